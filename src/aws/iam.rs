@@ -1,0 +1,65 @@
+//! IAM: the logging role.
+
+use super::{Call, call_failed};
+use aws_sdk_iam::error::ProvideErrorMetadata;
+
+const GET_ROLE: Call = Call { name: "iam:GetRole", permission: "iam:GetRole" };
+const LIST_ATTACHED: Call =
+    Call { name: "iam:ListAttachedRolePolicies", permission: "iam:ListAttachedRolePolicies" };
+const CREATE_ROLE: Call = Call { name: "iam:CreateRole", permission: "iam:CreateRole" };
+const ATTACH: Call = Call { name: "iam:AttachRolePolicy", permission: "iam:AttachRolePolicy" };
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Role {
+    pub name: String,
+    pub arn: String,
+    /// Decoded JSON (IAM returns it URL-encoded).
+    pub trust_policy: String,
+}
+
+/// The role, or `None` when it does not exist.
+pub async fn get_role(client: &aws_sdk_iam::Client, name: &str) -> anyhow::Result<Option<Role>> {
+    match client.get_role().role_name(name).send().await {
+        Ok(out) => {
+            let Some(role) = out.role() else { return Ok(None) };
+            let raw = role.assume_role_policy_document().unwrap_or_default();
+            let trust_policy = percent_encoding::percent_decode_str(raw).decode_utf8_lossy().into_owned();
+            Ok(Some(Role { name: role.role_name().to_string(), arn: role.arn().to_string(), trust_policy }))
+        }
+        Err(e) if e.code() == Some("NoSuchEntity") => Ok(None),
+        Err(e) => Err(call_failed(GET_ROLE, &format!("role/{name}"), e)),
+    }
+}
+
+pub async fn attached_policies(client: &aws_sdk_iam::Client, name: &str) -> anyhow::Result<Vec<String>> {
+    let mut arns = Vec::new();
+    let mut pages = client.list_attached_role_policies().role_name(name).into_paginator().send();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(|e| call_failed(LIST_ATTACHED, &format!("role/{name}"), e))?;
+        arns.extend(page.attached_policies().iter().filter_map(|p| p.policy_arn().map(str::to_string)));
+    }
+    Ok(arns)
+}
+
+pub async fn create_role(client: &aws_sdk_iam::Client, name: &str, trust_policy: &str) -> anyhow::Result<String> {
+    let out = client
+        .create_role()
+        .role_name(name)
+        .assume_role_policy_document(trust_policy)
+        .description("Lets API Gateway write execution and access logs to CloudWatch Logs (created by apigw-logs)")
+        .send()
+        .await
+        .map_err(|e| call_failed(CREATE_ROLE, &format!("role/{name}"), e))?;
+    Ok(out.role().map(|r| r.arn().to_string()).unwrap_or_default())
+}
+
+pub async fn attach_policy(client: &aws_sdk_iam::Client, name: &str, policy_arn: &str) -> anyhow::Result<()> {
+    client
+        .attach_role_policy()
+        .role_name(name)
+        .policy_arn(policy_arn)
+        .send()
+        .await
+        .map_err(|e| call_failed(ATTACH, &format!("role/{name}"), e))?;
+    Ok(())
+}

@@ -1,0 +1,56 @@
+//! CloudWatch Logs: access log groups and their retention.
+
+use super::{Call, call_failed};
+use aws_sdk_cloudwatchlogs::error::ProvideErrorMetadata;
+
+const DESCRIBE: Call = Call { name: "logs:DescribeLogGroups", permission: "logs:DescribeLogGroups" };
+const CREATE: Call = Call { name: "logs:CreateLogGroup", permission: "logs:CreateLogGroup" };
+const RETENTION: Call = Call { name: "logs:PutRetentionPolicy", permission: "logs:PutRetentionPolicy" };
+const DELETE: Call = Call { name: "logs:DeleteLogGroup", permission: "logs:DeleteLogGroup" };
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogGroup {
+    pub name: String,
+    /// `None`: events never expire.
+    pub retention_days: Option<i32>,
+}
+
+/// The log group with exactly this name, if it exists.
+pub async fn find_log_group(client: &aws_sdk_cloudwatchlogs::Client, name: &str) -> anyhow::Result<Option<LogGroup>> {
+    let mut pages = client.describe_log_groups().log_group_name_prefix(name).into_paginator().send();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(|e| call_failed(DESCRIBE, &format!("log group {name}"), e))?;
+        if let Some(group) = page.log_groups().iter().find(|g| g.log_group_name() == Some(name)) {
+            return Ok(Some(LogGroup { name: name.to_string(), retention_days: group.retention_in_days() }));
+        }
+    }
+    Ok(None)
+}
+
+/// Creates the group; one created meanwhile by someone else counts as success.
+pub async fn create_log_group(client: &aws_sdk_cloudwatchlogs::Client, name: &str) -> anyhow::Result<()> {
+    match client.create_log_group().log_group_name(name).send().await {
+        Ok(_) => Ok(()),
+        Err(e) if e.code() == Some("ResourceAlreadyExistsException") => Ok(()),
+        Err(e) => Err(call_failed(CREATE, &format!("log group {name}"), e)),
+    }
+}
+
+pub async fn put_retention(client: &aws_sdk_cloudwatchlogs::Client, name: &str, days: i32) -> anyhow::Result<()> {
+    client
+        .put_retention_policy()
+        .log_group_name(name)
+        .retention_in_days(days)
+        .send()
+        .await
+        .map_err(|e| call_failed(RETENTION, &format!("log group {name}"), e))?;
+    Ok(())
+}
+
+pub async fn delete_log_group(client: &aws_sdk_cloudwatchlogs::Client, name: &str) -> anyhow::Result<()> {
+    match client.delete_log_group().log_group_name(name).send().await {
+        Ok(_) => Ok(()),
+        Err(e) if e.code() == Some("ResourceNotFoundException") => Ok(()),
+        Err(e) => Err(call_failed(DELETE, &format!("log group {name}"), e)),
+    }
+}

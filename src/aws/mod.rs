@@ -1,0 +1,186 @@
+//! AWS access: client construction and thin per-service functions that take a client, so tests can
+//! pass a mocked one. Every failed call becomes an [`AwsCallError`] naming the operation, the
+//! resource and, when known, the fix.
+
+pub mod apigw;
+pub mod iam;
+pub mod logs;
+pub mod sts;
+
+use aws_config::BehaviorVersion;
+use aws_config::meta::region::RegionProviderChain;
+use aws_config::retry::RetryConfig;
+use aws_config::timeout::TimeoutConfig;
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
+use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_types::error::display::DisplayErrorContext;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+use std::time::Duration;
+
+/// Connection settings from the global flags.
+#[derive(Clone, Debug, Default)]
+pub struct AwsOptions {
+    pub profile: Option<String>,
+    pub region: Option<String>,
+    pub endpoint_url: Option<String>,
+    /// Per-call timeout (each attempt); retries come on top.
+    pub call_timeout: Duration,
+    pub max_attempts: u32,
+}
+
+/// One client per service, all for the same region and credentials.
+#[derive(Clone, Debug)]
+pub struct Clients {
+    pub region: String,
+    pub apigw: aws_sdk_apigateway::Client,
+    pub iam: aws_sdk_iam::Client,
+    pub logs: aws_sdk_cloudwatchlogs::Client,
+    pub sts: aws_sdk_sts::Client,
+}
+
+impl Clients {
+    pub async fn connect(options: &AwsOptions) -> anyhow::Result<Clients> {
+        let region = resolve_region(options).await?;
+        // A short, single-attempt metadata-service probe: without credentials the tool must fail
+        // in well under two seconds instead of waiting on an address that never answers.
+        let imds = aws_config::imds::Client::builder()
+            .max_attempts(1)
+            .connect_timeout(Duration::from_millis(300))
+            .read_timeout(Duration::from_millis(300))
+            .build();
+        let mut credentials = aws_config::default_provider::credentials::DefaultCredentialsChain::builder()
+            .region(region.clone())
+            .imds_client(imds);
+        if let Some(profile) = &options.profile {
+            credentials = credentials.profile_name(profile);
+        }
+        let mut loader = aws_config::defaults(BehaviorVersion::latest())
+            .region(region.clone())
+            .credentials_provider(credentials.build().await)
+            .retry_config(RetryConfig::standard().with_max_attempts(options.max_attempts.max(1)))
+            .timeout_config(
+                TimeoutConfig::builder()
+                    .connect_timeout(Duration::from_secs(5).min(options.call_timeout))
+                    .operation_attempt_timeout(options.call_timeout)
+                    .build(),
+            );
+        if let Some(profile) = &options.profile {
+            loader = loader.profile_name(profile);
+        }
+        if let Some(url) = &options.endpoint_url {
+            loader = loader.endpoint_url(url);
+        }
+        let config = loader.load().await;
+        Ok(Clients::from_config(&config))
+    }
+
+    pub fn from_config(config: &aws_config::SdkConfig) -> Clients {
+        Clients {
+            region: config.region().map(|r| r.to_string()).unwrap_or_default(),
+            apigw: aws_sdk_apigateway::Client::new(config),
+            iam: aws_sdk_iam::Client::new(config),
+            logs: aws_sdk_cloudwatchlogs::Client::new(config),
+            sts: aws_sdk_sts::Client::new(config),
+        }
+    }
+}
+
+/// Region from the flag, the environment or the profile; never from the metadata service, so a
+/// missing region is reported at once instead of after a multi-second probe.
+async fn resolve_region(options: &AwsOptions) -> anyhow::Result<aws_config::Region> {
+    if let Some(region) = &options.region {
+        return Ok(aws_config::Region::new(region.clone()));
+    }
+    let mut profile = aws_config::profile::ProfileFileRegionProvider::builder();
+    if let Some(name) = &options.profile {
+        profile = profile.profile_name(name);
+    }
+    let chain = RegionProviderChain::first_try(aws_config::environment::EnvironmentVariableRegionProvider::new())
+        .or_else(profile.build());
+    chain.region().await.ok_or_else(|| {
+        crate::error::usage_hint(
+            "no AWS region is configured",
+            "pass --region REGION, set AWS_REGION, or set region in your AWS profile",
+        )
+    })
+}
+
+/// An AWS operation and the IAM permission it needs (named when access is denied).
+#[derive(Clone, Copy, Debug)]
+pub struct Call {
+    pub name: &'static str,
+    pub permission: &'static str,
+}
+
+/// A failed AWS call, with the operation, the resource, what AWS said, and the fix when known.
+#[derive(Debug, thiserror::Error)]
+#[error("{call} on {resource} failed: {detail}")]
+pub struct AwsCallError {
+    pub call: &'static str,
+    pub resource: String,
+    pub code: Option<String>,
+    pub detail: String,
+    pub hint: Option<String>,
+}
+
+/// Converts an SDK error into an [`AwsCallError`].
+pub fn call_failed<E>(call: Call, resource: &str, err: SdkError<E, HttpResponse>) -> anyhow::Error
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+{
+    let code = err.code().map(str::to_string);
+    let detail = match (&code, err.message()) {
+        (Some(code), Some(message)) => format!("{code}: {message}"),
+        (Some(code), None) => code.clone(),
+        // Dispatch failures, timeouts: the useful text is deep in the source chain.
+        _ => DisplayErrorContext(&err).to_string(),
+    };
+    let hint = explain(code.as_deref(), &detail, call, resource);
+    AwsCallError { call: call.name, resource: resource.to_string(), code, detail, hint }.into()
+}
+
+/// The fix for well-known failures.
+pub fn explain(code: Option<&str>, detail: &str, call: Call, resource: &str) -> Option<String> {
+    match code {
+        Some("AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation") => Some(format!(
+            "the caller lacks the IAM permission {} on {resource}; grant it (see the README's permission table)",
+            call.permission
+        )),
+        Some("TooManyRequestsException" | "ThrottlingException" | "Throttling" | "ThrottledException") => {
+            Some("AWS kept throttling after retries; wait a minute and run the command again (it resumes where it stopped)".into())
+        }
+        Some(
+            "ExpiredToken" | "ExpiredTokenException" | "UnrecognizedClientException" | "InvalidClientTokenId"
+            | "InvalidSignatureException" | "SignatureDoesNotMatch",
+        ) => Some("AWS rejected the credentials; refresh them (e.g. aws sso login) or check --profile".into()),
+        None if detail.contains("credentials") => Some(
+            "no usable AWS credentials: use --profile, set AWS_PROFILE, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY".into(),
+        ),
+        None if detail.contains("timeout") || detail.contains("timed out") => {
+            Some("the call timed out; check the network or raise --timeout".into())
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CALL: Call = Call { name: "apigateway:UpdateStage", permission: "apigateway:PATCH" };
+
+    #[test]
+    fn access_denied_names_the_permission() {
+        let hint = explain(Some("AccessDeniedException"), "", CALL, "restapis/a/stages/b").unwrap();
+        assert!(hint.contains("apigateway:PATCH on restapis/a/stages/b"), "{hint}");
+    }
+
+    #[test]
+    fn missing_credentials_and_throttling_are_explained() {
+        let hint = explain(None, "dispatch failure: no credentials in chain", CALL, "x").unwrap();
+        assert!(hint.contains("--profile"));
+        assert!(explain(Some("TooManyRequestsException"), "", CALL, "x").unwrap().contains("throttling"));
+        assert!(explain(Some("ExpiredToken"), "", CALL, "x").unwrap().contains("credentials"));
+        assert_eq!(explain(Some("NotFoundException"), "", CALL, "x"), None);
+    }
+}

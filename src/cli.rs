@@ -1,0 +1,308 @@
+//! Command-line types (clap derive). Parsing only: validation that needs AWS happens in commands.
+
+use crate::settings::{Level, MethodSpec, Switch, parse_method_spec, parse_retention_days};
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0    done, or nothing to change
+  1    an AWS call failed
+  2    bad usage or invalid input (nothing was changed)
+  3    a precondition is not met (e.g. no role on the account, unhealthy role)
+  130  cancelled at a prompt";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "apigw-logs",
+    version,
+    about = "Turn on, inspect and tune logging for Amazon API Gateway stages",
+    long_about = "Turn on, inspect and tune logging for Amazon API Gateway stages.\n\n\
+        Every command that changes something prints its plan first (before → after, and the AWS \
+        call per step); --dry-run stops there. Commands are idempotent: a second run changes nothing.",
+    after_help = EXIT_CODES
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct GlobalArgs {
+    /// AWS profile to use (default: the standard AWS configuration chain)
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// AWS region (default: AWS_REGION, then the profile's region)
+    #[arg(long, global = true, value_name = "REGION")]
+    pub region: Option<String>,
+    /// Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)
+    #[arg(long, global = true, value_name = "URL")]
+    pub endpoint_url: Option<String>,
+    /// Result format on stdout
+    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Text)]
+    pub output: OutputFormat,
+    /// Print the plan and stop: no write call is made
+    #[arg(long, global = true)]
+    pub dry_run: bool,
+    /// Answer yes to confirmations (required for confirmed changes when not interactive)
+    #[arg(short = 'y', long, global = true)]
+    pub yes: bool,
+    /// Never prompt; fail instead, naming the flag that answers the question
+    #[arg(long, global = true)]
+    pub no_input: bool,
+    /// More diagnostics on stderr (-v, -vv, -vvv)
+    #[arg(short, long, global = true, action = ArgAction::Count)]
+    pub verbose: u8,
+    /// When to use colour (NO_COLOR is respected)
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+    /// Timeout for each AWS call attempt, in seconds (retries come on top)
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// The IAM role API Gateway assumes to write logs
+    #[command(subcommand)]
+    Role(RoleCommand),
+    /// The region's API Gateway account setting (cloudwatchRoleArn), shared by every API in it
+    #[command(subcommand)]
+    Account(AccountCommand),
+    /// Show or change a REST API stage's logging settings
+    #[command(subcommand)]
+    Stage(StageCommand),
+    /// Turn on logging for a stage: role, account setting, log group and stage, in one go
+    Enable(EnableArgs),
+    /// Turn off logging for a stage (never deletes roles; log groups only when asked)
+    Disable(DisableArgs),
+    /// Access-log format presets and linter
+    #[command(subcommand)]
+    Formats(FormatsCommand),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RoleCommand {
+    /// Create (or repair) the logging role: trusted by API Gateway, with the managed policy
+    Create(RoleCreateArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct RoleCreateArgs {
+    /// Name of the role
+    #[arg(long, value_name = "NAME", default_value = crate::trust::DEFAULT_ROLE_NAME, value_parser = crate::arn::parse_role_name)]
+    pub role_name: String,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AccountCommand {
+    /// Show the account's logging role and its health
+    Show,
+    /// Point the account at a logging role (checks the role first)
+    SetRole(SetRoleArgs),
+    /// Unset the account's logging role
+    Reset,
+}
+
+#[derive(Args, Debug, Clone)]
+#[group(required = true, multiple = false, id = "role")]
+pub struct RoleRef {
+    /// ARN of the role
+    #[arg(long, value_name = "ARN")]
+    pub role_arn: Option<String>,
+    /// Name of a role in this account
+    #[arg(long, value_name = "NAME", value_parser = crate::arn::parse_role_name)]
+    pub role_name: Option<String>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct SetRoleArgs {
+    #[command(flatten)]
+    pub role: RoleRef,
+    #[command(flatten)]
+    pub wait: WaitArg,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct WaitArg {
+    /// How long to keep retrying while IAM propagates a new role, in seconds
+    #[arg(long = "wait", value_name = "SECONDS", default_value_t = 120)]
+    pub seconds: u64,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ApiRef {
+    /// REST API id or name
+    #[arg(long, value_name = "API")]
+    pub api: String,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum StageCommand {
+    /// Show execution and access logging of one stage, or of every stage of the API
+    Show(StageShowArgs),
+    /// Change a stage's logging settings (one UpdateStage call, only what changes)
+    Set(StageSetArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct StageShowArgs {
+    #[command(flatten)]
+    pub api: ApiRef,
+    /// Stage name (default: every stage)
+    #[arg(long, value_name = "STAGE")]
+    pub stage: Option<String>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct StageSetArgs {
+    #[command(flatten)]
+    pub api: ApiRef,
+    /// Stage name
+    #[arg(long, value_name = "STAGE")]
+    pub stage: String,
+    #[command(flatten)]
+    pub logging: LoggingArgs,
+}
+
+/// Settings shared by `stage set` and `enable` (and filled in by the wizard).
+#[derive(Args, Debug, Clone, Default)]
+pub struct LoggingArgs {
+    /// Execution logging level
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub level: Option<Level>,
+    /// Log full request and response bodies (may write secrets and personal data to the logs)
+    #[arg(long, value_enum, value_name = "on|off")]
+    pub data_trace: Option<Switch>,
+    /// Detailed CloudWatch metrics
+    #[arg(long, value_enum, value_name = "on|off")]
+    pub metrics: Option<Switch>,
+    /// Apply --level/--data-trace/--metrics to this method only, e.g. 'GET /pets/{id}' (repeatable)
+    #[arg(long = "method", value_name = "METHOD PATH", value_parser = parse_method_spec)]
+    pub methods: Vec<MethodSpec>,
+    /// Remove this method's override, e.g. 'GET /pets/{id}' (repeatable)
+    #[arg(long = "clear-method", value_name = "METHOD PATH", value_parser = parse_method_spec)]
+    pub clear_methods: Vec<MethodSpec>,
+    /// Send access logs to this CloudWatch Logs group (created when missing)
+    #[arg(long, value_name = "NAME", value_parser = crate::arn::parse_log_group_name, conflicts_with_all = ["access_log_destination", "no_access_log"])]
+    pub access_log_group: Option<String>,
+    /// Send access logs to this log group ARN or Firehose stream ARN (amazon-apigateway-*)
+    #[arg(long, value_name = "ARN", conflicts_with = "no_access_log")]
+    pub access_log_destination: Option<String>,
+    /// Access log format: a preset (clf, json, xml, csv), a format string, or @FILE
+    #[arg(long, value_name = "PRESET|FORMAT|@FILE", conflicts_with = "no_access_log")]
+    pub access_log_format: Option<String>,
+    /// Retention of the access log group, in days (CloudWatch Logs values only)
+    #[arg(long, value_name = "DAYS", value_parser = parse_retention_days, conflicts_with = "no_access_log")]
+    pub retention_days: Option<i32>,
+    /// Turn access logging off
+    #[arg(long)]
+    pub no_access_log: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct EnableArgs {
+    #[command(flatten)]
+    pub api: ApiRef,
+    /// Stage name
+    #[arg(long, value_name = "STAGE")]
+    pub stage: String,
+    #[command(flatten)]
+    pub logging: LoggingArgs,
+    /// Role to create or repair when the account has no healthy role
+    #[arg(long, value_name = "NAME", default_value = crate::trust::DEFAULT_ROLE_NAME, value_parser = crate::arn::parse_role_name)]
+    pub role_name: String,
+    #[command(flatten)]
+    pub wait: WaitArg,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct DisableArgs {
+    #[command(flatten)]
+    pub api: ApiRef,
+    /// Stage name
+    #[arg(long, value_name = "STAGE")]
+    pub stage: String,
+    /// Only turn execution logging off
+    #[arg(long, conflicts_with = "access_only")]
+    pub execution_only: bool,
+    /// Only turn access logging off
+    #[arg(long)]
+    pub access_only: bool,
+    /// Also delete the stage's access log group (asks for confirmation)
+    #[arg(long, conflicts_with = "execution_only")]
+    pub delete_log_group: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum FormatsCommand {
+    /// List the presets
+    List,
+    /// Print one preset's format
+    Show {
+        /// Preset name: clf, json, xml or csv
+        name: String,
+    },
+    /// Lint an access log format (exit 2 when it has errors)
+    Check {
+        /// A format string, a preset name, or @FILE
+        #[arg(value_name = "FORMAT|@FILE")]
+        format: String,
+    },
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct CompletionsArgs {
+    /// Shell to generate for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_flags_work_after_the_subcommand() {
+        let cli = Cli::try_parse_from(["apigw-logs", "account", "show", "--region", "eu-west-1", "-vv", "--output", "json"]).unwrap();
+        assert_eq!(cli.global.region.as_deref(), Some("eu-west-1"));
+        assert_eq!(cli.global.verbose, 2);
+        assert_eq!(cli.global.output, OutputFormat::Json);
+    }
+
+    #[test]
+    fn conflicting_destinations_are_refused() {
+        let err = Cli::try_parse_from([
+            "apigw-logs", "stage", "set", "--api", "a", "--stage", "s", "--access-log-group", "g", "--no-access-log",
+        ])
+        .unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        let err = Cli::try_parse_from([
+            "apigw-logs", "account", "set-role", "--role-arn", "arn:aws:iam::123456789012:role/x", "--role-name", "x",
+        ])
+        .unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+    }
+}

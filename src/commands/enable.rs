@@ -1,0 +1,37 @@
+//! `enable`: the whole chain — role, account setting, log group, stage — in one idempotent plan.
+
+use super::account::plan_account_role;
+use super::api_and_stage;
+use super::role::{plan_role, role_health};
+use super::stage::{Mode, plan_stage, stage_target};
+use crate::apply;
+use crate::aws::{apigw, sts};
+use crate::cli::EnableArgs;
+use crate::context::Ctx;
+use crate::plan::Plan;
+use std::time::Duration;
+
+pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
+    let clients = ctx.clients().await?;
+    let identity = sts::caller_identity(&clients.sts).await?;
+    let (api, stage) = api_and_stage(&clients, &args.api.api, &args.stage).await?;
+    // Validate the stage request first: bad input must fail before the role is even looked at.
+    let (stage_steps, _) = plan_stage(ctx, &clients, &identity, &api, &stage, &args.logging, Mode::Enable).await?;
+
+    let mut plan = Plan::default();
+    let current = apigw::account_role(&clients.apigw).await?;
+    let reuse = match &current {
+        Some(arn) => role_health(&clients, &identity, arn).await?.is_healthy(),
+        None => false,
+    };
+    if !reuse {
+        let (role_arn, role_steps) = plan_role(&clients, &identity, &args.role_name).await?;
+        plan.steps.extend(role_steps);
+        plan.steps.extend(plan_account_role(&clients, &identity, current.as_deref(), &role_arn).await?);
+    }
+    plan.steps.extend(stage_steps);
+
+    let mut target = stage_target("enable", &clients, &api, &stage);
+    target.wait = Duration::from_secs(args.wait.seconds);
+    apply::execute(ctx, &clients, &plan, target).await
+}

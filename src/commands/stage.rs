@@ -1,0 +1,359 @@
+//! `stage show` and `stage set`, and the stage planning `enable` reuses.
+
+use super::{api_and_stage, pick_stage, resolve_api};
+use crate::apply::{self, Target};
+use crate::arn::{self, Destination};
+use crate::aws::sts::Identity;
+use crate::aws::{Clients, apigw, logs, sts};
+use crate::cli::{LoggingArgs, StageSetArgs, StageShowArgs};
+use crate::context::{Ctx, BOLD, YELLOW};
+use crate::error;
+use crate::format::{self, ApiKind};
+use crate::logging::{AccessChange, ExecutionChange, Scope, StageLogging, StageRequest, stage_patch};
+use crate::plan::{Action, Change, Plan, Step};
+use crate::settings::{Level, on_off};
+use serde_json::{Value, json};
+use std::time::Duration;
+
+/// Retention given to a log group the tool creates when `--retention-days` is not set, so access
+/// logs do not accumulate (and cost) forever.
+pub const DEFAULT_RETENTION_DAYS: i32 = 30;
+
+pub async fn show(ctx: &Ctx, args: &StageShowArgs) -> anyhow::Result<()> {
+    let clients = ctx.clients().await?;
+    let api = resolve_api(&clients, &args.api.api).await?;
+    let mut stages = apigw::stages(&clients.apigw, &api.id).await?;
+    if let Some(name) = &args.stage {
+        stages = vec![pick_stage(stages, &api, name)?];
+    }
+    if ctx.json() {
+        let doc = json!({
+            "region": clients.region,
+            "api": api,
+            "stages": stages.iter().map(stage_json).collect::<Vec<_>>(),
+        });
+        println!("{}", serde_json::to_string_pretty(&doc)?);
+        return Ok(());
+    }
+    if stages.is_empty() {
+        println!("API {} ({}) has no stages.", api.name, api.id);
+    }
+    for stage in &stages {
+        print_stage(&api, stage);
+    }
+    Ok(())
+}
+
+fn stage_json(stage: &StageLogging) -> Value {
+    let overrides: Vec<Value> = stage
+        .overrides()
+        .map(|(spec, s)| json!({ "method": spec.to_string(), "level": s.level, "data_trace": s.data_trace, "metrics": s.metrics }))
+        .collect();
+    let access = stage.access.as_ref().map(|a| {
+        json!({
+            "destination_arn": a.destination_arn,
+            "format": a.format,
+            "preset": format::matching_preset(&a.format).map(|p| p.name),
+            "lint": format::lint(&a.format, ApiKind::Rest),
+        })
+    });
+    let wide = stage.stage_wide();
+    json!({
+        "stage": stage.stage_name,
+        "execution": { "level": wide.level, "data_trace": wide.data_trace, "metrics": wide.metrics },
+        "overrides": overrides,
+        "access_log": access,
+    })
+}
+
+fn print_stage(api: &apigw::RestApi, stage: &StageLogging) {
+    anstream::println!("{BOLD}API {} ({}), stage {}{BOLD:#}", api.name, api.id, stage.stage_name);
+    let wide = stage.stage_wide();
+    println!(
+        "  execution logging: {}   data trace: {}   detailed metrics: {}",
+        wide.level,
+        on_off(wide.data_trace),
+        on_off(wide.metrics)
+    );
+    let overrides: Vec<_> = stage.overrides().collect();
+    if !overrides.is_empty() {
+        println!("  method overrides:");
+        for (spec, s) in overrides {
+            println!("    {spec}: {}, data trace {}, metrics {}", s.level, on_off(s.data_trace), on_off(s.metrics));
+        }
+    }
+    match &stage.access {
+        None => println!("  access logging:    off"),
+        Some(access) => {
+            println!("  access logging:    {}", access.destination_arn);
+            match format::matching_preset(&access.format) {
+                Some(preset) => println!("    format: {} preset", preset.name),
+                None => println!("    format: {}", access.format),
+            }
+            for finding in format::lint(&access.format, ApiKind::Rest).findings {
+                anstream::println!("    {YELLOW}{:?}:{YELLOW:#} {}", finding.severity, finding.message);
+            }
+        }
+    }
+}
+
+pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
+    let logging = &args.logging;
+    if logging.is_empty() {
+        return Err(error::usage(
+            "stage set: nothing to change; give at least one of --level, --data-trace, --metrics, --clear-method, --access-log-group, --access-log-destination, --access-log-format, --retention-days, --no-access-log",
+        ));
+    }
+    let clients = ctx.clients().await?;
+    let identity = sts::caller_identity(&clients.sts).await?;
+    let (api, stage) = api_and_stage(&clients, &args.api.api, &args.stage).await?;
+    let (steps, request) = plan_stage(ctx, &clients, &identity, &api, &stage, logging, Mode::Set).await?;
+    let plan = Plan { steps };
+    if !plan.is_empty() && request.enables_logging() && apigw::account_role(&clients.apigw).await?.is_none() {
+        return Err(error::precondition(
+            format!(
+                "the API Gateway account in {} has no CloudWatch Logs role, so AWS refuses to enable logging (\"CloudWatch Logs role ARN must be set in account settings to enable logging\")",
+                clients.region
+            ),
+            format!(
+                "run `apigw-logs enable --api {} --stage {}` (sets up the role too), or `apigw-logs account set-role --role-name NAME`",
+                api.id, stage.stage_name
+            ),
+        ));
+    }
+    apply::execute(ctx, &clients, &plan, stage_target("stage set", &clients, &api, &stage)).await
+}
+
+pub fn stage_target<'a>(command: &'a str, clients: &'a Clients, api: &apigw::RestApi, stage: &StageLogging) -> Target<'a> {
+    Target {
+        command,
+        region: &clients.region,
+        subject: format!("API {} ({}), stage {}", api.name, api.id, stage.stage_name),
+        result: json!({ "api": api, "stage": stage.stage_name }),
+        summary: None,
+        wait: Duration::ZERO,
+    }
+}
+
+impl LoggingArgs {
+    fn is_empty(&self) -> bool {
+        self.level.is_none()
+            && self.data_trace.is_none()
+            && self.metrics.is_none()
+            && self.clear_methods.is_empty()
+            && self.access_log_group.is_none()
+            && self.access_log_destination.is_none()
+            && self.access_log_format.is_none()
+            && self.retention_days.is_none()
+            && !self.no_access_log
+    }
+}
+
+/// `enable` fills unset settings with its defaults; `stage set` leaves them as they are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Set,
+    Enable,
+}
+
+/// Validates the logging flags against the stage and plans the log-group steps and the single
+/// UpdateStage step. Everything is checked here, before any write.
+pub async fn plan_stage(
+    ctx: &Ctx,
+    clients: &Clients,
+    identity: &Identity,
+    api: &apigw::RestApi,
+    stage: &StageLogging,
+    logging: &LoggingArgs,
+    mode: Mode,
+) -> anyhow::Result<(Vec<Step>, StageRequest)> {
+    let mut steps = Vec::new();
+    let execution = execution_change(logging, mode);
+    if !logging.methods.is_empty() && execution.is_empty() {
+        return Err(error::usage(
+            "--method: say what to set for the method with --level, --data-trace or --metrics",
+        ));
+    }
+    if let Some(both) = logging.methods.iter().find(|m| logging.clear_methods.contains(m)) {
+        return Err(error::usage(format!("--method and --clear-method both name '{both}'; use one")));
+    }
+    if execution.data_trace == Some(true) {
+        ctx.warn("data trace writes full request and response bodies (possibly secrets and personal data) to CloudWatch Logs; AWS advises against it in production");
+    }
+    let methods: Vec<_> = logging.methods.iter().chain(&logging.clear_methods).collect();
+    if !methods.is_empty() {
+        let resources = apigw::resources(&clients.apigw, &api.id).await?;
+        for method in methods {
+            let defined = resources
+                .iter()
+                .find(|(path, _)| *path == method.path)
+                .map(|(_, verbs)| verbs.iter().any(|v| *v == method.http_method));
+            match defined {
+                Some(true) => {}
+                Some(false) => {
+                    return Err(error::usage(format!(
+                        "--method '{method}': resource {} of API {} has no {} method",
+                        method.path, api.id, method.http_method
+                    )));
+                }
+                None => {
+                    let paths: Vec<&str> = resources.iter().map(|(p, _)| p.as_str()).collect();
+                    return Err(error::usage_hint(
+                        format!("--method '{method}': API {} has no resource {}", api.id, method.path),
+                        format!("its resources: {}", paths.join(", ")),
+                    ));
+                }
+            }
+        }
+    }
+
+    let access = if logging.no_access_log {
+        AccessChange::Off
+    } else {
+        let destination = destination(clients, identity, api, stage, logging, mode)?;
+        let format = match &logging.access_log_format {
+            Some(arg) => Some(super::formats::checked_format(ctx, "--access-log-format", arg)?),
+            // A stage that gets access logging for the first time needs a format.
+            None if destination.is_some() && (mode == Mode::Enable || stage.access.is_none()) => {
+                Some(format::preset("json").expect("json preset exists").format.to_string())
+            }
+            None => None,
+        };
+        if destination.is_none() && format.is_none() && logging.retention_days.is_none() {
+            AccessChange::Keep
+        } else {
+            if destination.is_none() && stage.access.is_none() {
+                return Err(error::usage(
+                    "--access-log-format/--retention-days: the stage has no access logging yet; add --access-log-group NAME or --access-log-destination ARN",
+                ));
+            }
+            let group = match &destination {
+                Some(Destination::LogGroup { name }) => Some(name.clone()),
+                Some(Destination::Firehose { .. }) => None,
+                None => stage.access.as_ref().and_then(|a| arn::log_group_name_of(&a.destination_arn)),
+            };
+            match group {
+                Some(name) => steps.extend(log_group_steps(clients, &name, logging.retention_days).await?),
+                None if logging.retention_days.is_some() => {
+                    return Err(error::usage(
+                        "--retention-days applies to CloudWatch Logs groups, but the access logs go to a Firehose stream",
+                    ));
+                }
+                None => {}
+            }
+            let destination_arn = destination.map(|d| match d {
+                Destination::LogGroup { name } => {
+                    arn::log_group_arn(&identity.partition, &clients.region, &identity.account, &name)
+                }
+                Destination::Firehose { arn } => arn,
+            });
+            AccessChange::Set { destination_arn, format }
+        }
+    };
+
+    let request = StageRequest {
+        execution,
+        scopes: logging.methods.iter().cloned().map(Scope::Method).collect(),
+        clear_methods: logging.clear_methods.clone(),
+        access,
+    };
+    let (ops, changes) = stage_patch(stage, &request);
+    if !ops.is_empty() {
+        steps.push(Step::new(
+            format!("restapis/{}/stages/{}", api.id, stage.stage_name),
+            Action::UpdateStage { rest_api_id: api.id.clone(), stage_name: stage.stage_name.clone(), patch_operations: ops },
+            changes.into_iter().map(|c| shorten_format_change(c)).collect(),
+        ));
+    }
+    Ok((steps, request))
+}
+
+fn execution_change(logging: &LoggingArgs, mode: Mode) -> ExecutionChange {
+    let mut change = ExecutionChange {
+        level: logging.level,
+        data_trace: logging.data_trace.map(|s| s.is_on()),
+        metrics: logging.metrics.map(|s| s.is_on()),
+    };
+    if mode == Mode::Enable {
+        change.level = change.level.or(Some(Level::Info));
+        change.data_trace = change.data_trace.or(Some(false));
+        change.metrics = change.metrics.or(Some(false));
+    }
+    change
+}
+
+/// Where access logs should go, from the flags (or `enable`'s default group); `None` keeps the
+/// stage's current destination.
+fn destination(
+    clients: &Clients,
+    identity: &Identity,
+    api: &apigw::RestApi,
+    stage: &StageLogging,
+    logging: &LoggingArgs,
+    mode: Mode,
+) -> anyhow::Result<Option<Destination>> {
+    if let Some(name) = &logging.access_log_group {
+        return Ok(Some(Destination::LogGroup { name: name.clone() }));
+    }
+    if let Some(text) = &logging.access_log_destination {
+        let (destination, parsed) =
+            arn::parse_destination(text).map_err(|e| error::usage(format!("--access-log-destination: {e}")))?;
+        parsed
+            .check_home(&clients.region, &identity.account)
+            .map_err(|e| error::usage(format!("--access-log-destination '{text}': {e}")))?;
+        return Ok(Some(destination));
+    }
+    Ok((mode == Mode::Enable).then(|| Destination::LogGroup { name: default_log_group(&api.id, &stage.stage_name) }))
+}
+
+/// `API-Gateway-Access-Logs_{restApiId}/{stageName}`, next to API Gateway's own execution log group.
+pub fn default_log_group(api_id: &str, stage: &str) -> String {
+    format!("API-Gateway-Access-Logs_{api_id}/{stage}")
+}
+
+/// Creates the group (with retention) when missing; changes an existing group's retention only
+/// when asked.
+async fn log_group_steps(clients: &Clients, name: &str, retention: Option<i32>) -> anyhow::Result<Vec<Step>> {
+    let resource = format!("log group {name}");
+    let retention_step = |before: Option<i32>, days: i32| {
+        Step::new(
+            &resource,
+            Action::PutRetentionPolicy { log_group_name: name.into(), retention_in_days: days },
+            vec![Change::new(
+                "retention",
+                Some(before.map_or("never expire".into(), |d| format!("{d} days"))),
+                Some(format!("{days} days")),
+            )],
+        )
+    };
+    match logs::find_log_group(&clients.logs, name).await? {
+        None => Ok(vec![
+            Step::new(
+                &resource,
+                Action::CreateLogGroup { log_group_name: name.into() },
+                vec![Change::new("log group", None, Some(name.into()))],
+            ),
+            retention_step(None, retention.unwrap_or(DEFAULT_RETENTION_DAYS)),
+        ]),
+        Some(group) => Ok(retention
+            .filter(|days| group.retention_days != Some(*days))
+            .map(|days| retention_step(group.retention_days, days))
+            .into_iter()
+            .collect()),
+    }
+}
+
+/// Formats are long; name the preset when one matches so the plan stays readable.
+fn shorten_format_change(mut change: Change) -> Change {
+    if change.field == "access log format" {
+        let label = |v: Option<String>| {
+            v.map(|f| match format::matching_preset(&f) {
+                Some(p) => format!("{} preset", p.name),
+                None => f,
+            })
+        };
+        change.before = label(change.before);
+        change.after = label(change.after);
+    }
+    change
+}

@@ -1,0 +1,85 @@
+//! What every command gets: the global options, the user interface (stdout for results, stderr for
+//! progress, warnings and prompts) and the AWS clients.
+
+use crate::aws::{AwsOptions, Clients};
+use crate::cli::{ColorWhen, GlobalArgs, OutputFormat};
+use crate::error;
+use anstyle::{AnsiColor, Style};
+use std::io::IsTerminal;
+use std::time::Duration;
+
+pub struct Ctx {
+    pub global: GlobalArgs,
+    interactive: bool,
+}
+
+pub const GREEN: Style = AnsiColor::Green.on_default();
+pub const YELLOW: Style = AnsiColor::Yellow.on_default();
+pub const RED: Style = AnsiColor::Red.on_default().bold();
+pub const BOLD: Style = Style::new().bold();
+
+impl Ctx {
+    pub fn new(global: GlobalArgs) -> Ctx {
+        anstream::ColorChoice::write_global(match global.color {
+            ColorWhen::Auto => anstream::ColorChoice::Auto,
+            ColorWhen::Always => anstream::ColorChoice::Always,
+            ColorWhen::Never => anstream::ColorChoice::Never,
+        });
+        // Prompts need a person at a terminal: stdin to answer, stderr to see the question.
+        let interactive = !global.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+        Ctx { global, interactive }
+    }
+
+    pub fn json(&self) -> bool {
+        self.global.output == OutputFormat::Json
+    }
+
+    pub fn dry_run(&self) -> bool {
+        self.global.dry_run
+    }
+
+    pub async fn clients(&self) -> anyhow::Result<Clients> {
+        Clients::connect(&AwsOptions {
+            profile: self.global.profile.clone(),
+            region: self.global.region.clone(),
+            endpoint_url: self.global.endpoint_url.clone(),
+            call_timeout: Duration::from_secs(self.global.timeout),
+            max_attempts: 5,
+        })
+        .await
+    }
+
+    /// Progress for people, on stderr; silent with `--output json` unless verbose.
+    pub fn progress(&self, message: impl std::fmt::Display) {
+        if !self.json() || self.global.verbose > 0 {
+            anstream::eprintln!("{message}");
+        }
+    }
+
+    pub fn warn(&self, message: impl std::fmt::Display) {
+        anstream::eprintln!("{YELLOW}warning:{YELLOW:#} {message}");
+    }
+
+    /// Asks once for all `reasons`. `--yes` answers for scripts; without a terminal the answer is
+    /// an error naming `--yes`, never a hang.
+    pub fn confirm(&self, reasons: &[&str]) -> anyhow::Result<()> {
+        if reasons.is_empty() || self.global.yes {
+            return Ok(());
+        }
+        let why = reasons.join("; ");
+        if !self.interactive {
+            return Err(error::usage_hint(
+                format!("this change needs confirmation: {why}"),
+                "pass --yes to confirm when not running interactively",
+            ));
+        }
+        let answer = dialoguer::Confirm::new()
+            .with_prompt(format!("{why}. Apply?"))
+            .default(false)
+            .interact_opt()?;
+        match answer {
+            Some(true) => Ok(()),
+            _ => Err(error::cancelled()),
+        }
+    }
+}

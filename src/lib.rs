@@ -1,0 +1,17 @@
+//! apigw-logs: turn on, inspect and tune logging for Amazon API Gateway stages.
+//!
+//! Pure logic (no AWS, no I/O): [`arn`], [`format`], [`logging`], [`plan`], [`settings`], [`trust`].
+//! AWS access: [`aws`]. Commands: [`commands`], applying plans through [`apply`].
+
+pub mod apply;
+pub mod arn;
+pub mod aws;
+pub mod cli;
+pub mod commands;
+pub mod context;
+pub mod error;
+pub mod format;
+pub mod logging;
+pub mod plan;
+pub mod settings;
+pub mod trust;

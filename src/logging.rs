@@ -1,0 +1,333 @@
+//! A stage's logging state as read from API Gateway, and the patch operations that take it to a
+//! requested state. Only operations that change something are emitted, which keeps commands
+//! idempotent: a second run finds nothing to do.
+
+use crate::plan::{Change, PatchOp};
+use crate::settings::{ALL_METHODS_KEY, Level, MethodSpec, on_off};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Execution-logging settings of one method-settings key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct MethodLogging {
+    pub level: Level,
+    pub data_trace: bool,
+    pub metrics: bool,
+}
+
+impl MethodLogging {
+    /// What a stage without a `*/*` entry does: nothing.
+    pub const OFF: MethodLogging = MethodLogging { level: Level::Off, data_trace: false, metrics: false };
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AccessLog {
+    pub destination_arn: String,
+    pub format: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StageLogging {
+    pub stage_name: String,
+    /// Keyed as API Gateway keys them: `*/*`, `~1pets/GET`.
+    pub methods: BTreeMap<String, MethodLogging>,
+    pub access: Option<AccessLog>,
+}
+
+impl StageLogging {
+    pub fn stage_wide(&self) -> MethodLogging {
+        self.methods.get(ALL_METHODS_KEY).copied().unwrap_or(MethodLogging::OFF)
+    }
+
+    /// Per-method overrides, in key order.
+    pub fn overrides(&self) -> impl Iterator<Item = (MethodSpec, MethodLogging)> + '_ {
+        self.methods
+            .iter()
+            .filter_map(|(key, settings)| MethodSpec::from_settings_key(key).map(|spec| (spec, *settings)))
+    }
+}
+
+/// Requested execution-logging values; `None` leaves a value as it is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExecutionChange {
+    pub level: Option<Level>,
+    pub data_trace: Option<bool>,
+    pub metrics: Option<bool>,
+}
+
+impl ExecutionChange {
+    pub fn is_empty(&self) -> bool {
+        self.level.is_none() && self.data_trace.is_none() && self.metrics.is_none()
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum AccessChange {
+    #[default]
+    Keep,
+    Off,
+    /// `None` fields keep the stage's current value.
+    Set { destination_arn: Option<String>, format: Option<String> },
+}
+
+/// Where execution-logging settings apply: the whole stage, or one method's override.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    Stage,
+    Method(MethodSpec),
+}
+
+impl Scope {
+    fn key_and_label(&self) -> (String, String) {
+        match self {
+            Scope::Stage => (ALL_METHODS_KEY.to_string(), "stage".to_string()),
+            Scope::Method(spec) => (spec.settings_key(), spec.to_string()),
+        }
+    }
+}
+
+/// A fully resolved stage change: what `stage set`, `enable`, `disable` and the wizard produce.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StageRequest {
+    pub execution: ExecutionChange,
+    /// Where the execution change applies; empty means the whole stage (`*/*`).
+    pub scopes: Vec<Scope>,
+    pub clear_methods: Vec<MethodSpec>,
+    pub access: AccessChange,
+}
+
+impl StageRequest {
+    /// Whether the request turns some logging on; such a request needs a role on the account.
+    pub fn enables_logging(&self) -> bool {
+        self.execution.level.is_some_and(|l| l != Level::Off)
+            || self.execution.data_trace == Some(true)
+            || matches!(self.access, AccessChange::Set { .. })
+    }
+}
+
+/// The patch operations (for ONE UpdateStage call) and the human-readable changes.
+pub fn stage_patch(current: &StageLogging, request: &StageRequest) -> (Vec<PatchOp>, Vec<Change>) {
+    let mut ops = Vec::new();
+    let mut changes = Vec::new();
+
+    let targets: Vec<(String, String)> = if request.scopes.is_empty() {
+        vec![Scope::Stage.key_and_label()]
+    } else {
+        request.scopes.iter().map(Scope::key_and_label).collect()
+    };
+    for (key, label) in &targets {
+        // An absent `*/*` behaves as all-off; an absent override has no value to keep.
+        let now = current
+            .methods
+            .get(key)
+            .copied()
+            .or((key == ALL_METHODS_KEY).then_some(MethodLogging::OFF));
+        let exec = &request.execution;
+        if let Some(level) = exec.level.filter(|l| now.map(|n| n.level) != Some(*l)) {
+            ops.push(PatchOp::replace(format!("/{key}/logging/loglevel"), level.as_api()));
+            changes.push(Change::new(
+                format!("{label} logging level"),
+                now.map(|n| n.level.to_string()),
+                Some(level.to_string()),
+            ));
+        }
+        if let Some(on) = exec.data_trace.filter(|v| now.map(|n| n.data_trace) != Some(*v)) {
+            ops.push(PatchOp::replace(format!("/{key}/logging/dataTrace"), on.to_string()));
+            changes.push(Change::new(
+                format!("{label} data trace"),
+                now.map(|n| on_off(n.data_trace).to_string()),
+                Some(on_off(on).to_string()),
+            ));
+        }
+        if let Some(on) = exec.metrics.filter(|v| now.map(|n| n.metrics) != Some(*v)) {
+            ops.push(PatchOp::replace(format!("/{key}/metrics/enabled"), on.to_string()));
+            changes.push(Change::new(
+                format!("{label} detailed metrics"),
+                now.map(|n| on_off(n.metrics).to_string()),
+                Some(on_off(on).to_string()),
+            ));
+        }
+    }
+
+    for method in &request.clear_methods {
+        let key = method.settings_key();
+        // Removing a setting that does not exist is an error on AWS; skip it.
+        if current.methods.contains_key(&key) {
+            ops.push(PatchOp::remove(format!("/{key}")));
+            changes.push(Change::new(format!("{method} override"), Some("set".into()), None));
+        }
+    }
+
+    match &request.access {
+        AccessChange::Keep => {}
+        AccessChange::Off => {
+            if let Some(access) = &current.access {
+                ops.push(PatchOp::remove("/accessLogSettings"));
+                changes.push(Change::new(
+                    "access log destination",
+                    Some(access.destination_arn.clone()),
+                    None,
+                ));
+            }
+        }
+        AccessChange::Set { destination_arn, format } => {
+            let now_dest = current.access.as_ref().map(|a| strip_star(&a.destination_arn));
+            if let Some(dest) = destination_arn.as_deref().filter(|d| now_dest != Some(strip_star(d))) {
+                ops.push(PatchOp::replace("/accessLogSettings/destinationArn", dest));
+                changes.push(Change::new(
+                    "access log destination",
+                    now_dest.map(str::to_string),
+                    Some(dest.to_string()),
+                ));
+            }
+            let now_format = current.access.as_ref().map(|a| a.format.as_str());
+            if let Some(format) = format.as_deref().filter(|f| now_format != Some(*f)) {
+                ops.push(PatchOp::replace("/accessLogSettings/format", format));
+                changes.push(Change::new(
+                    "access log format",
+                    now_format.map(str::to_string),
+                    Some(format.to_string()),
+                ));
+            }
+        }
+    }
+    (ops, changes)
+}
+
+fn strip_star(arn: &str) -> &str {
+    arn.strip_suffix(":*").unwrap_or(arn)
+}
+
+/// What `disable` asks for: execution logging OFF with no data trace, on the stage and on every
+/// override that still logs, and/or access logging removed.
+pub fn disable_request(current: &StageLogging, execution: bool, access: bool) -> StageRequest {
+    let mut request = StageRequest::default();
+    if execution {
+        request.execution = ExecutionChange { level: Some(Level::Off), data_trace: Some(false), metrics: None };
+        request.scopes = std::iter::once(Scope::Stage)
+            .chain(
+                current
+                    .overrides()
+                    .filter(|(_, s)| s.level != Level::Off || s.data_trace)
+                    .map(|(spec, _)| Scope::Method(spec)),
+            )
+            .collect();
+    }
+    if access {
+        request.access = AccessChange::Off;
+    }
+    request
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stage(methods: &[(&str, MethodLogging)], access: Option<(&str, &str)>) -> StageLogging {
+        StageLogging {
+            stage_name: "prod".into(),
+            methods: methods.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            access: access.map(|(d, f)| AccessLog { destination_arn: d.into(), format: f.into() }),
+        }
+    }
+
+    fn info() -> MethodLogging {
+        MethodLogging { level: Level::Info, data_trace: false, metrics: false }
+    }
+
+    #[test]
+    fn fresh_stage_gets_only_the_changing_operations() {
+        let request = StageRequest {
+            execution: ExecutionChange { level: Some(Level::Info), data_trace: Some(false), metrics: Some(true) },
+            access: AccessChange::Set { destination_arn: Some("arn:d".into()), format: Some("$context.requestId".into()) },
+            ..Default::default()
+        };
+        let (ops, changes) = stage_patch(&stage(&[], None), &request);
+        assert_eq!(
+            ops,
+            vec![
+                PatchOp::replace("/*/*/logging/loglevel", "INFO"),
+                PatchOp::replace("/*/*/metrics/enabled", "true"),
+                PatchOp::replace("/accessLogSettings/destinationArn", "arn:d"),
+                PatchOp::replace("/accessLogSettings/format", "$context.requestId"),
+            ]
+        );
+        assert_eq!(changes[0], Change::new("stage logging level", Some("OFF".into()), Some("INFO".into())));
+    }
+
+    #[test]
+    fn no_operations_when_already_as_requested() {
+        let current = stage(&[("*/*", info())], Some(("arn:d:*", "f")));
+        let request = StageRequest {
+            execution: ExecutionChange { level: Some(Level::Info), data_trace: Some(false), metrics: Some(false) },
+            access: AccessChange::Set { destination_arn: Some("arn:d".into()), format: Some("f".into()) },
+            ..Default::default()
+        };
+        assert_eq!(stage_patch(&current, &request), (vec![], vec![]));
+    }
+
+    #[test]
+    fn method_overrides_use_escaped_keys() {
+        let request = StageRequest {
+            execution: ExecutionChange { level: Some(Level::Error), ..Default::default() },
+            scopes: vec![Scope::Method(MethodSpec::parse("GET /pets/{id}").unwrap())],
+            clear_methods: vec![MethodSpec::parse("POST /pets").unwrap(), MethodSpec::parse("GET /absent").unwrap()],
+            ..Default::default()
+        };
+        let current = stage(&[("~1pets/POST", info())], None);
+        let (ops, changes) = stage_patch(&current, &request);
+        assert_eq!(
+            ops,
+            vec![PatchOp::replace("/~1pets~1{id}/GET/logging/loglevel", "ERROR"), PatchOp::remove("/~1pets/POST")]
+        );
+        assert_eq!(changes[0].before, None, "an absent override has no previous value");
+        assert_eq!(changes[1].field, "POST /pets override");
+    }
+
+    #[test]
+    fn access_off_removes_settings_only_when_present() {
+        let request = StageRequest { access: AccessChange::Off, ..Default::default() };
+        assert_eq!(stage_patch(&stage(&[], None), &request).0, vec![]);
+        let (ops, _) = stage_patch(&stage(&[], Some(("arn:d", "f"))), &request);
+        assert_eq!(ops, vec![PatchOp::remove("/accessLogSettings")]);
+    }
+
+    #[test]
+    fn format_only_change_keeps_destination() {
+        let request = StageRequest {
+            access: AccessChange::Set { destination_arn: None, format: Some("new".into()) },
+            ..Default::default()
+        };
+        let (ops, _) = stage_patch(&stage(&[], Some(("arn:d", "old"))), &request);
+        assert_eq!(ops, vec![PatchOp::replace("/accessLogSettings/format", "new")]);
+    }
+
+    #[test]
+    fn disable_turns_off_logging_overrides_too() {
+        let current = stage(
+            &[("*/*", info()), ("~1pets/GET", info()), ("~1quiet/GET", MethodLogging::OFF)],
+            Some(("arn:d", "f")),
+        );
+        let request = disable_request(&current, true, true);
+        assert_eq!(request.scopes, vec![Scope::Stage, Scope::Method(MethodSpec::parse("GET /pets").unwrap())]);
+        let (ops, _) = stage_patch(&current, &request);
+        assert_eq!(
+            ops,
+            vec![
+                PatchOp::replace("/*/*/logging/loglevel", "OFF"),
+                PatchOp::replace("/~1pets/GET/logging/loglevel", "OFF"),
+                PatchOp::remove("/accessLogSettings"),
+            ]
+        );
+    }
+
+    #[test]
+    fn enabling_is_detected_from_the_request() {
+        let mut request = StageRequest::default();
+        assert!(!request.enables_logging());
+        request.execution.metrics = Some(true);
+        assert!(!request.enables_logging(), "metrics need no role");
+        request.execution.level = Some(Level::Error);
+        assert!(request.enables_logging());
+    }
+}

@@ -1,0 +1,41 @@
+use apigw_logs::{cli::Cli, commands, context::RED, error};
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_tracing(cli.global.verbose);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    match runtime.block_on(commands::run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            // `{:#}` prints the cause chain on one line; `{:?}` would dump a backtrace.
+            anstream::eprintln!("{RED}error:{RED:#} {err:#}");
+            if let Some(hint) = error::hint(&err) {
+                anstream::eprintln!("  hint: {hint}");
+            }
+            ExitCode::from(error::exit_code(&err).code())
+        }
+    }
+}
+
+/// `-v` shows the tool's own diagnostics, `-vv` adds the AWS SDK's, `-vvv` everything. The signer
+/// is always silenced: at trace level it would print canonical requests and signatures.
+fn init_tracing(verbose: u8) {
+    let filter = match verbose {
+        0 => "warn",
+        1 => "apigw_logs=info,warn",
+        2 => "apigw_logs=debug,aws_smithy_runtime=debug,aws_config=debug,warn",
+        _ => "trace",
+    };
+    let filter = format!("{filter},aws_sigv4=off,aws_smithy_runtime::client::http=off");
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+        .with_ansi(false)
+        .init();
+}

@@ -1,0 +1,203 @@
+//! Plans: what a mutating command will change (before → after) and the exact AWS call per step.
+//! Commands build a [`Plan`], print it, and hand it to `apply`; `--dry-run` stops after printing.
+
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// One field that changes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Change {
+    pub field: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+impl Change {
+    pub fn new(field: impl Into<String>, before: Option<String>, after: Option<String>) -> Change {
+        Change { field: field.into(), before, after }
+    }
+}
+
+/// A JSON-Patch-style operation as API Gateway's Update* calls take it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PatchOp {
+    pub op: PatchVerb,
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PatchVerb {
+    Replace,
+    Remove,
+}
+
+impl PatchOp {
+    pub fn replace(path: impl Into<String>, value: impl Into<String>) -> PatchOp {
+        PatchOp { op: PatchVerb::Replace, path: path.into(), value: Some(value.into()) }
+    }
+
+    pub fn remove(path: impl Into<String>) -> PatchOp {
+        PatchOp { op: PatchVerb::Remove, path: path.into(), value: None }
+    }
+}
+
+/// The AWS call a step makes, with exactly the request fields it sends.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "call")]
+pub enum Action {
+    #[serde(rename = "iam:CreateRole")]
+    CreateRole { role_name: String, assume_role_policy_document: String },
+    #[serde(rename = "iam:AttachRolePolicy")]
+    AttachRolePolicy { role_name: String, policy_arn: String },
+    /// `None` unsets the account's role.
+    #[serde(rename = "apigateway:UpdateAccount")]
+    UpdateAccount { cloudwatch_role_arn: Option<String> },
+    #[serde(rename = "logs:CreateLogGroup")]
+    CreateLogGroup { log_group_name: String },
+    #[serde(rename = "logs:PutRetentionPolicy")]
+    PutRetentionPolicy { log_group_name: String, retention_in_days: i32 },
+    #[serde(rename = "logs:DeleteLogGroup")]
+    DeleteLogGroup { log_group_name: String },
+    #[serde(rename = "apigateway:UpdateStage")]
+    UpdateStage { rest_api_id: String, stage_name: String, patch_operations: Vec<PatchOp> },
+}
+
+impl Action {
+    pub fn call(&self) -> &'static str {
+        match self {
+            Action::CreateRole { .. } => "iam:CreateRole",
+            Action::AttachRolePolicy { .. } => "iam:AttachRolePolicy",
+            Action::UpdateAccount { .. } => "apigateway:UpdateAccount",
+            Action::CreateLogGroup { .. } => "logs:CreateLogGroup",
+            Action::PutRetentionPolicy { .. } => "logs:PutRetentionPolicy",
+            Action::DeleteLogGroup { .. } => "logs:DeleteLogGroup",
+            Action::UpdateStage { .. } => "apigateway:UpdateStage",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Step {
+    /// What the step acts on, e.g. `role/apigateway-cloudwatch-logs` or `restapis/abc/stages/prod`.
+    pub resource: String,
+    pub changes: Vec<Change>,
+    pub action: Action,
+    /// Why this step needs the user's confirmation (`--yes` in scripts); `None` when it does not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confirm: Option<String>,
+}
+
+impl Step {
+    pub fn new(resource: impl Into<String>, action: Action, changes: Vec<Change>) -> Step {
+        Step { resource: resource.into(), changes, action, confirm: None }
+    }
+
+    pub fn confirming(mut self, reason: impl Into<String>) -> Step {
+        self.confirm = Some(reason.into());
+        self
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Plan {
+    pub steps: Vec<Step>,
+}
+
+impl Plan {
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+
+    pub fn push(&mut self, step: Step) {
+        self.steps.push(step);
+    }
+
+    /// Reasons to confirm before applying, one per step that needs it.
+    pub fn confirmations(&self) -> Vec<&str> {
+        self.steps.iter().filter_map(|s| s.confirm.as_deref()).collect()
+    }
+
+    /// Human rendering: numbered steps with their call, resource and before → after per field.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for (i, step) in self.steps.iter().enumerate() {
+            let _ = writeln!(out, "  {}. {}  {}", i + 1, step.action.call(), step.resource);
+            for change in &step.changes {
+                let _ = writeln!(
+                    out,
+                    "       {}: {} → {}",
+                    change.field,
+                    shown(change.before.as_deref()),
+                    shown(change.after.as_deref())
+                );
+            }
+            if let Some(reason) = &step.confirm {
+                let _ = writeln!(out, "       needs confirmation: {reason}");
+            }
+        }
+        out
+    }
+}
+
+/// Long values (access-log formats) are shortened in human output; JSON carries them whole.
+fn shown(value: Option<&str>) -> String {
+    const MAX: usize = 72;
+    match value {
+        None => "(none)".into(),
+        Some(v) if v.chars().count() > MAX => {
+            let head: String = v.chars().take(MAX - 1).collect();
+            format!("{head}…")
+        }
+        Some(v) => v.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Plan {
+        let mut plan = Plan::default();
+        plan.push(Step::new(
+            "account (us-east-1)",
+            Action::UpdateAccount { cloudwatch_role_arn: Some("arn:aws:iam::1:role/r".into()) },
+            vec![Change::new("cloudwatchRoleArn", None, Some("arn:aws:iam::1:role/r".into()))],
+        )
+        .confirming("replaces a healthy role"));
+        plan.push(Step::new(
+            "restapis/a/stages/prod",
+            Action::UpdateStage {
+                rest_api_id: "a".into(),
+                stage_name: "prod".into(),
+                patch_operations: vec![PatchOp::replace("/*/*/logging/loglevel", "INFO"), PatchOp::remove("/accessLogSettings")],
+            },
+            vec![Change::new("access log format", Some("x".repeat(100)), None)],
+        ));
+        plan
+    }
+
+    #[test]
+    fn renders_steps_changes_and_confirmations() {
+        let text = sample().render();
+        assert!(text.contains("  1. apigateway:UpdateAccount  account (us-east-1)"), "{text}");
+        assert!(text.contains("cloudwatchRoleArn: (none) → arn:aws:iam::1:role/r"), "{text}");
+        assert!(text.contains("needs confirmation: replaces a healthy role"), "{text}");
+        assert!(text.contains(&format!("{}… → (none)", "x".repeat(71))), "{text}");
+    }
+
+    #[test]
+    fn json_shape_names_the_call_and_exact_request() {
+        let json = serde_json::to_value(sample()).unwrap();
+        let stage = &json[1]["action"];
+        assert_eq!(stage["call"], "apigateway:UpdateStage");
+        assert_eq!(stage["patch_operations"][0], serde_json::json!({"op":"replace","path":"/*/*/logging/loglevel","value":"INFO"}));
+        assert_eq!(stage["patch_operations"][1], serde_json::json!({"op":"remove","path":"/accessLogSettings"}));
+        assert_eq!(json[0]["confirm"], "replaces a healthy role");
+        assert!(json[1].get("confirm").is_none());
+        assert_eq!(sample().confirmations(), vec!["replaces a healthy role"]);
+    }
+}
