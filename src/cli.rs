@@ -29,6 +29,7 @@ pub struct Cli {
 }
 
 #[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// AWS profile to use (default: the standard AWS configuration chain)
     #[arg(long, global = true, value_name = "NAME")]

@@ -213,7 +213,7 @@ pub fn lint(format: &str, kind: ApiKind) -> Lint {
     }
 
     if let Some(failure) = json_failure(format, &vars) {
-        lint.push(Severity::Error, "invalid-json", failure.message());
+        lint.push(Severity::Warning, "invalid-json", failure.message());
     }
     lint
 }
@@ -1030,7 +1030,7 @@ mod tests {
         );
         let lint = lint(format, ApiKind::Rest);
         let f = only(&lint, "invalid-json");
-        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(f.severity, Severity::Warning);
         assert!(f.message.contains("writes - for it"), "{}", f.message);
         assert!(!f.message.contains("sample"), "{}", f.message);
         assert!(

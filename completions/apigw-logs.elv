@@ -1,0 +1,454 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[apigw-logs] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'apigw-logs'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'apigw-logs'= {
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Timeout for each AWS call attempt, in seconds (retries come on top)'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand role 'The IAM role API Gateway assumes to write logs'
+            cand account 'The region''s API Gateway account setting (cloudwatchRoleArn), shared by every API in it'
+            cand stage 'Show or change a REST API stage''s logging settings'
+            cand enable 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
+            cand disable 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
+            cand formats 'Access-log format presets and linter'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'apigw-logs;role'= {
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Timeout for each AWS call attempt, in seconds (retries come on top)'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Create (or repair) the logging role: trusted by API Gateway, with the managed policy'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'apigw-logs;role;create'= {
+            cand --role-name 'Name of the role'
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Timeout for each AWS call attempt, in seconds (retries come on top)'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw-logs;role;help'= {
+            cand create 'Create (or repair) the logging role: trusted by API Gateway, with the managed policy'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'apigw-logs;role;help;create'= {
+        }
+        &'apigw-logs;role;help;help'= {
+        }
+        &'apigw-logs;account'= {
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Timeout for each AWS call attempt, in seconds (retries come on top)'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand show 'Show the account''s logging role and its health'
+            cand set-role 'Point the account at a logging role (checks the role first)'
+            cand reset 'Unset the account''s logging role'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'apigw-logs;account;show'= {
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Timeout for each AWS call attempt, in seconds (retries come on top)'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw-logs;account;set-role'= {
+            cand --role-arn 'ARN of the role'
+            cand --role-name 'Name of a role in this account'
+            cand --wait 'How long to keep retrying while IAM propagates a new role, in seconds'
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Timeout for each AWS call attempt, in seconds (retries come on top)'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw-logs;account;reset'= {
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Timeout for each AWS call attempt, in seconds (retries come on top)'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw-logs;account;help'= {
+            cand show 'Show the account''s logging role and its health'
+            cand set-role 'Point the account at a logging role (checks the role first)'
+            cand reset 'Unset the account''s logging role'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'apigw-logs;account;help;show'= {
+        }
+        &'apigw-logs;account;help;set-role'= {
+        }
+        &'apigw-logs;account;help;reset'= {
+        }
+        &'apigw-logs;account;help;help'= {
+        }
+        &'apigw-logs;stage'= {
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Timeout for each AWS call attempt, in seconds (retries come on top)'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand show 'Show execution and access logging of one stage, or of every stage of the API'
+            cand set 'Change a stage''s logging settings (one UpdateStage call, only what changes)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'apigw-logs;stage;show'= {
+            cand --api 'REST API id or name'
+            cand --stage 'Stage name (default: every stage)'
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Timeout for each AWS call attempt, in seconds (retries come on top)'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw-logs;stage;set'= {
+            cand --api 'REST API id or name'
+            cand --stage 'Stage name'
+            cand --level 'Execution logging level'
+            cand --data-trace 'Log full request and response bodies (may write secrets and personal data to the logs)'
+            cand --metrics 'Detailed CloudWatch metrics'
+            cand --method 'Apply --level/--data-trace/--metrics to this method only, e.g. ''GET /pets/{id}'' (repeatable)'
+            cand --clear-method 'Remove this method''s override, e.g. ''GET /pets/{id}'' (repeatable)'
+            cand --access-log-group 'Send access logs to this CloudWatch Logs group (created when missing)'
+            cand --access-log-destination 'Send access logs to this log group ARN or Firehose stream ARN (amazon-apigateway-*)'
+            cand --access-log-format 'Access log format: a preset (clf, json, xml, csv), a format string, or @FILE'
+            cand --retention-days 'Retention of the access log group, in days (CloudWatch Logs values only)'
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Timeout for each AWS call attempt, in seconds (retries come on top)'
+            cand --no-access-log 'Turn access logging off'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw-logs;stage;help'= {
+            cand show 'Show execution and access logging of one stage, or of every stage of the API'
+            cand set 'Change a stage''s logging settings (one UpdateStage call, only what changes)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'apigw-logs;stage;help;show'= {
+        }
+        &'apigw-logs;stage;help;set'= {
+        }
+        &'apigw-logs;stage;help;help'= {
+        }
+        &'apigw-logs;enable'= {
+            cand --api 'REST API id or name'
+            cand --stage 'Stage name'
+            cand --level 'Execution logging level'
+            cand --data-trace 'Log full request and response bodies (may write secrets and personal data to the logs)'
+            cand --metrics 'Detailed CloudWatch metrics'
+            cand --method 'Apply --level/--data-trace/--metrics to this method only, e.g. ''GET /pets/{id}'' (repeatable)'
+            cand --clear-method 'Remove this method''s override, e.g. ''GET /pets/{id}'' (repeatable)'
+            cand --access-log-group 'Send access logs to this CloudWatch Logs group (created when missing)'
+            cand --access-log-destination 'Send access logs to this log group ARN or Firehose stream ARN (amazon-apigateway-*)'
+            cand --access-log-format 'Access log format: a preset (clf, json, xml, csv), a format string, or @FILE'
+            cand --retention-days 'Retention of the access log group, in days (CloudWatch Logs values only)'
+            cand --role-name 'Role to create or repair when the account has no healthy role'
+            cand --wait 'How long to keep retrying while IAM propagates a new role, in seconds'
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Timeout for each AWS call attempt, in seconds (retries come on top)'
+            cand --no-access-log 'Turn access logging off'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw-logs;disable'= {
+            cand --api 'REST API id or name'
+            cand --stage 'Stage name'
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Timeout for each AWS call attempt, in seconds (retries come on top)'
+            cand --execution-only 'Only turn execution logging off'
+            cand --access-only 'Only turn access logging off'
+            cand --delete-log-group 'Also delete the stage''s access log group (asks for confirmation)'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw-logs;formats'= {
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Timeout for each AWS call attempt, in seconds (retries come on top)'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List the presets'
+            cand show 'Print one preset''s format'
+            cand check 'Lint an access log format (exit 2 when it has errors)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'apigw-logs;formats;list'= {
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Timeout for each AWS call attempt, in seconds (retries come on top)'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw-logs;formats;show'= {
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Timeout for each AWS call attempt, in seconds (retries come on top)'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw-logs;formats;check'= {
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Timeout for each AWS call attempt, in seconds (retries come on top)'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw-logs;formats;help'= {
+            cand list 'List the presets'
+            cand show 'Print one preset''s format'
+            cand check 'Lint an access log format (exit 2 when it has errors)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'apigw-logs;formats;help;list'= {
+        }
+        &'apigw-logs;formats;help;show'= {
+        }
+        &'apigw-logs;formats;help;check'= {
+        }
+        &'apigw-logs;formats;help;help'= {
+        }
+        &'apigw-logs;completions'= {
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Timeout for each AWS call attempt, in seconds (retries come on top)'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw-logs;help'= {
+            cand role 'The IAM role API Gateway assumes to write logs'
+            cand account 'The region''s API Gateway account setting (cloudwatchRoleArn), shared by every API in it'
+            cand stage 'Show or change a REST API stage''s logging settings'
+            cand enable 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
+            cand disable 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
+            cand formats 'Access-log format presets and linter'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'apigw-logs;help;role'= {
+            cand create 'Create (or repair) the logging role: trusted by API Gateway, with the managed policy'
+        }
+        &'apigw-logs;help;role;create'= {
+        }
+        &'apigw-logs;help;account'= {
+            cand show 'Show the account''s logging role and its health'
+            cand set-role 'Point the account at a logging role (checks the role first)'
+            cand reset 'Unset the account''s logging role'
+        }
+        &'apigw-logs;help;account;show'= {
+        }
+        &'apigw-logs;help;account;set-role'= {
+        }
+        &'apigw-logs;help;account;reset'= {
+        }
+        &'apigw-logs;help;stage'= {
+            cand show 'Show execution and access logging of one stage, or of every stage of the API'
+            cand set 'Change a stage''s logging settings (one UpdateStage call, only what changes)'
+        }
+        &'apigw-logs;help;stage;show'= {
+        }
+        &'apigw-logs;help;stage;set'= {
+        }
+        &'apigw-logs;help;enable'= {
+        }
+        &'apigw-logs;help;disable'= {
+        }
+        &'apigw-logs;help;formats'= {
+            cand list 'List the presets'
+            cand show 'Print one preset''s format'
+            cand check 'Lint an access log format (exit 2 when it has errors)'
+        }
+        &'apigw-logs;help;formats;list'= {
+        }
+        &'apigw-logs;help;formats;show'= {
+        }
+        &'apigw-logs;help;formats;check'= {
+        }
+        &'apigw-logs;help;completions'= {
+        }
+        &'apigw-logs;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,361 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_apigw_logs_global_optspecs
+    string join \n profile= region= endpoint-url= output= dry-run y/yes no-input v/verbose color= timeout= h/help V/version
+end
+
+function __fish_apigw_logs_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_apigw_logs_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_apigw_logs_using_subcommand
+    set -l cmd (__fish_apigw_logs_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -s V -l version -d 'Print version'
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "role" -d 'The IAM role API Gateway assumes to write logs'
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "account" -d 'The region\'s API Gateway account setting (cloudwatchRoleArn), shared by every API in it'
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "stage" -d 'Show or change a REST API stage\'s logging settings'
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "enable" -d 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "disable" -d 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "formats" -d 'Access-log format presets and linter'
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -f -a "create" -d 'Create (or repair) the logging role: trusted by API Gateway, with the managed policy'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l role-name -d 'Name of the role' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create (or repair) the logging role: trusted by API Gateway, with the managed policy'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -f -a "show" -d 'Show the account\'s logging role and its health'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -f -a "set-role" -d 'Point the account at a logging role (checks the role first)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -f -a "reset" -d 'Unset the account\'s logging role'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l role-arn -d 'ARN of the role' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l role-name -d 'Name of a role in this account' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the account\'s logging role and its health'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "set-role" -d 'Point the account at a logging role (checks the role first)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Unset the account\'s logging role'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -f -a "show" -d 'Show execution and access logging of one stage, or of every stage of the API'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -f -a "set" -d 'Change a stage\'s logging settings (one UpdateStage call, only what changes)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l api -d 'REST API id or name' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l stage -d 'Stage name (default: every stage)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l api -d 'REST API id or name' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l stage -d 'Stage name' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l level -d 'Execution logging level' -r -f -a "off\t''
+error\t''
+info\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l data-trace -d 'Log full request and response bodies (may write secrets and personal data to the logs)' -r -f -a "on\t''
+off\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l metrics -d 'Detailed CloudWatch metrics' -r -f -a "on\t''
+off\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l method -d 'Apply --level/--data-trace/--metrics to this method only, e.g. \'GET /pets/{id}\' (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l clear-method -d 'Remove this method\'s override, e.g. \'GET /pets/{id}\' (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l access-log-group -d 'Send access logs to this CloudWatch Logs group (created when missing)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l access-log-destination -d 'Send access logs to this log group ARN or Firehose stream ARN (amazon-apigateway-*)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l access-log-format -d 'Access log format: a preset (clf, json, xml, csv), a format string, or @FILE' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l retention-days -d 'Retention of the access log group, in days (CloudWatch Logs values only)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l no-access-log -d 'Turn access logging off'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show execution and access logging of one stage, or of every stage of the API'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change a stage\'s logging settings (one UpdateStage call, only what changes)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l api -d 'REST API id or name' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l stage -d 'Stage name' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l level -d 'Execution logging level' -r -f -a "off\t''
+error\t''
+info\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l data-trace -d 'Log full request and response bodies (may write secrets and personal data to the logs)' -r -f -a "on\t''
+off\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l metrics -d 'Detailed CloudWatch metrics' -r -f -a "on\t''
+off\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l method -d 'Apply --level/--data-trace/--metrics to this method only, e.g. \'GET /pets/{id}\' (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l clear-method -d 'Remove this method\'s override, e.g. \'GET /pets/{id}\' (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l access-log-group -d 'Send access logs to this CloudWatch Logs group (created when missing)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l access-log-destination -d 'Send access logs to this log group ARN or Firehose stream ARN (amazon-apigateway-*)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l access-log-format -d 'Access log format: a preset (clf, json, xml, csv), a format string, or @FILE' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l retention-days -d 'Retention of the access log group, in days (CloudWatch Logs values only)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l role-name -d 'Role to create or repair when the account has no healthy role' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l no-access-log -d 'Turn access logging off'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l api -d 'REST API id or name' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l stage -d 'Stage name' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l execution-only -d 'Only turn execution logging off'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l access-only -d 'Only turn access logging off'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l delete-log-group -d 'Also delete the stage\'s access log group (asks for confirmation)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -f -a "list" -d 'List the presets'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -f -a "show" -d 'Print one preset\'s format'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -f -a "check" -d 'Lint an access log format (exit 2 when it has errors)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the presets'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print one preset\'s format'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from help" -f -a "check" -d 'Lint an access log format (exit 2 when it has errors)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable formats completions help" -f -a "role" -d 'The IAM role API Gateway assumes to write logs'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable formats completions help" -f -a "account" -d 'The region\'s API Gateway account setting (cloudwatchRoleArn), shared by every API in it'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable formats completions help" -f -a "stage" -d 'Show or change a REST API stage\'s logging settings'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable formats completions help" -f -a "enable" -d 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable formats completions help" -f -a "disable" -d 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable formats completions help" -f -a "formats" -d 'Access-log format presets and linter'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable formats completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable formats completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "create" -d 'Create (or repair) the logging role: trusted by API Gateway, with the managed policy'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "show" -d 'Show the account\'s logging role and its health'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "set-role" -d 'Point the account at a logging role (checks the role first)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "reset" -d 'Unset the account\'s logging role'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from stage" -f -a "show" -d 'Show execution and access logging of one stage, or of every stage of the API'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from stage" -f -a "set" -d 'Change a stage\'s logging settings (one UpdateStage call, only what changes)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from formats" -f -a "list" -d 'List the presets'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from formats" -f -a "show" -d 'Print one preset\'s format'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from formats" -f -a "check" -d 'Lint an access log format (exit 2 when it has errors)'

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# End-to-end demo without an AWS account: starts a local emulator, creates a REST API with a
+# deployed stage, runs `apigw-logs enable` and `apigw-logs stage show`, then stops the emulator.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+scripts/setup-emulator.sh
+echo "demo: building apigw-logs" >&2
+cargo build --quiet --locked
+BIN="$PWD/target/debug/apigw-logs"
+
+PORT="$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+MOTO_IAM_LOAD_MANAGED_POLICIES=true .venv/bin/moto_server -H 127.0.0.1 -p "$PORT" >/dev/null 2>&1 &
+MOTO_PID=$!
+trap 'kill $MOTO_PID 2>/dev/null || true' EXIT
+
+# Everything talks to the emulator on loopback, with dummy credentials.
+export AWS_ENDPOINT_URL="http://127.0.0.1:$PORT" AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 \
+  AWS_ACCESS_KEY_ID=demo AWS_SECRET_ACCESS_KEY=demo AWS_EC2_METADATA_DISABLED=true \
+  AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+unset AWS_PROFILE AWS_SESSION_TOKEN
+for _ in $(seq 100); do
+  (echo > "/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
+  sleep 0.1
+done
+
+echo "demo: emulator on $AWS_ENDPOINT_URL; creating REST API 'orders' with stage 'prod'" >&2
+.venv/bin/python - <<'PY'
+import boto3
+api = boto3.client("apigateway")
+rest = api.create_rest_api(name="orders")
+root = api.get_resources(restApiId=rest["id"])["items"][0]["id"]
+pets = api.create_resource(restApiId=rest["id"], parentId=root, pathPart="pets")["id"]
+api.put_method(restApiId=rest["id"], resourceId=pets, httpMethod="GET", authorizationType="NONE")
+api.put_integration(restApiId=rest["id"], resourceId=pets, httpMethod="GET", type="MOCK")
+api.create_deployment(restApiId=rest["id"], stageName="prod")
+PY
+
+run() { echo; echo "\$ apigw-logs $*"; "$BIN" "$@"; }
+run enable --api orders --stage prod
+run enable --api orders --stage prod
+run stage show --api orders --stage prod
+run account show

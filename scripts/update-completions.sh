@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Regenerates the committed shell completions from the CLI (a test fails when they drift).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cargo build --quiet
+mkdir -p completions
+bin=target/debug/apigw-logs
+"$bin" completions bash > completions/apigw-logs.bash
+"$bin" completions zsh > completions/_apigw-logs
+"$bin" completions fish > completions/apigw-logs.fish
+"$bin" completions powershell > completions/_apigw-logs.ps1
+"$bin" completions elvish > completions/apigw-logs.elv
+echo "completions/ updated" >&2

@@ -1,0 +1,128 @@
+//! `stage show` and `stage set`.
+
+use crate::harness::*;
+
+fn with_role(acct: &Account) {
+    let arn = acct.create_role("logging", &api_gateway_trust(&acct.id), true);
+    acct.set_account_role(&arn);
+}
+
+#[test]
+fn stage_set_sends_one_update_with_only_the_changes() {
+    let acct = Account::new();
+    with_role(&acct);
+    let api = acct.create_api("pets", "prod", &[("/pets/{id}", "GET")]);
+    let out = acct.json(
+        &[
+            "stage", "set", "--api", "pets", "--stage", "prod", "--level", "error", "--metrics", "on",
+            "--method", "GET /pets/{id}", "--access-log-group", "my/access-logs", "--access-log-format", "csv",
+        ],
+        0,
+    );
+    let plan = out["plan"].as_array().unwrap();
+    let updates: Vec<_> = plan.iter().filter(|s| s["action"]["call"] == "apigateway:UpdateStage").collect();
+    assert_eq!(updates.len(), 1, "exactly one UpdateStage: {plan:?}");
+    let paths: Vec<&str> = updates[0]["action"]["patch_operations"].as_array().unwrap().iter().map(|o| o["path"].as_str().unwrap()).collect();
+    assert_eq!(
+        paths,
+        ["/~1pets~1{id}/GET/logging/loglevel", "/~1pets~1{id}/GET/metrics/enabled", "/accessLogSettings/destinationArn", "/accessLogSettings/format"]
+    );
+
+    let stage = acct.stage(&api, "prod");
+    let settings = stage.method_settings().unwrap();
+    assert_eq!(settings["~1pets~1{id}/GET"].logging_level(), Some("ERROR"));
+    assert!(settings["~1pets~1{id}/GET"].metrics_enabled());
+    assert!(!settings.contains_key("*/*"), "the stage-wide setting was not touched");
+    assert_eq!(acct.log_groups(), [("my/access-logs".to_string(), Some(30))]);
+    assert_eq!(stage.access_log_settings().unwrap().format(), Some(apigw_logs::format::preset("csv").unwrap().format));
+
+    let again = acct.json(
+        &["stage", "set", "--api", "pets", "--stage", "prod", "--level", "error", "--metrics", "on", "--method", "GET /pets/{id}"],
+        0,
+    );
+    assert_eq!(again["changed"], false);
+}
+
+#[test]
+fn stage_set_accepts_destination_arns_and_firehose_and_turns_access_logs_off() {
+    let acct = Account::new();
+    with_role(&acct);
+    let api = acct.create_api("pets", "prod", &[]);
+    let arn = format!("arn:aws:logs:{REGION}:{}:log-group:existing:*", acct.id);
+    acct.json(&["stage", "set", "--api", &api, "--stage", "prod", "--access-log-destination", &arn], 0);
+    let stored = acct.stage(&api, "prod").access_log_settings().unwrap().clone();
+    assert_eq!(stored.destination_arn(), Some(arn.trim_end_matches(":*")), "trailing :* stripped");
+    assert_eq!(stored.format(), Some(apigw_logs::format::preset("json").unwrap().format), "json by default");
+
+    let firehose = format!("arn:aws:firehose:{REGION}:{}:deliverystream/amazon-apigateway-pets", acct.id);
+    acct.json(&["stage", "set", "--api", &api, "--stage", "prod", "--access-log-destination", &firehose], 0);
+    assert_eq!(acct.stage(&api, "prod").access_log_settings().unwrap().destination_arn(), Some(firehose.as_str()));
+
+    acct.json(&["stage", "set", "--api", &api, "--stage", "prod", "--no-access-log"], 0);
+    assert!(acct.stage(&api, "prod").access_log_settings().is_none_or(|a| a.destination_arn().is_none()));
+}
+
+#[test]
+fn stage_set_changes_retention_of_an_existing_group_only_when_asked() {
+    let acct = Account::new();
+    with_role(&acct);
+    acct.create_api("pets", "prod", &[]);
+    acct.block_on(acct.logs().create_log_group().log_group_name("kept").send()).unwrap();
+    acct.json(&["stage", "set", "--api", "pets", "--stage", "prod", "--access-log-group", "kept"], 0);
+    assert_eq!(acct.log_groups(), [("kept".to_string(), None)], "existing group's retention untouched");
+    acct.json(&["stage", "set", "--api", "pets", "--stage", "prod", "--retention-days", "365"], 0);
+    assert_eq!(acct.log_groups(), [("kept".to_string(), Some(365))]);
+}
+
+#[test]
+fn stage_set_refuses_to_enable_logging_without_an_account_role() {
+    let acct = Account::new();
+    let api = acct.create_api("pets", "prod", &[]);
+    let before = acct.snapshot(&api, "prod");
+    let (code, _, stderr) = acct.run(&["stage", "set", "--api", "pets", "--stage", "prod", "--level", "info"]);
+    assert_eq!(code, 3, "{stderr}");
+    assert!(stderr.contains("CloudWatch Logs role ARN must be set"), "{stderr}");
+    assert!(stderr.contains("apigw-logs enable"), "names the fix: {stderr}");
+    assert_eq!(acct.snapshot(&api, "prod"), before);
+    // Metrics alone need no role.
+    acct.json(&["stage", "set", "--api", "pets", "--stage", "prod", "--metrics", "on"], 0);
+}
+
+#[test]
+fn stage_show_lists_every_stage_with_overrides_and_presets() {
+    let acct = Account::new();
+    with_role(&acct);
+    let api = acct.create_api("pets", "prod", &[("/pets/{id}", "GET")]);
+    acct.block_on(acct.apigw().create_deployment().rest_api_id(&api).stage_name("dev").send()).unwrap();
+    acct.json(&["enable", "--api", "pets", "--stage", "prod", "--access-log-format", "xml"], 0);
+    acct.json(&["stage", "set", "--api", "pets", "--stage", "prod", "--method", "GET /pets/{id}", "--level", "error"], 0);
+
+    let shown = acct.json(&["stage", "show", "--api", "pets"], 0);
+    let stages = shown["stages"].as_array().unwrap();
+    assert_eq!(stages.len(), 2);
+    let prod = stages.iter().find(|s| s["stage"] == "prod").unwrap();
+    assert_eq!(prod["execution"]["level"], "INFO");
+    assert_eq!(prod["overrides"][0]["method"], "GET /pets/{id}");
+    assert_eq!(prod["overrides"][0]["level"], "ERROR");
+    assert_eq!(prod["access_log"]["preset"], "xml");
+    let dev = stages.iter().find(|s| s["stage"] == "dev").unwrap();
+    assert!(dev["access_log"].is_null());
+
+    let (code, stdout, _) = acct.run(&["stage", "show", "--api", "pets", "--stage", "prod"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("execution logging: INFO"), "{stdout}");
+    assert!(stdout.contains("GET /pets/{id}: ERROR"), "{stdout}");
+    assert!(stdout.contains("format: xml preset"), "{stdout}");
+    assert!(!stdout.contains("stage dev"), "{stdout}");
+}
+
+#[test]
+fn clear_method_removes_an_override_with_the_escaped_key() {
+    let acct = Account::new();
+    with_role(&acct);
+    acct.create_api("pets", "prod", &[("/pets", "GET")]);
+    acct.json(&["stage", "set", "--api", "pets", "--stage", "prod", "--method", "GET /pets", "--level", "error"], 0);
+    let out = acct.json(&["stage", "set", "--api", "pets", "--stage", "prod", "--clear-method", "GET /pets", "--dry-run"], 0);
+    // The emulator ignores `remove` on method settings, so the request shape is what is checked.
+    assert_eq!(out["plan"][0]["action"]["patch_operations"], serde_json::json!([{"op": "remove", "path": "/~1pets/GET"}]));
+}
