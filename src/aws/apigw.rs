@@ -22,12 +22,11 @@ pub async fn account_role(client: &aws_sdk_apigateway::Client) -> anyhow::Result
     Ok(out.cloudwatch_role_arn().filter(|arn| !arn.is_empty()).map(str::to_string))
 }
 
-/// Whether an UpdateAccount failure is IAM still propagating a new role (or its trust), which
-/// resolves by itself within seconds to a couple of minutes.
-pub fn is_propagation_error(code: Option<&str>, message: &str) -> bool {
-    code == Some("BadRequestException")
-        && (message.contains("does not have required permissions")
-            || message.contains("could not successfully write to CloudWatch Logs"))
+/// Whether an UpdateAccount BadRequestException is IAM still propagating a new role (or its
+/// trust), which resolves by itself within seconds to a couple of minutes.
+pub fn is_propagation_message(message: &str) -> bool {
+    message.contains("does not have required permissions")
+        || message.contains("could not successfully write to CloudWatch Logs")
 }
 
 /// How the propagation retry is going, for progress on stderr.
@@ -66,8 +65,11 @@ pub async fn set_account_role(
             Ok(_) => return Ok(()),
             Err(err) => err,
         };
-        let retryable = is_propagation_error(err.code(), err.message().unwrap_or_default())
-            || err.code() == Some("TooManyRequestsException");
+        let service_error = err.as_service_error();
+        let throttled = service_error.is_some_and(|e| e.is_too_many_requests_exception());
+        let bad_request = service_error.is_some_and(|e| e.is_bad_request_exception());
+        let retryable = throttled
+            || (bad_request && is_propagation_message(err.message().unwrap_or_default()));
         let elapsed = started.elapsed();
         if !retryable || elapsed + delay > wait {
             let mut failure = call_failed(UPDATE_ACCOUNT, "account", err);
@@ -199,14 +201,152 @@ mod tests {
 
     #[test]
     fn propagation_errors_are_recognised_by_their_texts() {
-        let bad = Some("BadRequestException");
-        assert!(is_propagation_error(bad, "The role ARN does not have required permissions set to API Gateway"));
-        assert!(is_propagation_error(
-            bad,
+        assert!(is_propagation_message("The role ARN does not have required permissions set to API Gateway"));
+        assert!(is_propagation_message(
             "The role ARN does not have required permissions configured. Please grant trust permission for API Gateway and add the required role policy."
         ));
-        assert!(is_propagation_error(bad, "API Gateway could not successfully write to CloudWatch Logs using the ARN specified"));
-        assert!(!is_propagation_error(bad, "Invalid ARN specified in the request"));
-        assert!(!is_propagation_error(Some("AccessDeniedException"), "does not have required permissions"));
+        assert!(is_propagation_message("API Gateway could not successfully write to CloudWatch Logs using the ARN specified"));
+        assert!(!is_propagation_message("Invalid ARN specified in the request"));
+    }
+}
+
+/// SDK-level tests: behaviour the emulator cannot produce (it never fails, never throttles).
+#[cfg(test)]
+mod sdk_tests {
+    use super::*;
+    use aws_sdk_apigateway::Client;
+    use aws_sdk_apigateway::operation::get_account::GetAccountOutput;
+    use aws_sdk_apigateway::operation::update_account::{UpdateAccountError, UpdateAccountOutput};
+    use aws_sdk_apigateway::operation::update_stage::{UpdateStageError, UpdateStageOutput};
+    use aws_sdk_apigateway::types::error::{BadRequestException, TooManyRequestsException};
+    use aws_smithy_mocks::{RuleMode, mock, mock_client};
+    use aws_smithy_types::error::ErrorMetadata;
+
+    const ROLE: &str = "arn:aws:iam::123456789012:role/apigateway-cloudwatch-logs";
+
+    /// Errors as the SDK deserializes them: the code and message are in the metadata too.
+    fn meta(code: &str, message: &str) -> ErrorMetadata {
+        ErrorMetadata::builder().code(code).message(message).build()
+    }
+
+    fn propagation_error() -> UpdateAccountError {
+        let message = "The role ARN does not have required permissions set to API Gateway";
+        UpdateAccountError::BadRequestException(
+            BadRequestException::builder().message(message).meta(meta("BadRequestException", message)).build(),
+        )
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn update_account_retries_propagation_errors_until_iam_catches_up() {
+        let rule = mock!(Client::update_account)
+            .match_requests(|req| {
+                let op = &req.patch_operations()[0];
+                op.path() == Some("/cloudwatchRoleArn") && op.value() == Some(ROLE)
+            })
+            .sequence()
+            .error(propagation_error)
+            .times(3)
+            .output(|| UpdateAccountOutput::builder().cloudwatch_role_arn(ROLE).build())
+            .build();
+        let client = mock_client!(aws_sdk_apigateway, RuleMode::Sequential, [&rule]);
+        let mut notices = Vec::new();
+        let started = tokio::time::Instant::now();
+        set_account_role(&client, Some(ROLE), Duration::from_secs(120), &mut |n| notices.push(n.clone()))
+            .await
+            .unwrap();
+        assert_eq!(rule.num_calls(), 4);
+        let delays: Vec<u64> = notices.iter().map(|n| n.next_delay.as_secs()).collect();
+        assert_eq!(delays, [2, 4, 8], "exponential backoff");
+        assert_eq!(started.elapsed(), Duration::from_secs(14));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn update_account_gives_up_at_the_wait_bound_with_the_fix() {
+        let rule = mock!(Client::update_account).then_error(propagation_error);
+        let client = mock_client!(aws_sdk_apigateway, RuleMode::MatchAny, [&rule]);
+        let started = tokio::time::Instant::now();
+        let err = set_account_role(&client, Some(ROLE), Duration::from_secs(20), &mut |_| {}).await.unwrap_err();
+        assert!(started.elapsed() <= Duration::from_secs(20), "stays within --wait");
+        let text = format!("{err:#}");
+        assert!(text.contains("raise --wait"), "{text}");
+        assert!(text.contains("apigateway:UpdateAccount on account failed"), "{text}");
+        assert_eq!(crate::error::exit_code(&err), crate::error::Exit::AwsFailure);
+        assert_eq!(rule.num_calls(), 4, "attempts at 0, 2, 6 and 14 s; the next would pass 20 s");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn other_bad_requests_are_not_retried() {
+        let rule = mock!(Client::update_account).then_error(|| {
+            UpdateAccountError::BadRequestException(
+                BadRequestException::builder().message("Invalid ARN").meta(meta("BadRequestException", "Invalid ARN")).build(),
+            )
+        });
+        let client = mock_client!(aws_sdk_apigateway, RuleMode::MatchAny, [&rule]);
+        assert!(set_account_role(&client, Some(ROLE), Duration::from_secs(120), &mut |_| {}).await.is_err());
+        assert_eq!(rule.num_calls(), 1);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn unset_sends_an_empty_role() {
+        let rule = mock!(Client::update_account)
+            .match_requests(|req| req.patch_operations()[0].value() == Some(""))
+            .then_output(|| UpdateAccountOutput::builder().build());
+        let client = mock_client!(aws_sdk_apigateway, RuleMode::Sequential, [&rule]);
+        set_account_role(&client, None, Duration::ZERO, &mut |_| {}).await.unwrap();
+        assert_eq!(rule.num_calls(), 1);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn throttled_reads_are_retried_by_the_sdk() {
+        let rule = mock!(Client::get_account)
+            .sequence()
+            .error(|| {
+                aws_sdk_apigateway::operation::get_account::GetAccountError::TooManyRequestsException(
+                    TooManyRequestsException::builder()
+                        .message("Too Many Requests")
+                        .meta(meta("TooManyRequestsException", "Too Many Requests"))
+                        .build(),
+                )
+            })
+            .times(2)
+            .output(|| GetAccountOutput::builder().cloudwatch_role_arn(ROLE).build())
+            .build();
+        let client = mock_client!(aws_sdk_apigateway, RuleMode::Sequential, [&rule], |config| {
+            config.retry_config(aws_config::retry::RetryConfig::standard().with_max_attempts(5))
+        });
+        assert_eq!(account_role(&client).await.unwrap().as_deref(), Some(ROLE));
+        assert_eq!(rule.num_calls(), 3);
+    }
+
+    #[tokio::test]
+    async fn update_stage_sends_exactly_the_planned_operations_and_maps_access_denied() {
+        let ops = vec![PatchOp::replace("/~1pets/GET/logging/loglevel", "ERROR"), PatchOp::remove("/accessLogSettings")];
+        let ok = mock!(Client::update_stage)
+            .match_requests(|req| {
+                let sent: Vec<(String, Option<String>, Option<String>)> = req
+                    .patch_operations()
+                    .iter()
+                    .map(|o| (o.op().unwrap().as_str().to_string(), o.path().map(Into::into), o.value().map(Into::into)))
+                    .collect();
+                req.rest_api_id() == Some("a1") && req.stage_name() == Some("prod")
+                    && sent
+                        == [
+                            ("replace".into(), Some("/~1pets/GET/logging/loglevel".into()), Some("ERROR".into())),
+                            ("remove".into(), Some("/accessLogSettings".into()), None),
+                        ]
+            })
+            .then_output(|| UpdateStageOutput::builder().build());
+        let denied = mock!(Client::update_stage).then_error(|| {
+            UpdateStageError::generic(meta("AccessDeniedException", "User is not authorized"))
+        });
+        let client = mock_client!(aws_sdk_apigateway, RuleMode::Sequential, [&ok, &denied]);
+        update_stage(&client, "a1", "prod", &ops).await.unwrap();
+        let err = update_stage(&client, "a1", "prod", &ops).await.unwrap_err();
+        assert_eq!(
+            format!("{err:#}"),
+            "apigateway:UpdateStage on restapis/a1/stages/prod failed: AccessDeniedException: User is not authorized"
+        );
+        let hint = crate::error::hint(&err).unwrap();
+        assert!(hint.contains("apigateway:PATCH on restapis/a1/stages/prod"), "{hint}");
     }
 }

@@ -132,6 +132,7 @@ where
     let detail = match (&code, err.message()) {
         (Some(code), Some(message)) => format!("{code}: {message}"),
         (Some(code), None) => code.clone(),
+        (None, Some(message)) => message.to_string(),
         // Dispatch failures, timeouts: the useful text is deep in the source chain.
         _ => DisplayErrorContext(&err).to_string(),
     };
