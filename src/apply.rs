@@ -22,6 +22,9 @@ pub struct Report<'a> {
     /// 1-based numbers of the steps that were applied.
     pub applied: Vec<usize>,
     pub result: Value,
+    /// Why the run stopped, when a step failed (the exit code is then 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 pub struct Target<'a> {
@@ -48,6 +51,7 @@ pub async fn execute(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'
         plan,
         applied: Vec::new(),
         result: target.result.clone(),
+        error: None,
     };
     if plan.is_empty() {
         if ctx.json() {
@@ -89,10 +93,17 @@ pub async fn execute(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'
             } else {
                 format!("applied steps {:?}", report.applied)
             };
-            return Err(err.context(format!(
+            let err = err.context(format!(
                 "step {number} of {total} failed; {applied}; not applied: {}. Rerunning the command resumes from the current state",
                 not_applied.join(", ")
-            )));
+            ));
+            if ctx.json() {
+                // Scripts still get the outcome: which steps were applied, and why it stopped.
+                report.changed = !report.applied.is_empty();
+                report.error = Some(format!("{err:#}"));
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            }
+            return Err(err);
         }
         report.applied.push(number);
     }

@@ -75,6 +75,9 @@ pub const FIREHOSE_PREFIX: &str = "amazon-apigateway-";
 /// caller's region and account.
 pub fn parse_destination(text: &str) -> Result<(Destination, Arn), String> {
     let arn = Arn::parse(text.trim())?;
+    if matches!(arn.service.as_str(), "logs" | "firehose") && (arn.region.is_empty() || arn.account.is_empty()) {
+        return Err(format!("'{text}' must name a region and an account (arn:aws:{}:REGION:ACCOUNT:…)", arn.service));
+    }
     match arn.service.as_str() {
         "logs" => {
             let Some(name) = arn.resource.strip_prefix("log-group:") else {
@@ -216,6 +219,7 @@ mod tests {
             ("arn:aws:logs:us-east-1:123456789012:destination:x", "not a log group ARN"),
             ("not-an-arn", "is not an ARN"),
             ("arn:aws:firehose:us-east-1:123456789012:stream/x", "not a Firehose stream ARN"),
+            ("arn:aws:firehose::123456789012:deliverystream/amazon-apigateway-x", "must name a region"),
         ];
         for (input, expected) in cases {
             let err = parse_destination(input).unwrap_err();

@@ -97,11 +97,13 @@ pub struct StageRequest {
 }
 
 impl StageRequest {
-    /// Whether the request turns some logging on; such a request needs a role on the account.
-    pub fn enables_logging(&self) -> bool {
+    /// Whether the request turns on logging that API Gateway delivers with the account's role:
+    /// execution logging, data trace, or access logs to a CloudWatch Logs group. (Firehose
+    /// delivery uses a service-linked role; metrics need no role.)
+    pub fn needs_account_role(&self) -> bool {
         self.execution.level.is_some_and(|l| l != Level::Off)
             || self.execution.data_trace == Some(true)
-            || matches!(self.access, AccessChange::Set { .. })
+            || matches!(&self.access, AccessChange::Set { destination_arn: Some(d), .. } if d.contains(":logs:"))
     }
 }
 
@@ -116,13 +118,20 @@ pub fn stage_patch(current: &StageLogging, request: &StageRequest) -> (Vec<Patch
         request.scopes.iter().map(Scope::key_and_label).collect()
     };
     for (key, label) in &targets {
-        // An absent `*/*` behaves as all-off; an absent override has no value to keep.
-        let now = current
-            .methods
-            .get(key)
-            .copied()
-            .or((key == ALL_METHODS_KEY).then_some(MethodLogging::OFF));
-        let exec = &request.execution;
+        // An absent `*/*` behaves as all-off. A new override gets all three fields: AWS would fill
+        // unsent ones with its own defaults (logging OFF), not with the stage's values.
+        let mut exec = request.execution;
+        let now = match current.methods.get(key) {
+            Some(settings) => Some(*settings),
+            None if key == ALL_METHODS_KEY => Some(MethodLogging::OFF),
+            None => {
+                let wide = current.stage_wide();
+                exec.level = exec.level.or(Some(wide.level));
+                exec.data_trace = exec.data_trace.or(Some(wide.data_trace));
+                exec.metrics = exec.metrics.or(Some(wide.metrics));
+                None
+            }
+        };
         if let Some(level) = exec.level.filter(|l| now.map(|n| n.level) != Some(*l)) {
             ops.push(PatchOp::replace(format!("/{key}/logging/loglevel"), level.as_api()));
             changes.push(Change::new(
@@ -149,10 +158,11 @@ pub fn stage_patch(current: &StageLogging, request: &StageRequest) -> (Vec<Patch
         }
     }
 
+    let mut cleared = std::collections::BTreeSet::new();
     for method in &request.clear_methods {
         let key = method.settings_key();
-        // Removing a setting that does not exist is an error on AWS; skip it.
-        if current.methods.contains_key(&key) {
+        // Removing a setting that does not exist (or twice) is an error on AWS; skip it.
+        if current.methods.contains_key(&key) && cleared.insert(key.clone()) {
             ops.push(PatchOp::remove(format!("/{key}")));
             changes.push(Change::new(format!("{method} override"), Some("set".into()), None));
         }
@@ -278,10 +288,37 @@ mod tests {
         let (ops, changes) = stage_patch(&current, &request);
         assert_eq!(
             ops,
-            vec![PatchOp::replace("/~1pets~1{id}/GET/logging/loglevel", "ERROR"), PatchOp::remove("/~1pets/POST")]
+            vec![
+                PatchOp::replace("/~1pets~1{id}/GET/logging/loglevel", "ERROR"),
+                PatchOp::replace("/~1pets~1{id}/GET/logging/dataTrace", "false"),
+                PatchOp::replace("/~1pets~1{id}/GET/metrics/enabled", "false"),
+                PatchOp::remove("/~1pets/POST")
+            ]
         );
         assert_eq!(changes[0].before, None, "an absent override has no previous value");
-        assert_eq!(changes[1].field, "POST /pets override");
+        assert_eq!(changes[3].field, "POST /pets override");
+    }
+
+    #[test]
+    fn a_new_override_inherits_the_stage_values_it_does_not_set() {
+        let request = StageRequest {
+            execution: ExecutionChange { metrics: Some(true), ..Default::default() },
+            scopes: vec![Scope::Method(MethodSpec::parse("GET /x").unwrap())],
+            clear_methods: vec![MethodSpec::parse("GET /y").unwrap(), MethodSpec::parse("GET /y").unwrap()],
+            ..Default::default()
+        };
+        let current = stage(&[("*/*", info()), ("~1y/GET", info())], None);
+        let (ops, _) = stage_patch(&current, &request);
+        assert_eq!(
+            ops,
+            vec![
+                PatchOp::replace("/~1x/GET/logging/loglevel", "INFO"),
+                PatchOp::replace("/~1x/GET/logging/dataTrace", "false"),
+                PatchOp::replace("/~1x/GET/metrics/enabled", "true"),
+                PatchOp::remove("/~1y/GET"),
+            ],
+            "inherits INFO instead of silently switching the method off; clears once"
+        );
     }
 
     #[test]
@@ -322,12 +359,19 @@ mod tests {
     }
 
     #[test]
-    fn enabling_is_detected_from_the_request() {
+    fn requests_that_need_the_account_role() {
         let mut request = StageRequest::default();
-        assert!(!request.enables_logging());
+        assert!(!request.needs_account_role());
         request.execution.metrics = Some(true);
-        assert!(!request.enables_logging(), "metrics need no role");
+        assert!(!request.needs_account_role(), "metrics need no role");
+        request.access = AccessChange::Set { destination_arn: Some("arn:aws:firehose:r:1:deliverystream/amazon-apigateway-x".into()), format: None };
+        assert!(!request.needs_account_role(), "Firehose uses a service-linked role");
+        request.access = AccessChange::Set { destination_arn: None, format: Some("f".into()) };
+        assert!(!request.needs_account_role(), "a format change alone");
+        request.access = AccessChange::Set { destination_arn: Some("arn:aws:logs:r:1:log-group:g".into()), format: None };
+        assert!(request.needs_account_role());
+        request.access = AccessChange::Keep;
         request.execution.level = Some(Level::Error);
-        assert!(request.enables_logging());
+        assert!(request.needs_account_role());
     }
 }

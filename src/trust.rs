@@ -4,8 +4,11 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 pub const SERVICE_PRINCIPAL: &str = "apigateway.amazonaws.com";
-pub const MANAGED_POLICY_ARN: &str =
-    "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs";
+/// The AWS managed policy with exactly the permissions API Gateway needs, in the caller's
+/// partition (`aws`, `aws-cn`, `aws-us-gov`).
+pub fn managed_policy_arn(partition: &str) -> String {
+    format!("arn:{partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs")
+}
 pub const DEFAULT_ROLE_NAME: &str = "apigateway-cloudwatch-logs";
 
 /// Trust policy for a new role: only API Gateway, and only on behalf of this account
@@ -108,7 +111,8 @@ impl RoleHealth {
 
     pub fn assess(arn: &str, trust_document: &str, account: &str, attached: &[String]) -> RoleHealth {
         let trust = check_trust(trust_document, account);
-        let has_policy = attached.iter().any(|p| p == MANAGED_POLICY_ARN);
+        let partition = arn.split(':').nth(1).unwrap_or("aws");
+        let has_policy = attached.contains(&managed_policy_arn(partition));
         let mut problems = Vec::new();
         if let Err(problem) = &trust {
             problems.push(problem.clone());
@@ -159,8 +163,10 @@ mod tests {
     fn health_lists_every_problem() {
         let health = RoleHealth::assess("arn:r", &trust_policy(ACCOUNT), ACCOUNT, &[]);
         assert!(health.trusts_api_gateway && !health.has_policy && !health.is_healthy());
-        let healthy = RoleHealth::assess("arn:r", &trust_policy(ACCOUNT), ACCOUNT, &[MANAGED_POLICY_ARN.into()]);
+        let healthy = RoleHealth::assess("arn:aws:iam::123456789012:role/r", &trust_policy(ACCOUNT), ACCOUNT, &[managed_policy_arn("aws")]);
         assert!(healthy.is_healthy());
+        let china = RoleHealth::assess("arn:aws-cn:iam::123456789012:role/r", &trust_policy(ACCOUNT), ACCOUNT, &[managed_policy_arn("aws-cn")]);
+        assert!(china.is_healthy(), "the policy ARN follows the partition");
         assert!(!RoleHealth::missing("arn:r").is_healthy());
     }
 }

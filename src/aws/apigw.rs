@@ -5,6 +5,7 @@ use crate::logging::{AccessLog, MethodLogging, StageLogging};
 use crate::plan::{PatchOp, PatchVerb};
 use crate::settings::Level;
 use aws_sdk_apigateway::error::ProvideErrorMetadata;
+use aws_sdk_apigateway::error::SdkError;
 use aws_sdk_apigateway::types::{Op, PatchOperation};
 use std::time::Duration;
 
@@ -47,7 +48,9 @@ pub async fn set_account_role(
     on_retry: &mut dyn FnMut(&RetryNotice),
 ) -> anyhow::Result<()> {
     let started = tokio::time::Instant::now();
-    let mut delay = Duration::from_secs(2);
+    // UpdateAccount is limited to one call per 20 s: back off from 5 s up to 20 s, and let this
+    // loop (not the SDK's own retries) pace the calls so `wait` is honoured.
+    let mut delay = Duration::from_secs(5);
     let mut attempt = 1;
     loop {
         let result = client
@@ -59,6 +62,11 @@ pub async fn set_account_role(
                     .value(role_arn.unwrap_or_default())
                     .build(),
             )
+            .customize()
+            .config_override(
+                aws_sdk_apigateway::config::Builder::default()
+                    .retry_config(aws_config::retry::RetryConfig::standard().with_max_attempts(1)),
+            )
             .send()
             .await;
         let err = match result {
@@ -68,7 +76,10 @@ pub async fn set_account_role(
         let service_error = err.as_service_error();
         let throttled = service_error.is_some_and(|e| e.is_too_many_requests_exception());
         let bad_request = service_error.is_some_and(|e| e.is_bad_request_exception());
+        let transient = matches!(err, SdkError::TimeoutError(_) | SdkError::DispatchFailure(_))
+            || err.raw_response().is_some_and(|r| r.status().is_server_error());
         let retryable = throttled
+            || transient
             || (bad_request && is_propagation_message(err.message().unwrap_or_default()));
         let elapsed = started.elapsed();
         if !retryable || elapsed + delay > wait {
@@ -256,8 +267,8 @@ mod sdk_tests {
             .unwrap();
         assert_eq!(rule.num_calls(), 4);
         let delays: Vec<u64> = notices.iter().map(|n| n.next_delay.as_secs()).collect();
-        assert_eq!(delays, [2, 4, 8], "exponential backoff");
-        assert_eq!(started.elapsed(), Duration::from_secs(14));
+        assert_eq!(delays, [5, 10, 20], "exponential backoff, paced for the 1-per-20-s quota");
+        assert_eq!(started.elapsed(), Duration::from_secs(35));
     }
 
     #[tokio::test(start_paused = true)]
@@ -271,7 +282,7 @@ mod sdk_tests {
         assert!(text.contains("raise --wait"), "{text}");
         assert!(text.contains("apigateway:UpdateAccount on account failed"), "{text}");
         assert_eq!(crate::error::exit_code(&err), crate::error::Exit::AwsFailure);
-        assert_eq!(rule.num_calls(), 4, "attempts at 0, 2, 6 and 14 s; the next would pass 20 s");
+        assert_eq!(rule.num_calls(), 3, "attempts at 0, 5 and 15 s; the next would pass 20 s");
     }
 
     #[tokio::test(start_paused = true)]

@@ -154,6 +154,12 @@ pub fn explain(code: Option<&str>, detail: &str, call: Call, resource: &str) -> 
             "ExpiredToken" | "ExpiredTokenException" | "UnrecognizedClientException" | "InvalidClientTokenId"
             | "InvalidSignatureException" | "SignatureDoesNotMatch",
         ) => Some("AWS rejected the credentials; refresh them (e.g. aws sso login) or check --profile".into()),
+        Some("BadRequestException") if detail.contains("role ARN must be set") => Some(
+            "the region's API Gateway account has no CloudWatch Logs role: run `apigw-logs enable` or `apigw-logs account set-role`".into(),
+        ),
+        Some("NotFoundException" | "ResourceNotFoundException" | "NoSuchEntity") => {
+            Some(format!("{resource} no longer exists (deleted meanwhile?); run the command again to re-plan"))
+        }
         None if detail.contains("credentials") => Some(
             "no usable AWS credentials: use --profile, set AWS_PROFILE, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY".into(),
         ),
@@ -182,6 +188,7 @@ mod tests {
         assert!(hint.contains("--profile"));
         assert!(explain(Some("TooManyRequestsException"), "", CALL, "x").unwrap().contains("throttling"));
         assert!(explain(Some("ExpiredToken"), "", CALL, "x").unwrap().contains("credentials"));
-        assert_eq!(explain(Some("NotFoundException"), "", CALL, "x"), None);
+        assert!(explain(Some("NotFoundException"), "", CALL, "x").unwrap().contains("no longer exists"));
+        assert_eq!(explain(Some("ConflictException"), "", CALL, "x"), None);
     }
 }

@@ -2,9 +2,10 @@
 //! touched; the access log group is deleted only with `--delete-log-group`.
 
 use super::api_and_stage;
-use super::stage::stage_target;
+use super::stage::{default_log_group, stage_target};
 use crate::apply;
 use crate::arn;
+use crate::aws::logs;
 use crate::cli::DisableArgs;
 use crate::context::Ctx;
 use crate::logging::{disable_request, stage_patch};
@@ -24,7 +25,14 @@ pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
         ));
     }
     if args.delete_log_group {
-        match stage.access.as_ref().and_then(|a| arn::log_group_name_of(&a.destination_arn)) {
+        // After an earlier disable the stage no longer names its group; fall back to the default.
+        let group = match stage.access.as_ref().and_then(|a| arn::log_group_name_of(&a.destination_arn)) {
+            Some(name) => Some(name),
+            None => logs::find_log_group(&clients.logs, &default_log_group(&api.id, &stage.stage_name))
+                .await?
+                .map(|g| g.name),
+        };
+        match group {
             Some(name) => plan.push(
                 Step::new(
                     format!("log group {name}"),

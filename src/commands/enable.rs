@@ -3,7 +3,7 @@
 use super::account::plan_account_role;
 use super::api_and_stage;
 use super::role::{plan_role, role_health};
-use super::stage::{Mode, plan_stage, stage_target};
+use super::stage::{Mode, check_offline, plan_stage, stage_target};
 use crate::apply;
 use crate::aws::{apigw, sts};
 use crate::cli::EnableArgs;
@@ -12,11 +12,12 @@ use crate::plan::Plan;
 use std::time::Duration;
 
 pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
+    let checked = check_offline(ctx, &args.logging)?;
     let clients = ctx.clients().await?;
     let identity = sts::caller_identity(&clients.sts).await?;
     let (api, stage) = api_and_stage(&clients, &args.api.api, &args.stage).await?;
     // Validate the stage request first: bad input must fail before the role is even looked at.
-    let (stage_steps, _) = plan_stage(ctx, &clients, &identity, &api, &stage, &args.logging, Mode::Enable).await?;
+    let (stage_steps, _) = plan_stage(ctx, &clients, &identity, &api, &stage, checked, Mode::Enable).await?;
 
     let mut plan = Plan::default();
     let current = apigw::account_role(&clients.apigw).await?;

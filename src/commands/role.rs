@@ -8,7 +8,7 @@ use crate::cli::RoleCreateArgs;
 use crate::context::Ctx;
 use crate::error;
 use crate::plan::{Action, Change, Plan, Step};
-use crate::trust::{self, MANAGED_POLICY_ARN, RoleHealth};
+use crate::trust::{self, RoleHealth};
 use serde_json::json;
 use std::time::Duration;
 
@@ -50,7 +50,7 @@ pub async fn plan_role(clients: &Clients, identity: &Identity, name: &str) -> an
                     Some(format!("{} (aws:SourceAccount {})", trust::SERVICE_PRINCIPAL, identity.account)),
                 )],
             ),
-            attach_step(name),
+            attach_step(name, &identity.partition),
         ];
         return Ok((arn, steps));
     };
@@ -64,14 +64,15 @@ pub async fn plan_role(clients: &Clients, identity: &Identity, name: &str) -> an
         ));
     }
     let attached = iam::attached_policies(&clients.iam, name).await?;
-    let steps = if attached.iter().any(|p| p == MANAGED_POLICY_ARN) { vec![] } else { vec![attach_step(name)] };
+    let policy = trust::managed_policy_arn(&identity.partition);
+    let steps = if attached.contains(&policy) { vec![] } else { vec![attach_step(name, &identity.partition)] };
     Ok((role.arn, steps))
 }
 
-fn attach_step(name: &str) -> Step {
+fn attach_step(name: &str, partition: &str) -> Step {
     Step::new(
         format!("role/{name}"),
-        Action::AttachRolePolicy { role_name: name.into(), policy_arn: MANAGED_POLICY_ARN.into() },
+        Action::AttachRolePolicy { role_name: name.into(), policy_arn: trust::managed_policy_arn(partition) },
         vec![Change::new("attached policy", None, Some("AmazonAPIGatewayPushToCloudWatchLogs".into()))],
     )
 }

@@ -11,7 +11,7 @@ use crate::error;
 use crate::format::{self, ApiKind};
 use crate::logging::{AccessChange, ExecutionChange, Scope, StageLogging, StageRequest, stage_patch};
 use crate::plan::{Action, Change, Plan, Step};
-use crate::settings::{Level, on_off};
+use crate::settings::{Level, MethodSpec, on_off};
 use serde_json::{Value, json};
 use std::time::Duration;
 
@@ -104,12 +104,13 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
             "stage set: nothing to change; give at least one of --level, --data-trace, --metrics, --clear-method, --access-log-group, --access-log-destination, --access-log-format, --retention-days, --no-access-log",
         ));
     }
+    let checked = check_offline(ctx, logging)?;
     let clients = ctx.clients().await?;
     let identity = sts::caller_identity(&clients.sts).await?;
     let (api, stage) = api_and_stage(&clients, &args.api.api, &args.stage).await?;
-    let (steps, request) = plan_stage(ctx, &clients, &identity, &api, &stage, logging, Mode::Set).await?;
+    let (steps, request) = plan_stage(ctx, &clients, &identity, &api, &stage, checked, Mode::Set).await?;
     let plan = Plan { steps };
-    if !plan.is_empty() && request.enables_logging() && apigw::account_role(&clients.apigw).await?.is_none() {
+    if !plan.is_empty() && request.needs_account_role() && apigw::account_role(&clients.apigw).await?.is_none() {
         return Err(error::precondition(
             format!(
                 "the API Gateway account in {} has no CloudWatch Logs role, so AWS refuses to enable logging (\"CloudWatch Logs role ARN must be set in account settings to enable logging\")",
@@ -156,6 +157,37 @@ pub enum Mode {
     Enable,
 }
 
+/// The logging flags after every check that needs no AWS call: the format is resolved and linted,
+/// the destination ARN parsed. Done first, so bad input exits 2 even without credentials.
+pub struct CheckedLogging<'a> {
+    pub args: &'a LoggingArgs,
+    pub format: Option<String>,
+    pub destination: Option<(Destination, arn::Arn)>,
+}
+
+pub fn check_offline<'a>(ctx: &Ctx, logging: &'a LoggingArgs) -> anyhow::Result<CheckedLogging<'a>> {
+    let sets_execution = logging.level.is_some() || logging.data_trace.is_some() || logging.metrics.is_some();
+    if !logging.methods.is_empty() && !sets_execution {
+        return Err(error::usage(
+            "--method: say what to set for the method with --level, --data-trace or --metrics",
+        ));
+    }
+    if let Some(both) = logging.methods.iter().find(|m| logging.clear_methods.contains(m)) {
+        return Err(error::usage(format!("--method and --clear-method both name '{both}'; use one")));
+    }
+    let format = match &logging.access_log_format {
+        Some(arg) => Some(super::formats::checked_format(ctx, "--access-log-format", arg)?),
+        None => None,
+    };
+    let destination = match &logging.access_log_destination {
+        Some(text) => Some(
+            arn::parse_destination(text).map_err(|e| error::usage(format!("--access-log-destination: {e}")))?,
+        ),
+        None => None,
+    };
+    Ok(CheckedLogging { args: logging, format, destination })
+}
+
 /// Validates the logging flags against the stage and plans the log-group steps and the single
 /// UpdateStage step. Everything is checked here, before any write.
 pub async fn plan_stage(
@@ -164,61 +196,45 @@ pub async fn plan_stage(
     identity: &Identity,
     api: &apigw::RestApi,
     stage: &StageLogging,
-    logging: &LoggingArgs,
+    checked: CheckedLogging<'_>,
     mode: Mode,
 ) -> anyhow::Result<(Vec<Step>, StageRequest)> {
+    let logging = checked.args;
     let mut steps = Vec::new();
-    let execution = execution_change(logging, mode);
-    if !logging.methods.is_empty() && execution.is_empty() {
-        return Err(error::usage(
-            "--method: say what to set for the method with --level, --data-trace or --metrics",
-        ));
-    }
-    if let Some(both) = logging.methods.iter().find(|m| logging.clear_methods.contains(m)) {
-        return Err(error::usage(format!("--method and --clear-method both name '{both}'; use one")));
-    }
+    let execution = execution_change(logging, stage, mode);
     if execution.data_trace == Some(true) {
         ctx.warn("data trace writes full request and response bodies (possibly secrets and personal data) to CloudWatch Logs; AWS advises against it in production");
     }
-    let methods: Vec<_> = logging.methods.iter().chain(&logging.clear_methods).collect();
-    if !methods.is_empty() {
-        let resources = apigw::resources(&clients.apigw, &api.id).await?;
-        for method in methods {
-            let defined = resources
-                .iter()
-                .find(|(path, _)| *path == method.path)
-                .map(|(_, verbs)| verbs.iter().any(|v| *v == method.http_method));
-            match defined {
-                Some(true) => {}
-                Some(false) => {
-                    return Err(error::usage(format!(
-                        "--method '{method}': resource {} of API {} has no {} method",
-                        method.path, api.id, method.http_method
-                    )));
-                }
-                None => {
-                    let paths: Vec<&str> = resources.iter().map(|(p, _)| p.as_str()).collect();
-                    return Err(error::usage_hint(
-                        format!("--method '{method}': API {} has no resource {}", api.id, method.path),
-                        format!("its resources: {}", paths.join(", ")),
-                    ));
-                }
-            }
-        }
+    if !logging.methods.is_empty() {
+        check_methods_exist(clients, api, &logging.methods).await?;
     }
 
     let access = if logging.no_access_log {
         AccessChange::Off
     } else {
-        let destination = destination(clients, identity, api, stage, logging, mode)?;
-        let format = match &logging.access_log_format {
-            Some(arg) => Some(super::formats::checked_format(ctx, "--access-log-format", arg)?),
-            // A stage that gets access logging for the first time needs a format.
-            None if destination.is_some() && (mode == Mode::Enable || stage.access.is_none()) => {
-                Some(format::preset("json").expect("json preset exists").format.to_string())
+        let destination = match checked.destination {
+            Some((destination, parsed)) => {
+                let text = logging.access_log_destination.as_deref().unwrap_or_default();
+                parsed
+                    .check_home(&clients.region, &identity.account)
+                    .map_err(|e| error::usage(format!("--access-log-destination '{text}': {e}")))?;
+                Some(destination)
             }
-            None => None,
+            None => match &logging.access_log_group {
+                Some(name) => Some(Destination::LogGroup { name: name.clone() }),
+                // `enable` gives a stage without access logging the default group; it never
+                // redirects logs that already go somewhere.
+                None if mode == Mode::Enable && stage.access.is_none() => {
+                    Some(Destination::LogGroup { name: default_log_group(&api.id, &stage.stage_name) })
+                }
+                None => None,
+            },
         };
+        // A stage that gets access logging for the first time needs a format.
+        let format = checked.format.or_else(|| {
+            (destination.is_some() && stage.access.is_none())
+                .then(|| format::preset("json").expect("json preset exists").format.to_string())
+        });
         if destination.is_none() && format.is_none() && logging.retention_days.is_none() {
             AccessChange::Keep
         } else {
@@ -262,48 +278,56 @@ pub async fn plan_stage(
         steps.push(Step::new(
             format!("restapis/{}/stages/{}", api.id, stage.stage_name),
             Action::UpdateStage { rest_api_id: api.id.clone(), stage_name: stage.stage_name.clone(), patch_operations: ops },
-            changes.into_iter().map(|c| shorten_format_change(c)).collect(),
+            changes.into_iter().map(shorten_format_change).collect(),
         ));
     }
     Ok((steps, request))
 }
 
-fn execution_change(logging: &LoggingArgs, mode: Mode) -> ExecutionChange {
+/// `--method` must name a method the API defines. (`--clear-method` need not: an override left
+/// behind by a deleted method must still be removable.)
+async fn check_methods_exist(clients: &Clients, api: &apigw::RestApi, methods: &[MethodSpec]) -> anyhow::Result<()> {
+    let resources = apigw::resources(&clients.apigw, &api.id).await?;
+    for method in methods {
+        let defined = resources
+            .iter()
+            .find(|(path, _)| *path == method.path)
+            .map(|(_, verbs)| verbs.iter().any(|v| *v == method.http_method));
+        match defined {
+            Some(true) => {}
+            Some(false) => {
+                return Err(error::usage(format!(
+                    "--method '{method}': resource {} of API {} has no {} method",
+                    method.path, api.id, method.http_method
+                )));
+            }
+            None => {
+                let paths: Vec<&str> = resources.iter().map(|(p, _)| p.as_str()).collect();
+                return Err(error::usage_hint(
+                    format!("--method '{method}': API {} has no resource {}", api.id, method.path),
+                    format!("its resources: {}", paths.join(", ")),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `enable` turns execution logging on (INFO) when it is off, and data trace off unless asked;
+/// a level the stage already logs at is kept. `stage set` changes only what it is given.
+fn execution_change(logging: &LoggingArgs, stage: &StageLogging, mode: Mode) -> ExecutionChange {
     let mut change = ExecutionChange {
         level: logging.level,
         data_trace: logging.data_trace.map(|s| s.is_on()),
         metrics: logging.metrics.map(|s| s.is_on()),
     };
     if mode == Mode::Enable {
-        change.level = change.level.or(Some(Level::Info));
+        if stage.stage_wide().level == Level::Off {
+            change.level = change.level.or(Some(Level::Info));
+        }
         change.data_trace = change.data_trace.or(Some(false));
-        change.metrics = change.metrics.or(Some(false));
     }
     change
-}
-
-/// Where access logs should go, from the flags (or `enable`'s default group); `None` keeps the
-/// stage's current destination.
-fn destination(
-    clients: &Clients,
-    identity: &Identity,
-    api: &apigw::RestApi,
-    stage: &StageLogging,
-    logging: &LoggingArgs,
-    mode: Mode,
-) -> anyhow::Result<Option<Destination>> {
-    if let Some(name) = &logging.access_log_group {
-        return Ok(Some(Destination::LogGroup { name: name.clone() }));
-    }
-    if let Some(text) = &logging.access_log_destination {
-        let (destination, parsed) =
-            arn::parse_destination(text).map_err(|e| error::usage(format!("--access-log-destination: {e}")))?;
-        parsed
-            .check_home(&clients.region, &identity.account)
-            .map_err(|e| error::usage(format!("--access-log-destination '{text}': {e}")))?;
-        return Ok(Some(destination));
-    }
-    Ok((mode == Mode::Enable).then(|| Destination::LogGroup { name: default_log_group(&api.id, &stage.stage_name) }))
 }
 
 /// `API-Gateway-Access-Logs_{restApiId}/{stageName}`, next to API Gateway's own execution log group.

@@ -94,6 +94,18 @@ fn enable_reuses_a_healthy_account_role_and_honours_flags() {
 }
 
 #[test]
+fn enable_keeps_existing_access_logging_and_log_levels() {
+    let acct = Account::new();
+    let api = acct.create_api("orders", "prod", &[]);
+    acct.json(&["enable", "--api", "orders", "--stage", "prod", "--level", "error", "--access-log-group", "team/logs", "--access-log-format", "clf"], 0);
+    let before = acct.snapshot(&api, "prod");
+    let again = acct.json(&["enable", "--api", "orders", "--stage", "prod"], 0);
+    assert_eq!(again["changed"], false, "a plain enable neither redirects logs nor resets format or level");
+    assert_eq!(acct.snapshot(&api, "prod"), before);
+    assert!(!acct.log_groups().iter().any(|(name, _)| name.starts_with("API-Gateway-Access-Logs_")));
+}
+
+#[test]
 fn enable_replaces_a_broken_account_role_without_asking() {
     let acct = Account::new();
     acct.create_api("orders", "prod", &[]);
@@ -217,6 +229,9 @@ fn disable_delete_log_group_confirms_then_deletes() {
     let (code, _, stderr) = acct.run(&["disable", "--api", "orders", "--stage", "prod", "--access-only", "--delete-log-group"]);
     assert_eq!(code, 2, "{stderr}");
     assert_eq!(acct.log_groups().len(), 1);
+    acct.json(&["disable", "--api", "orders", "--stage", "prod", "--access-only"], 0);
+    assert_eq!(acct.log_groups().len(), 1, "kept without --delete-log-group");
+    // The stage no longer names its group; the default one is still found and deleted.
     acct.json(&["disable", "--api", "orders", "--stage", "prod", "--access-only", "--delete-log-group", "--yes"], 0);
     assert_eq!(acct.log_groups(), []);
     let stage = acct.stage(&api, "prod");

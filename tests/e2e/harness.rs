@@ -281,13 +281,17 @@ impl Account {
         self.block_on(self.apigw().update_account().patch_operations(op).send()).unwrap();
     }
 
-    /// Everything a logging command could touch, for "state unchanged" assertions.
+    /// Everything a logging command could touch, for "state unchanged" assertions (maps sorted,
+    /// so equal states compare equal).
     pub fn snapshot(&self, api_id: &str, stage: &str) -> String {
         let roles = self.block_on(self.iam().list_roles().send()).unwrap();
         let role_names: Vec<_> = roles.roles().iter().map(|r| r.role_name().to_string()).collect();
+        let stage = self.stage(api_id, stage);
+        let methods: std::collections::BTreeMap<_, _> =
+            stage.method_settings().into_iter().flatten().map(|(k, v)| (k.clone(), format!("{v:?}"))).collect();
         format!(
-            "stage={:?}\naccount={:?}\nlog_groups={:?}\nroles={role_names:?}",
-            self.stage(api_id, stage),
+            "methods={methods:?}\naccess={:?}\naccount={:?}\nlog_groups={:?}\nroles={role_names:?}",
+            stage.access_log_settings(),
             self.account_role(),
             self.log_groups()
         )

@@ -25,7 +25,14 @@ fn stage_set_sends_one_update_with_only_the_changes() {
     let paths: Vec<&str> = updates[0]["action"]["patch_operations"].as_array().unwrap().iter().map(|o| o["path"].as_str().unwrap()).collect();
     assert_eq!(
         paths,
-        ["/~1pets~1{id}/GET/logging/loglevel", "/~1pets~1{id}/GET/metrics/enabled", "/accessLogSettings/destinationArn", "/accessLogSettings/format"]
+        [
+            "/~1pets~1{id}/GET/logging/loglevel",
+            "/~1pets~1{id}/GET/logging/dataTrace",
+            "/~1pets~1{id}/GET/metrics/enabled",
+            "/accessLogSettings/destinationArn",
+            "/accessLogSettings/format"
+        ],
+        "a new override carries all three fields"
     );
 
     let stage = acct.stage(&api, "prod");
@@ -84,8 +91,10 @@ fn stage_set_refuses_to_enable_logging_without_an_account_role() {
     assert!(stderr.contains("CloudWatch Logs role ARN must be set"), "{stderr}");
     assert!(stderr.contains("apigw-logs enable"), "names the fix: {stderr}");
     assert_eq!(acct.snapshot(&api, "prod"), before);
-    // Metrics alone need no role.
+    // Metrics alone need no role, nor does Firehose delivery (it uses a service-linked role).
     acct.json(&["stage", "set", "--api", "pets", "--stage", "prod", "--metrics", "on"], 0);
+    let firehose = format!("arn:aws:firehose:{REGION}:{}:deliverystream/amazon-apigateway-pets", acct.id);
+    acct.json(&["stage", "set", "--api", "pets", "--stage", "prod", "--access-log-destination", &firehose], 0);
 }
 
 #[test]
