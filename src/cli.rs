@@ -154,6 +154,17 @@ pub struct ApiRef {
     pub api: String,
 }
 
+/// The stage a command acts on.
+#[derive(Args, Debug, Clone)]
+pub struct StageRef {
+    /// REST API id or name
+    #[arg(long, value_name = "API")]
+    pub api: String,
+    /// Stage name
+    #[arg(long, value_name = "STAGE")]
+    pub stage: String,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum StageCommand {
     /// Show execution and access logging of one stage, or of every stage of the API
@@ -174,10 +185,7 @@ pub struct StageShowArgs {
 #[derive(Args, Debug, Clone)]
 pub struct StageSetArgs {
     #[command(flatten)]
-    pub api: ApiRef,
-    /// Stage name
-    #[arg(long, value_name = "STAGE")]
-    pub stage: String,
+    pub target: StageRef,
     #[command(flatten)]
     pub logging: LoggingArgs,
 }
@@ -220,10 +228,7 @@ pub struct LoggingArgs {
 #[derive(Args, Debug, Clone)]
 pub struct EnableArgs {
     #[command(flatten)]
-    pub api: ApiRef,
-    /// Stage name
-    #[arg(long, value_name = "STAGE")]
-    pub stage: String,
+    pub target: StageRef,
     #[command(flatten)]
     pub logging: LoggingArgs,
     /// Role to create or repair when the account has no healthy role
@@ -236,10 +241,7 @@ pub struct EnableArgs {
 #[derive(Args, Debug, Clone)]
 pub struct DisableArgs {
     #[command(flatten)]
-    pub api: ApiRef,
-    /// Stage name
-    #[arg(long, value_name = "STAGE")]
-    pub stage: String,
+    pub target: StageRef,
     /// Only turn execution logging off
     #[arg(long, conflicts_with = "access_only")]
     pub execution_only: bool,

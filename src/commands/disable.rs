@@ -13,7 +13,7 @@ use crate::plan::{Action, Change, Plan, Step};
 
 pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
     let clients = ctx.clients().await?;
-    let (api, stage) = api_and_stage(&clients, &args.api.api, &args.stage).await?;
+    let (api, stage) = api_and_stage(&clients, &args.target.api, &args.target.stage).await?;
     let request = disable_request(&stage, !args.access_only, !args.execution_only);
     let (ops, changes) = stage_patch(&stage, &request);
     let mut plan = Plan::default();

@@ -15,7 +15,7 @@ pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
     let checked = check_offline(ctx, &args.logging)?;
     let clients = ctx.clients().await?;
     let identity = sts::caller_identity(&clients.sts).await?;
-    let (api, stage) = api_and_stage(&clients, &args.api.api, &args.stage).await?;
+    let (api, stage) = api_and_stage(&clients, &args.target.api, &args.target.stage).await?;
     // Validate the stage request first: bad input must fail before the role is even looked at.
     let (stage_steps, _) = plan_stage(ctx, &clients, &identity, &api, &stage, checked, Mode::Enable).await?;
 

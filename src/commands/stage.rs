@@ -107,7 +107,7 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
     let checked = check_offline(ctx, logging)?;
     let clients = ctx.clients().await?;
     let identity = sts::caller_identity(&clients.sts).await?;
-    let (api, stage) = api_and_stage(&clients, &args.api.api, &args.stage).await?;
+    let (api, stage) = api_and_stage(&clients, &args.target.api, &args.target.stage).await?;
     let (steps, request) = plan_stage(ctx, &clients, &identity, &api, &stage, checked, Mode::Set).await?;
     let plan = Plan { steps };
     if !plan.is_empty() && request.needs_account_role() && apigw::account_role(&clients.apigw).await?.is_none() {
