@@ -139,11 +139,15 @@ async fn apply_step(ctx: &Ctx, clients: &Clients, action: &Action, wait: Duratio
             };
             apigw::set_account_role(&clients.apigw, cloudwatch_role_arn.as_deref(), wait, &mut notify).await
         }
-        Action::CreateLogGroup { log_group_name } => logs::create_log_group(&clients.logs, log_group_name).await,
+        Action::CreateLogGroup { log_group_name } => {
+            logs::create_log_group(&clients.logs, log_group_name).await
+        }
         Action::PutRetentionPolicy { log_group_name, retention_in_days } => {
             logs::put_retention(&clients.logs, log_group_name, *retention_in_days).await
         }
-        Action::DeleteLogGroup { log_group_name } => logs::delete_log_group(&clients.logs, log_group_name).await,
+        Action::DeleteLogGroup { log_group_name } => {
+            logs::delete_log_group(&clients.logs, log_group_name).await
+        }
         Action::UpdateStage { rest_api_id, stage_name, patch_operations } => {
             apigw::update_stage(&clients.apigw, rest_api_id, stage_name, patch_operations).await
         }

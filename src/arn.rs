@@ -18,10 +18,14 @@ impl Arn {
     pub fn parse(text: &str) -> Result<Arn, String> {
         let fields: Vec<&str> = text.splitn(6, ':').collect();
         let [prefix, partition, service, region, account, resource] = fields[..] else {
-            return Err(format!("'{text}' is not an ARN (expected arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)"));
+            return Err(format!(
+                "'{text}' is not an ARN (expected arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)"
+            ));
         };
         if prefix != "arn" || !partition.starts_with("aws") || service.is_empty() || resource.is_empty() {
-            return Err(format!("'{text}' is not an ARN (expected arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)"));
+            return Err(format!(
+                "'{text}' is not an ARN (expected arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)"
+            ));
         }
         if !account.is_empty() && !is_account_id(account) {
             return Err(format!("'{text}': account '{account}' is not a 12-digit AWS account id"));
@@ -75,8 +79,13 @@ pub const FIREHOSE_PREFIX: &str = "amazon-apigateway-";
 /// caller's region and account.
 pub fn parse_destination(text: &str) -> Result<(Destination, Arn), String> {
     let arn = Arn::parse(text.trim())?;
-    if matches!(arn.service.as_str(), "logs" | "firehose") && (arn.region.is_empty() || arn.account.is_empty()) {
-        return Err(format!("'{text}' must name a region and an account (arn:aws:{}:REGION:ACCOUNT:…)", arn.service));
+    if matches!(arn.service.as_str(), "logs" | "firehose")
+        && (arn.region.is_empty() || arn.account.is_empty())
+    {
+        return Err(format!(
+            "'{text}' must name a region and an account (arn:aws:{}:REGION:ACCOUNT:…)",
+            arn.service
+        ));
     }
     match arn.service.as_str() {
         "logs" => {
@@ -89,7 +98,9 @@ pub fn parse_destination(text: &str) -> Result<(Destination, Arn), String> {
         }
         "firehose" => {
             let Some(stream) = arn.resource.strip_prefix("deliverystream/") else {
-                return Err(format!("'{text}' is not a Firehose stream ARN (expected …:deliverystream/NAME)"));
+                return Err(format!(
+                    "'{text}' is not a Firehose stream ARN (expected …:deliverystream/NAME)"
+                ));
             };
             validate_firehose_stream_name(stream)?;
             let canonical = format!(
@@ -109,9 +120,8 @@ pub fn validate_log_group_name(name: &str) -> Result<(), String> {
     if name.is_empty() || name.len() > 512 {
         return Err(format!("log group name '{name}' must be 1 to 512 characters long"));
     }
-    if let Some(bad) = name
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '/' | '#')))
+    if let Some(bad) =
+        name.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '/' | '#')))
     {
         return Err(format!(
             "log group name '{name}' contains '{bad}'; only letters, digits and . - _ / # are allowed"
@@ -126,9 +136,7 @@ fn validate_firehose_stream_name(name: &str) -> Result<(), String> {
             "Firehose stream '{name}' cannot receive API Gateway access logs: its name must start with '{FIREHOSE_PREFIX}' (create one named e.g. '{FIREHOSE_PREFIX}{name}')"
         ));
     }
-    if name.len() > 64
-        || !name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
-    {
+    if name.len() > 64 || !name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')) {
         return Err(format!(
             "'{name}' is not a valid Firehose stream name (1–64 characters of letters, digits, . - _)"
         ));
@@ -197,7 +205,10 @@ mod tests {
         assert_eq!(dest, Destination::LogGroup { name: "/my/logs".into() });
         assert_eq!(arn.region, "eu-west-1");
         assert!(arn.check_home("eu-west-1", ACCOUNT).is_ok());
-        assert_eq!(log_group_arn("aws", "eu-west-1", ACCOUNT, "/my/logs"), "arn:aws:logs:eu-west-1:123456789012:log-group:/my/logs");
+        assert_eq!(
+            log_group_arn("aws", "eu-west-1", ACCOUNT, "/my/logs"),
+            "arn:aws:logs:eu-west-1:123456789012:log-group:/my/logs"
+        );
         assert_eq!(log_group_name_of("arn:aws:logs:eu-west-1:123456789012:log-group:x"), Some("x".into()));
     }
 
@@ -205,7 +216,8 @@ mod tests {
     fn firehose_streams_need_the_api_gateway_prefix() {
         let ok = "arn:aws:firehose:us-east-1:123456789012:deliverystream/amazon-apigateway-prod";
         assert_eq!(parse_destination(ok).unwrap().0, Destination::Firehose { arn: ok.into() });
-        let err = parse_destination("arn:aws:firehose:us-east-1:123456789012:deliverystream/prod").unwrap_err();
+        let err =
+            parse_destination("arn:aws:firehose:us-east-1:123456789012:deliverystream/prod").unwrap_err();
         assert!(err.contains("must start with 'amazon-apigateway-'"), "{err}");
     }
 

@@ -289,7 +289,17 @@ mod tests {
 
     #[test]
     fn global_flags_work_after_the_subcommand() {
-        let cli = Cli::try_parse_from(["apigw-logs", "account", "show", "--region", "eu-west-1", "-vv", "--output", "json"]).unwrap();
+        let cli = Cli::try_parse_from([
+            "apigw-logs",
+            "account",
+            "show",
+            "--region",
+            "eu-west-1",
+            "-vv",
+            "--output",
+            "json",
+        ])
+        .unwrap();
         assert_eq!(cli.global.region.as_deref(), Some("eu-west-1"));
         assert_eq!(cli.global.verbose, 2);
         assert_eq!(cli.global.output, OutputFormat::Json);
@@ -298,12 +308,27 @@ mod tests {
     #[test]
     fn conflicting_destinations_are_refused() {
         let err = Cli::try_parse_from([
-            "apigw-logs", "stage", "set", "--api", "a", "--stage", "s", "--access-log-group", "g", "--no-access-log",
+            "apigw-logs",
+            "stage",
+            "set",
+            "--api",
+            "a",
+            "--stage",
+            "s",
+            "--access-log-group",
+            "g",
+            "--no-access-log",
         ])
         .unwrap_err();
         assert_eq!(err.exit_code(), 2);
         let err = Cli::try_parse_from([
-            "apigw-logs", "account", "set-role", "--role-arn", "arn:aws:iam::123456789012:role/x", "--role-name", "x",
+            "apigw-logs",
+            "account",
+            "set-role",
+            "--role-arn",
+            "arn:aws:iam::123456789012:role/x",
+            "--role-name",
+            "x",
         ])
         .unwrap_err();
         assert_eq!(err.exit_code(), 2);

@@ -26,7 +26,8 @@ impl Ctx {
             ColorWhen::Never => anstream::ColorChoice::Never,
         });
         // Prompts need a person at a terminal: stdin to answer, stderr to see the question.
-        let interactive = !global.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+        let interactive =
+            !global.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
         Ctx { global, interactive }
     }
 
@@ -73,10 +74,8 @@ impl Ctx {
                 "pass --yes to confirm when not running interactively",
             ));
         }
-        let answer = dialoguer::Confirm::new()
-            .with_prompt(format!("{why}. Apply?"))
-            .default(false)
-            .interact_opt()?;
+        let answer =
+            dialoguer::Confirm::new().with_prompt(format!("{why}. Apply?")).default(false).interact_opt()?;
         match answer {
             Some(true) => Ok(()),
             _ => Err(error::cancelled()),

@@ -58,8 +58,7 @@ pub fn precondition(message: impl Into<String>, hint: impl Into<String>) -> anyh
 
 /// The user declined or aborted (exit 130).
 pub fn cancelled() -> anyhow::Error {
-    UserError { exit: Exit::Cancelled, message: "cancelled; nothing was changed".into(), hint: None }
-        .into()
+    UserError { exit: Exit::Cancelled, message: "cancelled; nothing was changed".into(), hint: None }.into()
 }
 
 /// The first [`UserError`] in the chain, if any.
@@ -89,9 +88,7 @@ mod tests {
 
     #[test]
     fn exit_code_found_through_context_layers() {
-        let err = Err::<(), _>(usage("--level: bad"))
-            .context("while planning")
-            .unwrap_err();
+        let err = Err::<(), _>(usage("--level: bad")).context("while planning").unwrap_err();
         assert_eq!(exit_code(&err), Exit::Usage);
         assert_eq!(format!("{err:#}"), "while planning: --level: bad");
     }

@@ -121,23 +121,15 @@ impl Lint {
     }
 
     pub fn errors(&self) -> impl Iterator<Item = &Finding> {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
+        self.findings.iter().filter(|f| f.severity == Severity::Error)
     }
 
     pub fn warnings(&self) -> impl Iterator<Item = &Finding> {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == Severity::Warning)
+        self.findings.iter().filter(|f| f.severity == Severity::Warning)
     }
 
     fn push(&mut self, severity: Severity, code: &'static str, message: String) {
-        self.findings.push(Finding {
-            severity,
-            code,
-            message,
-        });
+        self.findings.push(Finding { severity, code, message });
     }
 }
 
@@ -164,10 +156,7 @@ pub fn lint(format: &str, kind: ApiKind) -> Lint {
     if let Some(message) = line_break(format) {
         lint.push(Severity::Error, "multi-line", message);
     }
-    if !vars
-        .iter()
-        .any(|v| matches!(v.context_path(), Some("requestId" | "extendedRequestId")))
-    {
+    if !vars.iter().any(|v| matches!(v.context_path(), Some("requestId" | "extendedRequestId"))) {
         lint.push(
             Severity::Error,
             "missing-request-id",
@@ -264,10 +253,7 @@ fn scan(format: &str) -> Vec<Var<'_>> {
             }
         }
         // Only ASCII bytes were consumed, so `i..end` lies on character boundaries.
-        vars.push(Var {
-            start: i,
-            text: &format[i..end],
-        });
+        vars.push(Var { start: i, text: &format[i..end] });
         i = end;
     }
     vars
@@ -300,13 +286,12 @@ fn line_break(format: &str) -> Option<String> {
 
 /// The variable names (without `$context.`) documented for `kind`, possibly with placeholders.
 fn known_paths(kind: ApiKind) -> impl Iterator<Item = &'static str> {
-    kind.variable_list()
-        .lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .filter_map(|line| {
+    kind.variable_list().lines().filter(|line| !line.starts_with('#') && !line.trim().is_empty()).filter_map(
+        |line| {
             let name = line.split_once('\t').map_or(line, |(name, _)| name);
             name.trim().strip_prefix("$context.")
-        })
+        },
+    )
 }
 
 /// A placeholder segment such as `{property}` or `{header_name}`, which the user fills in.
@@ -358,10 +343,7 @@ fn suggestion(kind: ApiKind, path: &str) -> Option<String> {
                     }
                 })
                 .collect();
-            (
-                pattern.split('.').filter(|s| is_placeholder(s)).count(),
-                names.join("."),
-            )
+            (pattern.split('.').filter(|s| is_placeholder(s)).count(), names.join("."))
         })
         .collect();
     // Fully documented names first, so that `authorizer.claims.sub` wins over the same text
@@ -381,21 +363,14 @@ fn suggestion(kind: ApiKind, path: &str) -> Option<String> {
     }
     // A missing prefix (`sourceIp` for `identity.sourceIp`), when only one name fits.
     let suffix = format!(".{lower}");
-    let mut ending: Vec<&String> = candidates
-        .iter()
-        .filter(|c| c.to_ascii_lowercase().ends_with(&suffix))
-        .collect();
+    let mut ending: Vec<&String> =
+        candidates.iter().filter(|c| c.to_ascii_lowercase().ends_with(&suffix)).collect();
     if ending.len() == 1 {
         return ending.pop().cloned();
     }
     candidates
         .into_iter()
-        .map(|c| {
-            (
-                strsim::normalized_damerau_levenshtein(&lower, &c.to_ascii_lowercase()),
-                c,
-            )
-        })
+        .map(|c| (strsim::normalized_damerau_levenshtein(&lower, &c.to_ascii_lowercase()), c))
         .filter(|(score, _)| *score >= 0.7)
         .min_by(|a, b| b.0.total_cmp(&a.0))
         .map(|(_, c)| c)
@@ -404,22 +379,9 @@ fn suggestion(kind: ApiKind, path: &str) -> Option<String> {
 /// Whether a variable's value is a number, so that the JSON check tries a number for it (an
 /// unquoted number is valid JSON; an unquoted word is not).
 fn is_numeric(var: &Var) -> bool {
-    let last = var
-        .text
-        .rsplit('.')
-        .next()
-        .unwrap_or(var.text)
-        .to_ascii_lowercase();
-    ["status", "latency", "length", "epoch"]
-        .iter()
-        .any(|s| last.ends_with(s))
-        || [
-            "connectedat",
-            "dataprocessed",
-            "timetoallheaders",
-            "timetofirstcontent",
-        ]
-        .contains(&last.as_str())
+    let last = var.text.rsplit('.').next().unwrap_or(var.text).to_ascii_lowercase();
+    ["status", "latency", "length", "epoch"].iter().any(|s| last.ends_with(s))
+        || ["connectedat", "dataprocessed", "timetoallheaders", "timetofirstcontent"].contains(&last.as_str())
 }
 
 /// What the JSON check put in place of the variables when the format stopped being JSON.
@@ -453,22 +415,15 @@ struct JsonFailure {
 impl JsonFailure {
     fn message(&self) -> String {
         let when = match self.substitution {
-            Substitution::Sample => {
-                "is not valid JSON with sample values in place of its variables"
-            }
-            Substitution::Dash => {
-                "is not valid JSON when a value is empty and API Gateway writes - for it"
-            }
+            Substitution::Sample => "is not valid JSON with sample values in place of its variables",
+            Substitution::Dash => "is not valid JSON when a value is empty and API Gateway writes - for it",
         };
         match self.unquoted.first() {
             Some(first) => format!(
                 "format looks like JSON but {when}: unquoted {}; put each in double quotes, e.g. \"{first}\"",
                 self.unquoted.join(", ")
             ),
-            None => format!(
-                "format looks like JSON but {when} ({}); fix the JSON syntax",
-                self.error
-            ),
+            None => format!("format looks like JSON but {when} ({}); fix the JSON syntax", self.error),
         }
     }
 }
@@ -501,12 +456,7 @@ fn json_failure(format: &str, vars: &[Var]) -> Option<JsonFailure> {
                 substitution,
                 unquoted: culprits,
                 // The position refers to the substituted text, not the user's: leave it out.
-                error: error
-                    .to_string()
-                    .split(" at line ")
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned(),
+                error: error.to_string().split(" at line ").next().unwrap_or_default().to_owned(),
             });
         }
     }
@@ -558,22 +508,14 @@ mod tests {
         let mut lines = SEED.lines();
         while let Some(line) = lines.next() {
             if let Some(bullet) = line.trim().strip_prefix('•') {
-                let text = lines
-                    .by_ref()
-                    .map(str::trim)
-                    .find(|l| !l.is_empty())
-                    .unwrap();
+                let text = lines.by_ref().map(str::trim).find(|l| !l.is_empty()).unwrap();
                 formats.push((bullet.trim().to_ascii_lowercase(), text.replace("\\ ", "")));
             }
         }
         assert_eq!(formats.len(), 4, "{formats:?}");
         assert_eq!(PRESETS.len(), 4);
         for ((bullet, format), preset) in formats.iter().zip(PRESETS) {
-            assert!(
-                bullet.starts_with(preset.name),
-                "{bullet} vs {}",
-                preset.name
-            );
+            assert!(bullet.starts_with(preset.name), "{bullet} vs {}", preset.name);
             assert_eq!(preset.format, format, "preset {}", preset.name);
             assert!(!preset.format.contains('\\'));
         }
@@ -617,10 +559,7 @@ mod tests {
     fn matching_preset_with_and_without_trailing_newline() {
         for p in PRESETS {
             assert_eq!(matching_preset(p.format).unwrap().name, p.name);
-            assert_eq!(
-                matching_preset(&format!("{}\n", p.format)).unwrap().name,
-                p.name
-            );
+            assert_eq!(matching_preset(&format!("{}\n", p.format)).unwrap().name, p.name);
             assert!(matching_preset(&format!("{}\n\n", p.format)).is_none());
             assert!(matching_preset(&format!("{}\r\n", p.format)).is_none());
             assert!(matching_preset(&format!(" {}", p.format)).is_none());
@@ -634,24 +573,14 @@ mod tests {
         let lint = lint("$context.status $context.path", ApiKind::Rest);
         assert_eq!(codes(&lint), ["missing-request-id"]);
         assert!(lint.has_errors());
-        assert!(
-            lint.findings[0]
-                .message
-                .contains("add \"$context.requestId\"")
-        );
+        assert!(lint.findings[0].message.contains("add \"$context.requestId\""));
     }
 
     #[test]
     fn extended_request_id_is_enough() {
         for kind in [ApiKind::Rest, ApiKind::Http, ApiKind::Websocket] {
-            assert!(
-                lint("$context.extendedRequestId", kind).findings.is_empty(),
-                "{kind:?}"
-            );
-            assert!(
-                lint("$context.requestId", kind).findings.is_empty(),
-                "{kind:?}"
-            );
+            assert!(lint("$context.extendedRequestId", kind).findings.is_empty(), "{kind:?}");
+            assert!(lint("$context.requestId", kind).findings.is_empty(), "{kind:?}");
         }
     }
 
@@ -665,10 +594,7 @@ mod tests {
             "context.requestId",
             "requestId",
         ] {
-            assert!(
-                codes(&lint(format, ApiKind::Rest)).contains(&"missing-request-id"),
-                "{format}"
-            );
+            assert!(codes(&lint(format, ApiKind::Rest)).contains(&"missing-request-id"), "{format}");
         }
     }
 
@@ -704,11 +630,7 @@ mod tests {
             "\n$context.requestId",
             "$context.requestId\rx",
         ] {
-            assert_eq!(
-                codes(&lint(format, ApiKind::Rest)),
-                ["multi-line"],
-                "{format:?}"
-            );
+            assert_eq!(codes(&lint(format, ApiKind::Rest)), ["multi-line"], "{format:?}");
         }
     }
 
@@ -716,11 +638,7 @@ mod tests {
     fn multi_line_message_counts_the_other_breaks() {
         let lint = lint("é $context.requestId\nb\r\nc\rd\n", ApiKind::Rest);
         let f = only(&lint, "multi-line");
-        assert!(
-            f.message.contains("(\\n) at column 21 (byte 21)"),
-            "{}",
-            f.message
-        );
+        assert!(f.message.contains("(\\n) at column 21 (byte 21)"), "{}", f.message);
         assert!(f.message.contains("2 more follow"), "{}", f.message);
     }
 
@@ -729,25 +647,15 @@ mod tests {
         for (format, name) in [
             ("$context.requestId $input.body", "$input.body"),
             ("$context.requestId $stageVariables.x", "$stageVariables.x"),
-            (
-                "$context.requestId $util.escapeJavaScript($context.path)",
-                "$util.escapeJavaScript",
-            ),
-            (
-                "$context.requestId $method.request.header.Host",
-                "$method.request.header.Host",
-            ),
+            ("$context.requestId $util.escapeJavaScript($context.path)", "$util.escapeJavaScript"),
+            ("$context.requestId $method.request.header.Host", "$method.request.header.Host"),
             ("$context.requestId $context", "$context"),
             ("$context.requestId $contextual.x", "$contextual.x"),
         ] {
             let lint = lint(format, ApiKind::Rest);
             let f = only(&lint, "non-context-variable");
             assert_eq!(f.severity, Severity::Error);
-            assert!(
-                f.message.starts_with(&format!("{name} is not allowed")),
-                "{}",
-                f.message
-            );
+            assert!(f.message.starts_with(&format!("{name} is not allowed")), "{}", f.message);
         }
     }
 
@@ -760,10 +668,7 @@ mod tests {
 
     #[test]
     fn dollar_signs_that_are_not_variables_are_ignored() {
-        let lint = lint(
-            "$context.requestId costs $5 or $ 5 or $$ or $_x",
-            ApiKind::Rest,
-        );
+        let lint = lint("$context.requestId costs $5 or $ 5 or $$ or $_x", ApiKind::Rest);
         assert!(lint.findings.is_empty(), "{:?}", lint.findings);
     }
 
@@ -787,30 +692,19 @@ mod tests {
         let f = only(&lint, "unknown-variable");
         assert_eq!(f.severity, Severity::Warning);
         assert!(!lint.has_errors());
-        assert!(
-            f.message
-                .contains("$context.nope is not a known REST API variable"),
-            "{}",
-            f.message
-        );
+        assert!(f.message.contains("$context.nope is not a known REST API variable"), "{}", f.message);
         assert!(f.message.contains("logs \"-\""), "{}", f.message);
         assert!(!f.message.contains("did you mean"), "{}", f.message);
     }
 
     #[test]
     fn unknown_variable_is_an_error_for_http_and_websocket() {
-        for (kind, label) in [
-            (ApiKind::Http, "HTTP API"),
-            (ApiKind::Websocket, "WebSocket API"),
-        ] {
+        for (kind, label) in [(ApiKind::Http, "HTTP API"), (ApiKind::Websocket, "WebSocket API")] {
             let lint = lint("$context.requestId $context.nope", kind);
             let f = only(&lint, "unknown-variable");
             assert_eq!(f.severity, Severity::Error, "{kind:?}");
             assert!(f.message.contains(label), "{}", f.message);
-            assert!(
-                f.message
-                    .contains("The following context variables are not supported")
-            );
+            assert!(f.message.contains("The following context variables are not supported"));
         }
     }
 
@@ -825,10 +719,7 @@ mod tests {
 
     #[test]
     fn unknown_variables_are_reported_once_each() {
-        let lint = lint(
-            "$context.requestId $context.a $context.a $context.b",
-            ApiKind::Rest,
-        );
+        let lint = lint("$context.requestId $context.a $context.a $context.b", ApiKind::Rest);
         assert_eq!(codes(&lint), ["unknown-variable", "unknown-variable"]);
     }
 
@@ -841,17 +732,9 @@ mod tests {
             // The list has authorizer.{property} before authorizer.status: the documented name wins.
             ("Authorizer.Status", "authorizer.status"),
         ] {
-            let lint = lint(
-                &format!("$context.extendedRequestId $context.{typo}"),
-                ApiKind::Rest,
-            );
+            let lint = lint(&format!("$context.extendedRequestId $context.{typo}"), ApiKind::Rest);
             let f = only(&lint, "unknown-variable");
-            assert!(
-                f.message
-                    .ends_with(&format!("did you mean $context.{fix}?")),
-                "{}",
-                f.message
-            );
+            assert!(f.message.ends_with(&format!("did you mean $context.{fix}?")), "{}", f.message);
         }
     }
 
@@ -859,11 +742,7 @@ mod tests {
     fn missing_request_id_is_reported_alongside_its_misspelling() {
         let lint = lint("$context.requestid", ApiKind::Rest);
         assert_eq!(codes(&lint), ["missing-request-id", "unknown-variable"]);
-        assert!(
-            lint.findings[1]
-                .message
-                .ends_with("did you mean $context.requestId?")
-        );
+        assert!(lint.findings[1].message.ends_with("did you mean $context.requestId?"));
     }
 
     #[test]
@@ -872,28 +751,15 @@ mod tests {
             (ApiKind::Rest, "reqestTime", "requestTime"),
             (ApiKind::Rest, "integrationLatncy", "integrationLatency"),
             (ApiKind::Rest, "sourceIp", "identity.sourceIp"),
-            (
-                ApiKind::Rest,
-                "requestOverride.headers.host",
-                "requestOverride.header.host",
-            ),
+            (ApiKind::Rest, "requestOverride.headers.host", "requestOverride.header.host"),
             (ApiKind::Http, "routekey", "routeKey"),
             (ApiKind::Websocket, "conectionId", "connectionId"),
             // A trailing placeholder is filled with all the remaining segments.
-            (
-                ApiKind::Websocket,
-                "Authorizer.claims.sub",
-                "authorizer.claims.sub",
-            ),
+            (ApiKind::Websocket, "Authorizer.claims.sub", "authorizer.claims.sub"),
         ] {
             let lint = lint(&format!("$context.requestId $context.{typo}"), kind);
             let f = only(&lint, "unknown-variable");
-            assert!(
-                f.message
-                    .ends_with(&format!("did you mean $context.{fix}?")),
-                "{}",
-                f.message
-            );
+            assert!(f.message.ends_with(&format!("did you mean $context.{fix}?")), "{}", f.message);
         }
     }
 
@@ -901,16 +767,9 @@ mod tests {
     fn no_suggestion_when_nothing_is_close() {
         // "latency" ends several names, so no single one is suggested.
         for typo in ["latency", "qqqqqqqqqq"] {
-            let lint = lint(
-                &format!("$context.requestId $context.{typo}"),
-                ApiKind::Rest,
-            );
+            let lint = lint(&format!("$context.requestId $context.{typo}"), ApiKind::Rest);
             let f = only(&lint, "unknown-variable");
-            assert!(
-                f.message.ends_with("correct the name or remove it"),
-                "{}",
-                f.message
-            );
+            assert!(f.message.ends_with("correct the name or remove it"), "{}", f.message);
         }
     }
 
@@ -922,24 +781,15 @@ mod tests {
             assert!(lint.findings.is_empty(), "{kind:?}: {:?}", lint.findings);
         }
         // The header name stops at "-" (not an identifier character); "x" fills {header_name}.
-        let lint = lint(
-            "$context.requestId $context.requestOverride.header.x-foo",
-            ApiKind::Rest,
-        );
+        let lint = lint("$context.requestId $context.requestOverride.header.x-foo", ApiKind::Rest);
         assert!(lint.findings.is_empty(), "{:?}", lint.findings);
     }
 
     #[test]
     fn a_placeholder_needs_a_segment() {
-        let rest = lint(
-            "$context.requestId $context.requestOverride.header",
-            ApiKind::Rest,
-        );
+        let rest = lint("$context.requestId $context.requestOverride.header", ApiKind::Rest);
         assert_eq!(codes(&rest), ["unknown-variable"]);
-        let http = lint(
-            "$context.requestId $context.requestOverride.header.x-foo",
-            ApiKind::Http,
-        );
+        let http = lint("$context.requestId $context.requestOverride.header.x-foo", ApiKind::Http);
         assert_eq!(codes(&http), ["unknown-variable"]);
     }
 
@@ -960,11 +810,7 @@ mod tests {
 
     #[test]
     fn trailing_dot_is_not_part_of_the_name() {
-        assert!(
-            lint("$context.requestId. $context.status.", ApiKind::Rest)
-                .findings
-                .is_empty()
-        );
+        assert!(lint("$context.requestId. $context.status.", ApiKind::Rest).findings.is_empty());
     }
 
     #[test]
@@ -972,14 +818,7 @@ mod tests {
         let format = "é[$context.identity.sourceIp,$util.escapeJavaScript($context.path).] $9 $";
         let vars = scan(format);
         let texts: Vec<&str> = vars.iter().map(|v| v.text).collect();
-        assert_eq!(
-            texts,
-            [
-                "$context.identity.sourceIp",
-                "$util.escapeJavaScript",
-                "$context.path"
-            ]
-        );
+        assert_eq!(texts, ["$context.identity.sourceIp", "$util.escapeJavaScript", "$context.path"]);
         assert_eq!(vars[0].start, 3);
         assert_eq!(&format[vars[2].start..vars[2].end()], "$context.path");
         assert_eq!(vars[0].context_path(), Some("identity.sourceIp"));
@@ -988,11 +827,7 @@ mod tests {
 
     #[test]
     fn every_listed_variable_is_known() {
-        for (kind, min) in [
-            (ApiKind::Rest, 80),
-            (ApiKind::Http, 50),
-            (ApiKind::Websocket, 50),
-        ] {
+        for (kind, min) in [(ApiKind::Rest, 80), (ApiKind::Http, 50), (ApiKind::Websocket, 50)] {
             let lines: Vec<&str> = kind
                 .variable_list()
                 .lines()
@@ -1003,52 +838,36 @@ mod tests {
             assert_eq!(paths.len(), lines.len(), "{kind:?}");
             assert!(paths.len() >= min, "{kind:?}: {}", paths.len());
             for path in paths {
-                let filled: Vec<&str> = path
-                    .split('.')
-                    .map(|s| if is_placeholder(s) { "p" } else { s })
-                    .collect();
+                let filled: Vec<&str> =
+                    path.split('.').map(|s| if is_placeholder(s) { "p" } else { s }).collect();
                 let format = format!("$context.requestId $context.{}", filled.join("."));
                 let lint = lint(&format, kind);
-                assert!(
-                    lint.findings.is_empty(),
-                    "{kind:?} {format}: {:?}",
-                    lint.findings
-                );
+                assert!(lint.findings.is_empty(), "{kind:?} {format}: {:?}", lint.findings);
             }
         }
     }
 
     #[test]
     fn unquoted_status_breaks_json_only_when_empty() {
-        let format = r#"{"requestId":"$context.requestId","status":$context.status,"bytes":$context.responseLength}"#;
+        let format =
+            r#"{"requestId":"$context.requestId","status":$context.status,"bytes":$context.responseLength}"#;
         let vars = scan(format);
         let failure = json_failure(format, &vars).unwrap();
         assert_eq!(failure.substitution, Substitution::Dash);
-        assert_eq!(
-            failure.unquoted,
-            ["$context.status", "$context.responseLength"]
-        );
+        assert_eq!(failure.unquoted, ["$context.status", "$context.responseLength"]);
         let lint = lint(format, ApiKind::Rest);
         let f = only(&lint, "invalid-json");
         assert_eq!(f.severity, Severity::Warning);
         assert!(f.message.contains("writes - for it"), "{}", f.message);
         assert!(!f.message.contains("sample"), "{}", f.message);
-        assert!(
-            f.message
-                .contains("unquoted $context.status, $context.responseLength;"),
-            "{}",
-            f.message
-        );
-        assert!(
-            f.message.ends_with("e.g. \"$context.status\""),
-            "{}",
-            f.message
-        );
+        assert!(f.message.contains("unquoted $context.status, $context.responseLength;"), "{}", f.message);
+        assert!(f.message.ends_with("e.g. \"$context.status\""), "{}", f.message);
     }
 
     #[test]
     fn escaped_quotes_do_not_end_a_json_string() {
-        let format = r#"{"ua":"x\"$context.identity.userAgent\"","s":$context.status,"id":"\\$context.requestId"}"#;
+        let format =
+            r#"{"ua":"x\"$context.identity.userAgent\"","s":$context.status,"id":"\\$context.requestId"}"#;
         let failure = json_failure(format, &scan(format)).unwrap();
         assert_eq!(failure.substitution, Substitution::Dash);
         assert_eq!(failure.unquoted, ["$context.status"]);
@@ -1072,11 +891,7 @@ mod tests {
         assert_eq!(failure.substitution, Substitution::Sample);
         assert!(failure.unquoted.is_empty());
         let f = only(&lint(format, ApiKind::Rest), "invalid-json");
-        assert!(
-            f.message.contains("(EOF while parsing an object)"),
-            "{}",
-            f.message
-        );
+        assert!(f.message.contains("(EOF while parsing an object)"), "{}", f.message);
         assert!(f.message.ends_with("fix the JSON syntax"), "{}", f.message);
     }
 
@@ -1096,10 +911,7 @@ mod tests {
         // A CLF-like format is not JSON and is not checked as JSON.
         assert!(json_failure("$context.requestId {", &scan("$context.requestId {")).is_none());
         let format = " [$context.requestId, $context.status]";
-        assert_eq!(
-            json_failure(format, &scan(format)).unwrap().unquoted,
-            ["$context.requestId"]
-        );
+        assert_eq!(json_failure(format, &scan(format)).unwrap().unquoted, ["$context.requestId"]);
     }
 
     #[test]
@@ -1113,47 +925,22 @@ mod tests {
             "$context.connectedAt",
             "$context.integration.timeToFirstContent",
         ] {
-            assert!(
-                is_numeric(&Var {
-                    start: 0,
-                    text: name
-                }),
-                "{name}"
-            );
+            assert!(is_numeric(&Var { start: 0, text: name }), "{name}");
         }
-        for name in [
-            "$context.requestId",
-            "$context.wafResponseCode",
-            "$context.error.responseType",
-            "$input.body",
-        ] {
-            assert!(
-                !is_numeric(&Var {
-                    start: 0,
-                    text: name
-                }),
-                "{name}"
-            );
+        for name in
+            ["$context.requestId", "$context.wafResponseCode", "$context.error.responseType", "$input.body"]
+        {
+            assert!(!is_numeric(&Var { start: 0, text: name }), "{name}");
         }
     }
 
     #[test]
     fn lint_accessors_split_errors_and_warnings() {
         let lint = lint("$input.body $context.nope", ApiKind::Rest);
-        assert_eq!(
-            codes(&lint),
-            [
-                "missing-request-id",
-                "non-context-variable",
-                "unknown-variable"
-            ]
-        );
+        assert_eq!(codes(&lint), ["missing-request-id", "non-context-variable", "unknown-variable"]);
         assert!(lint.has_errors());
         assert_eq!(lint.errors().count(), 2);
-        assert_eq!(
-            lint.warnings().map(|f| f.code).collect::<Vec<_>>(),
-            ["unknown-variable"]
-        );
+        assert_eq!(lint.warnings().map(|f| f.code).collect::<Vec<_>>(), ["unknown-variable"]);
         assert!(!Lint::default().has_errors());
     }
 
@@ -1163,11 +950,7 @@ mod tests {
         for kind in [ApiKind::Rest, ApiKind::Http, ApiKind::Websocket] {
             let lint = lint(&long, kind);
             assert_eq!(lint.findings.len(), 5, "{:?}", lint.findings);
-            assert!(
-                lint.findings
-                    .iter()
-                    .all(|f| !f.message.contains(['\n', '\r']))
-            );
+            assert!(lint.findings.iter().all(|f| !f.message.contains(['\n', '\r'])));
         }
     }
 
@@ -1177,10 +960,7 @@ mod tests {
         let json = serde_json::to_value(&lint).unwrap();
         assert_eq!(json["findings"][0]["severity"], "error");
         assert_eq!(json["findings"][0]["code"], "missing-request-id");
-        assert_eq!(
-            serde_json::to_value(ApiKind::Websocket).unwrap(),
-            "websocket"
-        );
+        assert_eq!(serde_json::to_value(ApiKind::Websocket).unwrap(), "websocket");
         assert_eq!(serde_json::to_value(Severity::Warning).unwrap(), "warning");
         assert_eq!(serde_json::to_value(&PRESETS[1]).unwrap()["name"], "json");
     }

@@ -67,7 +67,10 @@ pub enum AccessChange {
     Keep,
     Off,
     /// `None` fields keep the stage's current value.
-    Set { destination_arn: Option<String>, format: Option<String> },
+    Set {
+        destination_arn: Option<String>,
+        format: Option<String>,
+    },
 }
 
 /// Where execution-logging settings apply: the whole stage, or one method's override.
@@ -213,7 +216,8 @@ fn strip_star(arn: &str) -> &str {
 pub fn disable_request(current: &StageLogging, execution: bool, access: bool) -> StageRequest {
     let mut request = StageRequest::default();
     if execution {
-        request.execution = ExecutionChange { level: Some(Level::Off), data_trace: Some(false), metrics: None };
+        request.execution =
+            ExecutionChange { level: Some(Level::Off), data_trace: Some(false), metrics: None };
         request.scopes = std::iter::once(Scope::Stage)
             .chain(
                 current
@@ -248,8 +252,15 @@ mod tests {
     #[test]
     fn fresh_stage_gets_only_the_changing_operations() {
         let request = StageRequest {
-            execution: ExecutionChange { level: Some(Level::Info), data_trace: Some(false), metrics: Some(true) },
-            access: AccessChange::Set { destination_arn: Some("arn:d".into()), format: Some("$context.requestId".into()) },
+            execution: ExecutionChange {
+                level: Some(Level::Info),
+                data_trace: Some(false),
+                metrics: Some(true),
+            },
+            access: AccessChange::Set {
+                destination_arn: Some("arn:d".into()),
+                format: Some("$context.requestId".into()),
+            },
             ..Default::default()
         };
         let (ops, changes) = stage_patch(&stage(&[], None), &request);
@@ -269,7 +280,11 @@ mod tests {
     fn no_operations_when_already_as_requested() {
         let current = stage(&[("*/*", info())], Some(("arn:d:*", "f")));
         let request = StageRequest {
-            execution: ExecutionChange { level: Some(Level::Info), data_trace: Some(false), metrics: Some(false) },
+            execution: ExecutionChange {
+                level: Some(Level::Info),
+                data_trace: Some(false),
+                metrics: Some(false),
+            },
             access: AccessChange::Set { destination_arn: Some("arn:d".into()), format: Some("f".into()) },
             ..Default::default()
         };
@@ -281,7 +296,10 @@ mod tests {
         let request = StageRequest {
             execution: ExecutionChange { level: Some(Level::Error), ..Default::default() },
             scopes: vec![Scope::Method(MethodSpec::parse("GET /pets/{id}").unwrap())],
-            clear_methods: vec![MethodSpec::parse("POST /pets").unwrap(), MethodSpec::parse("GET /absent").unwrap()],
+            clear_methods: vec![
+                MethodSpec::parse("POST /pets").unwrap(),
+                MethodSpec::parse("GET /absent").unwrap(),
+            ],
             ..Default::default()
         };
         let current = stage(&[("~1pets/POST", info())], None);
@@ -346,7 +364,10 @@ mod tests {
             Some(("arn:d", "f")),
         );
         let request = disable_request(&current, true, true);
-        assert_eq!(request.scopes, vec![Scope::Stage, Scope::Method(MethodSpec::parse("GET /pets").unwrap())]);
+        assert_eq!(
+            request.scopes,
+            vec![Scope::Stage, Scope::Method(MethodSpec::parse("GET /pets").unwrap())]
+        );
         let (ops, _) = stage_patch(&current, &request);
         assert_eq!(
             ops,
@@ -364,11 +385,15 @@ mod tests {
         assert!(!request.needs_account_role());
         request.execution.metrics = Some(true);
         assert!(!request.needs_account_role(), "metrics need no role");
-        request.access = AccessChange::Set { destination_arn: Some("arn:aws:firehose:r:1:deliverystream/amazon-apigateway-x".into()), format: None };
+        request.access = AccessChange::Set {
+            destination_arn: Some("arn:aws:firehose:r:1:deliverystream/amazon-apigateway-x".into()),
+            format: None,
+        };
         assert!(!request.needs_account_role(), "Firehose uses a service-linked role");
         request.access = AccessChange::Set { destination_arn: None, format: Some("f".into()) };
         assert!(!request.needs_account_role(), "a format change alone");
-        request.access = AccessChange::Set { destination_arn: Some("arn:aws:logs:r:1:log-group:g".into()), format: None };
+        request.access =
+            AccessChange::Set { destination_arn: Some("arn:aws:logs:r:1:log-group:g".into()), format: None };
         assert!(request.needs_account_role());
         request.access = AccessChange::Keep;
         request.execution.level = Some(Level::Error);

@@ -162,18 +162,23 @@ mod tests {
 
     fn sample() -> Plan {
         let mut plan = Plan::default();
-        plan.push(Step::new(
-            "account (us-east-1)",
-            Action::UpdateAccount { cloudwatch_role_arn: Some("arn:aws:iam::1:role/r".into()) },
-            vec![Change::new("cloudwatchRoleArn", None, Some("arn:aws:iam::1:role/r".into()))],
-        )
-        .confirming("replaces a healthy role"));
+        plan.push(
+            Step::new(
+                "account (us-east-1)",
+                Action::UpdateAccount { cloudwatch_role_arn: Some("arn:aws:iam::1:role/r".into()) },
+                vec![Change::new("cloudwatchRoleArn", None, Some("arn:aws:iam::1:role/r".into()))],
+            )
+            .confirming("replaces a healthy role"),
+        );
         plan.push(Step::new(
             "restapis/a/stages/prod",
             Action::UpdateStage {
                 rest_api_id: "a".into(),
                 stage_name: "prod".into(),
-                patch_operations: vec![PatchOp::replace("/*/*/logging/loglevel", "INFO"), PatchOp::remove("/accessLogSettings")],
+                patch_operations: vec![
+                    PatchOp::replace("/*/*/logging/loglevel", "INFO"),
+                    PatchOp::remove("/accessLogSettings"),
+                ],
             },
             vec![Change::new("access log format", Some("x".repeat(100)), None)],
         ));
@@ -194,8 +199,14 @@ mod tests {
         let json = serde_json::to_value(sample()).unwrap();
         let stage = &json[1]["action"];
         assert_eq!(stage["call"], "apigateway:UpdateStage");
-        assert_eq!(stage["patch_operations"][0], serde_json::json!({"op":"replace","path":"/*/*/logging/loglevel","value":"INFO"}));
-        assert_eq!(stage["patch_operations"][1], serde_json::json!({"op":"remove","path":"/accessLogSettings"}));
+        assert_eq!(
+            stage["patch_operations"][0],
+            serde_json::json!({"op":"replace","path":"/*/*/logging/loglevel","value":"INFO"})
+        );
+        assert_eq!(
+            stage["patch_operations"][1],
+            serde_json::json!({"op":"remove","path":"/accessLogSettings"})
+        );
         assert_eq!(json[0]["confirm"], "replaces a healthy role");
         assert!(json[1].get("confirm").is_none());
         assert_eq!(sample().confirmations(), vec!["replaces a healthy role"]);

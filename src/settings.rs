@@ -76,10 +76,7 @@ impl MethodSpec {
         };
         let http_method = method.to_ascii_uppercase();
         if !HTTP_METHODS.contains(&http_method.as_str()) {
-            return Err(format!(
-                "'{method}' is not an HTTP method; use one of {}",
-                HTTP_METHODS.join(", ")
-            ));
+            return Err(format!("'{method}' is not an HTTP method; use one of {}", HTTP_METHODS.join(", ")));
         }
         if !path.starts_with('/') {
             return Err(format!("resource path '{path}' must start with '/', e.g. 'GET /pets'"));
@@ -122,23 +119,17 @@ pub fn parse_method_spec(text: &str) -> Result<MethodSpec, String> {
 
 /// Retention periods CloudWatch Logs accepts (PutRetentionPolicy refuses anything else).
 pub const RETENTION_DAYS: &[i32] = &[
-    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
-    3653,
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ];
 
 /// clap value parser for `--retention-days`.
 pub fn parse_retention_days(text: &str) -> Result<i32, String> {
-    let days: i32 = text
-        .trim()
-        .parse()
-        .map_err(|_| format!("'{text}' is not a number of days"))?;
+    let days: i32 = text.trim().parse().map_err(|_| format!("'{text}' is not a number of days"))?;
     if RETENTION_DAYS.contains(&days) {
         return Ok(days);
     }
-    let nearest = RETENTION_DAYS
-        .iter()
-        .min_by_key(|allowed| (**allowed - days).abs())
-        .expect("list is not empty");
+    let nearest =
+        RETENTION_DAYS.iter().min_by_key(|allowed| (**allowed - days).abs()).expect("list is not empty");
     let allowed: Vec<String> = RETENTION_DAYS.iter().map(i32::to_string).collect();
     Err(format!(
         "CloudWatch Logs does not accept {days} days (nearest allowed: {nearest}); use one of {}",
@@ -170,8 +161,7 @@ mod tests {
 
     #[test]
     fn malformed_method_specs_are_refused_with_the_fix() {
-        for bad in ["GET", "/pets", "FETCH /pets", "GET pets", "GET /pets/", "GET /a b", "GET //x", ""]
-        {
+        for bad in ["GET", "/pets", "FETCH /pets", "GET pets", "GET /pets/", "GET /a b", "GET //x", ""] {
             let err = MethodSpec::parse(bad).unwrap_err();
             assert!(!err.is_empty(), "{bad}");
         }

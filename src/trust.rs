@@ -29,8 +29,8 @@ pub fn trust_policy(account: &str) -> String {
 /// Whether a trust policy lets API Gateway assume the role for `account`.
 /// `Err` explains why not. IAM returns policy documents URL-encoded; pass them decoded.
 pub fn check_trust(document: &str, account: &str) -> Result<(), String> {
-    let policy: Value = serde_json::from_str(document)
-        .map_err(|e| format!("its trust policy is not valid JSON ({e})"))?;
+    let policy: Value =
+        serde_json::from_str(document).map_err(|e| format!("its trust policy is not valid JSON ({e})"))?;
     let statements = match &policy["Statement"] {
         Value::Array(list) => list.clone(),
         single @ Value::Object(_) => vec![single.clone()],
@@ -75,7 +75,8 @@ fn source_account_mismatch(condition: &Value, account: &str) -> Option<String> {
             _ => vec![],
         };
         let matches = allowed.iter().any(|a| {
-            *a == account || (operator.starts_with("StringLike") && (*a == "*" || a.trim_end_matches('*').is_empty()))
+            *a == account
+                || (operator.starts_with("StringLike") && (*a == "*" || a.trim_end_matches('*').is_empty()))
         });
         if !matches {
             return Some(format!(
@@ -147,7 +148,9 @@ mod tests {
     #[test]
     fn trust_without_api_gateway_is_explained() {
         let lambda = r#"{"Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
-        assert!(check_trust(lambda, ACCOUNT).unwrap_err().contains("does not allow apigateway.amazonaws.com"));
+        assert!(
+            check_trust(lambda, ACCOUNT).unwrap_err().contains("does not allow apigateway.amazonaws.com")
+        );
         let deny = r#"{"Statement":[{"Effect":"Deny","Principal":{"Service":"apigateway.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
         assert!(check_trust(deny, ACCOUNT).is_err());
         assert!(check_trust("not json", ACCOUNT).unwrap_err().contains("not valid JSON"));
@@ -163,9 +166,19 @@ mod tests {
     fn health_lists_every_problem() {
         let health = RoleHealth::assess("arn:r", &trust_policy(ACCOUNT), ACCOUNT, &[]);
         assert!(health.trusts_api_gateway && !health.has_policy && !health.is_healthy());
-        let healthy = RoleHealth::assess("arn:aws:iam::123456789012:role/r", &trust_policy(ACCOUNT), ACCOUNT, &[managed_policy_arn("aws")]);
+        let healthy = RoleHealth::assess(
+            "arn:aws:iam::123456789012:role/r",
+            &trust_policy(ACCOUNT),
+            ACCOUNT,
+            &[managed_policy_arn("aws")],
+        );
         assert!(healthy.is_healthy());
-        let china = RoleHealth::assess("arn:aws-cn:iam::123456789012:role/r", &trust_policy(ACCOUNT), ACCOUNT, &[managed_policy_arn("aws-cn")]);
+        let china = RoleHealth::assess(
+            "arn:aws-cn:iam::123456789012:role/r",
+            &trust_policy(ACCOUNT),
+            ACCOUNT,
+            &[managed_policy_arn("aws-cn")],
+        );
         assert!(china.is_healthy(), "the policy ARN follows the partition");
         assert!(!RoleHealth::missing("arn:r").is_healthy());
     }

@@ -163,13 +163,17 @@ fn stage_logging(stage: &aws_sdk_apigateway::types::Stage) -> StageLogging {
 }
 
 /// Resource paths and the HTTP methods defined on each.
-pub async fn resources(client: &aws_sdk_apigateway::Client, api_id: &str) -> anyhow::Result<Vec<(String, Vec<String>)>> {
+pub async fn resources(
+    client: &aws_sdk_apigateway::Client,
+    api_id: &str,
+) -> anyhow::Result<Vec<(String, Vec<String>)>> {
     let mut found = Vec::new();
     let mut pages = client.get_resources().rest_api_id(api_id).limit(500).into_paginator().send();
     while let Some(page) = pages.next().await {
         let page = page.map_err(|e| call_failed(GET_RESOURCES, &format!("restapis/{api_id}"), e))?;
         for resource in page.items() {
-            let methods = resource.resource_methods().map(|m| m.keys().cloned().collect()).unwrap_or_default();
+            let methods =
+                resource.resource_methods().map(|m| m.keys().cloned().collect()).unwrap_or_default();
             found.push((resource.path().unwrap_or_default().to_string(), methods));
         }
     }
@@ -216,7 +220,9 @@ mod tests {
         assert!(is_propagation_message(
             "The role ARN does not have required permissions configured. Please grant trust permission for API Gateway and add the required role policy."
         ));
-        assert!(is_propagation_message("API Gateway could not successfully write to CloudWatch Logs using the ARN specified"));
+        assert!(is_propagation_message(
+            "API Gateway could not successfully write to CloudWatch Logs using the ARN specified"
+        ));
         assert!(!is_propagation_message("Invalid ARN specified in the request"));
     }
 }
@@ -243,7 +249,10 @@ mod sdk_tests {
     fn propagation_error() -> UpdateAccountError {
         let message = "The role ARN does not have required permissions set to API Gateway";
         UpdateAccountError::BadRequestException(
-            BadRequestException::builder().message(message).meta(meta("BadRequestException", message)).build(),
+            BadRequestException::builder()
+                .message(message)
+                .meta(meta("BadRequestException", message))
+                .build(),
         )
     }
 
@@ -276,7 +285,8 @@ mod sdk_tests {
         let rule = mock!(Client::update_account).then_error(propagation_error);
         let client = mock_client!(aws_sdk_apigateway, RuleMode::MatchAny, [&rule]);
         let started = tokio::time::Instant::now();
-        let err = set_account_role(&client, Some(ROLE), Duration::from_secs(20), &mut |_| {}).await.unwrap_err();
+        let err =
+            set_account_role(&client, Some(ROLE), Duration::from_secs(20), &mut |_| {}).await.unwrap_err();
         assert!(started.elapsed() <= Duration::from_secs(20), "stays within --wait");
         let text = format!("{err:#}");
         assert!(text.contains("raise --wait"), "{text}");
@@ -289,7 +299,10 @@ mod sdk_tests {
     async fn other_bad_requests_are_not_retried() {
         let rule = mock!(Client::update_account).then_error(|| {
             UpdateAccountError::BadRequestException(
-                BadRequestException::builder().message("Invalid ARN").meta(meta("BadRequestException", "Invalid ARN")).build(),
+                BadRequestException::builder()
+                    .message("Invalid ARN")
+                    .meta(meta("BadRequestException", "Invalid ARN"))
+                    .build(),
             )
         });
         let client = mock_client!(aws_sdk_apigateway, RuleMode::MatchAny, [&rule]);
@@ -331,18 +344,32 @@ mod sdk_tests {
 
     #[tokio::test]
     async fn update_stage_sends_exactly_the_planned_operations_and_maps_access_denied() {
-        let ops = vec![PatchOp::replace("/~1pets/GET/logging/loglevel", "ERROR"), PatchOp::remove("/accessLogSettings")];
+        let ops = vec![
+            PatchOp::replace("/~1pets/GET/logging/loglevel", "ERROR"),
+            PatchOp::remove("/accessLogSettings"),
+        ];
         let ok = mock!(Client::update_stage)
             .match_requests(|req| {
                 let sent: Vec<(String, Option<String>, Option<String>)> = req
                     .patch_operations()
                     .iter()
-                    .map(|o| (o.op().unwrap().as_str().to_string(), o.path().map(Into::into), o.value().map(Into::into)))
+                    .map(|o| {
+                        (
+                            o.op().unwrap().as_str().to_string(),
+                            o.path().map(Into::into),
+                            o.value().map(Into::into),
+                        )
+                    })
                     .collect();
-                req.rest_api_id() == Some("a1") && req.stage_name() == Some("prod")
+                req.rest_api_id() == Some("a1")
+                    && req.stage_name() == Some("prod")
                     && sent
                         == [
-                            ("replace".into(), Some("/~1pets/GET/logging/loglevel".into()), Some("ERROR".into())),
+                            (
+                                "replace".into(),
+                                Some("/~1pets/GET/logging/loglevel".into()),
+                                Some("ERROR".into()),
+                            ),
                             ("remove".into(), Some("/accessLogSettings".into()), None),
                         ]
             })

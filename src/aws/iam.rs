@@ -41,12 +41,18 @@ pub async fn attached_policies(client: &aws_sdk_iam::Client, name: &str) -> anyh
     Ok(arns)
 }
 
-pub async fn create_role(client: &aws_sdk_iam::Client, name: &str, trust_policy: &str) -> anyhow::Result<String> {
+pub async fn create_role(
+    client: &aws_sdk_iam::Client,
+    name: &str,
+    trust_policy: &str,
+) -> anyhow::Result<String> {
     let out = client
         .create_role()
         .role_name(name)
         .assume_role_policy_document(trust_policy)
-        .description("Lets API Gateway write execution and access logs to CloudWatch Logs (created by apigw-logs)")
+        .description(
+            "Lets API Gateway write execution and access logs to CloudWatch Logs (created by apigw-logs)",
+        )
         .send()
         .await
         .map_err(|e| call_failed(CREATE_ROLE, &format!("role/{name}"), e))?;

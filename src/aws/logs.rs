@@ -16,7 +16,10 @@ pub struct LogGroup {
 }
 
 /// The log group with exactly this name, if it exists.
-pub async fn find_log_group(client: &aws_sdk_cloudwatchlogs::Client, name: &str) -> anyhow::Result<Option<LogGroup>> {
+pub async fn find_log_group(
+    client: &aws_sdk_cloudwatchlogs::Client,
+    name: &str,
+) -> anyhow::Result<Option<LogGroup>> {
     let mut pages = client.describe_log_groups().log_group_name_prefix(name).into_paginator().send();
     while let Some(page) = pages.next().await {
         let page = page.map_err(|e| call_failed(DESCRIBE, &format!("log group {name}"), e))?;
@@ -36,7 +39,11 @@ pub async fn create_log_group(client: &aws_sdk_cloudwatchlogs::Client, name: &st
     }
 }
 
-pub async fn put_retention(client: &aws_sdk_cloudwatchlogs::Client, name: &str, days: i32) -> anyhow::Result<()> {
+pub async fn put_retention(
+    client: &aws_sdk_cloudwatchlogs::Client,
+    name: &str,
+    days: i32,
+) -> anyhow::Result<()> {
     client
         .put_retention_policy()
         .log_group_name(name)

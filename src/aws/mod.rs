@@ -95,8 +95,9 @@ async fn resolve_region(options: &AwsOptions) -> anyhow::Result<aws_config::Regi
     if let Some(name) = &options.profile {
         profile = profile.profile_name(name);
     }
-    let chain = RegionProviderChain::first_try(aws_config::environment::EnvironmentVariableRegionProvider::new())
-        .or_else(profile.build());
+    let chain =
+        RegionProviderChain::first_try(aws_config::environment::EnvironmentVariableRegionProvider::new())
+            .or_else(profile.build());
     chain.region().await.ok_or_else(|| {
         crate::error::usage_hint(
             "no AWS region is configured",

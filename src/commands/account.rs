@@ -87,7 +87,11 @@ pub async fn set_role(ctx: &Ctx, args: &SetRoleArgs) -> anyhow::Result<()> {
     .await
 }
 
-async fn role_arn_from_flags(clients: &Clients, identity: &Identity, args: &SetRoleArgs) -> anyhow::Result<String> {
+async fn role_arn_from_flags(
+    clients: &Clients,
+    identity: &Identity,
+    args: &SetRoleArgs,
+) -> anyhow::Result<String> {
     if let Some(text) = &args.role.role_arn {
         let (parsed, _) = arn::parse_role_arn(text).map_err(|e| error::usage(format!("--role-arn: {e}")))?;
         if parsed.account != identity.account {

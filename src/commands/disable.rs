@@ -20,7 +20,11 @@ pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
     if !ops.is_empty() {
         plan.push(Step::new(
             format!("restapis/{}/stages/{}", api.id, stage.stage_name),
-            Action::UpdateStage { rest_api_id: api.id.clone(), stage_name: stage.stage_name.clone(), patch_operations: ops },
+            Action::UpdateStage {
+                rest_api_id: api.id.clone(),
+                stage_name: stage.stage_name.clone(),
+                patch_operations: ops,
+            },
             changes,
         ));
     }

@@ -76,7 +76,8 @@ pub fn resolve_format_arg(flag: &str, arg: &str) -> anyhow::Result<String> {
     let Some(path) = arg.strip_prefix('@') else {
         return Ok(arg.to_string());
     };
-    let bytes = std::fs::read(path).map_err(|e| error::usage(format!("{flag}: cannot read format file '{path}': {e}")))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| error::usage(format!("{flag}: cannot read format file '{path}': {e}")))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| error::usage(format!("{flag}: format file '{path}' is not valid UTF-8")))?;
     let text = text.strip_suffix('\n').unwrap_or(&text);

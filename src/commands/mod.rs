@@ -64,7 +64,11 @@ pub async fn resolve_api(clients: &Clients, wanted: &str) -> anyhow::Result<apig
 }
 
 /// Picks one stage by name, or explains which stages exist.
-pub fn pick_stage(stages: Vec<StageLogging>, api: &apigw::RestApi, wanted: &str) -> anyhow::Result<StageLogging> {
+pub fn pick_stage(
+    stages: Vec<StageLogging>,
+    api: &apigw::RestApi,
+    wanted: &str,
+) -> anyhow::Result<StageLogging> {
     let names: Vec<String> = stages.iter().map(|s| s.stage_name.clone()).collect();
     stages.into_iter().find(|s| s.stage_name == wanted).ok_or_else(|| {
         error::usage_hint(
@@ -79,7 +83,11 @@ pub fn pick_stage(stages: Vec<StageLogging>, api: &apigw::RestApi, wanted: &str)
 }
 
 /// Resolves `--api` and `--stage` to the API and the stage's current logging settings.
-pub async fn api_and_stage(clients: &Clients, api: &str, stage: &str) -> anyhow::Result<(apigw::RestApi, StageLogging)> {
+pub async fn api_and_stage(
+    clients: &Clients,
+    api: &str,
+    stage: &str,
+) -> anyhow::Result<(apigw::RestApi, StageLogging)> {
     let api = resolve_api(clients, api).await?;
     let stages = apigw::stages(&clients.apigw, &api.id).await?;
     let stage = pick_stage(stages, &api, stage)?;

@@ -35,7 +35,11 @@ pub async fn create(ctx: &Ctx, args: &RoleCreateArgs) -> anyhow::Result<()> {
 
 /// Steps that make `name` a healthy logging role, and its ARN. A role that exists but does not
 /// trust API Gateway is refused (exit 3): rewriting someone's trust policy is not ours to do.
-pub async fn plan_role(clients: &Clients, identity: &Identity, name: &str) -> anyhow::Result<(String, Vec<Step>)> {
+pub async fn plan_role(
+    clients: &Clients,
+    identity: &Identity,
+    name: &str,
+) -> anyhow::Result<(String, Vec<Step>)> {
     let resource = format!("role/{name}");
     let Some(role) = iam::get_role(&clients.iam, name).await? else {
         let arn = format!("arn:{}:iam::{}:role/{name}", identity.partition, identity.account);
@@ -65,7 +69,8 @@ pub async fn plan_role(clients: &Clients, identity: &Identity, name: &str) -> an
     }
     let attached = iam::attached_policies(&clients.iam, name).await?;
     let policy = trust::managed_policy_arn(&identity.partition);
-    let steps = if attached.contains(&policy) { vec![] } else { vec![attach_step(name, &identity.partition)] };
+    let steps =
+        if attached.contains(&policy) { vec![] } else { vec![attach_step(name, &identity.partition)] };
     Ok((role.arn, steps))
 }
 
@@ -78,7 +83,11 @@ fn attach_step(name: &str, partition: &str) -> Step {
 }
 
 /// Health of the role at `role_arn`: exists, trusts API Gateway for this account, has the policy.
-pub async fn role_health(clients: &Clients, identity: &Identity, role_arn: &str) -> anyhow::Result<RoleHealth> {
+pub async fn role_health(
+    clients: &Clients,
+    identity: &Identity,
+    role_arn: &str,
+) -> anyhow::Result<RoleHealth> {
     let unusable = |problem: String| {
         let mut health = RoleHealth::missing(role_arn);
         health.problems = vec![problem];

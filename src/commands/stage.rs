@@ -6,7 +6,7 @@ use crate::arn::{self, Destination};
 use crate::aws::sts::Identity;
 use crate::aws::{Clients, apigw, logs, sts};
 use crate::cli::{LoggingArgs, StageSetArgs, StageShowArgs};
-use crate::context::{Ctx, BOLD, YELLOW};
+use crate::context::{BOLD, Ctx, YELLOW};
 use crate::error;
 use crate::format::{self, ApiKind};
 use crate::logging::{AccessChange, ExecutionChange, Scope, StageLogging, StageRequest, stage_patch};
@@ -79,7 +79,12 @@ fn print_stage(api: &apigw::RestApi, stage: &StageLogging) {
     if !overrides.is_empty() {
         println!("  method overrides:");
         for (spec, s) in overrides {
-            println!("    {spec}: {}, data trace {}, metrics {}", s.level, on_off(s.data_trace), on_off(s.metrics));
+            println!(
+                "    {spec}: {}, data trace {}, metrics {}",
+                s.level,
+                on_off(s.data_trace),
+                on_off(s.metrics)
+            );
         }
     }
     match &stage.access {
@@ -110,7 +115,10 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
     let (api, stage) = api_and_stage(&clients, &args.target.api, &args.target.stage).await?;
     let (steps, request) = plan_stage(ctx, &clients, &identity, &api, &stage, checked, Mode::Set).await?;
     let plan = Plan { steps };
-    if !plan.is_empty() && request.needs_account_role() && apigw::account_role(&clients.apigw).await?.is_none() {
+    if !plan.is_empty()
+        && request.needs_account_role()
+        && apigw::account_role(&clients.apigw).await?.is_none()
+    {
         return Err(error::precondition(
             format!(
                 "the API Gateway account in {} has no CloudWatch Logs role, so AWS refuses to enable logging (\"CloudWatch Logs role ARN must be set in account settings to enable logging\")",
@@ -125,7 +133,12 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
     apply::execute(ctx, &clients, &plan, stage_target("stage set", &clients, &api, &stage)).await
 }
 
-pub fn stage_target<'a>(command: &'a str, clients: &'a Clients, api: &apigw::RestApi, stage: &StageLogging) -> Target<'a> {
+pub fn stage_target<'a>(
+    command: &'a str,
+    clients: &'a Clients,
+    api: &apigw::RestApi,
+    stage: &StageLogging,
+) -> Target<'a> {
     Target {
         command,
         region: &clients.region,
@@ -181,7 +194,8 @@ pub fn check_offline<'a>(ctx: &Ctx, logging: &'a LoggingArgs) -> anyhow::Result<
     };
     let destination = match &logging.access_log_destination {
         Some(text) => Some(
-            arn::parse_destination(text).map_err(|e| error::usage(format!("--access-log-destination: {e}")))?,
+            arn::parse_destination(text)
+                .map_err(|e| error::usage(format!("--access-log-destination: {e}")))?,
         ),
         None => None,
     };
@@ -277,7 +291,11 @@ pub async fn plan_stage(
     if !ops.is_empty() {
         steps.push(Step::new(
             format!("restapis/{}/stages/{}", api.id, stage.stage_name),
-            Action::UpdateStage { rest_api_id: api.id.clone(), stage_name: stage.stage_name.clone(), patch_operations: ops },
+            Action::UpdateStage {
+                rest_api_id: api.id.clone(),
+                stage_name: stage.stage_name.clone(),
+                patch_operations: ops,
+            },
             changes.into_iter().map(shorten_format_change).collect(),
         ));
     }
@@ -286,7 +304,11 @@ pub async fn plan_stage(
 
 /// `--method` must name a method the API defines. (`--clear-method` need not: an override left
 /// behind by a deleted method must still be removable.)
-async fn check_methods_exist(clients: &Clients, api: &apigw::RestApi, methods: &[MethodSpec]) -> anyhow::Result<()> {
+async fn check_methods_exist(
+    clients: &Clients,
+    api: &apigw::RestApi,
+    methods: &[MethodSpec],
+) -> anyhow::Result<()> {
     let resources = apigw::resources(&clients.apigw, &api.id).await?;
     for method in methods {
         let defined = resources

@@ -25,13 +25,27 @@ fn bad_input_exits_2_with_a_clear_message_and_no_side_effects() {
         (vec!["--access-log-destination", "arn:aws:s3:::bucket"], "--access-log-destination"),
         (vec!["--access-log-destination", &other_account], "account 999999999999"),
         (vec!["--access-log-destination", &other_region], "region eu-west-1"),
-        (vec!["--access-log-destination", "arn:aws:logs:us-east-1:123456789012:log-group:x:*junk"], "--access-log-destination"),
-        (vec!["--access-log-destination", "arn:aws:firehose:us-east-1:123456789012:deliverystream/logs"], "amazon-apigateway-"),
+        (
+            vec!["--access-log-destination", "arn:aws:logs:us-east-1:123456789012:log-group:x:*junk"],
+            "--access-log-destination",
+        ),
+        (
+            vec!["--access-log-destination", "arn:aws:firehose:us-east-1:123456789012:deliverystream/logs"],
+            "amazon-apigateway-",
+        ),
         (vec!["--retention-days", "13"], "--retention-days"),
         (vec!["--method", "FETCH /pets", "--level", "info"], "--method"),
         (vec!["--method", "GET /nope", "--level", "info"], "no resource /nope"),
         (vec!["--method", "POST /pets", "--level", "info"], "no POST method"),
-        (vec!["--access-log-group", "g", "--access-log-destination", "arn:aws:logs:us-east-1:123456789012:log-group:x"], "cannot be used with"),
+        (
+            vec![
+                "--access-log-group",
+                "g",
+                "--access-log-destination",
+                "arn:aws:logs:us-east-1:123456789012:log-group:x",
+            ],
+            "cannot be used with",
+        ),
     ];
     for (extra, expected) in cases {
         let before = acct.snapshot(&api, "prod");
@@ -62,11 +76,12 @@ fn bad_input_exits_2_with_a_clear_message_and_no_side_effects() {
 fn invalid_utf8_arguments_are_refused() {
     use std::os::unix::ffi::OsStrExt;
     let acct = Account::new();
-    let out = acct
-        .cmd(&["stage", "show", "--api"])
-        .arg(std::ffi::OsStr::from_bytes(b"\xff\xfe"))
-        .output()
-        .unwrap();
+    let out =
+        acct.cmd(&["stage", "show", "--api"]).arg(std::ffi::OsStr::from_bytes(b"\xff\xfe")).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-8"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("UTF-8"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -13,7 +13,8 @@ fn enable_on_a_fresh_account_sets_all_four_links_and_reruns_as_a_no_op() {
 
     let first = acct.json(&["enable", "--api", "orders", "--stage", "prod"], 0);
     assert_eq!(first["changed"], true);
-    let calls: Vec<&str> = first["plan"].as_array().unwrap().iter().map(|s| s["action"]["call"].as_str().unwrap()).collect();
+    let calls: Vec<&str> =
+        first["plan"].as_array().unwrap().iter().map(|s| s["action"]["call"].as_str().unwrap()).collect();
     assert_eq!(
         calls,
         [
@@ -45,7 +46,10 @@ fn enable_on_a_fresh_account_sets_all_four_links_and_reruns_as_a_no_op() {
     assert_eq!(wide.logging_level(), Some("INFO"));
     assert!(!wide.data_trace_enabled() && !wide.metrics_enabled());
     let access = stage.access_log_settings().unwrap();
-    assert_eq!(access.destination_arn(), Some(format!("arn:aws:logs:{REGION}:{}:log-group:{group}", acct.id).as_str()));
+    assert_eq!(
+        access.destination_arn(),
+        Some(format!("arn:aws:logs:{REGION}:{}:log-group:{group}", acct.id).as_str())
+    );
     assert_eq!(access.format(), Some(apigw_logs::format::preset("json").unwrap().format));
 
     let before = acct.snapshot(&api, "prod");
@@ -79,10 +83,25 @@ fn enable_reuses_a_healthy_account_role_and_honours_flags() {
     let arn = acct.create_role("team-logging", &api_gateway_trust(&acct.id), true);
     acct.set_account_role(&arn);
     let out = acct.json(
-        &["enable", "--api", "orders", "--stage", "prod", "--level", "error", "--metrics", "on", "--access-log-format", "clf", "--retention-days", "90"],
+        &[
+            "enable",
+            "--api",
+            "orders",
+            "--stage",
+            "prod",
+            "--level",
+            "error",
+            "--metrics",
+            "on",
+            "--access-log-format",
+            "clf",
+            "--retention-days",
+            "90",
+        ],
         0,
     );
-    let calls: Vec<&str> = out["plan"].as_array().unwrap().iter().map(|s| s["action"]["call"].as_str().unwrap()).collect();
+    let calls: Vec<&str> =
+        out["plan"].as_array().unwrap().iter().map(|s| s["action"]["call"].as_str().unwrap()).collect();
     assert_eq!(calls, ["logs:CreateLogGroup", "logs:PutRetentionPolicy", "apigateway:UpdateStage"]);
     assert_eq!(acct.account_role().as_deref(), Some(arn.as_str()), "shared role left alone");
     assert!(acct.role_trust(ROLE).is_none(), "no second role created");
@@ -90,14 +109,32 @@ fn enable_reuses_a_healthy_account_role_and_honours_flags() {
     let stage = acct.stage(&api, "prod");
     let wide = &stage.method_settings().unwrap()["*/*"];
     assert_eq!((wide.logging_level(), wide.metrics_enabled()), (Some("ERROR"), true));
-    assert_eq!(stage.access_log_settings().unwrap().format(), Some(apigw_logs::format::preset("clf").unwrap().format));
+    assert_eq!(
+        stage.access_log_settings().unwrap().format(),
+        Some(apigw_logs::format::preset("clf").unwrap().format)
+    );
 }
 
 #[test]
 fn enable_keeps_existing_access_logging_and_log_levels() {
     let acct = Account::new();
     let api = acct.create_api("orders", "prod", &[]);
-    acct.json(&["enable", "--api", "orders", "--stage", "prod", "--level", "error", "--access-log-group", "team/logs", "--access-log-format", "clf"], 0);
+    acct.json(
+        &[
+            "enable",
+            "--api",
+            "orders",
+            "--stage",
+            "prod",
+            "--level",
+            "error",
+            "--access-log-group",
+            "team/logs",
+            "--access-log-format",
+            "clf",
+        ],
+        0,
+    );
     let before = acct.snapshot(&api, "prod");
     let again = acct.json(&["enable", "--api", "orders", "--stage", "prod"], 0);
     assert_eq!(again["changed"], false, "a plain enable neither redirects logs nor resets format or level");
@@ -124,7 +161,10 @@ fn role_create_is_idempotent_and_repairs_a_missing_attachment() {
     assert_eq!(acct.attached_policies(ROLE), [MANAGED_POLICY]);
 
     let again = acct.json(&["role", "create"], 0);
-    assert_eq!((again["changed"].as_bool(), again["result"]["role_arn"].as_str()), (Some(false), Some(arn.as_str())));
+    assert_eq!(
+        (again["changed"].as_bool(), again["result"]["role_arn"].as_str()),
+        (Some(false), Some(arn.as_str()))
+    );
 
     acct.block_on(acct.iam().detach_role_policy().role_name(ROLE).policy_arn(MANAGED_POLICY).send()).unwrap();
     let repair = acct.json(&["role", "create"], 0);
@@ -142,7 +182,10 @@ fn role_create_refuses_a_role_that_does_not_trust_api_gateway() {
     assert!(stderr.contains("does not allow apigateway.amazonaws.com"), "{stderr}");
     assert!(stderr.contains("left unchanged"), "{stderr}");
     assert_eq!(acct.attached_policies("lambda-role"), Vec::<String>::new());
-    assert_eq!(acct.role_trust("lambda-role").unwrap()["Statement"][0]["Principal"]["Service"], "lambda.amazonaws.com");
+    assert_eq!(
+        acct.role_trust("lambda-role").unwrap()["Statement"][0]["Principal"]["Service"],
+        "lambda.amazonaws.com"
+    );
 }
 
 #[test]
@@ -207,7 +250,10 @@ fn disable_turns_logging_off_and_keeps_log_groups_unless_asked() {
     let acct = Account::new();
     let api = acct.create_api("orders", "prod", &[("/pets", "GET")]);
     acct.json(&["enable", "--api", "orders", "--stage", "prod", "--data-trace", "on"], 0);
-    acct.json(&["stage", "set", "--api", "orders", "--stage", "prod", "--method", "GET /pets", "--level", "info"], 0);
+    acct.json(
+        &["stage", "set", "--api", "orders", "--stage", "prod", "--method", "GET /pets", "--level", "info"],
+        0,
+    );
 
     acct.json(&["disable", "--api", "orders", "--stage", "prod"], 0);
     let stage = acct.stage(&api, "prod");
@@ -226,14 +272,22 @@ fn disable_delete_log_group_confirms_then_deletes() {
     let acct = Account::new();
     let api = acct.create_api("orders", "prod", &[]);
     acct.json(&["enable", "--api", "orders", "--stage", "prod"], 0);
-    let (code, _, stderr) = acct.run(&["disable", "--api", "orders", "--stage", "prod", "--access-only", "--delete-log-group"]);
+    let (code, _, stderr) =
+        acct.run(&["disable", "--api", "orders", "--stage", "prod", "--access-only", "--delete-log-group"]);
     assert_eq!(code, 2, "{stderr}");
     assert_eq!(acct.log_groups().len(), 1);
     acct.json(&["disable", "--api", "orders", "--stage", "prod", "--access-only"], 0);
     assert_eq!(acct.log_groups().len(), 1, "kept without --delete-log-group");
     // The stage no longer names its group; the default one is still found and deleted.
-    acct.json(&["disable", "--api", "orders", "--stage", "prod", "--access-only", "--delete-log-group", "--yes"], 0);
+    acct.json(
+        &["disable", "--api", "orders", "--stage", "prod", "--access-only", "--delete-log-group", "--yes"],
+        0,
+    );
     assert_eq!(acct.log_groups(), []);
     let stage = acct.stage(&api, "prod");
-    assert_eq!(stage.method_settings().unwrap()["*/*"].logging_level(), Some("INFO"), "--access-only keeps execution logging");
+    assert_eq!(
+        stage.method_settings().unwrap()["*/*"].logging_level(),
+        Some("INFO"),
+        "--access-only keeps execution logging"
+    );
 }

@@ -17,17 +17,26 @@ fn formats_list_show_and_check() {
         assert!(text.lines().any(|l| l.starts_with(name)), "{text}");
     }
     let out = bin().args(["formats", "show", "clf"]).output().unwrap();
-    assert_eq!(String::from_utf8(out.stdout).unwrap().trim_end(), apigw_logs::format::preset("clf").unwrap().format);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim_end(),
+        apigw_logs::format::preset("clf").unwrap().format
+    );
 
     bin().args(["formats", "check", "json"]).assert().code(0);
-    let out = bin().args(["formats", "check", "$context.requestid $context.status", "--output", "json"]).output().unwrap();
+    let out = bin()
+        .args(["formats", "check", "$context.requestid $context.status", "--output", "json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["valid"], false);
     let text = doc["findings"].to_string();
     assert!(text.contains("did you mean $context.requestId"), "{text}");
 
-    let out = bin().args(["formats", "check", r#"{"id":"$context.requestId","status":$context.status}"#]).output().unwrap();
+    let out = bin()
+        .args(["formats", "check", r#"{"id":"$context.requestId","status":$context.status}"#])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "warnings alone do not fail");
     assert!(String::from_utf8_lossy(&out.stdout).contains("warning"));
     bin().args(["formats", "show", "yaml"]).assert().code(2);

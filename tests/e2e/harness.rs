@@ -88,10 +88,16 @@ impl Account {
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         let n = NEXT.fetch_add(1, Ordering::SeqCst);
         let id = format!("{:06}{:06}", std::process::id() % 1_000_000, n + 100_000);
-        let root = base_config(url, aws_credential_types::Credentials::new("testing", "testing", None, None, "e2e"));
+        let root =
+            base_config(url, aws_credential_types::Credentials::new("testing", "testing", None, None, "e2e"));
         let sts = aws_sdk_sts::Client::new(&root);
         let creds = runtime
-            .block_on(sts.assume_role().role_arn(format!("arn:aws:iam::{id}:role/e2e")).role_session_name("e2e-test").send())
+            .block_on(
+                sts.assume_role()
+                    .role_arn(format!("arn:aws:iam::{id}:role/e2e"))
+                    .role_session_name("e2e-test")
+                    .send(),
+            )
             .expect("emulator AssumeRole")
             .credentials
             .expect("credentials");
@@ -171,7 +177,8 @@ impl Account {
         all.extend(["--output", "json"]);
         let (code, stdout, stderr) = self.run(&all);
         assert_eq!(code, expected_code, "apigw-logs {args:?}\nstdout: {stdout}\nstderr: {stderr}");
-        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {stdout}\nstderr: {stderr}"))
+        serde_json::from_str(&stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {stdout}\nstderr: {stderr}"))
     }
 
     /// A REST API with one deployed stage and the given `(path, method)`s (`GET /` when none:
@@ -224,7 +231,8 @@ impl Account {
     }
 
     pub fn stage(&self, api_id: &str, stage: &str) -> aws_sdk_apigateway::types::Stage {
-        let out = self.block_on(self.apigw().get_stage().rest_api_id(api_id).stage_name(stage).send()).unwrap();
+        let out =
+            self.block_on(self.apigw().get_stage().rest_api_id(api_id).stage_name(stage).send()).unwrap();
         aws_sdk_apigateway::types::Stage::builder()
             .set_stage_name(out.stage_name)
             .set_method_settings(out.method_settings)
@@ -261,7 +269,14 @@ impl Account {
     /// Creates a role with the given trust policy, optionally with the managed policy attached.
     pub fn create_role(&self, name: &str, trust: &str, attach: bool) -> String {
         self.block_on(async {
-            let out = self.iam().create_role().role_name(name).assume_role_policy_document(trust).send().await.unwrap();
+            let out = self
+                .iam()
+                .create_role()
+                .role_name(name)
+                .assume_role_policy_document(trust)
+                .send()
+                .await
+                .unwrap();
             if attach {
                 self.iam()
                     .attach_role_policy()
@@ -287,8 +302,12 @@ impl Account {
         let roles = self.block_on(self.iam().list_roles().send()).unwrap();
         let role_names: Vec<_> = roles.roles().iter().map(|r| r.role_name().to_string()).collect();
         let stage = self.stage(api_id, stage);
-        let methods: std::collections::BTreeMap<_, _> =
-            stage.method_settings().into_iter().flatten().map(|(k, v)| (k.clone(), format!("{v:?}"))).collect();
+        let methods: std::collections::BTreeMap<_, _> = stage
+            .method_settings()
+            .into_iter()
+            .flatten()
+            .map(|(k, v)| (k.clone(), format!("{v:?}")))
+            .collect();
         format!(
             "methods={methods:?}\naccess={:?}\naccount={:?}\nlog_groups={:?}\nroles={role_names:?}",
             stage.access_log_settings(),

@@ -14,15 +14,34 @@ fn stage_set_sends_one_update_with_only_the_changes() {
     let api = acct.create_api("pets", "prod", &[("/pets/{id}", "GET")]);
     let out = acct.json(
         &[
-            "stage", "set", "--api", "pets", "--stage", "prod", "--level", "error", "--metrics", "on",
-            "--method", "GET /pets/{id}", "--access-log-group", "my/access-logs", "--access-log-format", "csv",
+            "stage",
+            "set",
+            "--api",
+            "pets",
+            "--stage",
+            "prod",
+            "--level",
+            "error",
+            "--metrics",
+            "on",
+            "--method",
+            "GET /pets/{id}",
+            "--access-log-group",
+            "my/access-logs",
+            "--access-log-format",
+            "csv",
         ],
         0,
     );
     let plan = out["plan"].as_array().unwrap();
     let updates: Vec<_> = plan.iter().filter(|s| s["action"]["call"] == "apigateway:UpdateStage").collect();
     assert_eq!(updates.len(), 1, "exactly one UpdateStage: {plan:?}");
-    let paths: Vec<&str> = updates[0]["action"]["patch_operations"].as_array().unwrap().iter().map(|o| o["path"].as_str().unwrap()).collect();
+    let paths: Vec<&str> = updates[0]["action"]["patch_operations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["path"].as_str().unwrap())
+        .collect();
     assert_eq!(
         paths,
         [
@@ -41,10 +60,26 @@ fn stage_set_sends_one_update_with_only_the_changes() {
     assert!(settings["~1pets~1{id}/GET"].metrics_enabled());
     assert!(!settings.contains_key("*/*"), "the stage-wide setting was not touched");
     assert_eq!(acct.log_groups(), [("my/access-logs".to_string(), Some(30))]);
-    assert_eq!(stage.access_log_settings().unwrap().format(), Some(apigw_logs::format::preset("csv").unwrap().format));
+    assert_eq!(
+        stage.access_log_settings().unwrap().format(),
+        Some(apigw_logs::format::preset("csv").unwrap().format)
+    );
 
     let again = acct.json(
-        &["stage", "set", "--api", "pets", "--stage", "prod", "--level", "error", "--metrics", "on", "--method", "GET /pets/{id}"],
+        &[
+            "stage",
+            "set",
+            "--api",
+            "pets",
+            "--stage",
+            "prod",
+            "--level",
+            "error",
+            "--metrics",
+            "on",
+            "--method",
+            "GET /pets/{id}",
+        ],
         0,
     );
     assert_eq!(again["changed"], false);
@@ -63,7 +98,10 @@ fn stage_set_accepts_destination_arns_and_firehose_and_turns_access_logs_off() {
 
     let firehose = format!("arn:aws:firehose:{REGION}:{}:deliverystream/amazon-apigateway-pets", acct.id);
     acct.json(&["stage", "set", "--api", &api, "--stage", "prod", "--access-log-destination", &firehose], 0);
-    assert_eq!(acct.stage(&api, "prod").access_log_settings().unwrap().destination_arn(), Some(firehose.as_str()));
+    assert_eq!(
+        acct.stage(&api, "prod").access_log_settings().unwrap().destination_arn(),
+        Some(firehose.as_str())
+    );
 
     acct.json(&["stage", "set", "--api", &api, "--stage", "prod", "--no-access-log"], 0);
     assert!(acct.stage(&api, "prod").access_log_settings().is_none_or(|a| a.destination_arn().is_none()));
@@ -86,7 +124,8 @@ fn stage_set_refuses_to_enable_logging_without_an_account_role() {
     let acct = Account::new();
     let api = acct.create_api("pets", "prod", &[]);
     let before = acct.snapshot(&api, "prod");
-    let (code, _, stderr) = acct.run(&["stage", "set", "--api", "pets", "--stage", "prod", "--level", "info"]);
+    let (code, _, stderr) =
+        acct.run(&["stage", "set", "--api", "pets", "--stage", "prod", "--level", "info"]);
     assert_eq!(code, 3, "{stderr}");
     assert!(stderr.contains("CloudWatch Logs role ARN must be set"), "{stderr}");
     assert!(stderr.contains("apigw-logs enable"), "names the fix: {stderr}");
@@ -94,7 +133,10 @@ fn stage_set_refuses_to_enable_logging_without_an_account_role() {
     // Metrics alone need no role, nor does Firehose delivery (it uses a service-linked role).
     acct.json(&["stage", "set", "--api", "pets", "--stage", "prod", "--metrics", "on"], 0);
     let firehose = format!("arn:aws:firehose:{REGION}:{}:deliverystream/amazon-apigateway-pets", acct.id);
-    acct.json(&["stage", "set", "--api", "pets", "--stage", "prod", "--access-log-destination", &firehose], 0);
+    acct.json(
+        &["stage", "set", "--api", "pets", "--stage", "prod", "--access-log-destination", &firehose],
+        0,
+    );
 }
 
 #[test]
@@ -104,7 +146,21 @@ fn stage_show_lists_every_stage_with_overrides_and_presets() {
     let api = acct.create_api("pets", "prod", &[("/pets/{id}", "GET")]);
     acct.block_on(acct.apigw().create_deployment().rest_api_id(&api).stage_name("dev").send()).unwrap();
     acct.json(&["enable", "--api", "pets", "--stage", "prod", "--access-log-format", "xml"], 0);
-    acct.json(&["stage", "set", "--api", "pets", "--stage", "prod", "--method", "GET /pets/{id}", "--level", "error"], 0);
+    acct.json(
+        &[
+            "stage",
+            "set",
+            "--api",
+            "pets",
+            "--stage",
+            "prod",
+            "--method",
+            "GET /pets/{id}",
+            "--level",
+            "error",
+        ],
+        0,
+    );
 
     let shown = acct.json(&["stage", "show", "--api", "pets"], 0);
     let stages = shown["stages"].as_array().unwrap();
@@ -130,8 +186,17 @@ fn clear_method_removes_an_override_with_the_escaped_key() {
     let acct = Account::new();
     with_role(&acct);
     acct.create_api("pets", "prod", &[("/pets", "GET")]);
-    acct.json(&["stage", "set", "--api", "pets", "--stage", "prod", "--method", "GET /pets", "--level", "error"], 0);
-    let out = acct.json(&["stage", "set", "--api", "pets", "--stage", "prod", "--clear-method", "GET /pets", "--dry-run"], 0);
+    acct.json(
+        &["stage", "set", "--api", "pets", "--stage", "prod", "--method", "GET /pets", "--level", "error"],
+        0,
+    );
+    let out = acct.json(
+        &["stage", "set", "--api", "pets", "--stage", "prod", "--clear-method", "GET /pets", "--dry-run"],
+        0,
+    );
     // The emulator ignores `remove` on method settings, so the request shape is what is checked.
-    assert_eq!(out["plan"][0]["action"]["patch_operations"], serde_json::json!([{"op": "remove", "path": "/~1pets/GET"}]));
+    assert_eq!(
+        out["plan"][0]["action"]["patch_operations"],
+        serde_json::json!([{"op": "remove", "path": "/~1pets/GET"}])
+    );
 }
