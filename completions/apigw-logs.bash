@@ -176,7 +176,7 @@ _apigw__logs() {
 
     case "${cmd}" in
         apigw__logs)
-            opts="-y -v -h -V --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --help --version role account stage enable disable formats completions help"
+            opts="-y -v -h -V --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help --version role account stage enable disable formats completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -206,6 +206,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --call-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -214,7 +218,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__account)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --help show set-role reset help"
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help show set-role reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -241,6 +245,10 @@ _apigw__logs() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -322,7 +330,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__account__subcmd__reset)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --help"
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -352,6 +360,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --call-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -360,7 +372,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__account__subcmd__set__subcmd__role)
-            opts="-y -v -h --role-arn --role-name --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --help"
+            opts="-y -v -h --role-arn --role-name --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -402,6 +414,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --call-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -410,7 +426,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__account__subcmd__show)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --help"
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -440,6 +456,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --call-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -448,7 +468,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__completions)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --help bash elvish fish powershell zsh"
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -478,6 +498,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --call-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -486,7 +510,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__disable)
-            opts="-y -v -h --api --stage --execution-only --access-only --delete-log-group --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --help"
+            opts="-y -v -h --api --stage --execution-only --access-only --delete-log-group --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -524,6 +548,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --call-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -532,7 +560,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__enable)
-            opts="-y -v -h --api --stage --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --no-access-log --role-name --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --help"
+            opts="-y -v -h --api --stage --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --no-access-log --role-name --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -614,6 +642,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --call-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -622,7 +654,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__formats)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --help list show check help"
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help list show check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -652,6 +684,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --call-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -660,7 +696,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__formats__subcmd__check)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --help"
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -687,6 +723,10 @@ _apigw__logs() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -768,7 +808,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__formats__subcmd__list)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --help"
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -795,6 +835,10 @@ _apigw__logs() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -806,7 +850,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__formats__subcmd__show)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --help"
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -833,6 +877,10 @@ _apigw__logs() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1096,7 +1144,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__role)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --help create help"
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help create help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1126,6 +1174,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --call-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1134,7 +1186,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__role__subcmd__create)
-            opts="-y -v -h --role-name --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --help"
+            opts="-y -v -h --role-name --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1165,6 +1217,10 @@ _apigw__logs() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1218,7 +1274,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__stage)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --help show set help"
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help show set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1245,6 +1301,10 @@ _apigw__logs() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1312,7 +1372,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__stage__subcmd__set)
-            opts="-y -v -h --api --stage --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --no-access-log --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --help"
+            opts="-y -v -h --api --stage --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --no-access-log --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1386,6 +1446,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --call-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1394,7 +1458,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__stage__subcmd__show)
-            opts="-y -v -h --api --stage --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --help"
+            opts="-y -v -h --api --stage --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1429,6 +1493,10 @@ _apigw__logs() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_apigw_logs_global_optspecs
-    string join \n profile= region= endpoint-url= output= dry-run y/yes no-input v/verbose color= timeout= h/help V/version
+    string join \n profile= region= endpoint-url= output= dry-run y/yes no-input v/verbose color= timeout= call-timeout= h/help V/version
 end
 
 function __fish_apigw_logs_needs_command
@@ -32,7 +32,8 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -55,7 +56,8 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -72,7 +74,8 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -88,7 +91,8 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -106,7 +110,8 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -123,7 +128,8 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -137,7 +143,8 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -155,7 +162,8 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -174,7 +182,8 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -203,7 +212,8 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l no-access-log -d 'Turn access logging off'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
@@ -238,7 +248,8 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l no-access-log -d 'Turn access logging off'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
@@ -255,7 +266,8 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l execution-only -d 'Only turn execution logging off'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l access-only -d 'Only turn access logging off'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l delete-log-group -d 'Also delete the stage\'s access log group (asks for confirmation)'
@@ -272,7 +284,8 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -290,7 +303,8 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -304,7 +318,8 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -318,7 +333,8 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -336,7 +352,8 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l timeout -d 'Timeout for each AWS call attempt, in seconds (retries come on top)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'

@@ -4,6 +4,7 @@
 use crate::aws::{Clients, apigw, iam, logs};
 use crate::context::{Ctx, GREEN};
 use crate::plan::{Action, Plan};
+use crate::{error, interrupt};
 use serde::Serialize;
 use serde_json::Value;
 use std::time::Duration;
@@ -78,11 +79,52 @@ pub async fn execute(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'
     }
     ctx.confirm(&plan.confirmations())?;
 
+    interrupt::set_applying(true);
+    let outcome = apply_steps(ctx, clients, plan, &target, &mut report).await;
+    interrupt::set_applying(false);
+    outcome?;
+    report.changed = true;
+    if ctx.json() {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        anstream::println!("{GREEN}Applied {} change(s){GREEN:#} to {}.", plan.steps.len(), target.subject);
+        if let Some(summary) = &target.summary {
+            println!("{summary}");
+        }
+    }
+    Ok(())
+}
+
+/// Applies the steps in order. Stops early on a failure, an interrupt or the `--timeout`
+/// deadline, and then reports (in JSON too) which steps were and were not applied.
+async fn apply_steps(
+    ctx: &Ctx,
+    clients: &Clients,
+    plan: &Plan,
+    target: &Target<'_>,
+    report: &mut Report<'_>,
+) -> anyhow::Result<()> {
     let total = plan.steps.len();
     for (index, step) in plan.steps.iter().enumerate() {
         let number = index + 1;
-        ctx.progress(format_args!("[{number}/{total}] {} {}", step.action.call(), step.resource));
-        if let Err(err) = apply_step(ctx, clients, &step.action, target.wait).await {
+        let completes_previous = index > 0 && completes(&plan.steps[index - 1].action, &step.action);
+        let stopped = if interrupt::stop_requested() && !completes_previous {
+            Some(error::cancelled().context("interrupted"))
+        } else {
+            ctx.progress(format_args!("[{number}/{total}] {} {}", step.action.call(), step.resource));
+            match tokio::time::timeout_at(ctx.deadline, apply_step(ctx, clients, &step.action, target.wait))
+                .await
+            {
+                Ok(Ok(())) => None,
+                Ok(Err(err)) => Some(err),
+                Err(_) => Some(anyhow::anyhow!(
+                    "{} did not finish within --timeout {}s (it may or may not have taken effect)",
+                    step.action.call(),
+                    ctx.global.timeout
+                )),
+            }
+        };
+        if let Some(err) = stopped {
             let not_applied: Vec<String> = plan.steps[index..]
                 .iter()
                 .zip(number..)
@@ -94,7 +136,7 @@ pub async fn execute(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'
                 format!("applied steps {:?}", report.applied)
             };
             let err = err.context(format!(
-                "step {number} of {total} failed; {applied}; not applied: {}. Rerunning the command resumes from the current state",
+                "stopped at step {number} of {total}; {applied}; not applied: {}. Rerunning the command resumes from the current state",
                 not_applied.join(", ")
             ));
             if ctx.json() {
@@ -107,16 +149,20 @@ pub async fn execute(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'
         }
         report.applied.push(number);
     }
-    report.changed = true;
-    if ctx.json() {
-        println!("{}", serde_json::to_string_pretty(&report)?);
-    } else {
-        anstream::println!("{GREEN}Applied {total} change(s){GREEN:#} to {}.", target.subject);
-        if let Some(summary) = &target.summary {
-            println!("{summary}");
-        }
-    }
     Ok(())
+}
+
+/// Pairs an interrupt must not split: a new log group without its retention would never expire
+/// (a rerun does not touch an existing group's retention), a new role without its policy is useless.
+fn completes(previous: &Action, next: &Action) -> bool {
+    match (previous, next) {
+        (
+            Action::CreateLogGroup { log_group_name: a },
+            Action::PutRetentionPolicy { log_group_name: b, .. },
+        ) => a == b,
+        (Action::CreateRole { role_name: a, .. }, Action::AttachRolePolicy { role_name: b, .. }) => a == b,
+        _ => false,
+    }
 }
 
 async fn apply_step(ctx: &Ctx, clients: &Clients, action: &Action, wait: Duration) -> anyhow::Result<()> {

@@ -58,9 +58,13 @@ pub struct GlobalArgs {
     /// When to use colour (NO_COLOR is respected)
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
-    /// Timeout for each AWS call attempt, in seconds (retries come on top)
-    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    /// Give up on the whole command after this many seconds (a plan being applied reports what
+    /// was applied)
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..=86400))]
     pub timeout: u64,
+    /// Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub call_timeout: u64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -11,6 +11,8 @@ use std::time::Duration;
 pub struct Ctx {
     pub global: GlobalArgs,
     interactive: bool,
+    /// When the whole command must be over (`--timeout`).
+    pub deadline: tokio::time::Instant,
 }
 
 pub const GREEN: Style = AnsiColor::Green.on_default();
@@ -28,7 +30,8 @@ impl Ctx {
         // Prompts need a person at a terminal: stdin to answer, stderr to see the question.
         let interactive =
             !global.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-        Ctx { global, interactive }
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(global.timeout);
+        Ctx { global, interactive, deadline }
     }
 
     pub fn json(&self) -> bool {
@@ -44,7 +47,7 @@ impl Ctx {
             profile: self.global.profile.clone(),
             region: self.global.region.clone(),
             endpoint_url: self.global.endpoint_url.clone(),
-            call_timeout: Duration::from_secs(self.global.timeout),
+            call_timeout: Duration::from_secs(self.global.call_timeout),
             max_attempts: 5,
         })
         .await

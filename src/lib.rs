@@ -11,6 +11,7 @@ pub mod commands;
 pub mod context;
 pub mod error;
 pub mod format;
+pub mod interrupt;
 pub mod logging;
 pub mod plan;
 pub mod settings;

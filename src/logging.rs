@@ -110,17 +110,32 @@ impl StageRequest {
     }
 }
 
+impl StageRequest {
+    /// The method-settings keys (and labels) the execution change applies to.
+    fn targets(&self) -> Vec<(String, String)> {
+        if self.scopes.is_empty() {
+            vec![Scope::Stage.key_and_label()]
+        } else {
+            self.scopes.iter().map(Scope::key_and_label).collect()
+        }
+    }
+}
+
+/// Whether the request turns data trace on where it is effectively off now. A method without an
+/// override follows the stage, so copying the stage's data trace into a new override turns nothing on.
+pub fn turns_on_data_trace(current: &StageLogging, request: &StageRequest) -> bool {
+    request.execution.data_trace == Some(true)
+        && request.targets().iter().any(|(key, _)| {
+            !current.methods.get(key).map_or(current.stage_wide().data_trace, |m| m.data_trace)
+        })
+}
+
 /// The patch operations (for ONE UpdateStage call) and the human-readable changes.
 pub fn stage_patch(current: &StageLogging, request: &StageRequest) -> (Vec<PatchOp>, Vec<Change>) {
     let mut ops = Vec::new();
     let mut changes = Vec::new();
 
-    let targets: Vec<(String, String)> = if request.scopes.is_empty() {
-        vec![Scope::Stage.key_and_label()]
-    } else {
-        request.scopes.iter().map(Scope::key_and_label).collect()
-    };
-    for (key, label) in &targets {
+    for (key, label) in &request.targets() {
         // An absent `*/*` behaves as all-off. A new override gets all three fields: AWS would fill
         // unsent ones with its own defaults (logging OFF), not with the stage's values.
         let mut exec = request.execution;
@@ -247,6 +262,28 @@ mod tests {
 
     fn info() -> MethodLogging {
         MethodLogging { level: Level::Info, data_trace: false, metrics: false }
+    }
+
+    #[test]
+    fn data_trace_counts_as_turned_on_only_where_it_was_effectively_off() {
+        let traced = MethodLogging { data_trace: true, ..info() };
+        let on = |scopes: Vec<Scope>| StageRequest {
+            execution: ExecutionChange { data_trace: Some(true), ..Default::default() },
+            scopes,
+            ..Default::default()
+        };
+        let method = || Scope::Method(MethodSpec::parse("GET /pets").unwrap());
+        assert!(turns_on_data_trace(&stage(&[], None), &on(vec![])));
+        assert!(turns_on_data_trace(&stage(&[("*/*", info())], None), &on(vec![method()])));
+        assert!(!turns_on_data_trace(&stage(&[("*/*", traced)], None), &on(vec![])));
+        // A new override inherits the stage's data trace: nothing is turned on.
+        assert!(!turns_on_data_trace(&stage(&[("*/*", traced)], None), &on(vec![method()])));
+        assert!(turns_on_data_trace(
+            &stage(&[("*/*", traced), ("~1pets/GET", info())], None),
+            &on(vec![method()])
+        ));
+        let untouched = StageRequest::default();
+        assert!(!turns_on_data_trace(&stage(&[], None), &untouched));
     }
 
     #[test]

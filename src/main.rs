@@ -1,6 +1,7 @@
-use apigw_logs::{cli::Cli, commands, context::RED, error};
+use apigw_logs::{cli::Cli, commands, context::RED, error, interrupt};
 use clap::Parser;
 use std::process::ExitCode;
+use std::time::Duration;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -10,7 +11,19 @@ fn main() -> ExitCode {
         .enable_all()
         .build()
         .expect("tokio runtime");
-    match runtime.block_on(commands::run(cli)) {
+    // Backstop for `--timeout` outside plan application (which enforces it itself, to report).
+    let limit = Duration::from_secs(cli.global.timeout) + Duration::from_secs(2);
+    let run = async {
+        interrupt::install();
+        match tokio::time::timeout(limit, commands::run(cli)).await {
+            Ok(result) => result,
+            Err(_) => Err(anyhow::anyhow!(
+                "gave up after {}s (--timeout); nothing was changed",
+                limit.as_secs() - 2
+            )),
+        }
+    };
+    match runtime.block_on(run) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             // `{:#}` prints the cause chain on one line; `{:?}` would dump a backtrace.

@@ -9,11 +9,15 @@ use crate::cli::{LoggingArgs, StageSetArgs, StageShowArgs};
 use crate::context::{BOLD, Ctx, YELLOW};
 use crate::error;
 use crate::format::{self, ApiKind};
-use crate::logging::{AccessChange, ExecutionChange, Scope, StageLogging, StageRequest, stage_patch};
+use crate::logging::{
+    AccessChange, ExecutionChange, Scope, StageLogging, StageRequest, stage_patch, turns_on_data_trace,
+};
 use crate::plan::{Action, Change, Plan, Step};
 use crate::settings::{Level, MethodSpec, on_off};
 use serde_json::{Value, json};
 use std::time::Duration;
+
+const DATA_TRACE_WARNING: &str = "data trace writes full request and response bodies (possibly secrets and personal data) to CloudWatch Logs; AWS advises against it in production";
 
 /// Retention given to a log group the tool creates when `--retention-days` is not set, so access
 /// logs do not accumulate (and cost) forever.
@@ -216,9 +220,6 @@ pub async fn plan_stage(
     let logging = checked.args;
     let mut steps = Vec::new();
     let execution = execution_change(logging, stage, mode);
-    if execution.data_trace == Some(true) {
-        ctx.warn("data trace writes full request and response bodies (possibly secrets and personal data) to CloudWatch Logs; AWS advises against it in production");
-    }
     if !logging.methods.is_empty() {
         check_methods_exist(clients, api, &logging.methods).await?;
     }
@@ -289,7 +290,7 @@ pub async fn plan_stage(
     };
     let (ops, changes) = stage_patch(stage, &request);
     if !ops.is_empty() {
-        steps.push(Step::new(
+        let mut step = Step::new(
             format!("restapis/{}/stages/{}", api.id, stage.stage_name),
             Action::UpdateStage {
                 rest_api_id: api.id.clone(),
@@ -297,7 +298,12 @@ pub async fn plan_stage(
                 patch_operations: ops,
             },
             changes.into_iter().map(shorten_format_change).collect(),
-        ));
+        );
+        if turns_on_data_trace(stage, &request) {
+            ctx.warn(DATA_TRACE_WARNING);
+            step = step.confirming(DATA_TRACE_WARNING);
+        }
+        steps.push(step);
     }
     Ok((steps, request))
 }

@@ -249,7 +249,12 @@ fn account_reset_needs_confirmation_and_unsets_the_role() {
 fn disable_turns_logging_off_and_keeps_log_groups_unless_asked() {
     let acct = Account::new();
     let api = acct.create_api("orders", "prod", &[("/pets", "GET")]);
-    acct.json(&["enable", "--api", "orders", "--stage", "prod", "--data-trace", "on"], 0);
+    let (code, _, stderr) = acct.run(&["enable", "--api", "orders", "--stage", "prod", "--data-trace", "on"]);
+    assert_eq!(code, 2, "data trace needs confirmation: {stderr}");
+    assert!(stderr.contains("warning: data trace writes full request and response bodies"), "{stderr}");
+    assert_eq!(acct.account_role(), None, "nothing applied");
+    acct.json(&["enable", "--api", "orders", "--stage", "prod", "--data-trace", "on", "--yes"], 0);
+    assert!(acct.stage(&api, "prod").method_settings().unwrap()["*/*"].data_trace_enabled());
     acct.json(
         &["stage", "set", "--api", "orders", "--stage", "prod", "--method", "GET /pets", "--level", "info"],
         0,

@@ -126,4 +126,18 @@ fn credentials_never_appear_in_verbose_output() {
     for secret in acct.secrets() {
         assert!(!stdout.contains(secret) && !stderr.contains(secret), "a credential leaked into the output");
     }
+    for marker in ["Signature=", "aws_secret_access_key"] {
+        assert!(!stderr.contains(marker), "{marker} appears in -vvv output");
+    }
+    // The SDK's request traces name the token header; its value must be redacted.
+    for (at, _) in stderr.match_indices("\"x-amz-security-token\": ") {
+        let value = &stderr[at + "\"x-amz-security-token\": ".len()..];
+        assert!(value.starts_with("** redacted"), "unredacted session token header in -vvv output");
+    }
+    // Errors too: a failing call at -vvv must not echo the request's signed headers.
+    let (code, _, stderr) = acct.run(&["stage", "show", "--api", "missing", "-vvv"]);
+    assert_eq!(code, 2);
+    for secret in acct.secrets() {
+        assert!(!stderr.contains(secret), "a credential leaked into an error");
+    }
 }

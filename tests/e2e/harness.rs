@@ -124,6 +124,12 @@ impl Account {
         self.runtime.block_on(future)
     }
 
+    /// API Gateway and CloudWatch Logs clients of this account that go through `endpoint`.
+    pub fn clients_at(&self, endpoint: &str) -> (aws_sdk_apigateway::Client, aws_sdk_cloudwatchlogs::Client) {
+        let config = self.config.to_builder().endpoint_url(endpoint).build();
+        (aws_sdk_apigateway::Client::new(&config), aws_sdk_cloudwatchlogs::Client::new(&config))
+    }
+
     pub fn apigw(&self) -> aws_sdk_apigateway::Client {
         aws_sdk_apigateway::Client::new(&self.config)
     }
@@ -143,7 +149,19 @@ impl Account {
     /// The real binary, with an environment that holds only this account's settings: nothing
     /// from the host (profiles, regions, metadata service) can leak in.
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("apigw-logs").unwrap();
+        self.cmd_at(emulator_url(), args)
+    }
+
+    /// The binary talking to `endpoint` (e.g. a fault-injecting proxy) instead of the emulator.
+    pub fn cmd_at(&self, endpoint: &str, args: &[&str]) -> Command {
+        let mut cmd = Command::from_std(self.process_at(endpoint, args));
+        cmd.write_stdin("");
+        cmd
+    }
+
+    /// The same as a plain process, for tests that interact with it while it runs.
+    pub fn process_at(&self, endpoint: &str, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("apigw-logs"));
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.home.path())
@@ -154,16 +172,19 @@ impl Account {
             .env("AWS_SECRET_ACCESS_KEY", &self.secret_key)
             .env("AWS_SESSION_TOKEN", &self.session_token)
             .env("AWS_REGION", REGION)
-            .env("AWS_ENDPOINT_URL", emulator_url())
+            .env("AWS_ENDPOINT_URL", endpoint)
             .env("NO_COLOR", "1")
-            .args(args)
-            .write_stdin("");
+            .args(args);
         cmd
     }
 
     /// Runs the binary and returns (exit code, stdout, stderr).
     pub fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = self.cmd(args).output().unwrap();
+        self.run_at(emulator_url(), args)
+    }
+
+    pub fn run_at(&self, endpoint: &str, args: &[&str]) -> (i32, String, String) {
+        let out = self.cmd_at(endpoint, args).output().unwrap();
         (
             out.status.code().unwrap_or(-1),
             String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -173,9 +194,13 @@ impl Account {
 
     /// Runs with `--output json`, asserts the exit code, and parses stdout.
     pub fn json(&self, args: &[&str], expected_code: i32) -> serde_json::Value {
+        self.json_at(emulator_url(), args, expected_code)
+    }
+
+    pub fn json_at(&self, endpoint: &str, args: &[&str], expected_code: i32) -> serde_json::Value {
         let mut all = args.to_vec();
         all.extend(["--output", "json"]);
-        let (code, stdout, stderr) = self.run(&all);
+        let (code, stdout, stderr) = self.run_at(endpoint, &all);
         assert_eq!(code, expected_code, "apigw-logs {args:?}\nstdout: {stdout}\nstderr: {stderr}");
         serde_json::from_str(&stdout)
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {stdout}\nstderr: {stderr}"))

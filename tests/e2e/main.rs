@@ -4,5 +4,7 @@
 mod bad_input;
 mod chain;
 mod cli;
+mod faults;
 mod harness;
+mod reliability;
 mod stage;

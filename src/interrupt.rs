@@ -1,0 +1,35 @@
+//! Ctrl-C: before any write the tool just exits; while a plan is being applied it finishes the
+//! call in flight, then stops and reports what was applied (a rerun converges from there).
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static APPLYING: AtomicBool = AtomicBool::new(false);
+static STOP_REQUESTED: AtomicBool = AtomicBool::new(false);
+
+/// Listens for Ctrl-C (SIGINT) for the life of the process. Call from inside the runtime.
+pub fn install() {
+    tokio::spawn(async {
+        while tokio::signal::ctrl_c().await.is_ok() {
+            if !APPLYING.load(Ordering::SeqCst) {
+                eprintln!("interrupted; nothing was changed");
+                std::process::exit(crate::error::Exit::Cancelled.code().into());
+            }
+            if STOP_REQUESTED.swap(true, Ordering::SeqCst) {
+                eprintln!(
+                    "interrupted again during a call; its outcome is unknown: run the command again to see the state"
+                );
+                std::process::exit(crate::error::Exit::Cancelled.code().into());
+            }
+            eprintln!("interrupt: stopping after the call in flight (Ctrl-C again to abort at once)");
+        }
+    });
+}
+
+/// Marks the span in which an interrupt must not cut a call in half.
+pub fn set_applying(applying: bool) {
+    APPLYING.store(applying, Ordering::SeqCst);
+}
+
+pub fn stop_requested() -> bool {
+    STOP_REQUESTED.load(Ordering::SeqCst)
+}
