@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: installs the pinned emulator if missing, then unit, SDK-level and
+# Runs the whole test suite: installs the pinned emulator (and cargo-deny) if missing, checks the
+# dependency policy, then runs unit, SDK-level and
 # end-to-end tests (the e2e harness starts its own emulator on a free loopback port).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -9,4 +10,10 @@ export AWS_EC2_METADATA_DISABLED=true
 unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_REGION AWS_DEFAULT_REGION AWS_ENDPOINT_URL \
   AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN
 export RUST_BACKTRACE=0
+# Supply-chain policy (deny.toml): permissive licenses, crates.io only, no OpenSSL.
+if ! cargo deny --version >/dev/null 2>&1; then
+  echo "test: installing cargo-deny (once, about 3 minutes)" >&2
+  cargo install --locked cargo-deny@0.20.2
+fi
+cargo deny --log-level error check licenses bans sources
 cargo test --locked "$@"
