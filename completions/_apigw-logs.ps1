@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             [CompletionResult]::new('stage', 'stage', [CompletionResultType]::ParameterValue, 'Show or change a REST API stage''s logging settings')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Turn on logging for a stage: role, account setting, log group and stage, in one go')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Turn off logging for a stage (never deletes roles; log groups only when asked)')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Bring every stage a TOML file names to its declared logging settings (one plan)')
             [CompletionResult]::new('formats', 'formats', [CompletionResultType]::ParameterValue, 'Access-log format presets and linter')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -337,6 +338,28 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'apigw-logs;apply' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The file: defaults and [[stage]] entries (schema in the README)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The file: defaults and [[stage]] entries (schema in the README)')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'How long to keep retrying while IAM propagates a new role, in seconds')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (default: the standard AWS configuration chain)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)')
+            [CompletionResult]::new('--call-timeout', '--call-timeout', [CompletionResultType]::ParameterName, 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Change nothing; exit 0 when the stages match the file, 4 when changes are pending')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and stop: no write call is made')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for confirmed changes when not interactive)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for confirmed changes when not interactive)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'apigw-logs;formats' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (default: the standard AWS configuration chain)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile''s region)')
@@ -456,6 +479,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             [CompletionResult]::new('stage', 'stage', [CompletionResultType]::ParameterValue, 'Show or change a REST API stage''s logging settings')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Turn on logging for a stage: role, account setting, log group and stage, in one go')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Turn off logging for a stage (never deletes roles; log groups only when asked)')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Bring every stage a TOML file names to its declared logging settings (one plan)')
             [CompletionResult]::new('formats', 'formats', [CompletionResultType]::ParameterValue, 'Access-log format presets and linter')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -498,6 +522,9 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             break
         }
         'apigw-logs;help;disable' {
+            break
+        }
+        'apigw-logs;help;apply' {
             break
         }
         'apigw-logs;help;formats' {

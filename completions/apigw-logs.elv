@@ -40,6 +40,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand stage 'Show or change a REST API stage''s logging settings'
             cand enable 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
             cand disable 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
+            cand apply 'Bring every stage a TOML file names to its declared logging settings (one plan)'
             cand formats 'Access-log format presets and linter'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -310,6 +311,27 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'apigw-logs;apply'= {
+            cand -f 'The file: defaults and [[stage]] entries (schema in the README)'
+            cand --file 'The file: defaults and [[stage]] entries (schema in the README)'
+            cand --wait 'How long to keep retrying while IAM propagates a new role, in seconds'
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)'
+            cand --call-timeout 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)'
+            cand --check 'Change nothing; exit 0 when the stages match the file, 4 when changes are pending'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'apigw-logs;formats'= {
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
             cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
@@ -419,6 +441,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand stage 'Show or change a REST API stage''s logging settings'
             cand enable 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
             cand disable 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
+            cand apply 'Bring every stage a TOML file names to its declared logging settings (one plan)'
             cand formats 'Access-log format presets and linter'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -450,6 +473,8 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         &'apigw-logs;help;enable'= {
         }
         &'apigw-logs;help;disable'= {
+        }
+        &'apigw-logs;help;apply'= {
         }
         &'apigw-logs;help;formats'= {
             cand list 'List the presets'

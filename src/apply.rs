@@ -39,6 +39,8 @@ pub struct Target<'a> {
     pub summary: Option<String>,
     /// How long to keep retrying IAM propagation errors on UpdateAccount.
     pub wait: Duration,
+    /// Print the plan like `--dry-run`, then fail with exit 4 when it has steps (`apply --check`).
+    pub check_only: bool,
 }
 
 /// Prints the plan, stops on `--dry-run`, confirms, applies and reports.
@@ -46,7 +48,7 @@ pub async fn execute(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'
     let mut report = Report {
         command: target.command,
         region: target.region,
-        dry_run: ctx.dry_run(),
+        dry_run: ctx.dry_run() || target.check_only,
         changed: false,
         would_change: !plan.is_empty(),
         plan,
@@ -69,11 +71,18 @@ pub async fn execute(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'
         anstream::println!("Plan for {} ({}):", target.subject, target.region);
         print!("{}", plan.render());
     }
-    if ctx.dry_run() {
+    if report.dry_run {
         if ctx.json() {
             println!("{}", serde_json::to_string_pretty(&report)?);
         } else {
             println!("Dry run: no changes made.");
+        }
+        if target.check_only {
+            return Err(error::drift(format!(
+                "{} change(s) pending for {}",
+                plan.steps.len(),
+                target.subject
+            )));
         }
         return Ok(());
     }

@@ -95,6 +95,8 @@ pub enum Command {
     Enable(EnableArgs),
     /// Turn off logging for a stage (never deletes roles; log groups only when asked)
     Disable(DisableArgs),
+    /// Bring every stage a TOML file names to its declared logging settings (one plan)
+    Apply(ApplyArgs),
     /// Access-log format presets and linter
     #[command(subcommand)]
     Formats(FormatsCommand),
@@ -255,6 +257,18 @@ pub struct DisableArgs {
     /// Also delete the stage's access log group (asks for confirmation)
     #[arg(long, conflicts_with = "execution_only")]
     pub delete_log_group: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ApplyArgs {
+    /// The file: defaults and [[stage]] entries (schema in the README)
+    #[arg(short = 'f', long = "file", value_name = "FILE")]
+    pub file: std::path::PathBuf,
+    /// Change nothing; exit 0 when the stages match the file, 4 when changes are pending
+    #[arg(long)]
+    pub check: bool,
+    #[command(flatten)]
+    pub wait: WaitArg,
 }
 
 #[derive(Subcommand, Debug)]

@@ -13,6 +13,7 @@ pub struct Ctx {
     interactive: bool,
     /// When the whole command must be over (`--timeout`).
     pub deadline: tokio::time::Instant,
+    warned: std::sync::Mutex<std::collections::HashSet<String>>,
 }
 
 pub const GREEN: Style = AnsiColor::Green.on_default();
@@ -31,7 +32,7 @@ impl Ctx {
         let interactive =
             !global.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
         let deadline = tokio::time::Instant::now() + Duration::from_secs(global.timeout);
-        Ctx { global, interactive, deadline }
+        Ctx { global, interactive, deadline, warned: Default::default() }
     }
 
     pub fn json(&self) -> bool {
@@ -60,8 +61,12 @@ impl Ctx {
         }
     }
 
+    /// Prints a warning once, however many targets raise it.
     pub fn warn(&self, message: impl std::fmt::Display) {
-        anstream::eprintln!("{YELLOW}warning:{YELLOW:#} {message}");
+        let message = message.to_string();
+        if self.warned.lock().expect("warned lock").insert(message.clone()) {
+            anstream::eprintln!("{YELLOW}warning:{YELLOW:#} {message}");
+        }
     }
 
     /// Asks once for all `reasons`. `--yes` answers for scripts; without a terminal the answer is

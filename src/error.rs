@@ -15,6 +15,8 @@ pub enum Exit {
     Usage = 2,
     /// A precondition is not met (no role on the account, unhealthy role, ...).
     Precondition = 3,
+    /// `apply --check`: the stages differ from the file; nothing was changed.
+    Drift = 4,
     /// The user cancelled at a prompt.
     Cancelled = 130,
 }
@@ -54,6 +56,16 @@ pub fn usage_hint(message: impl Into<String>, hint: impl Into<String>) -> anyhow
 /// A precondition that is not met (exit 3), with the command or action that fixes it.
 pub fn precondition(message: impl Into<String>, hint: impl Into<String>) -> anyhow::Error {
     UserError { exit: Exit::Precondition, message: message.into(), hint: Some(hint.into()) }.into()
+}
+
+/// `apply --check` found changes to make (exit 4).
+pub fn drift(message: impl Into<String>) -> anyhow::Error {
+    UserError {
+        exit: Exit::Drift,
+        message: message.into(),
+        hint: Some("run the same command without --check to apply them".into()),
+    }
+    .into()
 }
 
 /// The user declined or aborted (exit 130).

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod context;
 pub mod error;
+pub mod fleet;
 pub mod format;
 pub mod interrupt;
 pub mod logging;

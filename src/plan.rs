@@ -108,6 +108,37 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Folds every UpdateStage step into the first one for the same stage, so each stage gets
+    /// one UpdateStage call however many requests (stage-wide, per method) produced its changes.
+    pub fn merge_stage_updates(steps: Vec<Step>) -> Plan {
+        let mut merged: Vec<Step> = Vec::with_capacity(steps.len());
+        for step in steps {
+            let same_stage = |earlier: &&mut Step| match (&earlier.action, &step.action) {
+                (
+                    Action::UpdateStage { rest_api_id: a, stage_name: s, .. },
+                    Action::UpdateStage { rest_api_id: b, stage_name: t, .. },
+                ) => a == b && s == t,
+                _ => false,
+            };
+            match merged.iter_mut().find(same_stage) {
+                Some(earlier) => {
+                    let (
+                        Action::UpdateStage { patch_operations: into, .. },
+                        Action::UpdateStage { patch_operations, .. },
+                    ) = (&mut earlier.action, step.action)
+                    else {
+                        unreachable!("matched as UpdateStage above")
+                    };
+                    into.extend(patch_operations);
+                    earlier.changes.extend(step.changes);
+                    earlier.confirm = earlier.confirm.take().or(step.confirm);
+                }
+                None => merged.push(step),
+            }
+        }
+        Plan { steps: merged }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.steps.is_empty()
     }
@@ -183,6 +214,39 @@ mod tests {
             vec![Change::new("access log format", Some("x".repeat(100)), None)],
         ));
         plan
+    }
+
+    #[test]
+    fn stage_updates_merge_into_one_call_per_stage() {
+        let update = |api: &str, path: &str| {
+            Step::new(
+                format!("restapis/{api}/stages/prod"),
+                Action::UpdateStage {
+                    rest_api_id: api.into(),
+                    stage_name: "prod".into(),
+                    patch_operations: vec![PatchOp::replace(path, "true")],
+                },
+                vec![Change::new(path, None, Some("on".into()))],
+            )
+        };
+        let group = Step::new("log-group/g", Action::CreateLogGroup { log_group_name: "g".into() }, vec![]);
+        let steps = vec![
+            group.clone(),
+            update("a", "/*/*/metrics/enabled"),
+            update("b", "/*/*/metrics/enabled"),
+            update("a", "/~1pets/GET/metrics/enabled").confirming("why"),
+        ];
+        let plan = Plan::merge_stage_updates(steps);
+        assert_eq!(plan.steps.len(), 3);
+        assert_eq!(plan.steps[0], group);
+        let Action::UpdateStage { rest_api_id, patch_operations, .. } = &plan.steps[1].action else {
+            panic!()
+        };
+        assert_eq!(rest_api_id, "a");
+        assert_eq!(patch_operations.len(), 2);
+        assert_eq!(plan.steps[1].changes.len(), 2);
+        assert_eq!(plan.steps[1].confirm.as_deref(), Some("why"));
+        assert_eq!(plan.steps[2].resource, "restapis/b/stages/prod");
     }
 
     #[test]

@@ -82,6 +82,7 @@ pub async fn set_role(ctx: &Ctx, args: &SetRoleArgs) -> anyhow::Result<()> {
             result: json!({ "cloudwatch_role_arn": role_arn }),
             summary: None,
             wait: Duration::from_secs(args.wait.seconds),
+            check_only: false,
         },
     )
     .await
@@ -167,6 +168,7 @@ pub async fn reset(ctx: &Ctx) -> anyhow::Result<()> {
             result: json!({ "cloudwatch_role_arn": null, "previous_role_arn": current }),
             summary: None,
             wait: Duration::ZERO,
+            check_only: false,
         },
     )
     .await

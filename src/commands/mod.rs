@@ -1,6 +1,7 @@
 //! One module per command; `run` dispatches. Shared look-ups (API and stage by name) live here.
 
 pub mod account;
+pub mod apply;
 pub mod completions;
 pub mod disable;
 pub mod enable;
@@ -25,6 +26,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Stage(StageCommand::Set(args)) => stage::set(&ctx, &args).await,
         Command::Enable(args) => enable::run(&ctx, &args).await,
         Command::Disable(args) => disable::run(&ctx, &args).await,
+        Command::Apply(args) => apply::run(&ctx, &args).await,
         Command::Formats(FormatsCommand::List) => formats::list(&ctx),
         Command::Formats(FormatsCommand::Show { name }) => formats::show(&ctx, &name),
         Command::Formats(FormatsCommand::Check { format }) => formats::check(&ctx, &format),

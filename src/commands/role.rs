@@ -28,6 +28,7 @@ pub async fn create(ctx: &Ctx, args: &RoleCreateArgs) -> anyhow::Result<()> {
             result: json!({ "role_arn": role_arn }),
             summary: Some(role_arn.clone()),
             wait: Duration::ZERO,
+            check_only: false,
         },
     )
     .await

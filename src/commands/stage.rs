@@ -150,11 +150,12 @@ pub fn stage_target<'a>(
         result: json!({ "api": api, "stage": stage.stage_name }),
         summary: None,
         wait: Duration::ZERO,
+        check_only: false,
     }
 }
 
 impl LoggingArgs {
-    fn is_empty(&self) -> bool {
+    pub fn is_empty(&self) -> bool {
         self.level.is_none()
             && self.data_trace.is_none()
             && self.metrics.is_none()

@@ -255,6 +255,11 @@ impl Account {
         })
     }
 
+    /// Deploys the API to one more stage.
+    pub fn add_stage(&self, api_id: &str, stage: &str) {
+        self.block_on(self.apigw().create_deployment().rest_api_id(api_id).stage_name(stage).send()).unwrap();
+    }
+
     pub fn stage(&self, api_id: &str, stage: &str) -> aws_sdk_apigateway::types::Stage {
         let out =
             self.block_on(self.apigw().get_stage().rest_api_id(api_id).stage_name(stage).send()).unwrap();
@@ -352,9 +357,14 @@ pub fn api_gateway_trust(account: &str) -> String {
 
 pub const LAMBDA_TRUST: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
 
-/// Writes `text` to a file in the account's temp home and returns `@PATH`.
-pub fn at_file(account: &Account, name: &str, text: &[u8]) -> String {
+/// Writes `text` to a file in the account's temp home and returns its path.
+pub fn temp_file(account: &Account, name: &str, text: &[u8]) -> String {
     let path = account.home.path().join(name);
     std::fs::File::create(&path).unwrap().write_all(text).unwrap();
-    format!("@{}", path.display())
+    path.display().to_string()
+}
+
+/// Writes `text` to a file in the account's temp home and returns `@PATH`.
+pub fn at_file(account: &Account, name: &str, text: &[u8]) -> String {
+    format!("@{}", temp_file(account, name, text))
 }

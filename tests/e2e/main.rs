@@ -1,6 +1,7 @@
 //! End-to-end tests of the real binary against a local AWS emulator (moto server). One test
 //! binary with modules, so the large SDK-linked executable is built once.
 
+mod apply;
 mod bad_input;
 mod chain;
 mod cli;

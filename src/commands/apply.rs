@@ -1,0 +1,140 @@
+//! `apply -f FILE [--check]`: brings every stage the file names to its declared settings, in one
+//! plan: the account role once (when a stage needs it), log groups, one UpdateStage per stage.
+
+use super::enable::plan_healthy_account_role;
+use super::stage::{Mode, check_offline, plan_stage};
+use crate::apply::{self, Target};
+use crate::aws::{apigw, sts};
+use crate::cli::{ApplyArgs, LoggingArgs};
+use crate::context::Ctx;
+use crate::error;
+use crate::fleet::{self, FleetFile, Settings};
+use crate::logging::StageLogging;
+use crate::plan::Plan;
+use anyhow::Context as _;
+use serde_json::json;
+use std::collections::{BTreeMap, HashMap};
+use std::time::Duration;
+
+/// One stage the file manages, with its merged settings.
+struct Managed {
+    api: apigw::RestApi,
+    stage: StageLogging,
+    settings: Settings,
+}
+
+impl Managed {
+    fn name(&self) -> String {
+        format!("API {} ({}), stage {}", self.api.name, self.api.id, self.stage.stage_name)
+    }
+
+    /// The stage-wide request, then one per method override: the same requests `stage set` makes.
+    fn requests(&self) -> Vec<LoggingArgs> {
+        std::iter::once(self.settings.stage_args(&self.api.id, &self.stage.stage_name))
+            .chain(self.settings.method_args())
+            .filter(|args| !args.is_empty())
+            .collect()
+    }
+}
+
+pub async fn run(ctx: &Ctx, args: &ApplyArgs) -> anyhow::Result<()> {
+    let path = args.file.display().to_string();
+    let file = read(&args.file).with_context(|| format!("-f {path}"))?;
+    // Everything that needs no AWS call is checked first, so a bad file changes nothing.
+    for index in 0..file.stages.len() {
+        let requests = file.merged(index);
+        for request in std::iter::once(requests.stage_args("id", "stage")).chain(requests.method_args()) {
+            check_offline(ctx, &request)
+                .with_context(|| format!("-f {path}: {}", fleet::entry_name(index, &file.stages[index])))?;
+        }
+    }
+
+    let clients = ctx.clients().await?;
+    let identity = sts::caller_identity(&clients.sts).await?;
+    let managed = resolve(&clients, &file).await.with_context(|| format!("-f {path}"))?;
+
+    let mut steps = Vec::new();
+    let mut needs_role = false;
+    for target in &managed {
+        for request in target.requests() {
+            let checked = check_offline(ctx, &request)?;
+            let (stage_steps, planned) =
+                plan_stage(ctx, &clients, &identity, &target.api, &target.stage, checked, Mode::Set)
+                    .await
+                    .with_context(|| format!("-f {path}: {}", target.name()))?;
+            needs_role |= !stage_steps.is_empty() && planned.needs_account_role();
+            steps.extend(stage_steps);
+        }
+    }
+    let stage_plan = Plan::merge_stage_updates(steps);
+    let role_name = file.role_name.as_deref().unwrap_or(crate::trust::DEFAULT_ROLE_NAME);
+    let mut plan = Plan::default();
+    if needs_role {
+        plan.steps.extend(plan_healthy_account_role(&clients, &identity, role_name).await?);
+    }
+    plan.steps.extend(stage_plan.steps);
+
+    let stages: Vec<_> =
+        managed.iter().map(|m| json!({ "api": m.api, "stage": m.stage.stage_name })).collect();
+    let target = Target {
+        command: "apply",
+        region: &clients.region,
+        subject: format!("{} stage(s) in {path}", managed.len()),
+        result: json!({ "file": path, "stages": stages }),
+        summary: None,
+        wait: Duration::from_secs(args.wait.seconds),
+        check_only: args.check,
+    };
+    apply::execute(ctx, &clients, &plan, target).await
+}
+
+fn read(path: &std::path::Path) -> anyhow::Result<FleetFile> {
+    let bytes = std::fs::read(path).map_err(|e| error::usage(format!("cannot read the file: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|_| error::usage("the file is not UTF-8 text"))?;
+    fleet::parse(&text).map_err(error::usage)
+}
+
+/// Matches the entries against the region's APIs and stages (one GetRestApis, one GetStages per
+/// matched API). An entry that matches nothing is an error: it is almost always a typo.
+async fn resolve(clients: &crate::aws::Clients, file: &FleetFile) -> anyhow::Result<Vec<Managed>> {
+    let apis = apigw::rest_apis(&clients.apigw).await?;
+    let mut stages_of: HashMap<String, Vec<StageLogging>> = HashMap::new();
+    // Keyed for a stable order: API name, id, stage.
+    let mut managed: BTreeMap<(String, String, String), Managed> = BTreeMap::new();
+    for (index, entry) in file.stages.iter().enumerate() {
+        let name = fleet::entry_name(index, entry);
+        let matched: Vec<&apigw::RestApi> =
+            apis.iter().filter(|a| entry.matches_api(&a.id, &a.name)).collect();
+        if matched.is_empty() {
+            let known: Vec<String> = apis.iter().map(|a| format!("{} ({})", a.name, a.id)).collect();
+            return Err(error::usage_hint(
+                format!("{name}: no REST API in {} matches `api`", clients.region),
+                format!(
+                    "REST APIs there: {}",
+                    if known.is_empty() { "none".into() } else { known.join(", ") }
+                ),
+            ));
+        }
+        let mut matched_stages = 0;
+        for api in matched {
+            if !stages_of.contains_key(&api.id) {
+                stages_of.insert(api.id.clone(), apigw::stages(&clients.apigw, &api.id).await?);
+            }
+            for stage in stages_of[&api.id].iter().filter(|s| entry.matches_stage(&s.stage_name)) {
+                matched_stages += 1;
+                let key = (api.name.clone(), api.id.clone(), stage.stage_name.clone());
+                match managed.get_mut(&key) {
+                    Some(earlier) => earlier.settings = earlier.settings.overlay(entry),
+                    None => {
+                        let settings = file.merged(index);
+                        managed.insert(key, Managed { api: api.clone(), stage: stage.clone(), settings });
+                    }
+                }
+            }
+        }
+        if matched_stages == 0 {
+            return Err(error::usage(format!("{name}: the matching APIs have no stage matching `stage`")));
+        }
+    }
+    Ok(managed.into_values().collect())
+}

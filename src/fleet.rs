@@ -1,0 +1,352 @@
+//! The declarative file `apply` reads (TOML): defaults, then `[[stage]]` entries matched by API id
+//! or name glob and stage name glob. Pure: parsing, validation and merging; no AWS, no I/O.
+
+use crate::cli::LoggingArgs;
+use crate::settings::{Level, MethodSpec, Switch, parse_retention_days};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The whole file.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FleetFile {
+    /// Role to create or repair when a stage needs the account role and the account has no healthy one.
+    pub role_name: Option<String>,
+    /// Settings every matched stage gets unless its entry says otherwise.
+    #[serde(default)]
+    pub defaults: Settings,
+    /// Which stages to manage, in order; a later entry overrides an earlier one field by field.
+    #[serde(default, rename = "stage")]
+    pub stages: Vec<Settings>,
+}
+
+/// One entry's settings. The keys mirror the flags of `stage set` (`access_log_format` is
+/// `--access-log-format`); a key left out leaves that setting of the stage as it is.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// REST API id, or a name glob (`orders`, `orders-*`); entries only.
+    pub api: Option<String>,
+    /// Stage name glob (`prod`, `prod*`); entries only, default every stage.
+    pub stage: Option<String>,
+    #[serde(default, deserialize_with = "level")]
+    pub level: Option<Level>,
+    pub data_trace: Option<bool>,
+    pub metrics: Option<bool>,
+    /// `false` turns access logging off.
+    pub access_log: Option<bool>,
+    /// May hold `{api_id}` and `{stage}`, e.g. `API-Gateway-Access-Logs_{api_id}/{stage}`.
+    pub access_log_group: Option<String>,
+    pub access_log_destination: Option<String>,
+    pub access_log_format: Option<String>,
+    pub retention_days: Option<i64>,
+    /// Per-method overrides keyed `"GET /pets/{id}"`.
+    #[serde(default)]
+    pub methods: BTreeMap<String, MethodSettings>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MethodSettings {
+    #[serde(default, deserialize_with = "level")]
+    pub level: Option<Level>,
+    pub data_trace: Option<bool>,
+    pub metrics: Option<bool>,
+}
+
+fn level<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Option<Level>, D::Error> {
+    let text = String::deserialize(de)?;
+    <Level as clap::ValueEnum>::from_str(&text, true)
+        .map(Some)
+        .map_err(|_| serde::de::Error::custom(format!("unknown level '{text}'; use OFF, ERROR or INFO")))
+}
+
+/// Parses and validates the file. Errors name the file position or the entry and key.
+pub fn parse(text: &str) -> Result<FleetFile, String> {
+    let file: FleetFile = toml::from_str(text).map_err(|e| e.to_string().trim_end().to_string())?;
+    file.validate()?;
+    Ok(file)
+}
+
+impl FleetFile {
+    fn validate(&self) -> Result<(), String> {
+        if self.defaults.api.is_some() || self.defaults.stage.is_some() {
+            return Err("[defaults]: `api` and `stage` belong in [[stage]] entries".into());
+        }
+        self.defaults.validate().map_err(|e| format!("[defaults]: {e}"))?;
+        if self.stages.is_empty() {
+            return Err(
+                "no [[stage]] entries: add at least one, e.g.\n[[stage]]\napi = \"orders\"\nstage = \"prod\""
+                    .into(),
+            );
+        }
+        for (index, entry) in self.stages.iter().enumerate() {
+            let name = entry_name(index, entry);
+            if entry.api.as_deref().is_none_or(str::is_empty) {
+                return Err(format!("{name}: `api` is required (an API id or name glob)"));
+            }
+            for (key, pattern) in [("api", &entry.api), ("stage", &entry.stage)] {
+                if let Some(pattern) = pattern {
+                    glob::Pattern::new(pattern).map_err(|e| format!("{name}: `{key}` = '{pattern}': {e}"))?;
+                }
+            }
+            entry.validate().map_err(|e| format!("{name}: {e}"))?;
+            self.defaults.overlay(entry).validate().map_err(|e| format!("{name} (with [defaults]): {e}"))?;
+        }
+        if let Some(role) = &self.role_name {
+            crate::arn::validate_role_name(role).map_err(|e| format!("`role_name`: {e}"))?;
+        }
+        Ok(())
+    }
+
+    /// The settings for stage entry `index`, merged over the defaults.
+    pub fn merged(&self, index: usize) -> Settings {
+        self.defaults.overlay(&self.stages[index])
+    }
+}
+
+/// How errors refer to an entry: `[[stage]] #2 (api = "orders", stage = "prod*")`.
+pub fn entry_name(index: usize, entry: &Settings) -> String {
+    format!(
+        "[[stage]] #{} (api = {:?}, stage = {:?})",
+        index + 1,
+        entry.api.as_deref().unwrap_or(""),
+        entry.stage.as_deref().unwrap_or("*")
+    )
+}
+
+impl Settings {
+    fn validate(&self) -> Result<(), String> {
+        if let Some(days) = self.retention_days {
+            parse_retention_days(&days.to_string()).map_err(|e| format!("`retention_days`: {e}"))?;
+        }
+        let destinations = [self.access_log_group.is_some(), self.access_log_destination.is_some()];
+        if destinations.iter().all(|d| *d) {
+            return Err("`access_log_group` and `access_log_destination` both set; keep one".into());
+        }
+        if self.access_log == Some(false)
+            && (destinations.iter().any(|d| *d)
+                || self.access_log_format.is_some()
+                || self.retention_days.is_some())
+        {
+            return Err("`access_log = false` turns access logging off; drop the other access_log_* and retention_days keys".into());
+        }
+        if let Some(name) = &self.access_log_group {
+            crate::arn::validate_log_group_name(&expand_group(name, "id", "stage"))
+                .map_err(|e| format!("`access_log_group`: {e}"))?;
+        }
+        for (key, method) in &self.methods {
+            MethodSpec::parse(key).map_err(|e| format!("`methods`: {e}"))?;
+            if *method == MethodSettings::default() {
+                return Err(format!("`methods.\"{key}\"`: set at least one of level, data_trace, metrics"));
+            }
+        }
+        Ok(())
+    }
+
+    /// `self` with every key `top` sets replaced by `top`'s value. A destination or `access_log`
+    /// in `top` replaces all of `self`'s destination keys, and `access_log = false` also drops the
+    /// format and retention, so an entry never conflicts with the defaults.
+    pub fn overlay(&self, top: &Settings) -> Settings {
+        let sets_destination = top.access_log.is_some()
+            || top.access_log_group.is_some()
+            || top.access_log_destination.is_some();
+        let mut below = self.clone();
+        if sets_destination {
+            (below.access_log, below.access_log_group, below.access_log_destination) = (None, None, None);
+        }
+        if top.access_log == Some(false) {
+            (below.access_log_format, below.retention_days) = (None, None);
+        }
+        let mut methods = below.methods.clone();
+        for (key, method) in &top.methods {
+            let merged = methods.get(key).map_or(*method, |m| m.overlay(method));
+            methods.insert(key.clone(), merged);
+        }
+        Settings {
+            api: top.api.clone().or(below.api),
+            stage: top.stage.clone().or(below.stage),
+            level: top.level.or(below.level),
+            data_trace: top.data_trace.or(below.data_trace),
+            metrics: top.metrics.or(below.metrics),
+            access_log: top.access_log.or(below.access_log),
+            access_log_group: top.access_log_group.clone().or(below.access_log_group),
+            access_log_destination: top.access_log_destination.clone().or(below.access_log_destination),
+            access_log_format: top.access_log_format.clone().or(below.access_log_format),
+            retention_days: top.retention_days.or(below.retention_days),
+            methods,
+        }
+    }
+
+    pub fn matches_stage(&self, stage_name: &str) -> bool {
+        self.stage.as_deref().is_none_or(|p| glob_matches(p, stage_name))
+    }
+
+    /// An API matches by exact id, or by name glob.
+    pub fn matches_api(&self, id: &str, name: &str) -> bool {
+        self.api.as_deref().is_some_and(|p| p == id || glob_matches(p, name))
+    }
+
+    /// The stage-wide request for one stage, as the equivalent `stage set` flags.
+    pub fn stage_args(&self, api_id: &str, stage_name: &str) -> LoggingArgs {
+        LoggingArgs {
+            level: self.level,
+            data_trace: self.data_trace.map(switch),
+            metrics: self.metrics.map(switch),
+            methods: Vec::new(),
+            clear_methods: Vec::new(),
+            access_log_group: self.access_log_group.as_deref().map(|g| expand_group(g, api_id, stage_name)),
+            access_log_destination: self.access_log_destination.clone(),
+            access_log_format: self.access_log_format.clone(),
+            retention_days: self.retention_days.map(|d| d as i32),
+            no_access_log: self.access_log == Some(false),
+        }
+    }
+
+    /// One request per method override, as `stage set --method M` flags. A value the override
+    /// leaves out comes from this entry's stage-wide value (the stage's state after this apply).
+    pub fn method_args(&self) -> Vec<LoggingArgs> {
+        self.methods
+            .iter()
+            .map(|(key, method)| {
+                let method =
+                    MethodSettings { level: self.level, data_trace: self.data_trace, metrics: self.metrics }
+                        .overlay(method);
+                LoggingArgs {
+                    level: method.level,
+                    data_trace: method.data_trace.map(switch),
+                    metrics: method.metrics.map(switch),
+                    methods: vec![MethodSpec::parse(key).expect("validated")],
+                    ..LoggingArgs::default()
+                }
+            })
+            .collect()
+    }
+}
+
+impl MethodSettings {
+    fn overlay(&self, top: &MethodSettings) -> MethodSettings {
+        MethodSettings {
+            level: top.level.or(self.level),
+            data_trace: top.data_trace.or(self.data_trace),
+            metrics: top.metrics.or(self.metrics),
+        }
+    }
+}
+
+fn switch(on: bool) -> Switch {
+    if on { Switch::On } else { Switch::Off }
+}
+
+/// `{api_id}` and `{stage}` in a group name, so one entry can give every stage its own group.
+fn expand_group(name: &str, api_id: &str, stage_name: &str) -> String {
+    name.replace("{api_id}", api_id).replace("{stage}", stage_name)
+}
+
+fn glob_matches(pattern: &str, text: &str) -> bool {
+    glob::Pattern::new(pattern).is_ok_and(|p| p.matches(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXAMPLE: &str = r#"
+role_name = "apigateway-cloudwatch-logs"
+
+[defaults]
+level = "error"
+metrics = true
+access_log_format = "clf"
+retention_days = 90
+
+[[stage]]
+api = "orders"
+stage = "prod*"
+level = "INFO"
+methods."GET /pets/{id}" = { data_trace = false, level = "error" }
+
+[[stage]]
+api = "legacy-*"
+access_log = false
+"#;
+
+    #[test]
+    fn the_example_parses_and_merges_over_the_defaults() {
+        let file = parse(EXAMPLE).unwrap();
+        let orders = file.merged(0);
+        assert_eq!(orders.level, Some(Level::Info));
+        assert_eq!(orders.metrics, Some(true));
+        assert_eq!(orders.retention_days, Some(90));
+        assert!(
+            orders.matches_stage("prod") && orders.matches_stage("prod-eu") && !orders.matches_stage("dev")
+        );
+        assert!(orders.matches_api("abc123", "orders") && !orders.matches_api("abc123", "orders-v2"));
+        let legacy = file.merged(1);
+        assert!(legacy.matches_api("x", "legacy-billing") && legacy.matches_api("legacy-*", "other"));
+        assert!(legacy.matches_stage("anything"));
+        let args = legacy.stage_args("x", "prod");
+        assert!(args.no_access_log);
+        // An entry turning access logs off does not inherit the defaults' format and retention.
+        assert_eq!((args.access_log_format, args.retention_days), (None, None));
+    }
+
+    #[test]
+    fn method_overrides_take_missing_values_from_the_entry() {
+        let file = parse(EXAMPLE).unwrap();
+        let methods = file.merged(0).method_args();
+        assert_eq!(methods.len(), 1);
+        let get = &methods[0];
+        assert_eq!(get.methods, vec![MethodSpec::parse("GET /pets/{id}").unwrap()]);
+        assert_eq!(get.level, Some(Level::Error));
+        assert_eq!(get.data_trace, Some(Switch::Off));
+        assert_eq!(get.metrics, Some(Switch::On));
+    }
+
+    #[test]
+    fn group_names_expand_per_stage() {
+        let file = parse("[[stage]]\napi = \"*\"\naccess_log_group = \"/apigw/{api_id}/{stage}\"\n").unwrap();
+        let args = file.merged(0).stage_args("a1b2", "prod");
+        assert_eq!(args.access_log_group.as_deref(), Some("/apigw/a1b2/prod"));
+    }
+
+    #[test]
+    fn a_destination_in_an_entry_replaces_the_default_destination() {
+        let defaults = Settings { access_log_group: Some("/shared".into()), ..Default::default() };
+        let entry = Settings {
+            access_log_destination: Some(
+                "arn:aws:firehose:us-east-1:1:deliverystream/amazon-apigateway-x".into(),
+            ),
+            ..Default::default()
+        };
+        let merged = defaults.overlay(&entry);
+        assert_eq!(merged.access_log_group, None);
+        assert!(merged.access_log_destination.is_some());
+        assert!(merged.validate().is_ok());
+    }
+
+    #[test]
+    fn bad_files_are_refused_with_the_key_named() {
+        let cases = [
+            ("[[stage]]\napi = \"a\"\nlevle = \"info\"\n", "unknown field `levle`"),
+            ("[[stage]]\napi = \"a\"\nmetrics = \"yes\"\n", "metrics"),
+            ("[[stage]]\napi = \"a\"\nlevel = \"verbose\"\n", "unknown level 'verbose'"),
+            ("[[stage]]\napi = \"a\"\nretention_days = 13\n", "`retention_days`"),
+            ("[[stage]]\nstage = \"prod\"\n", "`api` is required"),
+            ("[[stage]]\napi = \"a\"\nstage = \"[\"\n", "`stage` = '['"),
+            ("[[stage]]\napi = \"a\"\nmethods.\"FETCH /x\" = { level = \"info\" }\n", "`methods`"),
+            ("[[stage]]\napi = \"a\"\nmethods.\"GET /x\" = {}\n", "set at least one"),
+            ("[[stage]]\napi = \"a\"\naccess_log = false\nretention_days = 30\n", "access_log = false"),
+            ("[defaults]\napi = \"a\"\n", "[defaults]"),
+            ("[defaults]\nlevel = \"info\"\n", "no [[stage]] entries"),
+            ("unknown = 1\n", "unknown field `unknown`"),
+            ("[[stage]]\napi = \"a\"\n[[stage]]\napi = \"b\"\naccess_log_group = \"bad name!\"\n", "#2"),
+            ("role_name = \"a/b\"\n[[stage]]\napi = \"a\"\n", "`role_name`"),
+            ("[[stage]\n", "TOML parse error"),
+        ];
+        for (text, expected) in cases {
+            let err = parse(text).unwrap_err();
+            assert!(err.contains(expected), "{text:?}: expected {expected:?} in {err}");
+        }
+    }
+}
