@@ -620,7 +620,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__enable)
-            opts="-y -v -h --api --stage --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --no-access-log --role-name --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            opts="-y -v -h --api --stage --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --role-name --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -667,6 +667,10 @@ _apigw__logs() {
                     return 0
                     ;;
                 --retention-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --execution-log-retention-days)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1446,7 +1450,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__stage__subcmd__set)
-            opts="-y -v -h --api --stage --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --no-access-log --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            opts="-y -v -h --api --stage --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1493,6 +1497,10 @@ _apigw__logs() {
                     return 0
                     ;;
                 --retention-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --execution-log-retention-days)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -205,6 +205,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l access-log-destination -d 'Send access logs to this log group ARN or Firehose stream ARN (amazon-apigateway-*)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l access-log-format -d 'Access log format: a preset (clf, json, xml, csv), a format string, or @FILE' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l retention-days -d 'Retention of the access log group, in days (CloudWatch Logs values only)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l execution-log-retention-days -d 'Retention of the execution log group API-Gateway-Execution-Logs_{restApiId}/{stage}, in days; the group is created now when missing (`enable`: 30 when the group would never expire)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
@@ -239,6 +240,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l access-
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l access-log-destination -d 'Send access logs to this log group ARN or Firehose stream ARN (amazon-apigateway-*)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l access-log-format -d 'Access log format: a preset (clf, json, xml, csv), a format string, or @FILE' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l retention-days -d 'Retention of the access log group, in days (CloudWatch Logs values only)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l execution-log-retention-days -d 'Retention of the execution log group API-Gateway-Execution-Logs_{restApiId}/{stage}, in days; the group is created now when missing (`enable`: 30 when the group would never expire)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l role-name -d 'Role to create or repair when the account has no healthy role' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
@@ -271,7 +273,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l timeou
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l execution-only -d 'Only turn execution logging off'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l access-only -d 'Only turn access logging off'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l delete-log-group -d 'Also delete the stage\'s access log group (asks for confirmation)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l delete-log-group -d 'Also delete the log groups of the logging turned off: access, execution (asks for confirmation)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'

@@ -226,6 +226,10 @@ pub struct LoggingArgs {
     /// Retention of the access log group, in days (CloudWatch Logs values only)
     #[arg(long, value_name = "DAYS", value_parser = parse_retention_days, conflicts_with = "no_access_log")]
     pub retention_days: Option<i32>,
+    /// Retention of the execution log group API-Gateway-Execution-Logs_{restApiId}/{stage}, in
+    /// days; the group is created now when missing (`enable`: 30 when the group would never expire)
+    #[arg(long, value_name = "DAYS", value_parser = parse_retention_days)]
+    pub execution_log_retention_days: Option<i32>,
     /// Turn access logging off
     #[arg(long)]
     pub no_access_log: bool,
@@ -254,8 +258,8 @@ pub struct DisableArgs {
     /// Only turn access logging off
     #[arg(long)]
     pub access_only: bool,
-    /// Also delete the stage's access log group (asks for confirmation)
-    #[arg(long, conflicts_with = "execution_only")]
+    /// Also delete the log groups of the logging turned off: access, execution (asks for confirmation)
+    #[arg(long)]
     pub delete_log_group: bool,
 }
 

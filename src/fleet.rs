@@ -40,6 +40,8 @@ pub struct Settings {
     pub access_log_destination: Option<String>,
     pub access_log_format: Option<String>,
     pub retention_days: Option<i64>,
+    /// Retention of the stage's execution log group (created when missing).
+    pub execution_log_retention_days: Option<i64>,
     /// Per-method overrides keyed `"GET /pets/{id}"`.
     #[serde(default)]
     pub methods: BTreeMap<String, MethodSettings>,
@@ -117,8 +119,13 @@ pub fn entry_name(index: usize, entry: &Settings) -> String {
 
 impl Settings {
     fn validate(&self) -> Result<(), String> {
-        if let Some(days) = self.retention_days {
-            parse_retention_days(&days.to_string()).map_err(|e| format!("`retention_days`: {e}"))?;
+        for (key, days) in [
+            ("retention_days", self.retention_days),
+            ("execution_log_retention_days", self.execution_log_retention_days),
+        ] {
+            if let Some(days) = days {
+                parse_retention_days(&days.to_string()).map_err(|e| format!("`{key}`: {e}"))?;
+            }
         }
         let destinations = [self.access_log_group.is_some(), self.access_log_destination.is_some()];
         if destinations.iter().all(|d| *d) {
@@ -174,6 +181,9 @@ impl Settings {
             access_log_destination: top.access_log_destination.clone().or(below.access_log_destination),
             access_log_format: top.access_log_format.clone().or(below.access_log_format),
             retention_days: top.retention_days.or(below.retention_days),
+            execution_log_retention_days: top
+                .execution_log_retention_days
+                .or(below.execution_log_retention_days),
             methods,
         }
     }
@@ -199,6 +209,7 @@ impl Settings {
             access_log_destination: self.access_log_destination.clone(),
             access_log_format: self.access_log_format.clone(),
             retention_days: self.retention_days.map(|d| d as i32),
+            execution_log_retention_days: self.execution_log_retention_days.map(|d| d as i32),
             no_access_log: self.access_log == Some(false),
         }
     }
@@ -332,6 +343,7 @@ access_log = false
             ("[[stage]]\napi = \"a\"\nmetrics = \"yes\"\n", "metrics"),
             ("[[stage]]\napi = \"a\"\nlevel = \"verbose\"\n", "unknown level 'verbose'"),
             ("[[stage]]\napi = \"a\"\nretention_days = 13\n", "`retention_days`"),
+            ("[[stage]]\napi = \"a\"\nexecution_log_retention_days = 2\n", "`execution_log_retention_days`"),
             ("[[stage]]\nstage = \"prod\"\n", "`api` is required"),
             ("[[stage]]\napi = \"a\"\nstage = \"[\"\n", "`stage` = '['"),
             ("[[stage]]\napi = \"a\"\nmethods.\"FETCH /x\" = { level = \"info\" }\n", "`methods`"),

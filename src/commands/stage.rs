@@ -110,7 +110,7 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
     let logging = &args.logging;
     if logging.is_empty() {
         return Err(error::usage(
-            "stage set: nothing to change; give at least one of --level, --data-trace, --metrics, --clear-method, --access-log-group, --access-log-destination, --access-log-format, --retention-days, --no-access-log",
+            "stage set: nothing to change; give at least one of --level, --data-trace, --metrics, --clear-method, --access-log-group, --access-log-destination, --access-log-format, --retention-days, --execution-log-retention-days, --no-access-log",
         ));
     }
     let checked = check_offline(ctx, logging)?;
@@ -164,6 +164,7 @@ impl LoggingArgs {
             && self.access_log_destination.is_none()
             && self.access_log_format.is_none()
             && self.retention_days.is_none()
+            && self.execution_log_retention_days.is_none()
             && !self.no_access_log
     }
 }
@@ -265,7 +266,9 @@ pub async fn plan_stage(
                 None => stage.access.as_ref().and_then(|a| arn::log_group_name_of(&a.destination_arn)),
             };
             match group {
-                Some(name) => steps.extend(log_group_steps(clients, &name, logging.retention_days).await?),
+                Some(name) => {
+                    steps.extend(log_group_steps(clients, &name, logging.retention_days, false).await?)
+                }
                 None if logging.retention_days.is_some() => {
                     return Err(error::usage(
                         "--retention-days applies to CloudWatch Logs groups, but the access logs go to a Firehose stream",
@@ -282,6 +285,16 @@ pub async fn plan_stage(
             AccessChange::Set { destination_arn, format }
         }
     };
+
+    // API Gateway creates the execution log group on first use with no retention: it would keep
+    // (and bill) logs forever. Creating it now, with retention, bounds it from the start.
+    if logging.execution_log_retention_days.is_some() || mode == Mode::Enable {
+        let name = execution_log_group(&api.id, &stage.stage_name);
+        let bound_unlimited = mode == Mode::Enable;
+        steps.extend(
+            log_group_steps(clients, &name, logging.execution_log_retention_days, bound_unlimited).await?,
+        );
+    }
 
     let request = StageRequest {
         execution,
@@ -364,9 +377,19 @@ pub fn default_log_group(api_id: &str, stage: &str) -> String {
     format!("API-Gateway-Access-Logs_{api_id}/{stage}")
 }
 
-/// Creates the group (with retention) when missing; changes an existing group's retention only
-/// when asked.
-async fn log_group_steps(clients: &Clients, name: &str, retention: Option<i32>) -> anyhow::Result<Vec<Step>> {
+/// The group API Gateway writes a stage's execution logs to.
+pub fn execution_log_group(api_id: &str, stage: &str) -> String {
+    format!("API-Gateway-Execution-Logs_{api_id}/{stage}")
+}
+
+/// Creates the group (with retention) when missing; changes an existing group's retention when
+/// asked, or, with `bound_unlimited`, when it never expires.
+async fn log_group_steps(
+    clients: &Clients,
+    name: &str,
+    retention: Option<i32>,
+    bound_unlimited: bool,
+) -> anyhow::Result<Vec<Step>> {
     let resource = format!("log group {name}");
     let retention_step = |before: Option<i32>, days: i32| {
         Step::new(
@@ -389,6 +412,7 @@ async fn log_group_steps(clients: &Clients, name: &str, retention: Option<i32>) 
             retention_step(None, retention.unwrap_or(DEFAULT_RETENTION_DAYS)),
         ]),
         Some(group) => Ok(retention
+            .or((bound_unlimited && group.retention_days.is_none()).then_some(DEFAULT_RETENTION_DAYS))
             .filter(|days| group.retention_days != Some(*days))
             .map(|days| retention_step(group.retention_days, days))
             .into_iter()

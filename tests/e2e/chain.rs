@@ -23,6 +23,8 @@ fn enable_on_a_fresh_account_sets_all_four_links_and_reruns_as_a_no_op() {
             "apigateway:UpdateAccount",
             "logs:CreateLogGroup",
             "logs:PutRetentionPolicy",
+            "logs:CreateLogGroup",
+            "logs:PutRetentionPolicy",
             "apigateway:UpdateStage"
         ]
     );
@@ -37,9 +39,10 @@ fn enable_on_a_fresh_account_sets_all_four_links_and_reruns_as_a_no_op() {
     // 2. the account setting
     let role_arn = format!("arn:aws:iam::{}:role/{ROLE}", acct.id);
     assert_eq!(acct.account_role().as_deref(), Some(role_arn.as_str()));
-    // 3. the log group, with bounded retention
+    // 3. the log groups, access and execution, with bounded retention
     let group = format!("API-Gateway-Access-Logs_{api}/prod");
-    assert_eq!(acct.log_groups(), [(group.clone(), Some(30))]);
+    let execution_group = format!("API-Gateway-Execution-Logs_{api}/prod");
+    assert_eq!(acct.log_groups(), [(group.clone(), Some(30)), (execution_group, Some(30))]);
     // 4. the stage
     let stage = acct.stage(&api, "prod");
     let wide = &stage.method_settings().unwrap()["*/*"];
@@ -102,7 +105,16 @@ fn enable_reuses_a_healthy_account_role_and_honours_flags() {
     );
     let calls: Vec<&str> =
         out["plan"].as_array().unwrap().iter().map(|s| s["action"]["call"].as_str().unwrap()).collect();
-    assert_eq!(calls, ["logs:CreateLogGroup", "logs:PutRetentionPolicy", "apigateway:UpdateStage"]);
+    assert_eq!(
+        calls,
+        [
+            "logs:CreateLogGroup",
+            "logs:PutRetentionPolicy",
+            "logs:CreateLogGroup",
+            "logs:PutRetentionPolicy",
+            "apigateway:UpdateStage"
+        ]
+    );
     assert_eq!(acct.account_role().as_deref(), Some(arn.as_str()), "shared role left alone");
     assert!(acct.role_trust(ROLE).is_none(), "no second role created");
     assert_eq!(acct.log_groups()[0].1, Some(90));
@@ -267,7 +279,7 @@ fn disable_turns_logging_off_and_keeps_log_groups_unless_asked() {
     assert!(!settings["*/*"].data_trace_enabled());
     assert_eq!(settings["~1pets/GET"].logging_level(), Some("OFF"), "overrides stop logging too");
     assert!(stage.access_log_settings().is_none_or(|a| a.destination_arn().is_none()));
-    assert_eq!(acct.log_groups().len(), 1, "log group kept");
+    assert_eq!(acct.log_groups().len(), 2, "log groups kept");
     assert!(acct.account_role().is_some(), "role kept");
     assert_eq!(acct.json(&["disable", "--api", "orders", "--stage", "prod"], 0)["changed"], false);
 }
@@ -280,19 +292,22 @@ fn disable_delete_log_group_confirms_then_deletes() {
     let (code, _, stderr) =
         acct.run(&["disable", "--api", "orders", "--stage", "prod", "--access-only", "--delete-log-group"]);
     assert_eq!(code, 2, "{stderr}");
-    assert_eq!(acct.log_groups().len(), 1);
+    assert_eq!(acct.log_groups().len(), 2);
     acct.json(&["disable", "--api", "orders", "--stage", "prod", "--access-only"], 0);
-    assert_eq!(acct.log_groups().len(), 1, "kept without --delete-log-group");
+    assert_eq!(acct.log_groups().len(), 2, "kept without --delete-log-group");
     // The stage no longer names its group; the default one is still found and deleted.
     acct.json(
         &["disable", "--api", "orders", "--stage", "prod", "--access-only", "--delete-log-group", "--yes"],
         0,
     );
-    assert_eq!(acct.log_groups(), []);
+    let execution_group = format!("API-Gateway-Execution-Logs_{api}/prod");
+    assert_eq!(acct.log_groups(), [(execution_group, Some(30))], "--access-only keeps the execution group");
     let stage = acct.stage(&api, "prod");
     assert_eq!(
         stage.method_settings().unwrap()["*/*"].logging_level(),
         Some("INFO"),
         "--access-only keeps execution logging"
     );
+    acct.json(&["disable", "--api", "orders", "--stage", "prod", "--delete-log-group", "--yes"], 0);
+    assert_eq!(acct.log_groups(), [], "the execution group goes with execution logging");
 }

@@ -16,7 +16,13 @@ fn proxy() -> Proxy {
 fn assert_enabled(acct: &Account, api: &str) {
     assert!(acct.account_role().is_some(), "account role set");
     assert_eq!(acct.attached_policies("apigateway-cloudwatch-logs"), [MANAGED_POLICY]);
-    assert_eq!(acct.log_groups(), [(format!("API-Gateway-Access-Logs_{api}/prod"), Some(30))]);
+    assert_eq!(
+        acct.log_groups(),
+        [
+            (format!("API-Gateway-Access-Logs_{api}/prod"), Some(30)),
+            (format!("API-Gateway-Execution-Logs_{api}/prod"), Some(30))
+        ]
+    );
     let stage = acct.stage(api, "prod");
     assert_eq!(stage.method_settings().unwrap()["*/*"].logging_level(), Some("INFO"));
     assert!(stage.access_log_settings().and_then(|a| a.destination_arn()).is_some());
@@ -141,15 +147,15 @@ fn a_write_that_keeps_failing_is_reported_with_what_was_applied() {
     let proxy = proxy();
     proxy.fault("apigateway:UpdateStage", Fault::Status(500), When::Always);
     let out = acct.json_at(&proxy.url, &["enable", "--api", "orders", "--stage", "prod"], 1);
-    assert_eq!(out["applied"], serde_json::json!([1, 2, 3, 4, 5]));
+    assert_eq!(out["applied"], serde_json::json!([1, 2, 3, 4, 5, 6, 7]));
     let error = out["error"].as_str().unwrap();
     assert!(
-        error.contains("stopped at step 6 of 6") && error.contains("6 (apigateway:UpdateStage)"),
+        error.contains("stopped at step 8 of 8") && error.contains("8 (apigateway:UpdateStage)"),
         "{error}"
     );
     assert!(proxy.calls("apigateway:UpdateStage") >= 2, "retried before giving up");
     assert!(acct.account_role().is_some());
-    assert_eq!(acct.log_groups().len(), 1);
+    assert_eq!(acct.log_groups().len(), 2);
     assert_eq!(acct.stage(&api, "prod").method_settings().map(|m| m.len()).unwrap_or(0), 0);
     // Once the fault is gone, a rerun converges.
     acct.json(&["enable", "--api", "orders", "--stage", "prod"], 0);
@@ -210,10 +216,16 @@ fn ctrl_c_during_apply_stops_after_the_call_in_flight_and_a_rerun_converges() {
     assert_eq!(
         acct.stage(&api, "prod").method_settings().map(|m| m.len()).unwrap_or(0),
         0,
-        "step 6 not applied"
+        "steps 6-8 not applied"
     );
 
     let rerun = acct.json(&["enable", "--api", "orders", "--stage", "prod"], 0);
-    assert_eq!(rerun["plan"].as_array().unwrap().len(), 1, "only the stage update is left: {rerun}");
+    let calls: Vec<&str> =
+        rerun["plan"].as_array().unwrap().iter().map(|s| s["action"]["call"].as_str().unwrap()).collect();
+    assert_eq!(
+        calls,
+        ["logs:CreateLogGroup", "logs:PutRetentionPolicy", "apigateway:UpdateStage"],
+        "only the execution group and the stage update are left: {rerun}"
+    );
     assert_enabled(&acct, &api);
 }

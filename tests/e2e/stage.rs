@@ -200,3 +200,41 @@ fn clear_method_removes_an_override_with_the_escaped_key() {
         serde_json::json!([{"op": "remove", "path": "/~1pets/GET"}])
     );
 }
+
+#[test]
+fn execution_log_groups_get_bounded_retention() {
+    let acct = Account::new();
+    with_role(&acct);
+    let a = acct.create_api("a", "prod", &[]);
+    let b = acct.create_api("b", "prod", &[]);
+    let c = acct.create_api("c", "prod", &[]);
+    let exec = |api: &str| format!("API-Gateway-Execution-Logs_{api}/prod");
+    let logs = acct.logs();
+    let create = |name: String, days: Option<i32>| {
+        acct.block_on(logs.create_log_group().log_group_name(&name).send()).unwrap();
+        if let Some(days) = days {
+            acct.block_on(logs.put_retention_policy().log_group_name(&name).retention_in_days(days).send())
+                .unwrap();
+        }
+    };
+    // As API Gateway leaves it (never expires), and one someone already bounded.
+    create(exec(&b), None);
+    create(exec(&c), Some(90));
+
+    let retention = |api: &str| acct.log_groups().into_iter().find(|(n, _)| *n == exec(api)).map(|(_, d)| d);
+    for api in ["a", "b", "c"] {
+        acct.json(&["enable", "--api", api, "--stage", "prod"], 0);
+    }
+    assert_eq!(retention(&a), Some(Some(30)), "pre-created with 30 days");
+    assert_eq!(retention(&b), Some(Some(30)), "an unbounded group gets 30 days");
+    assert_eq!(retention(&c), Some(Some(90)), "a bounded group keeps its retention");
+
+    let out = acct
+        .json(&["stage", "set", "--api", "c", "--stage", "prod", "--execution-log-retention-days", "7"], 0);
+    assert_eq!(out["plan"].as_array().unwrap().len(), 1, "only PutRetentionPolicy: {out}");
+    assert_eq!(retention(&c), Some(Some(7)));
+    let (code, _, stderr) =
+        acct.run(&["stage", "set", "--api", "c", "--stage", "prod", "--execution-log-retention-days", "8"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--execution-log-retention-days"), "{stderr}");
+}
