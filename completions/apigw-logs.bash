@@ -43,6 +43,9 @@ _apigw__logs() {
             apigw__logs,stage)
                 cmd="apigw__logs__subcmd__stage"
                 ;;
+            apigw__logs,status)
+                cmd="apigw__logs__subcmd__status"
+                ;;
             apigw__logs__subcmd__account,help)
                 cmd="apigw__logs__subcmd__account__subcmd__help"
                 ;;
@@ -118,6 +121,9 @@ _apigw__logs() {
             apigw__logs__subcmd__help,stage)
                 cmd="apigw__logs__subcmd__help__subcmd__stage"
                 ;;
+            apigw__logs__subcmd__help,status)
+                cmd="apigw__logs__subcmd__help__subcmd__status"
+                ;;
             apigw__logs__subcmd__help__subcmd__account,reset)
                 cmd="apigw__logs__subcmd__help__subcmd__account__subcmd__reset"
                 ;;
@@ -182,7 +188,7 @@ _apigw__logs() {
 
     case "${cmd}" in
         apigw__logs)
-            opts="-y -v -h -V --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help --version role account stage enable disable apply formats completions help"
+            opts="-y -v -h -V --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help --version role account stage enable disable status apply formats completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -956,7 +962,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__help)
-            opts="role account stage enable disable apply formats completions help"
+            opts="role account stage enable disable status apply formats completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1210,6 +1216,20 @@ _apigw__logs() {
         apigw__subcmd__logs__subcmd__help__subcmd__stage__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__logs__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1551,6 +1571,60 @@ _apigw__logs() {
                     return 0
                     ;;
                 --stage)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --call-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__logs__subcmd__status)
+            opts="-y -v -h --api --all-apis --stage --strict --fix --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stage)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

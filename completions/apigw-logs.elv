@@ -19,7 +19,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
     var completions = [
         &'apigw-logs'= {
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -40,6 +40,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand stage 'Show or change a REST API stage''s logging settings'
             cand enable 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
             cand disable 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
+            cand status 'Diagnose the logging chain of a region''s APIs and stages; exit 5 when something is broken'
             cand apply 'Bring every stage a TOML file names to its declared logging settings (one plan)'
             cand formats 'Access-log format presets and linter'
             cand completions 'Print a shell completion script'
@@ -47,7 +48,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         }
         &'apigw-logs;role'= {
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -67,7 +68,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         &'apigw-logs;role;create'= {
             cand --role-name 'Name of the role'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -92,7 +93,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         }
         &'apigw-logs;account'= {
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -113,7 +114,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         }
         &'apigw-logs;account;show'= {
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -133,7 +134,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand --role-name 'Name of a role in this account'
             cand --wait 'How long to keep retrying while IAM propagates a new role, in seconds'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -150,7 +151,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         }
         &'apigw-logs;account;reset'= {
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -181,7 +182,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         }
         &'apigw-logs;stage'= {
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -203,7 +204,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand --api 'REST API id or name'
             cand --stage 'Stage name (default: every stage)'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -232,7 +233,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand --retention-days 'Retention of the access log group, in days (CloudWatch Logs values only)'
             cand --execution-log-retention-days 'Retention of the execution log group API-Gateway-Execution-Logs_{restApiId}/{stage}, in days; the group is created now when missing (`enable`: 30 when the group would never expire)'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -275,7 +276,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand --role-name 'Role to create or repair when the account has no healthy role'
             cand --wait 'How long to keep retrying while IAM propagates a new role, in seconds'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -295,7 +296,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand --api 'REST API id or name'
             cand --stage 'Stage name'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -313,12 +314,35 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'apigw-logs;status'= {
+            cand --api 'REST API id or name to check (repeatable; default: every REST API in the region)'
+            cand --stage 'Only check stages with this name (repeatable)'
+            cand --wait 'How long to keep retrying while IAM propagates a new role, in seconds'
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)'
+            cand --call-timeout 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)'
+            cand --all-apis 'Check every REST API in the region (the default when no --api is given)'
+            cand --strict 'Exit 5 on warnings too'
+            cand --fix 'Repair every finding that has a safe automatic fix, in one plan (confirm, or --yes)'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'apigw-logs;apply'= {
             cand -f 'The file: defaults and [[stage]] entries (schema in the README)'
             cand --file 'The file: defaults and [[stage]] entries (schema in the README)'
             cand --wait 'How long to keep retrying while IAM propagates a new role, in seconds'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -336,7 +360,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         }
         &'apigw-logs;formats'= {
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -357,7 +381,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         }
         &'apigw-logs;formats;list'= {
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -374,7 +398,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         }
         &'apigw-logs;formats;show'= {
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -391,7 +415,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         }
         &'apigw-logs;formats;check'= {
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -422,7 +446,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         }
         &'apigw-logs;completions'= {
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -443,6 +467,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand stage 'Show or change a REST API stage''s logging settings'
             cand enable 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
             cand disable 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
+            cand status 'Diagnose the logging chain of a region''s APIs and stages; exit 5 when something is broken'
             cand apply 'Bring every stage a TOML file names to its declared logging settings (one plan)'
             cand formats 'Access-log format presets and linter'
             cand completions 'Print a shell completion script'
@@ -475,6 +500,8 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         &'apigw-logs;help;enable'= {
         }
         &'apigw-logs;help;disable'= {
+        }
+        &'apigw-logs;help;status'= {
         }
         &'apigw-logs;help;apply'= {
         }

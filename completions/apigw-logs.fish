@@ -25,7 +25,7 @@ function __fish_apigw_logs_using_subcommand
 end
 
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -45,12 +45,13 @@ complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "account" -d '
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "stage" -d 'Show or change a REST API stage\'s logging settings'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "enable" -d 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "disable" -d 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "status" -d 'Diagnose the logging chain of a region\'s APIs and stages; exit 5 when something is broken'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "apply" -d 'Bring every stage a TOML file names to its declared logging settings (one plan)'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "formats" -d 'Access-log format presets and linter'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -68,7 +69,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fi
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l role-name -d 'Name of the role' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -85,7 +86,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_s
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create (or repair) the logging role: trusted by API Gateway, with the managed policy'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -104,7 +105,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not _
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -f -a "reset" -d 'Unset the account\'s logging role'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -122,7 +123,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fis
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l role-name -d 'Name of a role in this account' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -137,7 +138,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fis
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -s h -l help -d 'Print help'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -156,7 +157,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fis
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Unset the account\'s logging role'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -176,7 +177,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __f
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l api -d 'REST API id or name' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l stage -d 'Stage name (default: every stage)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -207,7 +208,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l retention-days -d 'Retention of the access log group, in days (CloudWatch Logs values only)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l execution-log-retention-days -d 'Retention of the execution log group API-Gateway-Execution-Logs_{restApiId}/{stage}, in days; the group is created now when missing (`enable`: 30 when the group would never expire)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -244,7 +245,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l executi
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l role-name -d 'Role to create or repair when the account has no healthy role' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -262,7 +263,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -s h -l he
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l api -d 'REST API id or name' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l stage -d 'Stage name' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -279,10 +280,31 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -s y -l y
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l api -d 'REST API id or name to check (repeatable; default: every REST API in the region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l stage -d 'Only check stages with this name (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l all-apis -d 'Check every REST API in the region (the default when no --api is given)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l strict -d 'Exit 5 on warnings too'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l fix -d 'Repair every finding that has a safe automatic fix, in one plan (confirm, or --yes)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -s h -l help -d 'Print help'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -s f -l file -d 'The file: defaults and [[stage]] entries (schema in the README)' -r -F
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -298,7 +320,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l no-input
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -s h -l help -d 'Print help'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -317,7 +339,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not _
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -f -a "check" -d 'Lint an access log format (exit 2 when it has errors)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -332,7 +354,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fis
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -347,7 +369,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fis
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -366,7 +388,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fis
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from help" -f -a "check" -d 'Lint an access log format (exit 2 when it has errors)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -380,15 +402,16 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s y 
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable apply formats completions help" -f -a "role" -d 'The IAM role API Gateway assumes to write logs'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable apply formats completions help" -f -a "account" -d 'The region\'s API Gateway account setting (cloudwatchRoleArn), shared by every API in it'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable apply formats completions help" -f -a "stage" -d 'Show or change a REST API stage\'s logging settings'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable apply formats completions help" -f -a "enable" -d 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable apply formats completions help" -f -a "disable" -d 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable apply formats completions help" -f -a "apply" -d 'Bring every stage a TOML file names to its declared logging settings (one plan)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable apply formats completions help" -f -a "formats" -d 'Access-log format presets and linter'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable apply formats completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable apply formats completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable status apply formats completions help" -f -a "role" -d 'The IAM role API Gateway assumes to write logs'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable status apply formats completions help" -f -a "account" -d 'The region\'s API Gateway account setting (cloudwatchRoleArn), shared by every API in it'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable status apply formats completions help" -f -a "stage" -d 'Show or change a REST API stage\'s logging settings'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable status apply formats completions help" -f -a "enable" -d 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable status apply formats completions help" -f -a "disable" -d 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable status apply formats completions help" -f -a "status" -d 'Diagnose the logging chain of a region\'s APIs and stages; exit 5 when something is broken'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable status apply formats completions help" -f -a "apply" -d 'Bring every stage a TOML file names to its declared logging settings (one plan)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable status apply formats completions help" -f -a "formats" -d 'Access-log format presets and linter'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable status apply formats completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable status apply formats completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "create" -d 'Create (or repair) the logging role: trusted by API Gateway, with the managed policy'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "show" -d 'Show the account\'s logging role and its health'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "set-role" -d 'Point the account at a logging role (checks the role first)'

@@ -41,6 +41,8 @@ pub struct Target<'a> {
     pub wait: Duration,
     /// Print the plan like `--dry-run`, then fail with exit 4 when it has steps (`apply --check`).
     pub check_only: bool,
+    /// Why the whole plan needs confirmation (`status --fix`), besides its steps' own reasons.
+    pub confirm: Option<String>,
 }
 
 /// Prints the plan, stops on `--dry-run`, confirms, applies and reports.
@@ -86,7 +88,9 @@ pub async fn execute(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'
         }
         return Ok(());
     }
-    ctx.confirm(&plan.confirmations())?;
+    let mut reasons = plan.confirmations();
+    reasons.extend(target.confirm.as_deref());
+    ctx.confirm(&reasons)?;
 
     interrupt::set_applying(true);
     let outcome = apply_steps(ctx, clients, plan, &target, &mut report).await;

@@ -34,9 +34,9 @@ pub struct GlobalArgs {
     /// AWS profile to use (default: the standard AWS configuration chain)
     #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
-    /// AWS region (default: AWS_REGION, then the profile's region)
-    #[arg(long, global = true, value_name = "REGION")]
-    pub region: Option<String>,
+    /// AWS region (default: AWS_REGION, then the profile's region); `status` takes several
+    #[arg(long = "region", global = true, value_name = "REGION", action = ArgAction::Append)]
+    pub regions: Vec<String>,
     /// Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)
     #[arg(long, global = true, value_name = "URL")]
     pub endpoint_url: Option<String>,
@@ -95,6 +95,8 @@ pub enum Command {
     Enable(EnableArgs),
     /// Turn off logging for a stage (never deletes roles; log groups only when asked)
     Disable(DisableArgs),
+    /// Diagnose the logging chain of a region's APIs and stages; exit 5 when something is broken
+    Status(StatusArgs),
     /// Bring every stage a TOML file names to its declared logging settings (one plan)
     Apply(ApplyArgs),
     /// Access-log format presets and linter
@@ -197,7 +199,7 @@ pub struct StageSetArgs {
 }
 
 /// Settings shared by `stage set` and `enable` (and filled in by the wizard).
-#[derive(Args, Debug, Clone, Default)]
+#[derive(Args, Debug, Clone, Default, PartialEq, Eq)]
 pub struct LoggingArgs {
     /// Execution logging level
     #[arg(long, value_enum, value_name = "LEVEL")]
@@ -264,6 +266,27 @@ pub struct DisableArgs {
 }
 
 #[derive(Args, Debug, Clone)]
+pub struct StatusArgs {
+    /// REST API id or name to check (repeatable; default: every REST API in the region)
+    #[arg(long = "api", value_name = "API", conflicts_with = "all_apis")]
+    pub apis: Vec<String>,
+    /// Check every REST API in the region (the default when no --api is given)
+    #[arg(long)]
+    pub all_apis: bool,
+    /// Only check stages with this name (repeatable)
+    #[arg(long = "stage", value_name = "STAGE")]
+    pub stages: Vec<String>,
+    /// Exit 5 on warnings too
+    #[arg(long)]
+    pub strict: bool,
+    /// Repair every finding that has a safe automatic fix, in one plan (confirm, or --yes)
+    #[arg(long)]
+    pub fix: bool,
+    #[command(flatten)]
+    pub wait: WaitArg,
+}
+
+#[derive(Args, Debug, Clone)]
 pub struct ApplyArgs {
     /// The file: defaults and [[stage]] entries (schema in the README)
     #[arg(short = 'f', long = "file", value_name = "FILE")]
@@ -322,7 +345,7 @@ mod tests {
             "json",
         ])
         .unwrap();
-        assert_eq!(cli.global.region.as_deref(), Some("eu-west-1"));
+        assert_eq!(cli.global.regions, ["eu-west-1"]);
         assert_eq!(cli.global.verbose, 2);
         assert_eq!(cli.global.output, OutputFormat::Json);
     }

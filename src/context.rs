@@ -43,10 +43,31 @@ impl Ctx {
         self.global.dry_run
     }
 
+    /// Clients for the one region this command works on.
     pub async fn clients(&self) -> anyhow::Result<Clients> {
+        match self.regions().as_slice() {
+            [region] => self.clients_in(region.clone()).await,
+            several => Err(crate::error::usage(format!(
+                "--region is given {} times; this command works on one region (`status` takes several)",
+                several.len()
+            ))),
+        }
+    }
+
+    /// The regions given with `--region`; `[None]` (the configured region) when none was.
+    pub fn regions(&self) -> Vec<Option<String>> {
+        if self.global.regions.is_empty() {
+            vec![None]
+        } else {
+            self.global.regions.iter().cloned().map(Some).collect()
+        }
+    }
+
+    /// Clients for `region` (`None`: the configured one).
+    pub async fn clients_in(&self, region: Option<String>) -> anyhow::Result<Clients> {
         Clients::connect(&AwsOptions {
             profile: self.global.profile.clone(),
-            region: self.global.region.clone(),
+            region,
             endpoint_url: self.global.endpoint_url.clone(),
             call_timeout: Duration::from_secs(self.global.call_timeout),
             max_attempts: 5,

@@ -17,6 +17,8 @@ pub enum Exit {
     Precondition = 3,
     /// `apply --check`: the stages differ from the file; nothing was changed.
     Drift = 4,
+    /// `status` found errors (or warnings, with `--strict`).
+    Findings = 5,
     /// The user cancelled at a prompt.
     Cancelled = 130,
 }
@@ -66,6 +68,11 @@ pub fn drift(message: impl Into<String>) -> anyhow::Error {
         hint: Some("run the same command without --check to apply them".into()),
     }
     .into()
+}
+
+/// `status` found problems (exit 5).
+pub fn findings(message: impl Into<String>) -> anyhow::Error {
+    UserError { exit: Exit::Findings, message: message.into(), hint: None }.into()
 }
 
 /// The user declined or aborted (exit 130).

@@ -5,6 +5,7 @@
 
 pub mod apply;
 pub mod arn;
+pub mod audit;
 pub mod aws;
 pub mod cli;
 pub mod commands;

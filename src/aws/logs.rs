@@ -30,6 +30,22 @@ pub async fn find_log_group(
     Ok(None)
 }
 
+/// Every log group whose name starts with `prefix` (one paginated listing).
+pub async fn log_groups_with_prefix(
+    client: &aws_sdk_cloudwatchlogs::Client,
+    prefix: &str,
+) -> anyhow::Result<Vec<LogGroup>> {
+    let mut groups = Vec::new();
+    let mut pages = client.describe_log_groups().log_group_name_prefix(prefix).into_paginator().send();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(|e| call_failed(DESCRIBE, &format!("log groups {prefix}*"), e))?;
+        groups.extend(page.log_groups().iter().filter_map(|g| {
+            Some(LogGroup { name: g.log_group_name()?.to_string(), retention_days: g.retention_in_days() })
+        }));
+    }
+    Ok(groups)
+}
+
 /// Creates the group; one created meanwhile by someone else counts as success.
 pub async fn create_log_group(client: &aws_sdk_cloudwatchlogs::Client, name: &str) -> anyhow::Result<()> {
     match client.create_log_group().log_group_name(name).send().await {

@@ -83,6 +83,7 @@ pub async fn set_role(ctx: &Ctx, args: &SetRoleArgs) -> anyhow::Result<()> {
             summary: None,
             wait: Duration::from_secs(args.wait.seconds),
             check_only: false,
+            confirm: None,
         },
     )
     .await
@@ -169,6 +170,7 @@ pub async fn reset(ctx: &Ctx) -> anyhow::Result<()> {
             summary: None,
             wait: Duration::ZERO,
             check_only: false,
+            confirm: None,
         },
     )
     .await

@@ -84,6 +84,7 @@ pub async fn run(ctx: &Ctx, args: &ApplyArgs) -> anyhow::Result<()> {
         summary: None,
         wait: Duration::from_secs(args.wait.seconds),
         check_only: args.check,
+        confirm: None,
     };
     apply::execute(ctx, &clients, &plan, target).await
 }

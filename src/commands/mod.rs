@@ -8,6 +8,7 @@ pub mod enable;
 pub mod formats;
 pub mod role;
 pub mod stage;
+pub mod status;
 
 use crate::aws::{Clients, apigw};
 use crate::cli::{AccountCommand, Cli, Command, FormatsCommand, RoleCommand, StageCommand};
@@ -26,6 +27,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Stage(StageCommand::Set(args)) => stage::set(&ctx, &args).await,
         Command::Enable(args) => enable::run(&ctx, &args).await,
         Command::Disable(args) => disable::run(&ctx, &args).await,
+        Command::Status(args) => status::run(&ctx, &args).await,
         Command::Apply(args) => apply::run(&ctx, &args).await,
         Command::Formats(FormatsCommand::List) => formats::list(&ctx),
         Command::Formats(FormatsCommand::Show { name }) => formats::show(&ctx, &name),

@@ -29,6 +29,7 @@ pub async fn create(ctx: &Ctx, args: &RoleCreateArgs) -> anyhow::Result<()> {
             summary: Some(role_arn.clone()),
             wait: Duration::ZERO,
             check_only: false,
+            confirm: None,
         },
     )
     .await

@@ -151,6 +151,7 @@ pub fn stage_target<'a>(
         summary: None,
         wait: Duration::ZERO,
         check_only: false,
+        confirm: None,
     }
 }
 

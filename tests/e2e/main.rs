@@ -9,3 +9,4 @@ mod faults;
 mod harness;
 mod reliability;
 mod stage;
+mod status;

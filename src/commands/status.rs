@@ -1,0 +1,355 @@
+//! `status`: reads the chain (account role, stages, log groups) per region, reports every finding
+//! as a tree or JSON, exits 5 on errors; `--fix` repairs what can be repaired through one plan.
+
+use super::enable::plan_healthy_account_role;
+use super::resolve_api;
+use super::role::role_health;
+use super::stage::{Mode, check_offline, execution_log_group, plan_stage};
+use crate::apply::{self, Target};
+use crate::audit::{self, Finding, Remedy, Severity, StageFacts};
+use crate::aws::sts::Identity;
+use crate::aws::{Clients, apigw, logs, sts};
+use crate::cli::{ColorWhen, StatusArgs};
+use crate::context::{Ctx, GREEN, RED, YELLOW};
+use crate::error;
+use crate::logging::StageLogging;
+use crate::plan::Plan;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::time::Duration;
+
+#[derive(Serialize)]
+struct RegionStatus {
+    region: String,
+    account: AccountStatus,
+    apis: Vec<ApiStatus>,
+}
+
+#[derive(Serialize)]
+struct AccountStatus {
+    role_arn: Option<String>,
+    findings: Vec<Finding>,
+}
+
+#[derive(Serialize)]
+struct ApiStatus {
+    id: String,
+    name: String,
+    stages: Vec<StageStatus>,
+}
+
+#[derive(Serialize)]
+struct StageStatus {
+    stage: String,
+    findings: Vec<Finding>,
+}
+
+impl RegionStatus {
+    fn findings(&self) -> impl Iterator<Item = &Finding> {
+        self.account
+            .findings
+            .iter()
+            .chain(self.apis.iter().flat_map(|a| a.stages.iter().flat_map(|s| s.findings.iter())))
+    }
+}
+
+pub async fn run(ctx: &Ctx, args: &StatusArgs) -> anyhow::Result<()> {
+    let regions = ctx.regions();
+    if args.fix && regions.len() > 1 {
+        return Err(error::usage("--fix works on one region at a time; run it once per --region"));
+    }
+    let mut report = Vec::new();
+    for region in regions {
+        let clients = ctx.clients_in(region).await?;
+        let identity = sts::caller_identity(&clients.sts).await?;
+        let status = audit_region(ctx, &clients, &identity, args).await?;
+        if args.fix {
+            return fix(ctx, &clients, &identity, args, status).await;
+        }
+        report.push(status);
+    }
+    if ctx.json() {
+        let (errors, warnings) = audit::tally(report.iter().flat_map(RegionStatus::findings));
+        let doc = serde_json::json!({ "regions": report, "errors": errors, "warnings": warnings });
+        println!("{}", serde_json::to_string_pretty(&doc)?);
+    } else {
+        anstream::print!("{}", render(&report, Marks::for_terminal(ctx)));
+    }
+    verdict(report.iter().flat_map(RegionStatus::findings), args.strict)
+}
+
+/// Exit 5 when any error remains (or any warning, with `--strict`).
+fn verdict<'a>(findings: impl IntoIterator<Item = &'a Finding>, strict: bool) -> anyhow::Result<()> {
+    let (errors, warnings) = audit::tally(findings);
+    if errors > 0 || (strict && warnings > 0) {
+        return Err(error::findings(format!(
+            "{errors} error(s), {warnings} warning(s) in the logging chain"
+        )));
+    }
+    Ok(())
+}
+
+async fn audit_region(
+    ctx: &Ctx,
+    clients: &Clients,
+    identity: &Identity,
+    args: &StatusArgs,
+) -> anyhow::Result<RegionStatus> {
+    ctx.progress(format_args!("checking {}", clients.region));
+    let role_arn = apigw::account_role(&clients.apigw).await?;
+    let health = match &role_arn {
+        Some(arn) => Some(role_health(clients, identity, arn).await?),
+        None => None,
+    };
+    let account =
+        AccountStatus { findings: audit::account_findings(&clients.region, health.as_ref()), role_arn };
+
+    let apis = if args.apis.is_empty() {
+        apigw::rest_apis(&clients.apigw).await?
+    } else {
+        let mut resolved = Vec::new();
+        for wanted in &args.apis {
+            resolved.push(resolve_api(clients, wanted).await?);
+        }
+        resolved
+    };
+    // One listing for every execution log group of the region, instead of one call per stage.
+    let execution_groups: HashMap<String, logs::LogGroup> =
+        logs::log_groups_with_prefix(&clients.logs, "API-Gateway-Execution-Logs_")
+            .await?
+            .into_iter()
+            .map(|g| (g.name.clone(), g))
+            .collect();
+    let mut statuses = Vec::new();
+    let mut stages_seen = 0;
+    for api in apis {
+        let stages: Vec<StageLogging> = apigw::stages(&clients.apigw, &api.id)
+            .await?
+            .into_iter()
+            .filter(|s| args.stages.is_empty() || args.stages.contains(&s.stage_name))
+            .collect();
+        let mut stage_statuses = Vec::new();
+        for stage in &stages {
+            let access_group =
+                match stage.access.as_ref().and_then(|a| crate::arn::log_group_name_of(&a.destination_arn)) {
+                    Some(name) => logs::find_log_group(&clients.logs, &name).await?,
+                    None => None,
+                };
+            let facts = StageFacts {
+                region: &clients.region,
+                account: &identity.account,
+                api: &api,
+                stage,
+                access_group,
+                execution_group: execution_groups
+                    .get(&execution_log_group(&api.id, &stage.stage_name))
+                    .cloned(),
+            };
+            stage_statuses.push(StageStatus {
+                stage: stage.stage_name.clone(),
+                findings: audit::stage_findings(&facts),
+            });
+        }
+        stages_seen += stage_statuses.len();
+        statuses.push(ApiStatus { id: api.id, name: api.name, stages: stage_statuses });
+    }
+    if !args.stages.is_empty() && stages_seen == 0 {
+        return Err(error::usage(format!(
+            "--stage: no checked API in {} has a stage named {}",
+            clients.region,
+            args.stages.join(" or ")
+        )));
+    }
+    Ok(RegionStatus { region: clients.region.clone(), account, apis: statuses })
+}
+
+/// Prints the findings, then plans and applies every automatic remedy.
+async fn fix(
+    ctx: &Ctx,
+    clients: &Clients,
+    identity: &Identity,
+    args: &StatusArgs,
+    status: RegionStatus,
+) -> anyhow::Result<()> {
+    if !ctx.json() {
+        anstream::print!("{}", render(std::slice::from_ref(&status), Marks::for_terminal(ctx)));
+    }
+    let mut steps = Vec::new();
+    let role = status.account.findings.iter().find_map(|f| match &f.remedy {
+        Some(Remedy::AccountRole(name)) => Some(name.clone()),
+        _ => None,
+    });
+    if let Some(role_name) = role {
+        steps.extend(plan_healthy_account_role(clients, identity, &role_name).await?);
+    }
+    let mut stage_steps = Vec::new();
+    let apis = apigw::rest_apis(&clients.apigw).await?;
+    for api_status in &status.apis {
+        let api = apis.iter().find(|a| a.id == api_status.id).cloned().expect("audited API exists");
+        let current = apigw::stages(&clients.apigw, &api.id).await?;
+        for stage_status in &api_status.stages {
+            let Some(stage) = current.iter().find(|s| s.stage_name == stage_status.stage) else { continue };
+            for request in audit::stage_requests(&stage_status.findings) {
+                let checked = check_offline(ctx, &request)?;
+                let (planned, _) =
+                    plan_stage(ctx, clients, identity, &api, stage, checked, Mode::Set).await?;
+                stage_steps.extend(planned);
+            }
+        }
+    }
+    steps.extend(Plan::merge_stage_updates(stage_steps).steps);
+    let plan = Plan { steps };
+    let unfixable: Vec<&Finding> =
+        status.findings().filter(|f| f.severity != Severity::Ok && f.remedy.is_none()).collect();
+    let target = Target {
+        command: "status --fix",
+        region: &clients.region,
+        subject: format!("the logging chain in {}", clients.region),
+        result: serde_json::to_value(&status)?,
+        summary: None,
+        wait: Duration::from_secs(args.wait.seconds),
+        check_only: false,
+        confirm: Some(format!("status --fix makes {} change(s)", plan.steps.len())),
+    };
+    apply::execute(ctx, clients, &plan, target).await?;
+    if !unfixable.is_empty() && !ctx.json() {
+        println!("Left for you ({}): run `apigw-logs status` for the fixes.", unfixable.len());
+    }
+    verdict(unfixable, args.strict)
+}
+
+/// Status marks and tree branches: Unicode, or ASCII when the terminal may not show it.
+#[derive(Clone, Copy)]
+struct Marks {
+    ok: &'static str,
+    warning: &'static str,
+    error: &'static str,
+    branch: &'static str,
+    last: &'static str,
+    pipe: &'static str,
+}
+
+impl Marks {
+    const UNICODE: Marks =
+        Marks { ok: "✓", warning: "!", error: "✗", branch: "├─ ", last: "└─ ", pipe: "│  " };
+    const ASCII: Marks =
+        Marks { ok: "ok", warning: "!!", error: "XX", branch: "+- ", last: "`- ", pipe: "|  " };
+
+    /// ASCII unless the locale is UTF-8 and colour is not switched off (NO_COLOR, --color never).
+    fn for_terminal(ctx: &Ctx) -> Marks {
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let utf8 = locale.contains("utf-8") || locale.contains("utf8");
+        let no_color = ctx.global.color == ColorWhen::Never
+            || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        if utf8 && !no_color { Marks::UNICODE } else { Marks::ASCII }
+    }
+
+    fn of(&self, severity: Severity) -> String {
+        let (mark, style) = match severity {
+            Severity::Ok => (self.ok, GREEN),
+            Severity::Warning => (self.warning, YELLOW),
+            Severity::Error => (self.error, RED),
+        };
+        format!("{style}{mark}{style:#}")
+    }
+}
+
+/// The findings as a tree: region → account / API → stage, one line per finding, fixes under
+/// the problems, and a summary line.
+fn render(report: &[RegionStatus], marks: Marks) -> String {
+    let mut out = String::new();
+    let finding_lines = |out: &mut String, indent: &str, findings: &[Finding]| {
+        for finding in findings {
+            out.push_str(&format!("{indent}{} {}\n", marks.of(finding.severity), finding.message));
+            if let (Some(fix), false) = (&finding.fix, finding.severity == Severity::Ok) {
+                out.push_str(&format!("{indent}    fix: {fix}\n"));
+            }
+        }
+    };
+    for region in report {
+        out.push_str(&format!("{}\n", region.region));
+        let account_is_last = region.apis.is_empty();
+        let (branch, child) = if account_is_last { (marks.last, "   ") } else { (marks.branch, marks.pipe) };
+        out.push_str(&format!("{branch}account\n"));
+        finding_lines(&mut out, &format!("{child}   "), &region.account.findings);
+        for (i, api) in region.apis.iter().enumerate() {
+            let last_api = i + 1 == region.apis.len();
+            let (branch, child) = if last_api { (marks.last, "   ") } else { (marks.branch, marks.pipe) };
+            out.push_str(&format!("{branch}API {} ({})\n", api.name, api.id));
+            if api.stages.is_empty() {
+                out.push_str(&format!("{child}   (no stages)\n"));
+            }
+            for (j, stage) in api.stages.iter().enumerate() {
+                let last_stage = j + 1 == api.stages.len();
+                let (branch, grandchild) =
+                    if last_stage { (marks.last, "   ") } else { (marks.branch, marks.pipe) };
+                out.push_str(&format!("{child}{branch}stage {}\n", stage.stage));
+                finding_lines(&mut out, &format!("{child}{grandchild}   "), &stage.findings);
+            }
+        }
+    }
+    let (errors, warnings) = audit::tally(report.iter().flat_map(RegionStatus::findings));
+    out.push_str(&format!("{errors} error(s), {warnings} warning(s)\n"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(severity: Severity, message: &str) -> Finding {
+        Finding {
+            severity,
+            code: "c",
+            message: message.into(),
+            fix: Some("apigw-logs x".into()),
+            remedy: None,
+        }
+    }
+
+    #[test]
+    fn the_tree_nests_region_account_api_and_stage() {
+        let report = vec![RegionStatus {
+            region: "us-east-1".into(),
+            account: AccountStatus { role_arn: None, findings: vec![finding(Severity::Ok, "role set")] },
+            apis: vec![
+                ApiStatus {
+                    id: "a1".into(),
+                    name: "orders".into(),
+                    stages: vec![
+                        StageStatus {
+                            stage: "dev".into(),
+                            findings: vec![finding(Severity::Warning, "never expires")],
+                        },
+                        StageStatus {
+                            stage: "prod".into(),
+                            findings: vec![finding(Severity::Error, "logging OFF")],
+                        },
+                    ],
+                },
+                ApiStatus { id: "b2".into(), name: "empty".into(), stages: vec![] },
+            ],
+        }];
+        let text = render(&report, Marks::ASCII);
+        let expected = "\
+us-east-1
++- account
+|     ok role set
++- API orders (a1)
+|  +- stage dev
+|  |     !! never expires
+|  |         fix: apigw-logs x
+|  `- stage prod
+|        XX logging OFF
+|            fix: apigw-logs x
+`- API empty (b2)
+      (no stages)
+1 error(s), 1 warning(s)
+";
+        assert_eq!(anstream::adapter::strip_str(&text).to_string(), expected);
+    }
+}
