@@ -46,6 +46,9 @@ _apigw__logs() {
             apigw__logs,status)
                 cmd="apigw__logs__subcmd__status"
                 ;;
+            apigw__logs,tail)
+                cmd="apigw__logs__subcmd__tail"
+                ;;
             apigw__logs__subcmd__account,help)
                 cmd="apigw__logs__subcmd__account__subcmd__help"
                 ;;
@@ -124,6 +127,9 @@ _apigw__logs() {
             apigw__logs__subcmd__help,status)
                 cmd="apigw__logs__subcmd__help__subcmd__status"
                 ;;
+            apigw__logs__subcmd__help,tail)
+                cmd="apigw__logs__subcmd__help__subcmd__tail"
+                ;;
             apigw__logs__subcmd__help__subcmd__account,reset)
                 cmd="apigw__logs__subcmd__help__subcmd__account__subcmd__reset"
                 ;;
@@ -188,7 +194,7 @@ _apigw__logs() {
 
     case "${cmd}" in
         apigw__logs)
-            opts="-y -v -h -V --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help --version role account stage enable disable status apply formats completions help"
+            opts="-y -v -h -V --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help --version role account stage enable disable tail status apply formats completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -626,7 +632,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__enable)
-            opts="-y -v -h --api --stage --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --role-name --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            opts="-y -v -h --api --stage --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --role-name --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -677,6 +683,14 @@ _apigw__logs() {
                     return 0
                     ;;
                 --execution-log-retention-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kms-key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -962,7 +976,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__help)
-            opts="role account stage enable disable status apply formats completions help"
+            opts="role account stage enable disable tail status apply formats completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1241,6 +1255,20 @@ _apigw__logs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        apigw__subcmd__logs__subcmd__help__subcmd__tail)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         apigw__subcmd__logs__subcmd__role)
             opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help create help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1470,7 +1498,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__stage__subcmd__set)
-            opts="-y -v -h --api --stage --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            opts="-y -v -h --api --stage --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1521,6 +1549,14 @@ _apigw__logs() {
                     return 0
                     ;;
                 --execution-log-retention-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kms-key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1625,6 +1661,68 @@ _apigw__logs() {
                     return 0
                     ;;
                 --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --call-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__logs__subcmd__tail)
+            opts="-f -y -v -h --api --stage --access --execution --since --follow --filter --where --utc --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stage)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

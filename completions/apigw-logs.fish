@@ -32,7 +32,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
@@ -45,6 +45,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "account" -d '
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "stage" -d 'Show or change a REST API stage\'s logging settings'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "enable" -d 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "disable" -d 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "tail" -d 'Print a stage\'s access or execution log events, optionally following new ones'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "status" -d 'Diagnose the logging chain of a region\'s APIs and stages; exit 5 when something is broken'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "apply" -d 'Bring every stage a TOML file names to its declared logging settings (one plan)'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "formats" -d 'Access-log format presets and linter'
@@ -58,7 +59,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
@@ -76,7 +77,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
@@ -93,7 +94,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
@@ -112,7 +113,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
@@ -130,7 +131,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
@@ -145,7 +146,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
@@ -164,7 +165,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
@@ -184,7 +185,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
@@ -207,6 +208,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l access-log-format -d 'Access log format: a preset (clf, json, xml, csv), a format string, or @FILE' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l retention-days -d 'Retention of the access log group, in days (CloudWatch Logs values only)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l execution-log-retention-days -d 'Retention of the execution log group API-Gateway-Execution-Logs_{restApiId}/{stage}, in days; the group is created now when missing (`enable`: 30 when the group would never expire)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l kms-key-id -d 'Encrypt the log groups the tool creates with this KMS key (key ARN, same region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l tag -d 'Tag the log groups the tool creates (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
@@ -215,7 +218,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l no-access-log -d 'Turn access logging off'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l dry-run -d 'Print the plan and stop: no write call is made'
@@ -242,6 +245,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l access-
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l access-log-format -d 'Access log format: a preset (clf, json, xml, csv), a format string, or @FILE' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l retention-days -d 'Retention of the access log group, in days (CloudWatch Logs values only)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l execution-log-retention-days -d 'Retention of the execution log group API-Gateway-Execution-Logs_{restApiId}/{stage}, in days; the group is created now when missing (`enable`: 30 when the group would never expire)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l kms-key-id -d 'Encrypt the log groups the tool creates with this KMS key (key ARN, same region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l tag -d 'Tag the log groups the tool creates (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l role-name -d 'Role to create or repair when the account has no healthy role' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
@@ -252,7 +257,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l no-access-log -d 'Turn access logging off'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l dry-run -d 'Print the plan and stop: no write call is made'
@@ -270,7 +275,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l execution-only -d 'Only turn execution logging off'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l access-only -d 'Only turn access logging off'
@@ -280,6 +285,30 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -s y -l y
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l api -d 'REST API id or name' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l stage -d 'Stage name' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l since -d 'Start this long ago (30s, 10m, 1h, 2d) or at this time (RFC 3339)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l filter -d 'CloudWatch Logs filter pattern, e.g. \'ERROR\' or \'{ $.status = "500" }\'' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l where -d 'Only JSON access-log lines whose FIELD equals VALUE (`*` wildcard; repeatable, all must match)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l access -d 'Read the access logs, from the stage\'s destination (the default)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l execution -d 'Read the execution logs (API-Gateway-Execution-Logs_{restApiId}/{stage})'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -s f -l follow -d 'Keep printing new events until Ctrl-C'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l utc -d 'Print times in UTC instead of local time'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -s h -l help -d 'Print help'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l api -d 'REST API id or name to check (repeatable; default: every REST API in the region)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l stage -d 'Only check stages with this name (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
@@ -291,7 +320,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l all-apis -d 'Check every REST API in the region (the default when no --api is given)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l strict -d 'Exit 5 on warnings too'
@@ -311,7 +340,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l check -d 'Change nothing; exit 0 when the stages match the file, 4 when changes are pending'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l dry-run -d 'Print the plan and stop: no write call is made'
@@ -327,7 +356,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
@@ -346,7 +375,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
@@ -361,7 +390,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
@@ -376,7 +405,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
@@ -395,23 +424,24 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable status apply formats completions help" -f -a "role" -d 'The IAM role API Gateway assumes to write logs'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable status apply formats completions help" -f -a "account" -d 'The region\'s API Gateway account setting (cloudwatchRoleArn), shared by every API in it'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable status apply formats completions help" -f -a "stage" -d 'Show or change a REST API stage\'s logging settings'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable status apply formats completions help" -f -a "enable" -d 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable status apply formats completions help" -f -a "disable" -d 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable status apply formats completions help" -f -a "status" -d 'Diagnose the logging chain of a region\'s APIs and stages; exit 5 when something is broken'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable status apply formats completions help" -f -a "apply" -d 'Bring every stage a TOML file names to its declared logging settings (one plan)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable status apply formats completions help" -f -a "formats" -d 'Access-log format presets and linter'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable status apply formats completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable status apply formats completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "role" -d 'The IAM role API Gateway assumes to write logs'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "account" -d 'The region\'s API Gateway account setting (cloudwatchRoleArn), shared by every API in it'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "stage" -d 'Show or change a REST API stage\'s logging settings'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "enable" -d 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "disable" -d 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "tail" -d 'Print a stage\'s access or execution log events, optionally following new ones'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "status" -d 'Diagnose the logging chain of a region\'s APIs and stages; exit 5 when something is broken'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "apply" -d 'Bring every stage a TOML file names to its declared logging settings (one plan)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "formats" -d 'Access-log format presets and linter'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "create" -d 'Create (or repair) the logging role: trusted by API Gateway, with the managed policy'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "show" -d 'Show the account\'s logging role and its health'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "set-role" -d 'Point the account at a logging role (checks the role first)'

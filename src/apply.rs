@@ -170,7 +170,7 @@ async fn apply_steps(
 fn completes(previous: &Action, next: &Action) -> bool {
     match (previous, next) {
         (
-            Action::CreateLogGroup { log_group_name: a },
+            Action::CreateLogGroup { log_group_name: a, .. },
             Action::PutRetentionPolicy { log_group_name: b, .. },
         ) => a == b,
         (Action::CreateRole { role_name: a, .. }, Action::AttachRolePolicy { role_name: b, .. }) => a == b,
@@ -198,8 +198,8 @@ async fn apply_step(ctx: &Ctx, clients: &Clients, action: &Action, wait: Duratio
             };
             apigw::set_account_role(&clients.apigw, cloudwatch_role_arn.as_deref(), wait, &mut notify).await
         }
-        Action::CreateLogGroup { log_group_name } => {
-            logs::create_log_group(&clients.logs, log_group_name).await
+        Action::CreateLogGroup { log_group_name, kms_key_id, tags } => {
+            logs::create_log_group(&clients.logs, log_group_name, kms_key_id.as_deref(), tags).await
         }
         Action::PutRetentionPolicy { log_group_name, retention_in_days } => {
             logs::put_retention(&clients.logs, log_group_name, *retention_in_days).await

@@ -57,6 +57,18 @@ impl Arn {
     }
 }
 
+/// clap value parser for `--kms-key-id`: CloudWatch Logs takes a key ARN (not an alias or a bare id).
+pub fn parse_kms_key_arn(text: &str) -> Result<String, String> {
+    let arn = Arn::parse(text)?;
+    let key_id = arn.resource.strip_prefix("key/").filter(|id| !id.is_empty() && !id.contains('/'));
+    if arn.service != "kms" || key_id.is_none() || arn.region.is_empty() || arn.account.is_empty() {
+        return Err(format!(
+            "'{text}' is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/KEY_ID); CloudWatch Logs takes no aliases"
+        ));
+    }
+    Ok(text.to_string())
+}
+
 pub fn is_account_id(text: &str) -> bool {
     text.len() == 12 && text.bytes().all(|b| b.is_ascii_digit())
 }
@@ -197,6 +209,21 @@ mod tests {
     use super::*;
 
     const ACCOUNT: &str = "123456789012";
+
+    #[test]
+    fn kms_keys_must_be_key_arns() {
+        let key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        assert_eq!(parse_kms_key_arn(key).as_deref(), Ok(key));
+        for bad in [
+            "1234abcd-12ab-34cd-56ef-1234567890ab",
+            "arn:aws:kms:us-east-1:123456789012:alias/logs",
+            "arn:aws:kms::123456789012:key/abc",
+            "arn:aws:s3:us-east-1:123456789012:key/abc",
+            "arn:aws:kms:us-east-1:123456789012:key/",
+        ] {
+            assert!(parse_kms_key_arn(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn log_group_arns_lose_the_trailing_star() {

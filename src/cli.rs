@@ -59,7 +59,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
     /// Give up on the whole command after this many seconds (a plan being applied reports what
-    /// was applied)
+    /// was applied; `tail --follow` runs until Ctrl-C)
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..=86400))]
     pub timeout: u64,
     /// Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)
@@ -95,6 +95,8 @@ pub enum Command {
     Enable(EnableArgs),
     /// Turn off logging for a stage (never deletes roles; log groups only when asked)
     Disable(DisableArgs),
+    /// Print a stage's access or execution log events, optionally following new ones
+    Tail(TailArgs),
     /// Diagnose the logging chain of a region's APIs and stages; exit 5 when something is broken
     Status(StatusArgs),
     /// Bring every stage a TOML file names to its declared logging settings (one plan)
@@ -104,6 +106,13 @@ pub enum Command {
     Formats(FormatsCommand),
     /// Print a shell completion script
     Completions(CompletionsArgs),
+}
+
+impl Command {
+    /// Commands that run until Ctrl-C, so `--timeout` does not apply.
+    pub fn runs_until_interrupted(&self) -> bool {
+        matches!(self, Command::Tail(args) if args.follow)
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -235,6 +244,12 @@ pub struct LoggingArgs {
     /// Turn access logging off
     #[arg(long)]
     pub no_access_log: bool,
+    /// Encrypt the log groups the tool creates with this KMS key (key ARN, same region)
+    #[arg(long, value_name = "KEY_ARN", value_parser = crate::arn::parse_kms_key_arn)]
+    pub kms_key_id: Option<String>,
+    /// Tag the log groups the tool creates (repeatable)
+    #[arg(long = "tag", value_name = "KEY=VALUE", value_parser = crate::settings::parse_tag)]
+    pub tags: Vec<(String, String)>,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -263,6 +278,33 @@ pub struct DisableArgs {
     /// Also delete the log groups of the logging turned off: access, execution (asks for confirmation)
     #[arg(long)]
     pub delete_log_group: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct TailArgs {
+    #[command(flatten)]
+    pub target: StageRef,
+    /// Read the access logs, from the stage's destination (the default)
+    #[arg(long, conflicts_with = "execution")]
+    pub access: bool,
+    /// Read the execution logs (API-Gateway-Execution-Logs_{restApiId}/{stage})
+    #[arg(long)]
+    pub execution: bool,
+    /// Start this long ago (30s, 10m, 1h, 2d) or at this time (RFC 3339)
+    #[arg(long, value_name = "DURATION|TIME", default_value = "10m", value_parser = crate::tail::parse_since)]
+    pub since: crate::tail::Since,
+    /// Keep printing new events until Ctrl-C
+    #[arg(short = 'f', long)]
+    pub follow: bool,
+    /// CloudWatch Logs filter pattern, e.g. 'ERROR' or '{ $.status = "500" }'
+    #[arg(long, value_name = "PATTERN", conflicts_with = "wheres")]
+    pub filter: Option<String>,
+    /// Only JSON access-log lines whose FIELD equals VALUE (`*` wildcard; repeatable, all must match)
+    #[arg(long = "where", value_name = "FIELD=VALUE", value_parser = crate::tail::parse_where)]
+    pub wheres: Vec<(String, String)>,
+    /// Print times in UTC instead of local time
+    #[arg(long)]
+    pub utc: bool,
 }
 
 #[derive(Args, Debug, Clone)]

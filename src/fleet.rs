@@ -1,8 +1,9 @@
 //! The declarative file `apply` reads (TOML): defaults, then `[[stage]]` entries matched by API id
 //! or name glob and stage name glob. Pure: parsing, validation and merging; no AWS, no I/O.
 
+use crate::arn::parse_kms_key_arn;
 use crate::cli::LoggingArgs;
-use crate::settings::{Level, MethodSpec, Switch, parse_retention_days};
+use crate::settings::{Level, MAX_TAGS, MethodSpec, Switch, parse_retention_days, parse_tag};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -42,6 +43,11 @@ pub struct Settings {
     pub retention_days: Option<i64>,
     /// Retention of the stage's execution log group (created when missing).
     pub execution_log_retention_days: Option<i64>,
+    /// KMS key ARN for the log groups the tool creates.
+    pub kms_key_id: Option<String>,
+    /// Tags for the log groups the tool creates; an entry's tags add to the defaults'.
+    #[serde(default)]
+    pub tags: BTreeMap<String, String>,
     /// Per-method overrides keyed `"GET /pets/{id}"`.
     #[serde(default)]
     pub methods: BTreeMap<String, MethodSettings>,
@@ -138,6 +144,15 @@ impl Settings {
         {
             return Err("`access_log = false` turns access logging off; drop the other access_log_* and retention_days keys".into());
         }
+        if let Some(key) = &self.kms_key_id {
+            parse_kms_key_arn(key).map_err(|e| format!("`kms_key_id`: {e}"))?;
+        }
+        for (key, value) in &self.tags {
+            parse_tag(&format!("{key}={value}")).map_err(|e| format!("`tags`: {e}"))?;
+        }
+        if self.tags.len() > MAX_TAGS {
+            return Err(format!("`tags`: at most {MAX_TAGS} per log group"));
+        }
         if let Some(name) = &self.access_log_group {
             crate::arn::validate_log_group_name(&expand_group(name, "id", "stage"))
                 .map_err(|e| format!("`access_log_group`: {e}"))?;
@@ -165,6 +180,8 @@ impl Settings {
         if top.access_log == Some(false) {
             (below.access_log_format, below.retention_days) = (None, None);
         }
+        let mut tags = below.tags.clone();
+        tags.extend(top.tags.clone());
         let mut methods = below.methods.clone();
         for (key, method) in &top.methods {
             let merged = methods.get(key).map_or(*method, |m| m.overlay(method));
@@ -184,6 +201,8 @@ impl Settings {
             execution_log_retention_days: top
                 .execution_log_retention_days
                 .or(below.execution_log_retention_days),
+            kms_key_id: top.kms_key_id.clone().or(below.kms_key_id),
+            tags,
             methods,
         }
     }
@@ -211,6 +230,8 @@ impl Settings {
             retention_days: self.retention_days.map(|d| d as i32),
             execution_log_retention_days: self.execution_log_retention_days.map(|d| d as i32),
             no_access_log: self.access_log == Some(false),
+            kms_key_id: self.kms_key_id.clone(),
+            tags: self.tags.clone().into_iter().collect(),
         }
     }
 
@@ -315,6 +336,16 @@ access_log = false
     }
 
     #[test]
+    fn entry_tags_add_to_the_defaults() {
+        let file = parse("[defaults]\ntags = { team = \"a\", env = \"prod\" }\n[[stage]]\napi = \"x\"\ntags = { team = \"b\" }\n").unwrap();
+        let args = file.merged(0).stage_args("id", "prod");
+        assert_eq!(
+            args.tags,
+            [("env".to_string(), "prod".to_string()), ("team".to_string(), "b".to_string())]
+        );
+    }
+
+    #[test]
     fn group_names_expand_per_stage() {
         let file = parse("[[stage]]\napi = \"*\"\naccess_log_group = \"/apigw/{api_id}/{stage}\"\n").unwrap();
         let args = file.merged(0).stage_args("a1b2", "prod");
@@ -354,6 +385,9 @@ access_log = false
             ("unknown = 1\n", "unknown field `unknown`"),
             ("[[stage]]\napi = \"a\"\n[[stage]]\napi = \"b\"\naccess_log_group = \"bad name!\"\n", "#2"),
             ("role_name = \"a/b\"\n[[stage]]\napi = \"a\"\n", "`role_name`"),
+            ("[[stage]]\napi = \"a\"\nkms_key_id = \"alias/x\"\n", "`kms_key_id`"),
+            ("[[stage]]\napi = \"a\"\ntags = { \"aws:x\" = \"y\" }\n", "`tags`"),
+            ("[[stage]]\napi = \"a\"\ntags = { team = 5 }\n", "invalid type"),
             ("[[stage]\n", "TOML parse error"),
         ];
         for (text, expected) in cases {

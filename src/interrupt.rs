@@ -1,15 +1,20 @@
 //! Ctrl-C: before any write the tool just exits; while a plan is being applied it finishes the
-//! call in flight, then stops and reports what was applied (a rerun converges from there).
+//! call in flight, then stops and reports what was applied (a rerun converges from there);
+//! `tail --follow` exits 0.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
 static APPLYING: AtomicBool = AtomicBool::new(false);
 static STOP_REQUESTED: AtomicBool = AtomicBool::new(false);
+static FOLLOWING: AtomicBool = AtomicBool::new(false);
 
 /// Listens for Ctrl-C (SIGINT) for the life of the process. Call from inside the runtime.
 pub fn install() {
     tokio::spawn(async {
         while tokio::signal::ctrl_c().await.is_ok() {
+            if FOLLOWING.load(Ordering::SeqCst) {
+                std::process::exit(0);
+            }
             if !APPLYING.load(Ordering::SeqCst) {
                 eprintln!("interrupted; nothing was changed");
                 std::process::exit(crate::error::Exit::Cancelled.code().into());
@@ -28,6 +33,11 @@ pub fn install() {
 /// Marks the span in which an interrupt must not cut a call in half.
 pub fn set_applying(applying: bool) {
     APPLYING.store(applying, Ordering::SeqCst);
+}
+
+/// `tail --follow` ends with Ctrl-C: that is its normal way to stop, so it exits 0, quietly.
+pub fn set_following() {
+    FOLLOWING.store(true, Ordering::SeqCst);
 }
 
 pub fn stop_requested() -> bool {

@@ -17,4 +17,5 @@ pub mod interrupt;
 pub mod logging;
 pub mod plan;
 pub mod settings;
+pub mod tail;
 pub mod trust;

@@ -12,9 +12,14 @@ fn main() -> ExitCode {
         .build()
         .expect("tokio runtime");
     // Backstop for `--timeout` outside plan application (which enforces it itself, to report).
+    // `tail --follow` runs until Ctrl-C by design.
     let limit = Duration::from_secs(cli.global.timeout) + Duration::from_secs(2);
+    let unbounded = cli.command.runs_until_interrupted();
     let run = async {
         interrupt::install();
+        if unbounded {
+            return commands::run(cli).await;
+        }
         match tokio::time::timeout(limit, commands::run(cli)).await {
             Ok(result) => result,
             Err(_) => Err(anyhow::anyhow!(

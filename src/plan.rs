@@ -2,6 +2,7 @@
 //! Commands build a [`Plan`], print it, and hand it to `apply`; `--dry-run` stops after printing.
 
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// One field that changes.
@@ -56,7 +57,13 @@ pub enum Action {
     #[serde(rename = "apigateway:UpdateAccount")]
     UpdateAccount { cloudwatch_role_arn: Option<String> },
     #[serde(rename = "logs:CreateLogGroup")]
-    CreateLogGroup { log_group_name: String },
+    CreateLogGroup {
+        log_group_name: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        kms_key_id: Option<String>,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        tags: BTreeMap<String, String>,
+    },
     #[serde(rename = "logs:PutRetentionPolicy")]
     PutRetentionPolicy { log_group_name: String, retention_in_days: i32 },
     #[serde(rename = "logs:DeleteLogGroup")]
@@ -229,7 +236,9 @@ mod tests {
                 vec![Change::new(path, None, Some("on".into()))],
             )
         };
-        let group = Step::new("log-group/g", Action::CreateLogGroup { log_group_name: "g".into() }, vec![]);
+        let create =
+            Action::CreateLogGroup { log_group_name: "g".into(), kms_key_id: None, tags: BTreeMap::new() };
+        let group = Step::new("log-group/g", create, vec![]);
         let steps = vec![
             group.clone(),
             update("a", "/*/*/metrics/enabled"),

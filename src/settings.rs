@@ -117,6 +117,28 @@ pub fn parse_method_spec(text: &str) -> Result<MethodSpec, String> {
     MethodSpec::parse(text)
 }
 
+/// clap value parser for `--tag KEY=VALUE`, with CloudWatch Logs' tag rules: a key of 1–128 and a
+/// value of 0–256 letters, digits, spaces and `_ . : / = + - @`; keys starting `aws:` are AWS's.
+pub fn parse_tag(text: &str) -> Result<(String, String), String> {
+    let (key, value) =
+        text.split_once('=').ok_or_else(|| format!("'{text}' is not KEY=VALUE, e.g. team=payments"))?;
+    let allowed =
+        |s: &str| s.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || "_.:/=+-@".contains(c));
+    if key.is_empty() || key.chars().count() > 128 || !allowed(key) {
+        return Err(format!("tag key '{key}' must be 1-128 letters, digits, spaces or _.:/=+-@"));
+    }
+    if key.to_ascii_lowercase().starts_with("aws:") {
+        return Err(format!("tag key '{key}': keys starting with aws: are reserved for AWS"));
+    }
+    if value.chars().count() > 256 || !allowed(value) {
+        return Err(format!("tag value '{value}' must be 0-256 letters, digits, spaces or _.:/=+-@"));
+    }
+    Ok((key.to_string(), value.to_string()))
+}
+
+/// At most this many tags per log group.
+pub const MAX_TAGS: usize = 50;
+
 /// Retention periods CloudWatch Logs accepts (PutRetentionPolicy refuses anything else).
 pub const RETENTION_DAYS: &[i32] = &[
     1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
@@ -140,6 +162,18 @@ pub fn parse_retention_days(text: &str) -> Result<i32, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_follow_cloudwatch_rules() {
+        assert_eq!(parse_tag("team=payments"), Ok(("team".into(), "payments".into())));
+        assert_eq!(parse_tag("cost-center=a=b"), Ok(("cost-center".into(), "a=b".into())));
+        assert_eq!(parse_tag("empty="), Ok(("empty".into(), String::new())));
+        for bad in ["team", "=x", "aws:owner=me", "AWS:x=y", "bad!key=x", "k=\"q\""] {
+            assert!(parse_tag(bad).is_err(), "{bad}");
+        }
+        assert!(parse_tag(&format!("{}=v", "k".repeat(129))).is_err());
+        assert!(parse_tag(&format!("k={}", "v".repeat(257))).is_err());
+    }
 
     #[test]
     fn method_keys_escape_every_slash() {

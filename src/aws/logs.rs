@@ -6,6 +6,7 @@ use aws_sdk_cloudwatchlogs::error::ProvideErrorMetadata;
 const DESCRIBE: Call = Call { name: "logs:DescribeLogGroups", permission: "logs:DescribeLogGroups" };
 const CREATE: Call = Call { name: "logs:CreateLogGroup", permission: "logs:CreateLogGroup" };
 const RETENTION: Call = Call { name: "logs:PutRetentionPolicy", permission: "logs:PutRetentionPolicy" };
+const FILTER: Call = Call { name: "logs:FilterLogEvents", permission: "logs:FilterLogEvents" };
 const DELETE: Call = Call { name: "logs:DeleteLogGroup", permission: "logs:DeleteLogGroup" };
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,9 +47,49 @@ pub async fn log_groups_with_prefix(
     Ok(groups)
 }
 
+/// Every event of the group from `start_millis` on (all streams, all pages) matching `pattern`;
+/// `None` when the group does not exist.
+pub async fn filter_events(
+    client: &aws_sdk_cloudwatchlogs::Client,
+    group: &str,
+    start_millis: i64,
+    pattern: Option<&str>,
+) -> anyhow::Result<Option<Vec<crate::tail::Event>>> {
+    let mut events = Vec::new();
+    let request = client
+        .filter_log_events()
+        .log_group_name(group)
+        .start_time(start_millis)
+        .set_filter_pattern(pattern.map(String::from));
+    let mut pages = request.into_paginator().send();
+    while let Some(page) = pages.next().await {
+        let page = match page {
+            Ok(page) => page,
+            Err(e) if e.code() == Some("ResourceNotFoundException") => return Ok(None),
+            Err(e) => return Err(call_failed(FILTER, &format!("log group {group}"), e)),
+        };
+        events.extend(page.events().iter().map(|e| crate::tail::Event {
+            id: e.event_id().unwrap_or_default().to_string(),
+            timestamp_millis: e.timestamp().unwrap_or_default(),
+            message: e.message().unwrap_or_default().to_string(),
+        }));
+    }
+    Ok(Some(events))
+}
+
 /// Creates the group; one created meanwhile by someone else counts as success.
-pub async fn create_log_group(client: &aws_sdk_cloudwatchlogs::Client, name: &str) -> anyhow::Result<()> {
-    match client.create_log_group().log_group_name(name).send().await {
+pub async fn create_log_group(
+    client: &aws_sdk_cloudwatchlogs::Client,
+    name: &str,
+    kms_key_id: Option<&str>,
+    tags: &std::collections::BTreeMap<String, String>,
+) -> anyhow::Result<()> {
+    let request = client
+        .create_log_group()
+        .log_group_name(name)
+        .set_kms_key_id(kms_key_id.map(String::from))
+        .set_tags((!tags.is_empty()).then(|| tags.clone().into_iter().collect()));
+    match request.send().await {
         Ok(_) => Ok(()),
         Err(e) if e.code() == Some("ResourceAlreadyExistsException") => Ok(()),
         Err(e) => Err(call_failed(CREATE, &format!("log group {name}"), e)),

@@ -9,6 +9,7 @@ pub mod formats;
 pub mod role;
 pub mod stage;
 pub mod status;
+pub mod tail;
 
 use crate::aws::{Clients, apigw};
 use crate::cli::{AccountCommand, Cli, Command, FormatsCommand, RoleCommand, StageCommand};
@@ -27,6 +28,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Stage(StageCommand::Set(args)) => stage::set(&ctx, &args).await,
         Command::Enable(args) => enable::run(&ctx, &args).await,
         Command::Disable(args) => disable::run(&ctx, &args).await,
+        Command::Tail(args) => tail::run(&ctx, &args).await,
         Command::Status(args) => status::run(&ctx, &args).await,
         Command::Apply(args) => apply::run(&ctx, &args).await,
         Command::Formats(FormatsCommand::List) => formats::list(&ctx),

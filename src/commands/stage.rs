@@ -192,6 +192,13 @@ pub fn check_offline<'a>(ctx: &Ctx, logging: &'a LoggingArgs) -> anyhow::Result<
             "--method: say what to set for the method with --level, --data-trace or --metrics",
         ));
     }
+    let mut tag_keys = std::collections::HashSet::new();
+    if let Some((key, _)) = logging.tags.iter().find(|(key, _)| !tag_keys.insert(key)) {
+        return Err(error::usage(format!("--tag: key '{key}' is given twice")));
+    }
+    if logging.tags.len() > crate::settings::MAX_TAGS {
+        return Err(error::usage(format!("--tag: at most {} tags per log group", crate::settings::MAX_TAGS)));
+    }
     if let Some(both) = logging.methods.iter().find(|m| logging.clear_methods.contains(m)) {
         return Err(error::usage(format!("--method and --clear-method both name '{both}'; use one")));
     }
@@ -221,6 +228,15 @@ pub async fn plan_stage(
     mode: Mode,
 ) -> anyhow::Result<(Vec<Step>, StageRequest)> {
     let logging = checked.args;
+    if let Some(key) = &logging.kms_key_id {
+        let region = key.split(':').nth(3).unwrap_or_default();
+        if region != clients.region {
+            return Err(error::usage(format!(
+                "--kms-key-id: the key is in {region}, but the log groups are in {}; CloudWatch Logs needs a key in the same region",
+                clients.region
+            )));
+        }
+    }
     let mut steps = Vec::new();
     let execution = execution_change(logging, stage, mode);
     if !logging.methods.is_empty() {
@@ -268,7 +284,13 @@ pub async fn plan_stage(
             };
             match group {
                 Some(name) => {
-                    steps.extend(log_group_steps(clients, &name, logging.retention_days, false).await?)
+                    let group = GroupRequest {
+                        name: &name,
+                        retention: logging.retention_days,
+                        bound_unlimited: false,
+                        creation: logging,
+                    };
+                    steps.extend(log_group_steps(ctx, clients, group).await?)
                 }
                 None if logging.retention_days.is_some() => {
                     return Err(error::usage(
@@ -291,10 +313,13 @@ pub async fn plan_stage(
     // (and bill) logs forever. Creating it now, with retention, bounds it from the start.
     if logging.execution_log_retention_days.is_some() || mode == Mode::Enable {
         let name = execution_log_group(&api.id, &stage.stage_name);
-        let bound_unlimited = mode == Mode::Enable;
-        steps.extend(
-            log_group_steps(clients, &name, logging.execution_log_retention_days, bound_unlimited).await?,
-        );
+        let group = GroupRequest {
+            name: &name,
+            retention: logging.execution_log_retention_days,
+            bound_unlimited: mode == Mode::Enable,
+            creation: logging,
+        };
+        steps.extend(log_group_steps(ctx, clients, group).await?);
     }
 
     let request = StageRequest {
@@ -383,14 +408,21 @@ pub fn execution_log_group(api_id: &str, stage: &str) -> String {
     format!("API-Gateway-Execution-Logs_{api_id}/{stage}")
 }
 
-/// Creates the group (with retention) when missing; changes an existing group's retention when
-/// asked, or, with `bound_unlimited`, when it never expires.
-async fn log_group_steps(
-    clients: &Clients,
-    name: &str,
+/// A log group a stage logs to, and what the tool wants of it.
+struct GroupRequest<'a> {
+    name: &'a str,
+    /// Retention to set; `None` keeps an existing group's.
     retention: Option<i32>,
+    /// Also give an existing group that never expires the default retention.
     bound_unlimited: bool,
-) -> anyhow::Result<Vec<Step>> {
+    /// `--kms-key-id` and `--tag`, for a group the tool creates.
+    creation: &'a LoggingArgs,
+}
+
+/// Creates the group (with retention, key and tags) when missing; changes an existing group's
+/// retention when asked, or, with `bound_unlimited`, when it never expires.
+async fn log_group_steps(ctx: &Ctx, clients: &Clients, group: GroupRequest<'_>) -> anyhow::Result<Vec<Step>> {
+    let GroupRequest { name, retention, bound_unlimited, creation } = group;
     let resource = format!("log group {name}");
     let retention_step = |before: Option<i32>, days: i32| {
         Step::new(
@@ -404,20 +436,39 @@ async fn log_group_steps(
         )
     };
     match logs::find_log_group(&clients.logs, name).await? {
-        None => Ok(vec![
-            Step::new(
-                &resource,
-                Action::CreateLogGroup { log_group_name: name.into() },
-                vec![Change::new("log group", None, Some(name.into()))],
-            ),
-            retention_step(None, retention.unwrap_or(DEFAULT_RETENTION_DAYS)),
-        ]),
-        Some(group) => Ok(retention
-            .or((bound_unlimited && group.retention_days.is_none()).then_some(DEFAULT_RETENTION_DAYS))
-            .filter(|days| group.retention_days != Some(*days))
-            .map(|days| retention_step(group.retention_days, days))
-            .into_iter()
-            .collect()),
+        None => {
+            let mut changes = vec![Change::new("log group", None, Some(name.into()))];
+            if let Some(key) = &creation.kms_key_id {
+                changes.push(Change::new("KMS key", None, Some(key.clone())));
+            }
+            let tags: std::collections::BTreeMap<String, String> = creation.tags.iter().cloned().collect();
+            if !tags.is_empty() {
+                let listed: Vec<String> = tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                changes.push(Change::new("tags", None, Some(listed.join(", "))));
+            }
+            let create = Action::CreateLogGroup {
+                log_group_name: name.into(),
+                kms_key_id: creation.kms_key_id.clone(),
+                tags,
+            };
+            Ok(vec![
+                Step::new(&resource, create, changes),
+                retention_step(None, retention.unwrap_or(DEFAULT_RETENTION_DAYS)),
+            ])
+        }
+        Some(group) => {
+            if creation.kms_key_id.is_some() || !creation.tags.is_empty() {
+                ctx.warn(format_args!(
+                    "--kms-key-id/--tag apply to log groups the tool creates; {name} exists and keeps its key and tags"
+                ));
+            }
+            Ok(retention
+                .or((bound_unlimited && group.retention_days.is_none()).then_some(DEFAULT_RETENTION_DAYS))
+                .filter(|days| group.retention_days != Some(*days))
+                .map(|days| retention_step(group.retention_days, days))
+                .into_iter()
+                .collect())
+        }
     }
 }
 

@@ -12,6 +12,7 @@ fn bad_input_exits_2_with_a_clear_message_and_no_side_effects() {
     let not_utf8 = at_file(&acct, "latin1.txt", b"$context.requestId \xe9\n");
     let other_account = "arn:aws:logs:us-east-1:999999999999:log-group:x".to_string();
     let other_region = format!("arn:aws:logs:eu-west-1:{}:log-group:x", acct.id);
+    let other_region_key = format!("arn:aws:kms:eu-west-1:{}:key/abc", acct.id);
     let big = format!("$context.requestId {}", "$context.status ".repeat(200));
     let base = ["enable", "--api", "orders", "--stage", "prod"];
     let cases: Vec<(Vec<&str>, &str)> = vec![
@@ -34,6 +35,11 @@ fn bad_input_exits_2_with_a_clear_message_and_no_side_effects() {
             "amazon-apigateway-",
         ),
         (vec!["--retention-days", "13"], "--retention-days"),
+        (vec!["--execution-log-retention-days", "2"], "--execution-log-retention-days"),
+        (vec!["--kms-key-id", "alias/logs"], "--kms-key-id"),
+        (vec!["--kms-key-id", &other_region_key], "the key is in eu-west-1"),
+        (vec!["--tag", "aws:owner=me"], "reserved"),
+        (vec!["--tag", "team=a", "--tag", "team=b"], "--tag: key 'team' is given twice"),
         (vec!["--method", "FETCH /pets", "--level", "info"], "--method"),
         (vec!["--method", "GET /nope", "--level", "info"], "no resource /nope"),
         (vec!["--method", "POST /pets", "--level", "info"], "no POST method"),

@@ -71,6 +71,9 @@ fn help_output_is_stable() {
         vec!["enable", "--help"],
         vec!["stage", "set", "--help"],
         vec!["account", "set-role", "--help"],
+        vec!["status", "--help"],
+        vec!["tail", "--help"],
+        vec!["apply", "--help"],
     ] {
         let out = bin().args(&args).output().unwrap();
         assert!(out.status.success());

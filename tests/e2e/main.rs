@@ -10,3 +10,4 @@ mod harness;
 mod reliability;
 mod stage;
 mod status;
+mod tail;

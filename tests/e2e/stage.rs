@@ -238,3 +238,58 @@ fn execution_log_groups_get_bounded_retention() {
     assert_eq!(code, 2);
     assert!(stderr.contains("--execution-log-retention-days"), "{stderr}");
 }
+
+#[test]
+fn created_log_groups_get_the_kms_key_and_tags() {
+    let acct = Account::new();
+    let api = acct.create_api("orders", "prod", &[]);
+    let key = format!("arn:aws:kms:{REGION}:{}:key/1234abcd-12ab-34cd-56ef-1234567890ab", acct.id);
+    let out = acct.json(
+        &[
+            "enable",
+            "--api",
+            "orders",
+            "--stage",
+            "prod",
+            "--kms-key-id",
+            &key,
+            "--tag",
+            "team=payments",
+            "--tag",
+            "env=prod",
+        ],
+        0,
+    );
+    let creates: Vec<&serde_json::Value> = out["plan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["action"]["call"] == "logs:CreateLogGroup")
+        .collect();
+    assert_eq!(creates.len(), 2, "access and execution groups");
+    let logs = acct.logs();
+    for kind in ["Access", "Execution"] {
+        let name = format!("API-Gateway-{kind}-Logs_{api}/prod");
+        let described =
+            acct.block_on(logs.describe_log_groups().log_group_name_prefix(&name).send()).unwrap();
+        assert_eq!(described.log_groups()[0].kms_key_id(), Some(key.as_str()), "{name}");
+        let tags = acct.block_on(logs.list_tags_log_group().log_group_name(&name).send()).unwrap();
+        let tags = tags.tags().unwrap();
+        assert_eq!((tags["team"].as_str(), tags["env"].as_str()), ("payments", "prod"), "{name}");
+    }
+    // Existing groups keep their key and tags: only a warning.
+    let (code, _, stderr) = acct.run(&[
+        "stage",
+        "set",
+        "--api",
+        "orders",
+        "--stage",
+        "prod",
+        "--retention-days",
+        "90",
+        "--tag",
+        "team=other",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("apply to log groups the tool creates"), "{stderr}");
+}
