@@ -118,3 +118,67 @@ pub async fn delete_log_group(client: &aws_sdk_cloudwatchlogs::Client, name: &st
         Err(e) => Err(call_failed(DELETE, &format!("log group {name}"), e)),
     }
 }
+
+#[cfg(test)]
+mod sdk_tests {
+    use super::*;
+    use aws_sdk_cloudwatchlogs::Client;
+    use aws_sdk_cloudwatchlogs::operation::create_log_group::CreateLogGroupError;
+    use aws_sdk_cloudwatchlogs::operation::filter_log_events::FilterLogEventsError;
+    use aws_sdk_cloudwatchlogs::types::error::{ResourceAlreadyExistsException, ResourceNotFoundException};
+    use aws_smithy_mocks::{RuleMode, mock, mock_client};
+    use aws_smithy_types::error::ErrorMetadata;
+    use std::collections::BTreeMap;
+
+    fn meta(code: &str) -> ErrorMetadata {
+        ErrorMetadata::builder().code(code).message("from the mock").build()
+    }
+
+    #[tokio::test]
+    async fn a_group_created_meanwhile_by_someone_else_counts_as_created() {
+        // The race: the plan saw no group, then API Gateway (first request) or another run made it.
+        let rule = mock!(Client::create_log_group)
+            .match_requests(|r| r.log_group_name() == Some("API-Gateway-Execution-Logs_a1/prod"))
+            .then_error(|| {
+                CreateLogGroupError::ResourceAlreadyExistsException(
+                    ResourceAlreadyExistsException::builder()
+                        .meta(meta("ResourceAlreadyExistsException"))
+                        .build(),
+                )
+            });
+        let client = mock_client!(aws_sdk_cloudwatchlogs, RuleMode::MatchAny, [&rule]);
+        create_log_group(&client, "API-Gateway-Execution-Logs_a1/prod", None, &BTreeMap::new())
+            .await
+            .unwrap();
+        assert_eq!(rule.num_calls(), 1);
+    }
+
+    #[tokio::test]
+    async fn create_sends_the_key_and_tags() {
+        let tags: BTreeMap<String, String> = [("team".to_string(), "payments".to_string())].into();
+        let rule = mock!(Client::create_log_group)
+            .match_requests(|r| {
+                r.kms_key_id() == Some("arn:aws:kms:us-east-1:123456789012:key/k")
+                    && r.tags().and_then(|t| t.get("team")).map(String::as_str) == Some("payments")
+            })
+            .then_output(|| {
+                aws_sdk_cloudwatchlogs::operation::create_log_group::CreateLogGroupOutput::builder().build()
+            });
+        let client = mock_client!(aws_sdk_cloudwatchlogs, RuleMode::MatchAny, [&rule]);
+        create_log_group(&client, "g", Some("arn:aws:kms:us-east-1:123456789012:key/k"), &tags)
+            .await
+            .unwrap();
+        assert_eq!(rule.num_calls(), 1);
+    }
+
+    #[tokio::test]
+    async fn filtering_a_missing_group_is_not_an_error() {
+        let rule = mock!(Client::filter_log_events).then_error(|| {
+            FilterLogEventsError::ResourceNotFoundException(
+                ResourceNotFoundException::builder().meta(meta("ResourceNotFoundException")).build(),
+            )
+        });
+        let client = mock_client!(aws_sdk_cloudwatchlogs, RuleMode::MatchAny, [&rule]);
+        assert_eq!(filter_events(&client, "missing", 0, None).await.unwrap(), None);
+    }
+}
