@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             [CompletionResult]::new('stage', 'stage', [CompletionResultType]::ParameterValue, 'Show or change a REST API stage''s logging settings')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Turn on logging for a stage: role, account setting, log group and stage, in one go')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Turn off logging for a stage (never deletes roles; log groups only when asked)')
+            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Interactive setup wizard: role, API, stages, execution and access logging; prints the equivalent command')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Print a stage''s access or execution log events, optionally following new ones')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Diagnose the logging chain of a region''s APIs and stages; exit 5 when something is broken')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Bring every stage a TOML file names to its declared logging settings (one plan)')
@@ -290,7 +291,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
         }
         'apigw-logs;enable' {
             [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'REST API id or name')
-            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Stage name')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Stage name (repeatable)')
             [CompletionResult]::new('--level', '--level', [CompletionResultType]::ParameterName, 'Execution logging level')
             [CompletionResult]::new('--data-trace', '--data-trace', [CompletionResultType]::ParameterName, 'Log full request and response bodies (may write secrets and personal data to the logs)')
             [CompletionResult]::new('--metrics', '--metrics', [CompletionResultType]::ParameterName, 'Detailed CloudWatch metrics')
@@ -336,6 +337,40 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             [CompletionResult]::new('--execution-only', '--execution-only', [CompletionResultType]::ParameterName, 'Only turn execution logging off')
             [CompletionResult]::new('--access-only', '--access-only', [CompletionResultType]::ParameterName, 'Only turn access logging off')
             [CompletionResult]::new('--delete-log-group', '--delete-log-group', [CompletionResultType]::ParameterName, 'Also delete the log groups of the logging turned off: access, execution (asks for confirmation)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and stop: no write call is made')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for confirmed changes when not interactive)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for confirmed changes when not interactive)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'apigw-logs;setup' {
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'REST API id or name (answers the API question)')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Stage name (repeatable; answers the stage question)')
+            [CompletionResult]::new('--level', '--level', [CompletionResultType]::ParameterName, 'Execution logging level')
+            [CompletionResult]::new('--data-trace', '--data-trace', [CompletionResultType]::ParameterName, 'Log full request and response bodies (may write secrets and personal data to the logs)')
+            [CompletionResult]::new('--metrics', '--metrics', [CompletionResultType]::ParameterName, 'Detailed CloudWatch metrics')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'Apply --level/--data-trace/--metrics to this method only, e.g. ''GET /pets/{id}'' (repeatable)')
+            [CompletionResult]::new('--clear-method', '--clear-method', [CompletionResultType]::ParameterName, 'Remove this method''s override, e.g. ''GET /pets/{id}'' (repeatable)')
+            [CompletionResult]::new('--access-log-group', '--access-log-group', [CompletionResultType]::ParameterName, 'Send access logs to this CloudWatch Logs group (created when missing)')
+            [CompletionResult]::new('--access-log-destination', '--access-log-destination', [CompletionResultType]::ParameterName, 'Send access logs to this log group ARN or Firehose stream ARN (amazon-apigateway-*)')
+            [CompletionResult]::new('--access-log-format', '--access-log-format', [CompletionResultType]::ParameterName, 'Access log format: a preset (clf, json, xml, csv), a format string, or @FILE')
+            [CompletionResult]::new('--retention-days', '--retention-days', [CompletionResultType]::ParameterName, 'Retention of the access log group, in days (CloudWatch Logs values only)')
+            [CompletionResult]::new('--execution-log-retention-days', '--execution-log-retention-days', [CompletionResultType]::ParameterName, 'Retention of the execution log group API-Gateway-Execution-Logs_{restApiId}/{stage}, in days; the group is created now when missing (`enable`: 30 when the group would never expire)')
+            [CompletionResult]::new('--kms-key-id', '--kms-key-id', [CompletionResultType]::ParameterName, 'Encrypt the log groups the tool creates with this KMS key (key ARN, same region)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag the log groups the tool creates (repeatable)')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'How long to keep retrying while IAM propagates a new role, in seconds')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (default: the standard AWS configuration chain)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)')
+            [CompletionResult]::new('--call-timeout', '--call-timeout', [CompletionResultType]::ParameterName, 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)')
+            [CompletionResult]::new('--no-access-log', '--no-access-log', [CompletionResultType]::ParameterName, 'Turn access logging off')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and stop: no write call is made')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for confirmed changes when not interactive)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for confirmed changes when not interactive)')
@@ -539,6 +574,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             [CompletionResult]::new('stage', 'stage', [CompletionResultType]::ParameterValue, 'Show or change a REST API stage''s logging settings')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Turn on logging for a stage: role, account setting, log group and stage, in one go')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Turn off logging for a stage (never deletes roles; log groups only when asked)')
+            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Interactive setup wizard: role, API, stages, execution and access logging; prints the equivalent command')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Print a stage''s access or execution log events, optionally following new ones')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Diagnose the logging chain of a region''s APIs and stages; exit 5 when something is broken')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Bring every stage a TOML file names to its declared logging settings (one plan)')
@@ -584,6 +620,9 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             break
         }
         'apigw-logs;help;disable' {
+            break
+        }
+        'apigw-logs;help;setup' {
             break
         }
         'apigw-logs;help;tail' {

@@ -40,6 +40,9 @@ _apigw__logs() {
             apigw__logs,role)
                 cmd="apigw__logs__subcmd__role"
                 ;;
+            apigw__logs,setup)
+                cmd="apigw__logs__subcmd__setup"
+                ;;
             apigw__logs,stage)
                 cmd="apigw__logs__subcmd__stage"
                 ;;
@@ -121,6 +124,9 @@ _apigw__logs() {
             apigw__logs__subcmd__help,role)
                 cmd="apigw__logs__subcmd__help__subcmd__role"
                 ;;
+            apigw__logs__subcmd__help,setup)
+                cmd="apigw__logs__subcmd__help__subcmd__setup"
+                ;;
             apigw__logs__subcmd__help,stage)
                 cmd="apigw__logs__subcmd__help__subcmd__stage"
                 ;;
@@ -194,7 +200,7 @@ _apigw__logs() {
 
     case "${cmd}" in
         apigw__logs)
-            opts="-y -v -h -V --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help --version role account stage enable disable tail status apply formats completions help"
+            opts="-y -v -h -V --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help --version role account stage enable disable setup tail status apply formats completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -976,7 +982,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__help)
-            opts="role account stage enable disable tail status apply formats completions help"
+            opts="role account stage enable disable setup tail status apply formats completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1199,6 +1205,20 @@ _apigw__logs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        apigw__subcmd__logs__subcmd__help__subcmd__setup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         apigw__subcmd__logs__subcmd__help__subcmd__stage)
             opts="show set"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1392,6 +1412,108 @@ _apigw__logs() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__logs__subcmd__setup)
+            opts="-y -v -h --api --stage --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stage)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --level)
+                    COMPREPLY=($(compgen -W "off error info" -- "${cur}"))
+                    return 0
+                    ;;
+                --data-trace)
+                    COMPREPLY=($(compgen -W "on off" -- "${cur}"))
+                    return 0
+                    ;;
+                --metrics)
+                    COMPREPLY=($(compgen -W "on off" -- "${cur}"))
+                    return 0
+                    ;;
+                --method)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --clear-method)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-log-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-log-destination)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-log-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retention-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --execution-log-retention-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kms-key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --call-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -40,6 +40,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand stage 'Show or change a REST API stage''s logging settings'
             cand enable 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
             cand disable 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
+            cand setup 'Interactive setup wizard: role, API, stages, execution and access logging; prints the equivalent command'
             cand tail 'Print a stage''s access or execution log events, optionally following new ones'
             cand status 'Diagnose the logging chain of a region''s APIs and stages; exit 5 when something is broken'
             cand apply 'Bring every stage a TOML file names to its declared logging settings (one plan)'
@@ -265,7 +266,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         }
         &'apigw-logs;enable'= {
             cand --api 'REST API id or name'
-            cand --stage 'Stage name'
+            cand --stage 'Stage name (repeatable)'
             cand --level 'Execution logging level'
             cand --data-trace 'Log full request and response bodies (may write secrets and personal data to the logs)'
             cand --metrics 'Detailed CloudWatch metrics'
@@ -310,6 +311,39 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand --execution-only 'Only turn execution logging off'
             cand --access-only 'Only turn access logging off'
             cand --delete-log-group 'Also delete the log groups of the logging turned off: access, execution (asks for confirmation)'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw-logs;setup'= {
+            cand --api 'REST API id or name (answers the API question)'
+            cand --stage 'Stage name (repeatable; answers the stage question)'
+            cand --level 'Execution logging level'
+            cand --data-trace 'Log full request and response bodies (may write secrets and personal data to the logs)'
+            cand --metrics 'Detailed CloudWatch metrics'
+            cand --method 'Apply --level/--data-trace/--metrics to this method only, e.g. ''GET /pets/{id}'' (repeatable)'
+            cand --clear-method 'Remove this method''s override, e.g. ''GET /pets/{id}'' (repeatable)'
+            cand --access-log-group 'Send access logs to this CloudWatch Logs group (created when missing)'
+            cand --access-log-destination 'Send access logs to this log group ARN or Firehose stream ARN (amazon-apigateway-*)'
+            cand --access-log-format 'Access log format: a preset (clf, json, xml, csv), a format string, or @FILE'
+            cand --retention-days 'Retention of the access log group, in days (CloudWatch Logs values only)'
+            cand --execution-log-retention-days 'Retention of the execution log group API-Gateway-Execution-Logs_{restApiId}/{stage}, in days; the group is created now when missing (`enable`: 30 when the group would never expire)'
+            cand --kms-key-id 'Encrypt the log groups the tool creates with this KMS key (key ARN, same region)'
+            cand --tag 'Tag the log groups the tool creates (repeatable)'
+            cand --wait 'How long to keep retrying while IAM propagates a new role, in seconds'
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)'
+            cand --call-timeout 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)'
+            cand --no-access-log 'Turn access logging off'
             cand --dry-run 'Print the plan and stop: no write call is made'
             cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
             cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
@@ -499,6 +533,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand stage 'Show or change a REST API stage''s logging settings'
             cand enable 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
             cand disable 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
+            cand setup 'Interactive setup wizard: role, API, stages, execution and access logging; prints the equivalent command'
             cand tail 'Print a stage''s access or execution log events, optionally following new ones'
             cand status 'Diagnose the logging chain of a region''s APIs and stages; exit 5 when something is broken'
             cand apply 'Bring every stage a TOML file names to its declared logging settings (one plan)'
@@ -533,6 +568,8 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         &'apigw-logs;help;enable'= {
         }
         &'apigw-logs;help;disable'= {
+        }
+        &'apigw-logs;help;setup'= {
         }
         &'apigw-logs;help;tail'= {
         }

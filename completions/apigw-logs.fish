@@ -45,6 +45,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "account" -d '
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "stage" -d 'Show or change a REST API stage\'s logging settings'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "enable" -d 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "disable" -d 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "setup" -d 'Interactive setup wizard: role, API, stages, execution and access logging; prints the equivalent command'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "tail" -d 'Print a stage\'s access or execution log events, optionally following new ones'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "status" -d 'Diagnose the logging chain of a region\'s APIs and stages; exit 5 when something is broken'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "apply" -d 'Bring every stage a TOML file names to its declared logging settings (one plan)'
@@ -230,7 +231,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change a stage\'s logging settings (one UpdateStage call, only what changes)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l api -d 'REST API id or name' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l stage -d 'Stage name' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l stage -d 'Stage name (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l level -d 'Execution logging level' -r -f -a "off\t''
 error\t''
 info\t''"
@@ -285,6 +286,41 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -s y -l y
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l api -d 'REST API id or name (answers the API question)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l stage -d 'Stage name (repeatable; answers the stage question)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l level -d 'Execution logging level' -r -f -a "off\t''
+error\t''
+info\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l data-trace -d 'Log full request and response bodies (may write secrets and personal data to the logs)' -r -f -a "on\t''
+off\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l metrics -d 'Detailed CloudWatch metrics' -r -f -a "on\t''
+off\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l method -d 'Apply --level/--data-trace/--metrics to this method only, e.g. \'GET /pets/{id}\' (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l clear-method -d 'Remove this method\'s override, e.g. \'GET /pets/{id}\' (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l access-log-group -d 'Send access logs to this CloudWatch Logs group (created when missing)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l access-log-destination -d 'Send access logs to this log group ARN or Firehose stream ARN (amazon-apigateway-*)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l access-log-format -d 'Access log format: a preset (clf, json, xml, csv), a format string, or @FILE' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l retention-days -d 'Retention of the access log group, in days (CloudWatch Logs values only)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l execution-log-retention-days -d 'Retention of the execution log group API-Gateway-Execution-Logs_{restApiId}/{stage}, in days; the group is created now when missing (`enable`: 30 when the group would never expire)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l kms-key-id -d 'Encrypt the log groups the tool creates with this KMS key (key ARN, same region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l tag -d 'Tag the log groups the tool creates (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l no-access-log -d 'Turn access logging off'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -s h -l help -d 'Print help'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l api -d 'REST API id or name' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l stage -d 'Stage name' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l since -d 'Start this long ago (30s, 10m, 1h, 2d) or at this time (RFC 3339)' -r
@@ -431,17 +467,18 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s y 
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "role" -d 'The IAM role API Gateway assumes to write logs'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "account" -d 'The region\'s API Gateway account setting (cloudwatchRoleArn), shared by every API in it'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "stage" -d 'Show or change a REST API stage\'s logging settings'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "enable" -d 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "disable" -d 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "tail" -d 'Print a stage\'s access or execution log events, optionally following new ones'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "status" -d 'Diagnose the logging chain of a region\'s APIs and stages; exit 5 when something is broken'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "apply" -d 'Bring every stage a TOML file names to its declared logging settings (one plan)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "formats" -d 'Access-log format presets and linter'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable tail status apply formats completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply formats completions help" -f -a "role" -d 'The IAM role API Gateway assumes to write logs'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply formats completions help" -f -a "account" -d 'The region\'s API Gateway account setting (cloudwatchRoleArn), shared by every API in it'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply formats completions help" -f -a "stage" -d 'Show or change a REST API stage\'s logging settings'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply formats completions help" -f -a "enable" -d 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply formats completions help" -f -a "disable" -d 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply formats completions help" -f -a "setup" -d 'Interactive setup wizard: role, API, stages, execution and access logging; prints the equivalent command'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply formats completions help" -f -a "tail" -d 'Print a stage\'s access or execution log events, optionally following new ones'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply formats completions help" -f -a "status" -d 'Diagnose the logging chain of a region\'s APIs and stages; exit 5 when something is broken'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply formats completions help" -f -a "apply" -d 'Bring every stage a TOML file names to its declared logging settings (one plan)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply formats completions help" -f -a "formats" -d 'Access-log format presets and linter'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply formats completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply formats completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "create" -d 'Create (or repair) the logging role: trusted by API Gateway, with the managed policy'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "show" -d 'Show the account\'s logging role and its health'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "set-role" -d 'Point the account at a logging role (checks the role first)'

@@ -391,7 +391,7 @@ mod tests {
     use crate::settings::MethodSpec;
 
     fn api() -> RestApi {
-        RestApi { id: "a1".into(), name: "orders".into() }
+        RestApi { id: "a1".into(), name: "orders".into(), created: None }
     }
 
     fn codes(findings: &[Finding], severity: Severity) -> Vec<&'static str> {

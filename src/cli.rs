@@ -95,6 +95,9 @@ pub enum Command {
     Enable(EnableArgs),
     /// Turn off logging for a stage (never deletes roles; log groups only when asked)
     Disable(DisableArgs),
+    /// Interactive setup wizard: role, API, stages, execution and access logging; prints the
+    /// equivalent command
+    Setup(SetupArgs),
     /// Print a stage's access or execution log events, optionally following new ones
     Tail(TailArgs),
     /// Diagnose the logging chain of a region's APIs and stages; exit 5 when something is broken
@@ -252,10 +255,21 @@ pub struct LoggingArgs {
     pub tags: Vec<(String, String)>,
 }
 
+/// The stages `enable` (and the wizard) act on.
+#[derive(Args, Debug, Clone)]
+pub struct StagesRef {
+    /// REST API id or name
+    #[arg(long, value_name = "API")]
+    pub api: String,
+    /// Stage name (repeatable)
+    #[arg(long = "stage", value_name = "STAGE", required = true)]
+    pub stages: Vec<String>,
+}
+
 #[derive(Args, Debug, Clone)]
 pub struct EnableArgs {
     #[command(flatten)]
-    pub target: StageRef,
+    pub target: StagesRef,
     #[command(flatten)]
     pub logging: LoggingArgs,
     /// Role to create or repair when the account has no healthy role
@@ -278,6 +292,20 @@ pub struct DisableArgs {
     /// Also delete the log groups of the logging turned off: access, execution (asks for confirmation)
     #[arg(long)]
     pub delete_log_group: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct SetupArgs {
+    /// REST API id or name (answers the API question)
+    #[arg(long, value_name = "API")]
+    pub api: Option<String>,
+    /// Stage name (repeatable; answers the stage question)
+    #[arg(long = "stage", value_name = "STAGE")]
+    pub stages: Vec<String>,
+    #[command(flatten)]
+    pub logging: LoggingArgs,
+    #[command(flatten)]
+    pub wait: WaitArg,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -39,6 +39,23 @@ impl Ctx {
         self.global.output == OutputFormat::Json
     }
 
+    /// Whether a person can answer prompts (terminal on stdin and stderr, no `--no-input`).
+    pub fn interactive(&self) -> bool {
+        self.interactive
+    }
+
+    /// The region the AWS configuration names when `--region` is not given, if any.
+    pub async fn configured_region(&self) -> Option<String> {
+        let options = AwsOptions {
+            profile: self.global.profile.clone(),
+            region: self.global.regions.first().cloned(),
+            endpoint_url: None,
+            call_timeout: Duration::from_secs(self.global.call_timeout),
+            max_attempts: 1,
+        };
+        crate::aws::resolve_region(&options).await.ok().map(|r| r.to_string())
+    }
+
     pub fn dry_run(&self) -> bool {
         self.global.dry_run
     }

@@ -15,6 +15,10 @@ pub fn install() {
             if FOLLOWING.load(Ordering::SeqCst) {
                 std::process::exit(0);
             }
+            if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+                // A prompt may have hidden the cursor.
+                eprint!("\x1b[?25h");
+            }
             if !APPLYING.load(Ordering::SeqCst) {
                 eprintln!("interrupted; nothing was changed");
                 std::process::exit(crate::error::Exit::Cancelled.code().into());

@@ -19,3 +19,4 @@ pub mod plan;
 pub mod settings;
 pub mod tail;
 pub mod trust;
+pub mod wizard;

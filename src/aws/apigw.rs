@@ -106,10 +106,13 @@ pub async fn set_account_role(
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct RestApi {
     pub id: String,
     pub name: String,
+    /// Creation date (`2026-11-25`), shown by the wizard.
+    #[serde(skip)]
+    pub created: Option<String>,
 }
 
 pub async fn rest_apis(client: &aws_sdk_apigateway::Client) -> anyhow::Result<Vec<RestApi>> {
@@ -120,6 +123,7 @@ pub async fn rest_apis(client: &aws_sdk_apigateway::Client) -> anyhow::Result<Ve
         apis.extend(page.items().iter().map(|api| RestApi {
             id: api.id().unwrap_or_default().to_string(),
             name: api.name().unwrap_or_default().to_string(),
+            created: api.created_date().map(|d| d.to_string().chars().take(10).collect()),
         }));
     }
     Ok(apis)

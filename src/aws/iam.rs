@@ -7,6 +7,7 @@ const GET_ROLE: Call = Call { name: "iam:GetRole", permission: "iam:GetRole" };
 const LIST_ATTACHED: Call =
     Call { name: "iam:ListAttachedRolePolicies", permission: "iam:ListAttachedRolePolicies" };
 const CREATE_ROLE: Call = Call { name: "iam:CreateRole", permission: "iam:CreateRole" };
+const LIST_ROLES: Call = Call { name: "iam:ListRoles", permission: "iam:ListRoles" };
 const ATTACH: Call = Call { name: "iam:AttachRolePolicy", permission: "iam:AttachRolePolicy" };
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,13 +18,31 @@ pub struct Role {
     pub trust_policy: String,
 }
 
+/// Every role of the account (for the wizard's role picker).
+pub async fn list_roles(client: &aws_sdk_iam::Client) -> anyhow::Result<Vec<Role>> {
+    let mut roles = Vec::new();
+    let mut pages = client.list_roles().into_paginator().send();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(|e| call_failed(LIST_ROLES, "roles", e))?;
+        roles.extend(page.roles().iter().map(|role| Role {
+            name: role.role_name().to_string(),
+            arn: role.arn().to_string(),
+            trust_policy: decode(role.assume_role_policy_document().unwrap_or_default()),
+        }));
+    }
+    Ok(roles)
+}
+
+fn decode(raw: &str) -> String {
+    percent_encoding::percent_decode_str(raw).decode_utf8_lossy().into_owned()
+}
+
 /// The role, or `None` when it does not exist.
 pub async fn get_role(client: &aws_sdk_iam::Client, name: &str) -> anyhow::Result<Option<Role>> {
     match client.get_role().role_name(name).send().await {
         Ok(out) => {
             let Some(role) = out.role() else { return Ok(None) };
-            let raw = role.assume_role_policy_document().unwrap_or_default();
-            let trust_policy = percent_encoding::percent_decode_str(raw).decode_utf8_lossy().into_owned();
+            let trust_policy = decode(role.assume_role_policy_document().unwrap_or_default());
             Ok(Some(Role { name: role.role_name().to_string(), arn: role.arn().to_string(), trust_policy }))
         }
         Err(e) if e.code() == Some("NoSuchEntity") => Ok(None),

@@ -87,7 +87,7 @@ impl Clients {
 
 /// Region from the flag, the environment or the profile; never from the metadata service, so a
 /// missing region is reported at once instead of after a multi-second probe.
-async fn resolve_region(options: &AwsOptions) -> anyhow::Result<aws_config::Region> {
+pub async fn resolve_region(options: &AwsOptions) -> anyhow::Result<aws_config::Region> {
     if let Some(region) = &options.region {
         return Ok(aws_config::Region::new(region.clone()));
     }
@@ -158,6 +158,9 @@ pub fn explain(code: Option<&str>, detail: &str, call: Call, resource: &str) -> 
         Some("BadRequestException") if detail.contains("role ARN must be set") => Some(
             "the region's API Gateway account has no CloudWatch Logs role: run `apigw-logs enable` or `apigw-logs account set-role`".into(),
         ),
+        Some("NoSuchEntity") if detail.contains("Policy ") => Some(
+            "the AWS managed policy is not available to this account (an AWS emulator must load managed policies, e.g. moto with MOTO_IAM_LOAD_MANAGED_POLICIES=true)".into(),
+        ),
         Some("NotFoundException" | "ResourceNotFoundException" | "NoSuchEntity") => {
             Some(format!("{resource} no longer exists (deleted meanwhile?); run the command again to re-plan"))
         }
@@ -190,6 +193,8 @@ mod tests {
         assert!(explain(Some("TooManyRequestsException"), "", CALL, "x").unwrap().contains("throttling"));
         assert!(explain(Some("ExpiredToken"), "", CALL, "x").unwrap().contains("credentials"));
         assert!(explain(Some("NotFoundException"), "", CALL, "x").unwrap().contains("no longer exists"));
+        let policy = "Policy arn:aws:iam::aws:policy/x does not exist or is not attachable.";
+        assert!(explain(Some("NoSuchEntity"), policy, CALL, "x").unwrap().contains("managed policy"));
         assert_eq!(explain(Some("ConflictException"), "", CALL, "x"), None);
     }
 }

@@ -7,6 +7,7 @@ pub mod disable;
 pub mod enable;
 pub mod formats;
 pub mod role;
+pub mod setup;
 pub mod stage;
 pub mod status;
 pub mod tail;
@@ -28,6 +29,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Stage(StageCommand::Set(args)) => stage::set(&ctx, &args).await,
         Command::Enable(args) => enable::run(&ctx, &args).await,
         Command::Disable(args) => disable::run(&ctx, &args).await,
+        Command::Setup(args) => setup::run(&ctx, &args).await,
         Command::Tail(args) => tail::run(&ctx, &args).await,
         Command::Status(args) => status::run(&ctx, &args).await,
         Command::Apply(args) => apply::run(&ctx, &args).await,

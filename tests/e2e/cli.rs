@@ -74,6 +74,7 @@ fn help_output_is_stable() {
         vec!["status", "--help"],
         vec!["tail", "--help"],
         vec!["apply", "--help"],
+        vec!["setup", "--help"],
     ] {
         let out = bin().args(&args).output().unwrap();
         assert!(out.status.success());

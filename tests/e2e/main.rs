@@ -8,6 +8,7 @@ mod cli;
 mod faults;
 mod harness;
 mod reliability;
+mod setup;
 mod stage;
 mod status;
 mod tail;

@@ -273,7 +273,8 @@ fn created_log_groups_get_the_kms_key_and_tags() {
         let described =
             acct.block_on(logs.describe_log_groups().log_group_name_prefix(&name).send()).unwrap();
         assert_eq!(described.log_groups()[0].kms_key_id(), Some(key.as_str()), "{name}");
-        let tags = acct.block_on(logs.list_tags_log_group().log_group_name(&name).send()).unwrap();
+        let arn = format!("arn:aws:logs:{REGION}:{}:log-group:{name}", acct.id);
+        let tags = acct.block_on(logs.list_tags_for_resource().resource_arn(arn).send()).unwrap();
         let tags = tags.tags().unwrap();
         assert_eq!((tags["team"].as_str(), tags["env"].as_str()), ("payments", "prod"), "{name}");
     }

@@ -1,0 +1,199 @@
+//! `setup`: the interactive wizard. It asks (dialoguer, on stderr), then plans and applies through
+//! the same code as `enable`, and prints the equivalent non-interactive command.
+
+use super::account::plan_account_role;
+use super::enable::{api_and_stages, enable_target, plan_enable};
+use super::role::{plan_role, role_health};
+use super::stage::check_offline;
+use crate::apply;
+use crate::aws::sts::Identity;
+use crate::aws::{Clients, apigw, iam, logs, sts};
+use crate::cli::{ColorWhen, SetupArgs};
+use crate::context::{Ctx, YELLOW};
+use crate::logging::StageLogging;
+use crate::trust::{self, DEFAULT_ROLE_NAME, RoleHealth};
+use crate::wizard::{self, Prompter, RoleChoice, Source};
+use crate::{error, plan::Plan};
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+use std::time::Duration;
+
+pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
+    if !ctx.interactive() {
+        return Err(error::usage_hint(
+            "setup asks questions, so it needs a terminal (and no --no-input)",
+            "in scripts use `apigw-logs enable --api API --stage STAGE [flags]` (the wizard prints the exact one), or `apigw-logs apply -f FILE`",
+        ));
+    }
+    check_offline(ctx, &args.logging)?;
+    let mut prompter = Dialoguer::new(ctx);
+    let region = match ctx.global.regions.as_slice() {
+        [region] => region.clone(),
+        [] => wizard::ask_region(&mut prompter, ctx.configured_region().await.as_deref())?,
+        _ => return Err(error::usage("--region: setup works on one region")),
+    };
+    let clients = ctx.clients_in(Some(region.clone())).await?;
+    let identity = sts::caller_identity(&clients.sts).await?;
+    let source = AwsSource { clients: &clients, identity: &identity };
+    let request = wizard::ask(
+        &mut prompter,
+        &source,
+        &region,
+        &identity.account,
+        args.api.as_deref(),
+        &args.stages,
+        &args.logging,
+    )
+    .await?;
+    let command = wizard::equivalent_command(&request);
+
+    let (api, stages) = api_and_stages(&clients, &request.api.id, &request.stages).await?;
+    let mut plan = Plan::default();
+    if let RoleChoice::Switch { role_arn, create_default } = &request.role {
+        if *create_default {
+            plan.steps.extend(plan_role(&clients, &identity, DEFAULT_ROLE_NAME).await?.1);
+        } else {
+            let health = role_health(&clients, &identity, role_arn).await?;
+            if !health.is_healthy() {
+                return Err(error::precondition(
+                    format!("role {role_arn} cannot be used for logging: {}", health.problems.join("; ")),
+                    "run setup again and pick another role",
+                ));
+            }
+        }
+        let current = apigw::account_role(&clients.apigw).await?;
+        plan.steps.extend(plan_account_role(&clients, &identity, current.as_deref(), role_arn).await?);
+    }
+    // A switched account role is in place before the stages; otherwise `enable`'s own role chain.
+    let role_name =
+        matches!(request.role, RoleChoice::Keep | RoleChoice::EnableDefault).then_some(DEFAULT_ROLE_NAME);
+    plan.steps.extend(
+        plan_enable(ctx, &clients, &identity, &api, &stages, &request.logging, role_name).await?.steps,
+    );
+
+    let mut target = enable_target("setup", &clients, &api, &stages, Duration::from_secs(args.wait.seconds));
+    target.confirm = Some(format!("these changes go to {region}"));
+    target.summary = Some(format!("Equivalent command:\n  {command}"));
+    target.result["command"] = command.clone().into();
+    apply::execute(ctx, &clients, &plan, target).await?;
+    if ctx.dry_run() && !ctx.json() {
+        println!("Equivalent command:\n  {command}");
+    }
+    Ok(())
+}
+
+/// The wizard's view of AWS in the chosen region.
+struct AwsSource<'a> {
+    clients: &'a Clients,
+    identity: &'a Identity,
+}
+
+impl Source for AwsSource<'_> {
+    async fn account_role(&self) -> anyhow::Result<Option<RoleHealth>> {
+        match apigw::account_role(&self.clients.apigw).await? {
+            Some(arn) => Ok(Some(role_health(self.clients, self.identity, &arn).await?)),
+            None => Ok(None),
+        }
+    }
+
+    async fn logging_roles(&self) -> anyhow::Result<Vec<String>> {
+        let policy = trust::managed_policy_arn(&self.identity.partition);
+        let mut healthy = Vec::new();
+        for role in iam::list_roles(&self.clients.iam).await? {
+            if trust::check_trust(&role.trust_policy, &self.identity.account).is_ok()
+                && iam::attached_policies(&self.clients.iam, &role.name).await?.contains(&policy)
+            {
+                healthy.push(role.arn);
+            }
+        }
+        Ok(healthy)
+    }
+
+    async fn apis(&self) -> anyhow::Result<Vec<apigw::RestApi>> {
+        apigw::rest_apis(&self.clients.apigw).await
+    }
+
+    async fn stages(&self, api_id: &str) -> anyhow::Result<Vec<StageLogging>> {
+        apigw::stages(&self.clients.apigw, api_id).await
+    }
+
+    async fn log_groups(&self) -> anyhow::Result<Vec<String>> {
+        Ok(logs::log_groups_with_prefix(&self.clients.logs, "").await?.into_iter().map(|g| g.name).collect())
+    }
+}
+
+/// Prompts on stderr with dialoguer; Esc cancels (exit 130).
+struct Dialoguer {
+    theme: Box<dyn Theme>,
+}
+
+impl Dialoguer {
+    fn new(ctx: &Ctx) -> Dialoguer {
+        let plain = ctx.global.color == ColorWhen::Never
+            || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Dialoguer { theme: if plain { Box::new(SimpleTheme) } else { Box::new(ColorfulTheme::default()) } }
+    }
+}
+
+fn answered<T>(answer: dialoguer::Result<Option<T>>) -> anyhow::Result<T> {
+    answer?.ok_or_else(error::cancelled)
+}
+
+impl Prompter for Dialoguer {
+    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> anyhow::Result<usize> {
+        answered(
+            dialoguer::Select::with_theme(self.theme.as_ref())
+                .with_prompt(prompt)
+                .items(items)
+                .default(default)
+                .max_length(12)
+                .interact_opt(),
+        )
+    }
+
+    fn fuzzy_select(&mut self, prompt: &str, items: &[String]) -> anyhow::Result<usize> {
+        answered(
+            dialoguer::FuzzySelect::with_theme(self.theme.as_ref())
+                .with_prompt(prompt)
+                .items(items)
+                .default(0)
+                .max_length(12)
+                .interact_opt(),
+        )
+    }
+
+    fn multi_select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        checked: &[bool],
+    ) -> anyhow::Result<Vec<usize>> {
+        answered(
+            dialoguer::MultiSelect::with_theme(self.theme.as_ref())
+                .with_prompt(prompt)
+                .items(items)
+                .defaults(checked)
+                .max_length(12)
+                .interact_opt(),
+        )
+    }
+
+    fn confirm(&mut self, prompt: &str, default: bool) -> anyhow::Result<bool> {
+        answered(
+            dialoguer::Confirm::with_theme(self.theme.as_ref())
+                .with_prompt(prompt)
+                .default(default)
+                .interact_opt(),
+        )
+    }
+
+    fn input(&mut self, prompt: &str) -> anyhow::Result<String> {
+        Ok(dialoguer::Input::<String>::with_theme(self.theme.as_ref()).with_prompt(prompt).interact_text()?)
+    }
+
+    fn say(&mut self, text: &str) {
+        match text.strip_prefix("warning: ") {
+            Some(warning) => anstream::eprintln!("{YELLOW}warning:{YELLOW:#} {warning}"),
+            None => eprintln!("{text}"),
+        }
+    }
+}

@@ -1,0 +1,791 @@
+//! The `setup` wizard's questions. It only fills in a [`SetupRequest`] — the flags of `enable`
+//! (plus an explicit account-role choice) — which the command then plans and applies through the
+//! same code as `enable`, and prints as the equivalent command line.
+//!
+//! The flow talks to a [`Prompter`] (dialoguer in the terminal, a script in tests) and reads AWS
+//! through a [`Source`], so every branch is unit-tested without a terminal or an emulator.
+
+use crate::arn;
+use crate::aws::apigw::RestApi;
+use crate::cli::LoggingArgs;
+use crate::error;
+use crate::format::{self, ApiKind};
+use crate::logging::StageLogging;
+use crate::settings::{Level, RETENTION_DAYS, Switch, on_off};
+use crate::trust::{DEFAULT_ROLE_NAME, RoleHealth};
+
+/// Regions where API Gateway is available, offered when changing region.
+pub const REGIONS: &[&str] = &[
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
+    "af-south-1",
+    "ap-east-1",
+    "ap-south-1",
+    "ap-south-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "ap-southeast-4",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-northeast-3",
+    "ca-central-1",
+    "ca-west-1",
+    "eu-central-1",
+    "eu-central-2",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "eu-south-1",
+    "eu-south-2",
+    "eu-north-1",
+    "il-central-1",
+    "me-south-1",
+    "me-central-1",
+    "sa-east-1",
+];
+
+/// Asks the questions. Every method returns `Err(cancelled)` when the user presses Esc.
+pub trait Prompter {
+    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> anyhow::Result<usize>;
+    /// A type-to-filter list, for long lists (APIs, log groups).
+    fn fuzzy_select(&mut self, prompt: &str, items: &[String]) -> anyhow::Result<usize>;
+    fn multi_select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        checked: &[bool],
+    ) -> anyhow::Result<Vec<usize>>;
+    fn confirm(&mut self, prompt: &str, default: bool) -> anyhow::Result<bool>;
+    fn input(&mut self, prompt: &str) -> anyhow::Result<String>;
+    /// An explanation or a warning, shown between questions.
+    fn say(&mut self, text: &str);
+}
+
+/// What the wizard reads from AWS in the chosen region.
+#[allow(async_fn_in_trait)] // used with static dispatch only, inside this crate
+pub trait Source {
+    /// The account's `cloudwatchRoleArn` and its health, `None` when unset.
+    async fn account_role(&self) -> anyhow::Result<Option<RoleHealth>>;
+    /// ARNs of the account's healthy logging roles (trusted by API Gateway, with the policy).
+    async fn logging_roles(&self) -> anyhow::Result<Vec<String>>;
+    async fn apis(&self) -> anyhow::Result<Vec<RestApi>>;
+    async fn stages(&self, api_id: &str) -> anyhow::Result<Vec<StageLogging>>;
+    async fn log_groups(&self) -> anyhow::Result<Vec<String>>;
+}
+
+/// The account role the user chose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RoleChoice {
+    /// The account keeps its healthy role.
+    Keep,
+    /// `enable` creates or repairs the default role when the account has no healthy one.
+    EnableDefault,
+    /// Point the account at this role first (`account set-role`), replacing the current one.
+    Switch { role_arn: String, create_default: bool },
+}
+
+/// Everything the wizard decided: `enable`'s flags, plus the account-role choice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetupRequest {
+    pub region: String,
+    pub role: RoleChoice,
+    pub api: RestApi,
+    /// How the printed command names the API: its name when unique, else its id.
+    pub api_ref: String,
+    pub stages: Vec<String>,
+    pub logging: LoggingArgs,
+}
+
+/// Step 1: the configured region, confirmable or changeable.
+pub fn ask_region(p: &mut impl Prompter, configured: Option<&str>) -> anyhow::Result<String> {
+    if let Some(region) = configured {
+        if p.confirm(&format!("Set up logging in region {region}?"), true)? {
+            return Ok(region.to_string());
+        }
+    }
+    let items: Vec<String> = REGIONS.iter().map(|r| r.to_string()).collect();
+    let default = configured.and_then(|c| REGIONS.iter().position(|r| *r == c)).unwrap_or(0);
+    Ok(REGIONS[p.select("Region", &items, default)?].to_string())
+}
+
+/// Steps 2–6. `pre` holds the flags given on the command line; each answers its question.
+pub async fn ask(
+    p: &mut impl Prompter,
+    source: &impl Source,
+    region: &str,
+    account: &str,
+    pre_api: Option<&str>,
+    pre_stages: &[String],
+    pre: &LoggingArgs,
+) -> anyhow::Result<SetupRequest> {
+    let role = ask_role(p, source, account).await?;
+    let (api, api_ref) = ask_api(p, source, pre_api).await?;
+    let stages = ask_stages(p, source, &api, pre_stages).await?;
+    let mut logging = pre.clone();
+    ask_execution(p, &mut logging)?;
+    ask_access(p, source, &api, &mut logging).await?;
+    Ok(SetupRequest { region: region.to_string(), role, api, api_ref, stages, logging })
+}
+
+async fn ask_role(p: &mut impl Prompter, source: &impl Source, account: &str) -> anyhow::Result<RoleChoice> {
+    p.say("API Gateway writes logs through one IAM role per region, set on its account and shared by every REST and WebSocket API there.");
+    let current = source.account_role().await?;
+    let healthy = current.as_ref().filter(|h| h.is_healthy());
+    match &current {
+        None => p.say("This region has no logging role yet."),
+        Some(h) if h.is_healthy() => p.say(&format!("Current role: {} (healthy)", h.arn)),
+        Some(h) => p.say(&format!("Current role: {} — unusable: {}", h.arn, h.problems.join("; "))),
+    }
+    let default_arn = format!("arn:aws:iam::{account}:role/{DEFAULT_ROLE_NAME}");
+    loop {
+        let mut options = Vec::new();
+        if let Some(h) = healthy {
+            options.push(format!("Keep {}", h.arn));
+        }
+        options.push(format!("Create or repair the role {DEFAULT_ROLE_NAME} and use it"));
+        options.push("Use another existing role trusted by API Gateway".to_string());
+        options.push("Enter a role ARN".to_string());
+        let offset = usize::from(healthy.is_none());
+        let choice = p.select("Account logging role", &options, 0)? + offset;
+        let switch_to = match choice {
+            0 => return Ok(RoleChoice::Keep),
+            1 if healthy.is_none() => return Ok(RoleChoice::EnableDefault),
+            1 => (default_arn.clone(), true),
+            2 => {
+                let current_arn = current.as_ref().map(|h| h.arn.as_str());
+                let roles: Vec<String> = source
+                    .logging_roles()
+                    .await?
+                    .into_iter()
+                    .filter(|r| Some(r.as_str()) != current_arn)
+                    .collect();
+                if roles.is_empty() {
+                    p.say("No other healthy role trusted by API Gateway exists in this account.");
+                    continue;
+                }
+                (roles[p.select("Role", &roles, 0)?].clone(), false)
+            }
+            _ => match p.input("Role ARN").map(|text| (arn::parse_role_arn(text.trim()), text))? {
+                (Ok((parsed, _)), text) if parsed.account == account => (text.trim().to_string(), false),
+                (Ok((parsed, _)), _) => {
+                    p.say(&format!(
+                        "That role is in account {}; API Gateway needs one in {account}.",
+                        parsed.account
+                    ));
+                    continue;
+                }
+                (Err(why), _) => {
+                    p.say(&why);
+                    continue;
+                }
+            },
+        };
+        if let Some(h) = healthy {
+            if h.arn == switch_to.0 {
+                return Ok(RoleChoice::Keep);
+            }
+            p.say(&format!("warning: {} is healthy and every API in the region uses it.", h.arn));
+            if !p.confirm("Replace it?", false)? {
+                continue;
+            }
+        }
+        return Ok(RoleChoice::Switch { role_arn: switch_to.0, create_default: switch_to.1 });
+    }
+}
+
+async fn ask_api(
+    p: &mut impl Prompter,
+    source: &impl Source,
+    pre: Option<&str>,
+) -> anyhow::Result<(RestApi, String)> {
+    let apis = source.apis().await?;
+    if apis.is_empty() {
+        return Err(error::precondition(
+            "there are no REST APIs in this region",
+            "deploy an API first, or pick another region",
+        ));
+    }
+    let api = match pre {
+        Some(wanted) => {
+            let found: Vec<&RestApi> = apis.iter().filter(|a| a.id == wanted || a.name == wanted).collect();
+            match found.as_slice() {
+                [api] => (*api).clone(),
+                [] => return Err(error::usage(format!("--api: no REST API with id or name '{wanted}'"))),
+                _ => {
+                    return Err(error::usage(format!(
+                        "--api: several REST APIs are named '{wanted}'; pass an id"
+                    )));
+                }
+            }
+        }
+        None => {
+            let items: Vec<String> = apis
+                .iter()
+                .map(|a| {
+                    format!(
+                        "{} ({}){}",
+                        a.name,
+                        a.id,
+                        a.created.as_deref().map(|d| format!(", created {d}")).unwrap_or_default()
+                    )
+                })
+                .collect();
+            apis[p.fuzzy_select("REST API (type to filter)", &items)?].clone()
+        }
+    };
+    let unique_name = apis.iter().filter(|a| a.name == api.name).count() == 1;
+    let api_ref = if unique_name { api.name.clone() } else { api.id.clone() };
+    Ok((api, api_ref))
+}
+
+async fn ask_stages(
+    p: &mut impl Prompter,
+    source: &impl Source,
+    api: &RestApi,
+    pre: &[String],
+) -> anyhow::Result<Vec<String>> {
+    let stages = source.stages(&api.id).await?;
+    if stages.is_empty() {
+        return Err(error::precondition(
+            format!("API {} has no stages", api.name),
+            "deploy it to a stage first",
+        ));
+    }
+    if !pre.is_empty() {
+        if let Some(missing) = pre.iter().find(|s| !stages.iter().any(|st| &st.stage_name == *s)) {
+            return Err(error::usage(format!("--stage: API {} has no stage '{missing}'", api.name)));
+        }
+        return Ok(pre.to_vec());
+    }
+    let items: Vec<String> = stages.iter().map(describe_stage).collect();
+    let checked = vec![stages.len() == 1; stages.len()];
+    loop {
+        let picked = p.multi_select("Stages (space to pick, enter to go on)", &items, &checked)?;
+        if !picked.is_empty() {
+            return Ok(picked.into_iter().map(|i| stages[i].stage_name.clone()).collect());
+        }
+        p.say("Pick at least one stage (space toggles).");
+    }
+}
+
+fn describe_stage(stage: &StageLogging) -> String {
+    let wide = stage.stage_wide();
+    let access = match &stage.access {
+        None => "off".to_string(),
+        Some(a) => format::matching_preset(&a.format).map_or("on".to_string(), |p| format!("on, {}", p.name)),
+    };
+    format!("{} — execution {}, access logging {access}", stage.stage_name, wide.level)
+}
+
+fn ask_execution(p: &mut impl Prompter, logging: &mut LoggingArgs) -> anyhow::Result<()> {
+    if logging.level.is_none() {
+        let items = [
+            "OFF   — no execution logs".to_string(),
+            "ERROR — only requests that fail: low volume, low cost".to_string(),
+            "INFO  — every request's execution trace: most useful, highest CloudWatch cost".to_string(),
+        ];
+        logging.level =
+            Some([Level::Off, Level::Error, Level::Info][p.select("Execution logging", &items, 2)?]);
+    }
+    if logging.metrics.is_none() {
+        let on = p.confirm("Detailed CloudWatch metrics per method (billed as custom metrics)?", false)?;
+        logging.metrics = Some(switch(on));
+    }
+    if logging.data_trace.is_none() {
+        let on = p.confirm("Data trace: log full request and response bodies?", false)?;
+        logging.data_trace = Some(switch(on));
+    }
+    if logging.data_trace == Some(Switch::On) {
+        p.say("warning: data trace writes request and response bodies — possibly secrets and personal data — to CloudWatch Logs. AWS advises against it in production.");
+    }
+    Ok(())
+}
+
+async fn ask_access(
+    p: &mut impl Prompter,
+    source: &impl Source,
+    api: &RestApi,
+    logging: &mut LoggingArgs,
+) -> anyhow::Result<()> {
+    let destination_given = logging.access_log_group.is_some() || logging.access_log_destination.is_some();
+    if logging.no_access_log {
+        return Ok(());
+    }
+    if !destination_given && logging.access_log_format.is_none() && logging.retention_days.is_none() {
+        p.say("Access logs record one line per request (who called what, status, latency), in a format you choose.");
+        if !p.confirm("Turn on access logging?", true)? {
+            logging.no_access_log = true;
+            return Ok(());
+        }
+    }
+    let mut firehose = logging.access_log_destination.as_deref().is_some_and(|d| d.contains(":firehose:"));
+    if !destination_given {
+        let default_group = crate::commands::stage::default_log_group(&api.id, "STAGE");
+        let items = [
+            format!(
+                "A new log group per stage, named {default_group} (stages already logging keep their destination)"
+            ),
+            "An existing log group".to_string(),
+            "A Kinesis Data Firehose stream (name must start with amazon-apigateway-)".to_string(),
+        ];
+        loop {
+            match p.select("Access log destination", &items, 0)? {
+                0 => break,
+                1 => {
+                    let groups = source.log_groups().await?;
+                    if groups.is_empty() {
+                        p.say("This region has no log groups yet.");
+                        continue;
+                    }
+                    logging.access_log_group =
+                        Some(groups[p.fuzzy_select("Log group (type to filter)", &groups)?].clone());
+                    break;
+                }
+                _ => {
+                    let text = p.input("Firehose stream ARN")?;
+                    match arn::parse_destination(text.trim()) {
+                        Ok((arn::Destination::Firehose { arn }, _)) => {
+                            logging.access_log_destination = Some(arn);
+                            firehose = true;
+                            break;
+                        }
+                        Ok(_) => p.say("That is not a Firehose stream ARN (…:firehose:REGION:ACCOUNT:deliverystream/NAME)."),
+                        Err(why) => p.say(&why),
+                    }
+                }
+            }
+        }
+    }
+    if !firehose && logging.retention_days.is_none() {
+        let items: Vec<String> = RETENTION_DAYS.iter().map(|d| format!("{d} days")).collect();
+        let default = RETENTION_DAYS.iter().position(|d| *d == 30).unwrap_or(0);
+        logging.retention_days = Some(RETENTION_DAYS[p.select("Keep access logs for", &items, default)?]);
+    }
+    if logging.access_log_format.is_none() {
+        logging.access_log_format = Some(ask_format(p)?);
+    }
+    Ok(())
+}
+
+/// A preset (shown in full) or a custom format, linted on the spot: errors ask again, warnings
+/// ask whether to keep it.
+fn ask_format(p: &mut impl Prompter) -> anyhow::Result<String> {
+    let mut items: Vec<String> =
+        format::PRESETS.iter().map(|pr| format!("{}: {}", pr.title, pr.format)).collect();
+    items.push("A custom format".to_string());
+    let default = format::PRESETS.iter().position(|pr| pr.name == "json").unwrap_or(0);
+    let choice = p.select("Access log format", &items, default)?;
+    if let Some(preset) = format::PRESETS.get(choice) {
+        return Ok(preset.name.to_string());
+    }
+    loop {
+        let text = p.input("Format (one line, with $context.requestId)")?;
+        let lint = format::lint(&text, ApiKind::Rest);
+        if lint.has_errors() {
+            for finding in lint.errors() {
+                p.say(&format!("error: {}", finding.message));
+            }
+            continue;
+        }
+        let warnings: Vec<&str> = lint.warnings().map(|f| f.message.as_str()).collect();
+        if warnings.is_empty() {
+            return Ok(text);
+        }
+        for warning in &warnings {
+            p.say(&format!("warning: {warning}"));
+        }
+        if p.confirm("Use this format anyway?", false)? {
+            return Ok(text);
+        }
+    }
+}
+
+fn switch(on: bool) -> Switch {
+    if on { Switch::On } else { Switch::Off }
+}
+
+/// The non-interactive command line that makes the same changes; run afterwards, it is a no-op.
+pub fn equivalent_command(request: &SetupRequest) -> String {
+    let region = &request.region;
+    let mut commands = Vec::new();
+    if let RoleChoice::Switch { role_arn, create_default } = &request.role {
+        if *create_default {
+            commands
+                .push(format!("apigw-logs role create --region {region} --role-name {DEFAULT_ROLE_NAME}"));
+        }
+        commands.push(format!("apigw-logs account set-role --region {region} --role-arn {role_arn} --yes"));
+    }
+    let mut enable =
+        vec![format!("apigw-logs enable --region {region} --api {}", shell_quote(&request.api_ref))];
+    for stage in &request.stages {
+        enable.push(format!("--stage {}", shell_quote(stage)));
+    }
+    let l = &request.logging;
+    if let Some(level) = l.level {
+        enable.push(format!("--level {}", level.as_api().to_ascii_lowercase()));
+    }
+    if let Some(metrics) = l.metrics {
+        enable.push(format!("--metrics {}", on_off(metrics.is_on())));
+    }
+    if let Some(trace) = l.data_trace {
+        enable.push(format!("--data-trace {}", on_off(trace.is_on())));
+    }
+    if l.no_access_log {
+        enable.push("--no-access-log".into());
+    }
+    if let Some(group) = &l.access_log_group {
+        enable.push(format!("--access-log-group {}", shell_quote(group)));
+    }
+    if let Some(destination) = &l.access_log_destination {
+        enable.push(format!("--access-log-destination {destination}"));
+    }
+    if let Some(format) = &l.access_log_format {
+        enable.push(format!("--access-log-format {}", shell_quote(format)));
+    }
+    if let Some(days) = l.retention_days {
+        enable.push(format!("--retention-days {days}"));
+    }
+    if l.data_trace == Some(Switch::On) {
+        enable.push("--yes".into());
+    }
+    commands.push(enable.join(" "));
+    commands.join(" && \\\n  ")
+}
+
+/// Quotes for a POSIX shell when needed.
+fn shell_quote(text: &str) -> String {
+    let plain =
+        !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c));
+    if plain { text.to_string() } else { format!("'{}'", text.replace('\'', r"'\''")) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::logging::{AccessLog, MethodLogging};
+    use std::collections::VecDeque;
+
+    /// Answers from a script, in order; records what was asked and said.
+    #[derive(Default)]
+    struct Script {
+        answers: VecDeque<Answer>,
+        asked: Vec<String>,
+        said: Vec<String>,
+    }
+
+    #[derive(Debug)]
+    enum Answer {
+        Pick(usize),
+        Picks(Vec<usize>),
+        Yes,
+        No,
+        Text(&'static str),
+        Esc,
+    }
+
+    impl Script {
+        fn new(answers: Vec<Answer>) -> Script {
+            Script { answers: answers.into(), ..Default::default() }
+        }
+
+        fn next(&mut self, prompt: &str) -> anyhow::Result<Answer> {
+            self.asked.push(prompt.to_string());
+            match self.answers.pop_front().unwrap_or_else(|| panic!("no answer scripted for '{prompt}'")) {
+                Answer::Esc => Err(error::cancelled()),
+                answer => Ok(answer),
+            }
+        }
+    }
+
+    impl Prompter for Script {
+        fn select(&mut self, prompt: &str, items: &[String], _: usize) -> anyhow::Result<usize> {
+            match self.next(prompt)? {
+                Answer::Pick(i) if i < items.len() => Ok(i),
+                other => panic!("'{prompt}' wants a pick of {items:?}, got {other:?}"),
+            }
+        }
+        fn fuzzy_select(&mut self, prompt: &str, items: &[String]) -> anyhow::Result<usize> {
+            self.select(prompt, items, 0)
+        }
+        fn multi_select(&mut self, prompt: &str, _: &[String], _: &[bool]) -> anyhow::Result<Vec<usize>> {
+            match self.next(prompt)? {
+                Answer::Picks(picks) => Ok(picks),
+                other => panic!("'{prompt}' wants picks, got {other:?}"),
+            }
+        }
+        fn confirm(&mut self, prompt: &str, _: bool) -> anyhow::Result<bool> {
+            match self.next(prompt)? {
+                Answer::Yes => Ok(true),
+                Answer::No => Ok(false),
+                other => panic!("'{prompt}' wants yes/no, got {other:?}"),
+            }
+        }
+        fn input(&mut self, prompt: &str) -> anyhow::Result<String> {
+            match self.next(prompt)? {
+                Answer::Text(text) => Ok(text.to_string()),
+                other => panic!("'{prompt}' wants text, got {other:?}"),
+            }
+        }
+        fn say(&mut self, text: &str) {
+            self.said.push(text.to_string());
+        }
+    }
+
+    const ACCOUNT: &str = "123456789012";
+
+    struct Fake {
+        role: Option<RoleHealth>,
+        roles: Vec<String>,
+        apis: Vec<RestApi>,
+        stages: Vec<StageLogging>,
+        groups: Vec<String>,
+    }
+
+    impl Source for Fake {
+        async fn account_role(&self) -> anyhow::Result<Option<RoleHealth>> {
+            Ok(self.role.clone())
+        }
+        async fn logging_roles(&self) -> anyhow::Result<Vec<String>> {
+            Ok(self.roles.clone())
+        }
+        async fn apis(&self) -> anyhow::Result<Vec<RestApi>> {
+            Ok(self.apis.clone())
+        }
+        async fn stages(&self, _: &str) -> anyhow::Result<Vec<StageLogging>> {
+            Ok(self.stages.clone())
+        }
+        async fn log_groups(&self) -> anyhow::Result<Vec<String>> {
+            Ok(self.groups.clone())
+        }
+    }
+
+    fn api(id: &str, name: &str) -> RestApi {
+        RestApi { id: id.into(), name: name.into(), created: Some("2026-11-25".into()) }
+    }
+
+    fn stage(name: &str) -> StageLogging {
+        StageLogging { stage_name: name.into(), ..Default::default() }
+    }
+
+    fn healthy(name: &str) -> RoleHealth {
+        RoleHealth {
+            arn: format!("arn:aws:iam::{ACCOUNT}:role/{name}"),
+            exists: true,
+            trusts_api_gateway: true,
+            has_policy: true,
+            problems: vec![],
+        }
+    }
+
+    fn fresh_account() -> Fake {
+        Fake {
+            role: None,
+            roles: vec![],
+            apis: vec![api("a1", "orders"), api("b2", "billing")],
+            stages: vec![stage("prod"), stage("dev")],
+            groups: vec!["/shared/access".into()],
+        }
+    }
+
+    fn run(
+        script: &mut Script,
+        source: &Fake,
+        pre_api: Option<&str>,
+        pre: &LoggingArgs,
+    ) -> anyhow::Result<SetupRequest> {
+        let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        rt.block_on(ask(script, source, "eu-west-1", ACCOUNT, pre_api, &[], pre))
+    }
+
+    use Answer::*;
+
+    #[test]
+    fn a_fresh_account_end_to_end() {
+        let mut script = Script::new(vec![
+            Pick(0),        // create the default role (no current role to keep)
+            Pick(0),        // API orders
+            Picks(vec![0]), // stage prod
+            Pick(1),        // ERROR
+            Yes,            // metrics
+            No,             // data trace
+            Yes,            // access logging on
+            Pick(0),        // default group
+            Pick(7),        // 90 days
+            Pick(0),        // clf preset
+        ]);
+        let request = run(&mut script, &fresh_account(), None, &LoggingArgs::default()).unwrap();
+        assert_eq!(request.role, RoleChoice::EnableDefault);
+        assert_eq!((request.api.id.as_str(), request.stages.as_slice()), ("a1", &["prod".to_string()][..]));
+        let l = &request.logging;
+        assert_eq!(
+            (l.level, l.metrics, l.data_trace),
+            (Some(Level::Error), Some(Switch::On), Some(Switch::Off))
+        );
+        assert_eq!((l.retention_days, l.access_log_format.as_deref()), (Some(90), Some("clf")));
+        assert_eq!(
+            equivalent_command(&request),
+            "apigw-logs enable --region eu-west-1 --api orders --stage prod --level error --metrics on --data-trace off --access-log-format clf --retention-days 90"
+        );
+        assert!(script.answers.is_empty());
+    }
+
+    #[test]
+    fn flags_pre_answer_their_questions() {
+        let pre = LoggingArgs {
+            level: Some(Level::Info),
+            metrics: Some(Switch::Off),
+            data_trace: Some(Switch::Off),
+            access_log_group: Some("/custom".into()),
+            access_log_format: Some("json".into()),
+            retention_days: Some(30),
+            ..Default::default()
+        };
+        let mut source = fresh_account();
+        source.role = Some(healthy("team"));
+        let mut script = Script::new(vec![Pick(0) /* keep */, Picks(vec![0, 1])]);
+        let request = run(&mut script, &source, Some("billing"), &pre).unwrap();
+        assert_eq!(request.role, RoleChoice::Keep);
+        assert_eq!(request.api.id, "b2");
+        assert_eq!(request.stages, ["prod", "dev"]);
+        assert_eq!(request.logging, pre);
+        assert_eq!(script.asked, ["Account logging role", "Stages (space to pick, enter to go on)"]);
+        assert!(equivalent_command(&request).contains("--stage prod --stage dev --level info"));
+    }
+
+    #[test]
+    fn replacing_a_healthy_role_warns_and_can_be_declined() {
+        let mut source = fresh_account();
+        source.role = Some(healthy("team"));
+        source.roles = vec![healthy("other").arn];
+        let pre = LoggingArgs {
+            no_access_log: true,
+            level: Some(Level::Error),
+            metrics: Some(Switch::Off),
+            data_trace: Some(Switch::Off),
+            ..Default::default()
+        };
+        let mut script = Script::new(vec![
+            Pick(2), // another existing role
+            Pick(0), // "other"
+            No,      // do not replace after all
+            Pick(1), // create or repair the default role
+            Yes,     // replace
+            Pick(0),
+            Picks(vec![1]),
+        ]);
+        let request = run(&mut script, &source, None, &pre).unwrap();
+        let default_arn = format!("arn:aws:iam::{ACCOUNT}:role/{DEFAULT_ROLE_NAME}");
+        assert_eq!(request.role, RoleChoice::Switch { role_arn: default_arn.clone(), create_default: true });
+        assert_eq!(script.said.iter().filter(|s| s.starts_with("warning:")).count(), 2);
+        assert_eq!(
+            equivalent_command(&request),
+            format!(
+                "apigw-logs role create --region eu-west-1 --role-name {DEFAULT_ROLE_NAME} && \\\n  apigw-logs account set-role --region eu-west-1 --role-arn {default_arn} --yes && \\\n  apigw-logs enable --region eu-west-1 --api orders --stage dev --level error --metrics off --data-trace off --no-access-log"
+            )
+        );
+    }
+
+    #[test]
+    fn role_arns_are_checked_and_lists_may_be_empty() {
+        let mut script = Script::new(vec![
+            Pick(1),                     // another existing role: there is none
+            Pick(2),                     // enter an ARN
+            Text("arn:aws:s3:::bucket"), // not a role
+            Pick(2),
+            Text("arn:aws:iam::999999999999:role/x"), // other account
+            Pick(2),
+            Text("arn:aws:iam::123456789012:role/mine"),
+            Esc, // cancel at the API question
+        ]);
+        let err = run(&mut script, &fresh_account(), None, &LoggingArgs::default()).unwrap_err();
+        assert_eq!(error::exit_code(&err), error::Exit::Cancelled);
+        assert!(script.said.iter().any(|s| s.contains("No other healthy role")));
+        assert!(script.said.iter().any(|s| s.contains("account 999999999999")));
+        assert!(script.said.iter().any(|s| s.contains("not") && s.contains("bucket")), "{:?}", script.said);
+    }
+
+    #[test]
+    fn custom_formats_are_linted_on_the_spot() {
+        let pre = LoggingArgs {
+            level: Some(Level::Error),
+            metrics: Some(Switch::Off),
+            data_trace: Some(Switch::Off),
+            retention_days: Some(30),
+            ..Default::default()
+        };
+        let mut script = Script::new(vec![
+            Pick(0),
+            Pick(0),
+            Picks(vec![]), // nothing picked: asked again
+            Picks(vec![0]),
+            Pick(2),                                                             // Firehose
+            Text("arn:aws:firehose:eu-west-1:123456789012:deliverystream/logs"), // no prefix
+            Pick(1),                                                             // existing group instead
+            Pick(0),
+            Pick(4),                                     // custom format
+            Text("$context.status"),                     // error: no requestId → asked again
+            Text("$context.requestId $context.statuss"), // warning: unknown variable
+            No,                                          // not this one
+            Text("$context.requestId $context.status"),
+        ]);
+        let request = run(&mut script, &fresh_account(), None, &pre).unwrap();
+        assert_eq!(request.logging.access_log_group.as_deref(), Some("/shared/access"));
+        assert_eq!(request.logging.access_log_format.as_deref(), Some("$context.requestId $context.status"));
+        assert!(script.said.iter().any(|s| s.contains("amazon-apigateway-")), "{:?}", script.said);
+        assert!(script.said.iter().any(|s| s.starts_with("error:") && s.contains("requestId")));
+        assert!(script.said.iter().any(|s| s.starts_with("warning:") && s.contains("statuss")));
+        assert!(script.said.iter().any(|s| s.contains("at least one stage")));
+        assert!(
+            equivalent_command(&request).contains("--access-log-format '$context.requestId $context.status'")
+        );
+    }
+
+    #[test]
+    fn data_trace_warns_and_the_command_carries_yes() {
+        let mut script = Script::new(vec![Pick(0), Pick(0), Picks(vec![0]), Pick(2), No, Yes, No]);
+        let request = run(&mut script, &fresh_account(), None, &LoggingArgs::default()).unwrap();
+        assert_eq!(request.logging.data_trace, Some(Switch::On));
+        assert!(request.logging.no_access_log);
+        assert!(script.said.iter().any(|s| s.contains("personal data")));
+        assert!(equivalent_command(&request).ends_with("--data-trace on --no-access-log --yes"));
+    }
+
+    #[test]
+    fn region_is_confirmed_or_picked() {
+        let mut keep = Script::new(vec![Yes]);
+        assert_eq!(ask_region(&mut keep, Some("eu-west-1")).unwrap(), "eu-west-1");
+        let mut change = Script::new(vec![No, Pick(3)]);
+        assert_eq!(ask_region(&mut change, Some("eu-west-1")).unwrap(), "us-west-2");
+        let mut none = Script::new(vec![Pick(0)]);
+        assert_eq!(ask_region(&mut none, None).unwrap(), "us-east-1");
+    }
+
+    #[test]
+    fn stage_descriptions_show_current_logging_and_names_shared_by_two_apis_use_ids() {
+        let mut prod = stage("prod");
+        prod.methods
+            .insert("*/*".into(), MethodLogging { level: Level::Info, data_trace: false, metrics: false });
+        prod.access = Some(AccessLog {
+            destination_arn: "arn:x".into(),
+            format: format::preset("clf").unwrap().format.into(),
+        });
+        assert_eq!(describe_stage(&prod), "prod — execution INFO, access logging on, clf");
+        assert_eq!(describe_stage(&stage("dev")), "dev — execution OFF, access logging off");
+
+        let mut source = fresh_account();
+        source.apis.push(api("c3", "orders"));
+        let pre = LoggingArgs {
+            no_access_log: true,
+            level: Some(Level::Error),
+            metrics: Some(Switch::Off),
+            data_trace: Some(Switch::Off),
+            ..Default::default()
+        };
+        let mut script = Script::new(vec![Pick(0), Pick(2), Picks(vec![0])]);
+        let request = run(&mut script, &source, None, &pre).unwrap();
+        assert_eq!(request.api_ref, "c3");
+    }
+}

@@ -1,0 +1,97 @@
+//! `setup`: the wizard driven in a pseudo-terminal against the emulator, its result read back
+//! through the SDK, and its printed command proven to be a no-op afterwards.
+
+use crate::harness::*;
+use rexpect::session::{PtySession, spawn_command};
+
+const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
+const ENTER: &str = "\r";
+
+fn wizard(acct: &Account, args: &[&str]) -> PtySession {
+    let mut cmd = acct.process_at(emulator_url(), args);
+    cmd.env("TERM", "xterm").env("NO_COLOR", "1");
+    spawn_command(cmd, Some(30_000)).unwrap()
+}
+
+fn answer(session: &mut PtySession, prompt: &str, keys: &str) {
+    session.exp_string(prompt).unwrap_or_else(|e| panic!("waiting for '{prompt}': {e}"));
+    session.send(keys).unwrap();
+    session.flush().unwrap();
+}
+
+#[test]
+fn a_person_sets_up_logging_with_the_wizard_alone_and_the_printed_command_is_a_no_op() {
+    let acct = Account::new();
+    let api = acct.create_api("orders", "prod", &[]);
+    let mut s = wizard(&acct, &["setup", "--region", REGION, "--api", "orders"]);
+    answer(&mut s, "Account logging role", ENTER); // create the default role
+    answer(&mut s, "Stages", ENTER); // the only stage, pre-checked
+    answer(&mut s, "Execution logging", &format!("{UP}{ENTER}")); // INFO → ERROR
+    answer(&mut s, "Detailed CloudWatch metrics", "y");
+    answer(&mut s, "Data trace", "n");
+    answer(&mut s, "Turn on access logging?", "y");
+    answer(&mut s, "Access log destination", ENTER); // the default group
+    answer(&mut s, "Keep access logs for", &format!("{DOWN}{DOWN}{ENTER}")); // 30 → 90 days
+    answer(&mut s, "Access log format", &format!("{UP}{ENTER}")); // json → clf
+    answer(&mut s, "Apply?", "y");
+    s.exp_string("Applied").unwrap();
+    s.exp_string("Equivalent command:").unwrap();
+    let rest = s.exp_eof().unwrap();
+    let command = rest
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("apigw-logs enable"))
+        .expect("the command")
+        .to_string();
+    assert_eq!(
+        command,
+        "apigw-logs enable --region us-east-1 --api orders --stage prod --level error --metrics on --data-trace off --access-log-format clf --retention-days 90"
+    );
+
+    // The state, read back through the SDK.
+    assert!(acct.account_role().unwrap().ends_with(":role/apigateway-cloudwatch-logs"));
+    let stage = acct.stage(&api, "prod");
+    let wide = &stage.method_settings().unwrap()["*/*"];
+    assert_eq!(wide.logging_level(), Some("ERROR"));
+    assert!(wide.metrics_enabled() && !wide.data_trace_enabled());
+    assert_eq!(
+        stage.access_log_settings().unwrap().format(),
+        Some(apigw_logs::format::preset("clf").unwrap().format)
+    );
+    let access_group = format!("API-Gateway-Access-Logs_{api}/prod");
+    assert!(acct.log_groups().contains(&(access_group, Some(90))));
+
+    // The printed command, run afterwards, changes nothing.
+    let args: Vec<&str> = command.split(' ').skip(1).collect();
+    let again = acct.json(&args, 0);
+    assert_eq!(again["changed"], false, "{again}");
+    assert_eq!(again["would_change"], false, "{again}");
+}
+
+#[test]
+fn esc_at_a_prompt_cancels_with_130_and_no_change() {
+    let acct = Account::new();
+    let api = acct.create_api("orders", "prod", &[]);
+    let before = acct.snapshot(&api, "prod");
+    let mut s = wizard(&acct, &["setup", "--region", REGION]);
+    answer(&mut s, "Account logging role", ENTER);
+    answer(&mut s, "REST API", "\x1b");
+    s.exp_eof().unwrap();
+    let status = s.process().wait().unwrap();
+    assert!(matches!(status, rexpect::process::WaitStatus::Exited(_, 130)), "{status:?}");
+    assert_eq!(acct.snapshot(&api, "prod"), before);
+}
+
+#[test]
+fn without_a_terminal_setup_refuses_at_once_naming_the_command_to_use() {
+    let acct = Account::new();
+    let (code, stdout, stderr) = acct.run(&["setup"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(
+        stderr.contains("needs a terminal") && stderr.contains("apigw-logs enable --api API --stage STAGE"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = acct.run(&["setup", "--no-input"]);
+    assert_eq!(code, 2, "{stderr}");
+}
