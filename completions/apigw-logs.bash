@@ -200,7 +200,7 @@ _apigw__logs() {
 
     case "${cmd}" in
         apigw__logs)
-            opts="-y -v -h -V --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help --version role account stage enable disable setup tail status apply formats completions help"
+            opts="-y -v -h -V --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help --version role account stage enable disable setup tail status apply formats completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -230,6 +230,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -242,7 +246,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__account)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help show set-role reset help"
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help show set-role reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -269,6 +273,10 @@ _apigw__logs() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -354,7 +362,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__account__subcmd__reset)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -384,6 +392,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -396,7 +408,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__account__subcmd__set__subcmd__role)
-            opts="-y -v -h --role-arn --role-name --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            opts="-y -v -h --role-arn --role-name --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -438,6 +450,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -450,7 +466,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__account__subcmd__show)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -480,6 +496,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -492,7 +512,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__apply)
-            opts="-f -y -v -h --file --check --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            opts="-f -y -v -h --file --check --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -534,6 +554,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -546,7 +570,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__completions)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help bash elvish fish powershell zsh"
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -576,6 +600,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -588,7 +616,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__disable)
-            opts="-y -v -h --api --stage --execution-only --access-only --delete-log-group --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            opts="-y -v -h --api --all-apis --stage --all-stages --all-regions --execution-only --access-only --delete-log-group --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -626,6 +654,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -638,7 +670,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__enable)
-            opts="-y -v -h --api --stage --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --role-name --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            opts="-y -v -h --api --all-apis --stage --all-stages --all-regions --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --role-name --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -732,6 +764,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -744,7 +780,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__formats)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help list show check help"
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help list show check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -774,6 +810,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -786,7 +826,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__formats__subcmd__check)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -813,6 +853,10 @@ _apigw__logs() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -898,7 +942,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__formats__subcmd__list)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -925,6 +969,10 @@ _apigw__logs() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -940,7 +988,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__formats__subcmd__show)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -967,6 +1015,10 @@ _apigw__logs() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1290,7 +1342,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__role)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help create help"
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help create help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1320,6 +1372,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1332,7 +1388,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__role__subcmd__create)
-            opts="-y -v -h --role-name --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            opts="-y -v -h --role-name --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1363,6 +1419,10 @@ _apigw__logs() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1420,7 +1480,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__setup)
-            opts="-y -v -h --api --stage --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            opts="-y -v -h --api --stage --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1510,6 +1570,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1522,7 +1586,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__stage)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help show set help"
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help show set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1549,6 +1613,10 @@ _apigw__logs() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1620,7 +1688,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__stage__subcmd__set)
-            opts="-y -v -h --api --stage --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            opts="-y -v -h --api --all-apis --stage --all-stages --all-regions --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1706,6 +1774,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1718,7 +1790,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__stage__subcmd__show)
-            opts="-y -v -h --api --stage --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            opts="-y -v -h --api --all-apis --stage --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1756,6 +1828,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1768,7 +1844,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__status)
-            opts="-y -v -h --api --all-apis --stage --strict --fix --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            opts="-y -v -h --api --all-apis --stage --strict --fix --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1810,6 +1886,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --call-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1822,7 +1902,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__tail)
-            opts="-f -y -v -h --api --stage --access --execution --since --follow --filter --where --utc --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --call-timeout --help"
+            opts="-f -y -v -h --api --stage --access --execution --since --follow --filter --where --utc --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1869,6 +1949,10 @@ _apigw__logs() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

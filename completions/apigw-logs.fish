@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_apigw_logs_global_optspecs
-    string join \n profile= region= endpoint-url= output= dry-run y/yes no-input v/verbose color= timeout= call-timeout= h/help V/version
+    string join \n profile= region= endpoint-url= output= dry-run y/yes no-input v/verbose color= timeout= concurrency= call-timeout= h/help V/version
 end
 
 function __fish_apigw_logs_needs_command
@@ -33,7 +33,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l color -d 'When to
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -61,7 +62,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fi
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -79,7 +81,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_s
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -96,7 +99,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not _
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -115,7 +119,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fis
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -133,7 +138,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fis
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -148,7 +154,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fis
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -167,7 +174,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __f
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -176,8 +184,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __f
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -f -a "show" -d 'Show execution and access logging of one stage, or of every stage of the API'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -f -a "set" -d 'Change a stage\'s logging settings (one UpdateStage call, only what changes)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l api -d 'REST API id or name' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l stage -d 'Stage name (default: every stage)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l api -d 'REST API id or name (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l stage -d 'Stage name (repeatable; default: every stage)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
@@ -187,14 +195,16 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l all-apis -d 'Every REST API in the region'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l api -d 'REST API id or name' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l stage -d 'Stage name' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l api -d 'REST API id or name (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l stage -d 'Stage name (repeatable; with several APIs, those without it are skipped)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l level -d 'Execution logging level' -r -f -a "off\t''
 error\t''
 info\t''"
@@ -220,7 +230,11 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l all-apis -d 'Every REST API in the region'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l all-stages -d 'Every stage of each API'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l all-regions -d 'Every region where the account answers API Gateway calls (instead of --region)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l no-access-log -d 'Turn access logging off'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
@@ -230,8 +244,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show execution and access logging of one stage, or of every stage of the API'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change a stage\'s logging settings (one UpdateStage call, only what changes)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l api -d 'REST API id or name' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l stage -d 'Stage name (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l api -d 'REST API id or name (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l stage -d 'Stage name (repeatable; with several APIs, those without it are skipped)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l level -d 'Execution logging level' -r -f -a "off\t''
 error\t''
 info\t''"
@@ -259,15 +273,19 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l color -
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l all-apis -d 'Every REST API in the region'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l all-stages -d 'Every stage of each API'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l all-regions -d 'Every region where the account answers API Gateway calls (instead of --region)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l no-access-log -d 'Turn access logging off'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -s h -l help -d 'Print help'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l api -d 'REST API id or name' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l stage -d 'Stage name' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l api -d 'REST API id or name (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l stage -d 'Stage name (repeatable; with several APIs, those without it are skipped)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
@@ -277,7 +295,11 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l color 
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l all-apis -d 'Every REST API in the region'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l all-stages -d 'Every stage of each API'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l all-regions -d 'Every region where the account answers API Gateway calls (instead of --region)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l execution-only -d 'Only turn execution logging off'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l access-only -d 'Only turn access logging off'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l delete-log-group -d 'Also delete the log groups of the logging turned off: access, execution (asks for confirmation)'
@@ -314,7 +336,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l color -d
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l no-access-log -d 'Turn access logging off'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
@@ -335,7 +358,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l color -d 
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l access -d 'Read the access logs, from the stage\'s destination (the default)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l execution -d 'Read the execution logs (API-Gateway-Execution-Logs_{restApiId}/{stage})'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -s f -l follow -d 'Keep printing new events until Ctrl-C'
@@ -357,7 +381,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l color -
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l all-apis -d 'Check every REST API in the region (the default when no --api is given)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l strict -d 'Exit 5 on warnings too'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l fix -d 'Repair every finding that has a safe automatic fix, in one plan (confirm, or --yes)'
@@ -377,7 +402,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l color -d
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l check -d 'Change nothing; exit 0 when the stages match the file, 4 when changes are pending'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
@@ -393,7 +419,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not _
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -412,7 +439,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fis
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -427,7 +455,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fis
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -442,7 +471,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fis
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -461,7 +491,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l co
 always\t''
 never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'

@@ -3,8 +3,9 @@
 
 use crate::aws::{Clients, apigw, iam, logs};
 use crate::context::{Ctx, GREEN};
-use crate::plan::{Action, Plan};
+use crate::plan::{Action, Plan, Step};
 use crate::{error, interrupt};
+use futures::StreamExt as _;
 use serde::Serialize;
 use serde_json::Value;
 use std::time::Duration;
@@ -26,6 +27,29 @@ pub struct Report<'a> {
     /// Why the run stopped, when a step failed (the exit code is then 1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// Per target, for plans over several independent targets (stages).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<UnitReport>,
+}
+
+/// The outcome of one independent target.
+#[derive(Serialize)]
+pub struct UnitReport {
+    pub target: String,
+    /// Its steps' numbers in the plan.
+    pub steps: Vec<usize>,
+    pub applied: Vec<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// Steps of the plan that belong to one target and can be applied independently of the others
+/// (concurrently, and a failure stops only them). Steps before the first unit are shared (the
+/// account role) and go first; if they fail, nothing else is applied.
+#[derive(Clone, Debug)]
+pub struct Unit {
+    pub label: String,
+    pub steps: std::ops::Range<usize>,
 }
 
 pub struct Target<'a> {
@@ -43,6 +67,8 @@ pub struct Target<'a> {
     pub check_only: bool,
     /// Why the whole plan needs confirmation (`status --fix`), besides its steps' own reasons.
     pub confirm: Option<String>,
+    /// Independent targets, in plan order; empty: the plan is applied as one sequence.
+    pub units: Vec<Unit>,
 }
 
 /// Prints the plan, stops on `--dry-run`, confirms, applies and reports.
@@ -57,6 +83,7 @@ pub async fn execute(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'
         applied: Vec::new(),
         result: target.result.clone(),
         error: None,
+        targets: Vec::new(),
     };
     if plan.is_empty() {
         if ctx.json() {
@@ -93,9 +120,17 @@ pub async fn execute(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'
     ctx.confirm(&reasons)?;
 
     interrupt::set_applying(true);
-    let outcome = apply_steps(ctx, clients, plan, &target, &mut report).await;
+    let outcome = apply_plan(ctx, clients, plan, &target, &mut report).await;
     interrupt::set_applying(false);
-    outcome?;
+    if let Err(err) = outcome {
+        if ctx.json() {
+            // Scripts still get the outcome: which steps were applied, and why it stopped.
+            report.changed = !report.applied.is_empty();
+            report.error = Some(format!("{err:#}"));
+            println!("{}", serde_json::to_string_pretty(&report)?);
+        }
+        return Err(err);
+    }
     report.changed = true;
     if ctx.json() {
         println!("{}", serde_json::to_string_pretty(&report)?);
@@ -108,9 +143,9 @@ pub async fn execute(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'
     Ok(())
 }
 
-/// Applies the steps in order. Stops early on a failure, an interrupt or the `--timeout`
-/// deadline, and then reports (in JSON too) which steps were and were not applied.
-async fn apply_steps(
+/// Applies the shared steps, then the units concurrently (`--concurrency`). Reports, in JSON too,
+/// which steps were applied and, per target, why one stopped.
+async fn apply_plan(
     ctx: &Ctx,
     clients: &Clients,
     plan: &Plan,
@@ -118,16 +153,89 @@ async fn apply_steps(
     report: &mut Report<'_>,
 ) -> anyhow::Result<()> {
     let total = plan.steps.len();
-    for (index, step) in plan.steps.iter().enumerate() {
-        let number = index + 1;
-        let completes_previous = index > 0 && completes(&plan.steps[index - 1].action, &step.action);
+    let numbered = |range: std::ops::Range<usize>| -> Vec<(usize, &Step)> {
+        range.map(|i| (i + 1, &plan.steps[i])).collect()
+    };
+    let shared_end = target.units.first().map_or(total, |u| u.steps.start);
+    let shared = numbered(0..shared_end);
+    let (applied, stopped) = run_steps(ctx, clients, &shared, total, target.wait).await;
+    report.applied.extend(applied);
+    if let Some((at, err)) = stopped {
+        return Err(stop_error(err, &shared[at..], total, &report.applied, (shared_end..total).len()));
+    }
+
+    let shared_applied = report.applied.clone();
+    let progress = Progress::new(ctx, target.units.len());
+    let mut outcomes: Vec<_> = futures::stream::iter(target.units.iter().enumerate())
+        .map(|(index, unit)| {
+            let steps = numbered(unit.steps.clone());
+            let progress = &progress;
+            async move {
+                let outcome = run_steps(ctx, clients, &steps, total, target.wait).await;
+                progress.finished(&unit.label, outcome.1.is_none());
+                (index, steps, outcome)
+            }
+        })
+        .buffer_unordered(usize::from(ctx.global.concurrency))
+        .collect()
+        .await;
+    progress.done();
+    outcomes.sort_by_key(|(index, ..)| *index);
+
+    let mut failures = Vec::new();
+    for (index, steps, (applied, stopped)) in outcomes {
+        report.applied.extend(&applied);
+        let unit = &target.units[index];
+        let error = stopped.map(|(at, err)| {
+            let mut applied_so_far: Vec<usize> = shared_applied.iter().chain(&applied).copied().collect();
+            applied_so_far.sort_unstable();
+            stop_error(err, &steps[at..], total, &applied_so_far, 0)
+        });
+        report.targets.push(UnitReport {
+            target: unit.label.clone(),
+            steps: steps.iter().map(|(n, _)| *n).collect(),
+            applied,
+            error: error.as_ref().map(|e| format!("{e:#}")),
+        });
+        if let Some(error) = error {
+            failures.push((unit.label.clone(), error));
+        }
+    }
+    report.applied.sort_unstable();
+    let count = failures.len();
+    let mut failures = failures.into_iter();
+    match failures.next() {
+        None => Ok(()),
+        Some((_, only)) if target.units.len() == 1 => Err(only),
+        Some((label, first)) => {
+            let others: Vec<String> = failures.map(|(label, e)| format!("{label}: {e:#}")).collect();
+            let mut summary =
+                format!("{count} of {} targets failed; the others were applied. {label}", target.units.len());
+            if !others.is_empty() {
+                summary = format!("{summary} (and {})", others.join("; "));
+            }
+            Err(first.context(summary))
+        }
+    }
+}
+
+/// Applies `steps` in order; stops early on a failure, an interrupt or the `--timeout` deadline.
+/// Returns the numbers applied, and where and why it stopped.
+async fn run_steps(
+    ctx: &Ctx,
+    clients: &Clients,
+    steps: &[(usize, &Step)],
+    total: usize,
+    wait: Duration,
+) -> (Vec<usize>, Option<(usize, anyhow::Error)>) {
+    let mut applied = Vec::new();
+    for (at, (number, step)) in steps.iter().enumerate() {
+        let completes_previous = at > 0 && completes(&steps[at - 1].1.action, &step.action);
         let stopped = if interrupt::stop_requested() && !completes_previous {
-            Some(error::cancelled().context("interrupted"))
+            Some(error::interrupted())
         } else {
-            ctx.progress(format_args!("[{number}/{total}] {} {}", step.action.call(), step.resource));
-            match tokio::time::timeout_at(ctx.deadline, apply_step(ctx, clients, &step.action, target.wait))
-                .await
-            {
+            ctx.step(format_args!("[{number}/{total}] {} {}", step.action.call(), step.resource));
+            match tokio::time::timeout_at(ctx.deadline, apply_step(ctx, clients, &step.action, wait)).await {
                 Ok(Ok(())) => None,
                 Ok(Err(err)) => Some(err),
                 Err(_) => Some(anyhow::anyhow!(
@@ -138,31 +246,84 @@ async fn apply_steps(
             }
         };
         if let Some(err) = stopped {
-            let not_applied: Vec<String> = plan.steps[index..]
-                .iter()
-                .zip(number..)
-                .map(|(s, n)| format!("{n} ({})", s.action.call()))
-                .collect();
-            let applied = if report.applied.is_empty() {
-                "no step was applied".to_string()
-            } else {
-                format!("applied steps {:?}", report.applied)
-            };
-            let err = err.context(format!(
-                "stopped at step {number} of {total}; {applied}; not applied: {}. Rerunning the command resumes from the current state",
-                not_applied.join(", ")
-            ));
-            if ctx.json() {
-                // Scripts still get the outcome: which steps were applied, and why it stopped.
-                report.changed = !report.applied.is_empty();
-                report.error = Some(format!("{err:#}"));
-                println!("{}", serde_json::to_string_pretty(&report)?);
-            }
-            return Err(err);
+            return (applied, Some((at, err)));
         }
-        report.applied.push(number);
+        applied.push(*number);
     }
-    Ok(())
+    (applied, None)
+}
+
+/// Progress over many targets: a bar on a terminal (per-step lines would scroll by too fast),
+/// otherwise one line per finished target.
+struct Progress<'a> {
+    ctx: &'a Ctx,
+    bar: Option<indicatif::ProgressBar>,
+    per_target_lines: bool,
+}
+
+impl<'a> Progress<'a> {
+    /// More targets than fit in a glance get a bar.
+    const BAR_FROM: usize = 6;
+
+    fn new(ctx: &'a Ctx, targets: usize) -> Progress<'a> {
+        use std::io::IsTerminal as _;
+        let show_bar = targets >= Self::BAR_FROM && !ctx.json() && std::io::stderr().is_terminal();
+        let bar = show_bar.then(|| {
+            let style = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} targets  {msg}")
+                .expect("valid template");
+            indicatif::ProgressBar::new(targets as u64).with_style(style)
+        });
+        ctx.quiet_steps(bar.is_some());
+        Progress { ctx, bar, per_target_lines: targets > 1 }
+    }
+
+    fn finished(&self, target: &str, ok: bool) {
+        let outcome = if ok { "done" } else { "failed" };
+        match &self.bar {
+            Some(bar) => {
+                if !ok {
+                    bar.println(format!("failed: {target}"));
+                }
+                bar.set_message(target.to_string());
+                bar.inc(1);
+            }
+            None if self.per_target_lines => self.ctx.progress(format_args!("{outcome}: {target}")),
+            None => {}
+        }
+    }
+
+    fn done(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+            self.ctx.quiet_steps(false);
+        }
+    }
+}
+
+/// Says where a sequence stopped, what was applied and what was not. `later` counts the steps
+/// after this sequence that were not applied either.
+fn stop_error(
+    err: anyhow::Error,
+    rest: &[(usize, &Step)],
+    total: usize,
+    applied: &[usize],
+    later: usize,
+) -> anyhow::Error {
+    let number = rest.first().map_or(0, |(n, _)| *n);
+    let mut not_applied: Vec<String> =
+        rest.iter().map(|(n, s)| format!("{n} ({})", s.action.call())).collect();
+    if later > 0 {
+        not_applied.push(format!("the {later} step(s) after them"));
+    }
+    let applied = if applied.is_empty() {
+        "no step was applied".to_string()
+    } else {
+        format!("applied steps {applied:?}")
+    };
+    err.context(format!(
+        "stopped at step {number} of {total}; {applied}; not applied: {}. Rerunning the command resumes from the current state",
+        not_applied.join(", ")
+    ))
 }
 
 /// Pairs an interrupt must not split: a new log group without its retention would never expire

@@ -62,7 +62,10 @@ pub struct GlobalArgs {
     /// was applied; `tail --follow` runs until Ctrl-C)
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..=86400))]
     pub timeout: u64,
-    /// Timeout for each AWS call attempt, in seconds (the SDK retries up to 5 attempts)
+    /// How many targets (stages) are read and changed at once
+    #[arg(long, global = true, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: u16,
+    /// Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub call_timeout: u64,
 }
@@ -167,13 +170,6 @@ pub struct WaitArg {
     pub seconds: u64,
 }
 
-#[derive(Args, Debug, Clone)]
-pub struct ApiRef {
-    /// REST API id or name
-    #[arg(long, value_name = "API")]
-    pub api: String,
-}
-
 /// The stage a command acts on.
 #[derive(Args, Debug, Clone)]
 pub struct StageRef {
@@ -196,16 +192,16 @@ pub enum StageCommand {
 #[derive(Args, Debug, Clone)]
 pub struct StageShowArgs {
     #[command(flatten)]
-    pub api: ApiRef,
-    /// Stage name (default: every stage)
-    #[arg(long, value_name = "STAGE")]
-    pub stage: Option<String>,
+    pub apis: ApisRef,
+    /// Stage name (repeatable; default: every stage)
+    #[arg(long = "stage", value_name = "STAGE")]
+    pub stages: Vec<String>,
 }
 
 #[derive(Args, Debug, Clone)]
 pub struct StageSetArgs {
     #[command(flatten)]
-    pub target: StageRef,
+    pub targets: Targets,
     #[command(flatten)]
     pub logging: LoggingArgs,
 }
@@ -255,21 +251,37 @@ pub struct LoggingArgs {
     pub tags: Vec<(String, String)>,
 }
 
-/// The stages `enable` (and the wizard) act on.
+/// REST APIs by id or name, or all of them.
 #[derive(Args, Debug, Clone)]
-pub struct StagesRef {
-    /// REST API id or name
-    #[arg(long, value_name = "API")]
-    pub api: String,
-    /// Stage name (repeatable)
-    #[arg(long = "stage", value_name = "STAGE", required = true)]
+pub struct ApisRef {
+    /// REST API id or name (repeatable)
+    #[arg(long = "api", value_name = "API", required_unless_present = "all_apis")]
+    pub apis: Vec<String>,
+    /// Every REST API in the region
+    #[arg(long, conflicts_with = "apis")]
+    pub all_apis: bool,
+}
+
+/// The stages a fleet command acts on, in every region given.
+#[derive(Args, Debug, Clone)]
+pub struct Targets {
+    #[command(flatten)]
+    pub apis: ApisRef,
+    /// Stage name (repeatable; with several APIs, those without it are skipped)
+    #[arg(long = "stage", value_name = "STAGE", required_unless_present = "all_stages")]
     pub stages: Vec<String>,
+    /// Every stage of each API
+    #[arg(long, conflicts_with = "stages")]
+    pub all_stages: bool,
+    /// Every region where the account answers API Gateway calls (instead of --region)
+    #[arg(long)]
+    pub all_regions: bool,
 }
 
 #[derive(Args, Debug, Clone)]
 pub struct EnableArgs {
     #[command(flatten)]
-    pub target: StagesRef,
+    pub targets: Targets,
     #[command(flatten)]
     pub logging: LoggingArgs,
     /// Role to create or repair when the account has no healthy role
@@ -282,7 +294,7 @@ pub struct EnableArgs {
 #[derive(Args, Debug, Clone)]
 pub struct DisableArgs {
     #[command(flatten)]
-    pub target: StageRef,
+    pub targets: Targets,
     /// Only turn execution logging off
     #[arg(long, conflicts_with = "access_only")]
     pub execution_only: bool,

@@ -14,6 +14,8 @@ pub struct Ctx {
     /// When the whole command must be over (`--timeout`).
     pub deadline: tokio::time::Instant,
     warned: std::sync::Mutex<std::collections::HashSet<String>>,
+    /// Set while a progress bar shows the steps' progress instead.
+    steps_quiet: std::sync::atomic::AtomicBool,
 }
 
 pub const GREEN: Style = AnsiColor::Green.on_default();
@@ -32,7 +34,7 @@ impl Ctx {
         let interactive =
             !global.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
         let deadline = tokio::time::Instant::now() + Duration::from_secs(global.timeout);
-        Ctx { global, interactive, deadline, warned: Default::default() }
+        Ctx { global, interactive, deadline, warned: Default::default(), steps_quiet: Default::default() }
     }
 
     pub fn json(&self) -> bool {
@@ -87,7 +89,7 @@ impl Ctx {
             region,
             endpoint_url: self.global.endpoint_url.clone(),
             call_timeout: Duration::from_secs(self.global.call_timeout),
-            max_attempts: 5,
+            max_attempts: 8,
         })
         .await
     }
@@ -97,6 +99,17 @@ impl Ctx {
         if !self.json() || self.global.verbose > 0 {
             anstream::eprintln!("{message}");
         }
+    }
+
+    /// One applied step, like `progress`, unless a progress bar stands in for the steps.
+    pub fn step(&self, message: impl std::fmt::Display) {
+        if !self.steps_quiet.load(std::sync::atomic::Ordering::Relaxed) {
+            self.progress(message);
+        }
+    }
+
+    pub fn quiet_steps(&self, quiet: bool) {
+        self.steps_quiet.store(quiet, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Prints a warning once, however many targets raise it.

@@ -70,6 +70,11 @@ pub fn drift(message: impl Into<String>) -> anyhow::Error {
     .into()
 }
 
+/// Ctrl-C while a plan was being applied (exit 130); the context says what was applied.
+pub fn interrupted() -> anyhow::Error {
+    UserError { exit: Exit::Cancelled, message: "interrupted (Ctrl-C)".into(), hint: None }.into()
+}
+
 /// `status` found problems (exit 5).
 pub fn findings(message: impl Into<String>) -> anyhow::Error {
     UserError { exit: Exit::Findings, message: message.into(), hint: None }.into()

@@ -84,6 +84,7 @@ pub async fn set_role(ctx: &Ctx, args: &SetRoleArgs) -> anyhow::Result<()> {
             wait: Duration::from_secs(args.wait.seconds),
             check_only: false,
             confirm: None,
+            units: Vec::new(),
         },
     )
     .await
@@ -171,6 +172,7 @@ pub async fn reset(ctx: &Ctx) -> anyhow::Result<()> {
             wait: Duration::ZERO,
             check_only: false,
             confirm: None,
+            units: Vec::new(),
         },
     )
     .await

@@ -2,6 +2,7 @@
 //! plan: the account role once (when a stage needs it), log groups, one UpdateStage per stage.
 
 use super::enable::plan_healthy_account_role;
+use super::layout;
 use super::stage::{Mode, check_offline, plan_stage};
 use crate::apply::{self, Target};
 use crate::aws::{apigw, sts};
@@ -53,26 +54,29 @@ pub async fn run(ctx: &Ctx, args: &ApplyArgs) -> anyhow::Result<()> {
     let identity = sts::caller_identity(&clients.sts).await?;
     let managed = resolve(&clients, &file).await.with_context(|| format!("-f {path}"))?;
 
-    let mut steps = Vec::new();
+    let mut planned = Vec::new();
     let mut needs_role = false;
     for target in &managed {
+        let mut steps = Vec::new();
         for request in target.requests() {
             let checked = check_offline(ctx, &request)?;
-            let (stage_steps, planned) =
+            let (stage_steps, stage_request) =
                 plan_stage(ctx, &clients, &identity, &target.api, &target.stage, checked, Mode::Set)
                     .await
                     .with_context(|| format!("-f {path}: {}", target.name()))?;
-            needs_role |= !stage_steps.is_empty() && planned.needs_account_role();
+            needs_role |= !stage_steps.is_empty() && stage_request.needs_account_role();
             steps.extend(stage_steps);
         }
+        planned.push(Plan::merge_stage_updates(steps).steps);
     }
-    let stage_plan = Plan::merge_stage_updates(steps);
     let role_name = file.role_name.as_deref().unwrap_or(crate::trust::DEFAULT_ROLE_NAME);
-    let mut plan = Plan::default();
-    if needs_role {
-        plan.steps.extend(plan_healthy_account_role(&clients, &identity, role_name).await?);
-    }
-    plan.steps.extend(stage_plan.steps);
+    let shared = if needs_role {
+        plan_healthy_account_role(&clients, &identity, role_name).await?
+    } else {
+        Vec::new()
+    };
+    let pairs: Vec<_> = managed.iter().map(|m| (m.api.clone(), m.stage.clone())).collect();
+    let (plan, units) = layout(shared, &pairs, planned);
 
     let stages: Vec<_> =
         managed.iter().map(|m| json!({ "api": m.api, "stage": m.stage.stage_name })).collect();
@@ -85,6 +89,7 @@ pub async fn run(ctx: &Ctx, args: &ApplyArgs) -> anyhow::Result<()> {
         wait: Duration::from_secs(args.wait.seconds),
         check_only: args.check,
         confirm: None,
+        units,
     };
     apply::execute(ctx, &clients, &plan, target).await
 }

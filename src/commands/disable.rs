@@ -1,24 +1,58 @@
 //! `disable`: execution logging OFF (no data trace), access logging removed. Roles are never
 //! touched; log groups are deleted only with `--delete-log-group`.
 
-use super::api_and_stage;
-use super::stage::{default_log_group, execution_log_group, stage_target};
+use super::enable::fleet_target;
+use super::stage::{default_log_group, execution_log_group};
+use super::{layout, per_region, resolve_targets, target_regions};
 use crate::apply;
 use crate::arn;
-use crate::aws::{Clients, logs};
+use crate::aws::{Clients, apigw, logs};
 use crate::cli::DisableArgs;
 use crate::context::Ctx;
-use crate::logging::{disable_request, stage_patch};
-use crate::plan::{Action, Change, Plan, Step};
+use crate::logging::{StageLogging, disable_request, stage_patch};
+use crate::plan::{Action, Change, Step};
+use futures::{StreamExt as _, TryStreamExt as _};
+use std::time::Duration;
 
 pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
-    let clients = ctx.clients().await?;
-    let (api, stage) = api_and_stage(&clients, &args.target.api, &args.target.stage).await?;
-    let request = disable_request(&stage, !args.access_only, !args.execution_only);
-    let (ops, changes) = stage_patch(&stage, &request);
-    let mut plan = Plan::default();
+    let mut outcomes = Vec::new();
+    for region in target_regions(ctx, args.targets.all_regions).await? {
+        let label = region.clone().unwrap_or_else(|| "the configured region".into());
+        let outcome = async {
+            let clients = ctx.clients_in(region).await?;
+            let targets = resolve_targets(ctx, &clients, &args.targets).await?;
+            if targets.is_empty() {
+                ctx.progress(format_args!("{}: no matching stages", clients.region));
+                return Ok(());
+            }
+            let planned: Vec<Vec<Step>> = futures::stream::iter(&targets)
+                .map(|(api, stage)| plan_disable(ctx, &clients, args, api, stage))
+                .buffered(usize::from(ctx.global.concurrency))
+                .try_collect()
+                .await?;
+            let (plan, units) = layout(Vec::new(), &targets, planned);
+            let mut target = fleet_target("disable", &clients, &targets, Duration::ZERO);
+            target.units = units;
+            apply::execute(ctx, &clients, &plan, target).await
+        }
+        .await;
+        outcomes.push((label, outcome));
+    }
+    per_region(outcomes)
+}
+
+async fn plan_disable(
+    ctx: &Ctx,
+    clients: &Clients,
+    args: &DisableArgs,
+    api: &apigw::RestApi,
+    stage: &StageLogging,
+) -> anyhow::Result<Vec<Step>> {
+    let request = disable_request(stage, !args.access_only, !args.execution_only);
+    let (ops, changes) = stage_patch(stage, &request);
+    let mut steps = Vec::new();
     if !ops.is_empty() {
-        plan.push(Step::new(
+        steps.push(Step::new(
             format!("restapis/{}/stages/{}", api.id, stage.stage_name),
             Action::UpdateStage {
                 rest_api_id: api.id.clone(),
@@ -35,18 +69,21 @@ pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
             match stage.access.as_ref().and_then(|a| arn::log_group_name_of(&a.destination_arn)) {
                 Some(name) => groups.push(name),
                 None => {
-                    groups.extend(existing(&clients, default_log_group(&api.id, &stage.stage_name)).await?)
+                    groups.extend(existing(clients, default_log_group(&api.id, &stage.stage_name)).await?)
                 }
             }
         }
         if !args.access_only {
-            groups.extend(existing(&clients, execution_log_group(&api.id, &stage.stage_name)).await?);
+            groups.extend(existing(clients, execution_log_group(&api.id, &stage.stage_name)).await?);
         }
         if groups.is_empty() {
-            ctx.warn("--delete-log-group: the stage has no log group to delete");
+            ctx.warn(format_args!(
+                "--delete-log-group: stage {} has no log group to delete",
+                stage.stage_name
+            ));
         }
         for name in groups {
-            plan.push(
+            steps.push(
                 Step::new(
                     format!("log group {name}"),
                     Action::DeleteLogGroup { log_group_name: name.clone() },
@@ -56,7 +93,7 @@ pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
             );
         }
     }
-    apply::execute(ctx, &clients, &plan, stage_target("disable", &clients, &api, &stage)).await
+    Ok(steps)
 }
 
 async fn existing(clients: &Clients, name: String) -> anyhow::Result<Option<String>> {

@@ -3,90 +3,95 @@
 use super::account::plan_account_role;
 use super::role::{plan_role, role_health};
 use super::stage::{Mode, check_offline, plan_stage};
-use super::{pick_stage, resolve_api};
-use crate::apply::{self, Target};
+use super::{layout, per_region, resolve_targets, target_regions};
+use crate::apply::{self, Target, Unit};
 use crate::aws::sts::Identity;
 use crate::aws::{Clients, apigw, sts};
 use crate::cli::{EnableArgs, LoggingArgs};
 use crate::context::Ctx;
 use crate::logging::StageLogging;
 use crate::plan::{Plan, Step};
+use futures::{StreamExt as _, TryStreamExt as _};
 use serde_json::json;
 use std::time::Duration;
 
 pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
     check_offline(ctx, &args.logging)?;
-    let clients = ctx.clients().await?;
-    let identity = sts::caller_identity(&clients.sts).await?;
-    let (api, stages) = api_and_stages(&clients, &args.target.api, &args.target.stages).await?;
-    let plan =
-        plan_enable(ctx, &clients, &identity, &api, &stages, &args.logging, Some(&args.role_name)).await?;
-    let target = enable_target("enable", &clients, &api, &stages, Duration::from_secs(args.wait.seconds));
-    apply::execute(ctx, &clients, &plan, target).await
-}
-
-/// Resolves `--api` and every `--stage`, in the order given.
-pub async fn api_and_stages(
-    clients: &Clients,
-    api: &str,
-    names: &[String],
-) -> anyhow::Result<(apigw::RestApi, Vec<StageLogging>)> {
-    let api = resolve_api(clients, api).await?;
-    let all = apigw::stages(&clients.apigw, &api.id).await?;
-    let mut stages = Vec::new();
-    for name in names {
-        let stage = pick_stage(all.clone(), &api, name)?;
-        if !stages.contains(&stage) {
-            stages.push(stage);
+    let mut outcomes = Vec::new();
+    for region in target_regions(ctx, args.targets.all_regions).await? {
+        let label = region.clone().unwrap_or_else(|| "the configured region".into());
+        let outcome = async {
+            let clients = ctx.clients_in(region).await?;
+            let identity = sts::caller_identity(&clients.sts).await?;
+            let targets = resolve_targets(ctx, &clients, &args.targets).await?;
+            if targets.is_empty() {
+                ctx.progress(format_args!("{}: no matching stages", clients.region));
+                return Ok(());
+            }
+            let (plan, units) =
+                plan_enable(ctx, &clients, &identity, &targets, &args.logging, Some(&args.role_name)).await?;
+            let mut target =
+                fleet_target("enable", &clients, &targets, Duration::from_secs(args.wait.seconds));
+            target.units = units;
+            apply::execute(ctx, &clients, &plan, target).await
         }
+        .await;
+        outcomes.push((label, outcome));
     }
-    Ok((api, stages))
+    per_region(outcomes)
 }
 
-/// The `enable` plan for these stages: the account role chain (with `role_name`; `None` leaves
-/// the account alone), then per stage its log groups and one UpdateStage. Every stage request is
-/// validated before the role is even looked at, so bad input fails before anything is planned.
+/// The `enable` plan for these stages: the account role chain once (with `role_name`; `None`
+/// leaves the account alone), then per stage its log groups and one UpdateStage, as independent
+/// units. Every stage is planned (and its input validated) before the role is looked at.
 pub async fn plan_enable(
     ctx: &Ctx,
     clients: &Clients,
     identity: &Identity,
-    api: &apigw::RestApi,
-    stages: &[StageLogging],
+    targets: &[(apigw::RestApi, StageLogging)],
     logging: &LoggingArgs,
     role_name: Option<&str>,
-) -> anyhow::Result<Plan> {
-    let mut stage_steps = Vec::new();
-    for stage in stages {
-        let checked = check_offline(ctx, logging)?;
-        let (steps, _) = plan_stage(ctx, clients, identity, api, stage, checked, Mode::Enable).await?;
-        stage_steps.extend(steps);
-    }
-    let mut plan = Plan::default();
-    if let Some(role_name) = role_name {
-        plan.steps.extend(plan_healthy_account_role(clients, identity, role_name).await?);
-    }
-    plan.steps.extend(stage_steps);
-    Ok(plan)
+) -> anyhow::Result<(Plan, Vec<Unit>)> {
+    let planned: Vec<Vec<Step>> = futures::stream::iter(targets)
+        .map(|(api, stage)| async move {
+            let checked = check_offline(ctx, logging)?;
+            Ok::<_, anyhow::Error>(
+                plan_stage(ctx, clients, identity, api, stage, checked, Mode::Enable).await?.0,
+            )
+        })
+        .buffered(usize::from(ctx.global.concurrency))
+        .try_collect()
+        .await?;
+    let shared = match role_name {
+        Some(role_name) => plan_healthy_account_role(clients, identity, role_name).await?,
+        None => Vec::new(),
+    };
+    Ok(layout(shared, targets, planned))
 }
 
-pub fn enable_target<'a>(
+/// The apply target of a fleet command: names one stage, or counts them.
+pub fn fleet_target<'a>(
     command: &'a str,
     clients: &'a Clients,
-    api: &apigw::RestApi,
-    stages: &[StageLogging],
+    targets: &[(apigw::RestApi, StageLogging)],
     wait: Duration,
 ) -> Target<'a> {
-    let names: Vec<&str> = stages.iter().map(|s| s.stage_name.as_str()).collect();
-    let label = if names.len() == 1 { "stage" } else { "stages" };
+    let subject = match targets {
+        [(api, stage)] => format!("API {} ({}), stage {}", api.name, api.id, stage.stage_name),
+        _ => format!("{} stage(s)", targets.len()),
+    };
+    let listed: Vec<_> =
+        targets.iter().map(|(api, stage)| json!({ "api": api, "stage": stage.stage_name })).collect();
     Target {
         command,
         region: &clients.region,
-        subject: format!("API {} ({}), {label} {}", api.name, api.id, names.join(", ")),
-        result: json!({ "api": api, "stages": names }),
+        subject,
+        result: json!({ "targets": listed }),
         summary: None,
         wait,
         check_only: false,
         confirm: None,
+        units: Vec::new(),
     }
 }
 

@@ -12,11 +12,14 @@ pub mod stage;
 pub mod status;
 pub mod tail;
 
+use crate::apply::Unit;
 use crate::aws::{Clients, apigw};
-use crate::cli::{AccountCommand, Cli, Command, FormatsCommand, RoleCommand, StageCommand};
+use crate::cli::{AccountCommand, ApisRef, Cli, Command, FormatsCommand, RoleCommand, StageCommand, Targets};
 use crate::context::Ctx;
 use crate::error;
 use crate::logging::StageLogging;
+use crate::plan::{Plan, Step};
+use futures::{StreamExt as _, TryStreamExt as _};
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let ctx = Ctx::new(cli.global);
@@ -43,7 +46,135 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 /// Finds a REST API by id, else by name. Ambiguous or unknown names are usage errors that list
 /// what exists, so the user can retry with an id.
 pub async fn resolve_api(clients: &Clients, wanted: &str) -> anyhow::Result<apigw::RestApi> {
-    let apis = apigw::rest_apis(&clients.apigw).await?;
+    find_api(&apigw::rest_apis(&clients.apigw).await?, clients, wanted)
+}
+
+/// `--api` (repeatable) or `--all-apis`, resolved against one listing.
+pub async fn resolve_apis(clients: &Clients, wanted: &ApisRef) -> anyhow::Result<Vec<apigw::RestApi>> {
+    let mut apis = apigw::rest_apis(&clients.apigw).await?;
+    if wanted.all_apis {
+        apis.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        return Ok(apis);
+    }
+    let mut resolved: Vec<apigw::RestApi> = Vec::new();
+    for name in &wanted.apis {
+        let api = find_api(&apis, clients, name)?;
+        if !resolved.contains(&api) {
+            resolved.push(api);
+        }
+    }
+    Ok(resolved)
+}
+
+/// The (API, stage) pairs `--api`/`--all-apis` and `--stage`/`--all-stages` name, in the order
+/// given (all: by name): one GetStages per API, read concurrently. With one API a missing stage
+/// is an error; with several, APIs without it are skipped, unless none has it.
+pub async fn resolve_targets(
+    ctx: &Ctx,
+    clients: &Clients,
+    targets: &Targets,
+) -> anyhow::Result<Vec<(apigw::RestApi, StageLogging)>> {
+    let apis = resolve_apis(clients, &targets.apis).await?;
+    if apis.is_empty() {
+        return Ok(Vec::new());
+    }
+    let stages: Vec<Vec<StageLogging>> = futures::stream::iter(&apis)
+        .map(|api| apigw::stages(&clients.apigw, &api.id))
+        .buffered(usize::from(ctx.global.concurrency))
+        .try_collect()
+        .await?;
+    let mut pairs = Vec::new();
+    for (api, mut all) in apis.iter().zip(stages) {
+        if targets.all_stages {
+            all.sort_by(|a, b| a.stage_name.cmp(&b.stage_name));
+            pairs.extend(all.into_iter().map(|s| (api.clone(), s)));
+            continue;
+        }
+        for name in &targets.stages {
+            match all.iter().find(|s| &s.stage_name == name) {
+                Some(stage) => pairs.push((api.clone(), stage.clone())),
+                None if apis.len() == 1 => {
+                    return Err(pick_stage(all, api, name).expect_err("stage is missing"));
+                }
+                None => {}
+            }
+        }
+    }
+    if let Some(missing) =
+        targets.stages.iter().find(|name| !pairs.iter().any(|(_, s)| &s.stage_name == *name))
+    {
+        return Err(error::usage(format!(
+            "--stage: none of the {} APIs has a stage '{missing}'",
+            apis.len()
+        )));
+    }
+    Ok(pairs)
+}
+
+/// Lays out a fleet plan: the `shared` steps (the account role), then each target's steps as
+/// one independent unit. Targets with nothing to change get no unit.
+pub fn layout(
+    shared: Vec<Step>,
+    targets: &[(apigw::RestApi, StageLogging)],
+    planned: Vec<Vec<Step>>,
+) -> (Plan, Vec<Unit>) {
+    let mut plan = Plan { steps: shared };
+    let mut units = Vec::new();
+    for ((api, stage), steps) in targets.iter().zip(planned) {
+        if steps.is_empty() {
+            continue;
+        }
+        let start = plan.steps.len();
+        plan.steps.extend(steps);
+        units.push(Unit { label: target_label(api, stage), steps: start..plan.steps.len() });
+    }
+    (plan, units)
+}
+
+pub fn target_label(api: &apigw::RestApi, stage: &StageLogging) -> String {
+    format!("{} ({})/{}", api.name, api.id, stage.stage_name)
+}
+
+/// The regions a command runs in: `--all-regions`, else each `--region`, else the configured one.
+pub async fn target_regions(ctx: &Ctx, all_regions: bool) -> anyhow::Result<Vec<Option<String>>> {
+    if !all_regions {
+        return Ok(ctx.regions());
+    }
+    if !ctx.global.regions.is_empty() {
+        return Err(error::usage("--all-regions and --region: use one"));
+    }
+    // A region the account has not opted into rejects the credentials; it is skipped.
+    let answers: Vec<Option<String>> = futures::stream::iter(crate::wizard::REGIONS)
+        .map(|region| async move {
+            let clients = ctx.clients_in(Some(region.to_string())).await.ok()?;
+            apigw::account_role(&clients.apigw).await.ok().map(|_| region.to_string())
+        })
+        .buffered(usize::from(ctx.global.concurrency))
+        .collect()
+        .await;
+    Ok(answers.into_iter().flatten().map(Some).collect())
+}
+
+/// Runs `outcomes` of a per-region loop into one result: a single region's error as it is;
+/// with several, the first error, saying which regions failed.
+pub fn per_region(outcomes: Vec<(String, anyhow::Result<()>)>) -> anyhow::Result<()> {
+    let total = outcomes.len();
+    let mut failed: Vec<(String, anyhow::Error)> =
+        outcomes.into_iter().filter_map(|(region, r)| r.err().map(|e| (region, e))).collect();
+    if failed.is_empty() {
+        return Ok(());
+    }
+    if total == 1 {
+        return Err(failed.remove(0).1);
+    }
+    let regions: Vec<&str> = failed.iter().map(|(r, _)| r.as_str()).collect();
+    let summary =
+        format!("{} of {total} regions failed ({}); the others completed", failed.len(), regions.join(", "));
+    let (region, first) = failed.remove(0);
+    Err(first.context(format!("{summary}. {region}")))
+}
+
+fn find_api(apis: &[apigw::RestApi], clients: &Clients, wanted: &str) -> anyhow::Result<apigw::RestApi> {
     if let Some(api) = apis.iter().find(|a| a.id == wanted) {
         return Ok(api.clone());
     }

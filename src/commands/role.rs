@@ -30,6 +30,7 @@ pub async fn create(ctx: &Ctx, args: &RoleCreateArgs) -> anyhow::Result<()> {
             wait: Duration::ZERO,
             check_only: false,
             confirm: None,
+            units: Vec::new(),
         },
     )
     .await

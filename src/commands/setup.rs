@@ -2,13 +2,14 @@
 //! the same code as `enable`, and prints the equivalent non-interactive command.
 
 use super::account::plan_account_role;
-use super::enable::{api_and_stages, enable_target, plan_enable};
+use super::enable::{fleet_target, plan_enable};
+use super::resolve_targets;
 use super::role::{plan_role, role_health};
 use super::stage::check_offline;
-use crate::apply;
+use crate::apply::{self, Unit};
 use crate::aws::sts::Identity;
 use crate::aws::{Clients, apigw, iam, logs, sts};
-use crate::cli::{ColorWhen, SetupArgs};
+use crate::cli::{ApisRef, ColorWhen, SetupArgs, Targets};
 use crate::context::{Ctx, YELLOW};
 use crate::logging::StageLogging;
 use crate::trust::{self, DEFAULT_ROLE_NAME, RoleHealth};
@@ -46,7 +47,13 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
     .await?;
     let command = wizard::equivalent_command(&request);
 
-    let (api, stages) = api_and_stages(&clients, &request.api.id, &request.stages).await?;
+    let chosen = Targets {
+        apis: ApisRef { apis: vec![request.api.id.clone()], all_apis: false },
+        stages: request.stages.clone(),
+        all_stages: false,
+        all_regions: false,
+    };
+    let targets = resolve_targets(ctx, &clients, &chosen).await?;
     let mut plan = Plan::default();
     if let RoleChoice::Switch { role_arn, create_default } = &request.role {
         if *create_default {
@@ -66,11 +73,16 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
     // A switched account role is in place before the stages; otherwise `enable`'s own role chain.
     let role_name =
         matches!(request.role, RoleChoice::Keep | RoleChoice::EnableDefault).then_some(DEFAULT_ROLE_NAME);
-    plan.steps.extend(
-        plan_enable(ctx, &clients, &identity, &api, &stages, &request.logging, role_name).await?.steps,
-    );
+    let (enable_plan, units) =
+        plan_enable(ctx, &clients, &identity, &targets, &request.logging, role_name).await?;
+    let offset = plan.steps.len();
+    plan.steps.extend(enable_plan.steps);
 
-    let mut target = enable_target("setup", &clients, &api, &stages, Duration::from_secs(args.wait.seconds));
+    let mut target = fleet_target("setup", &clients, &targets, Duration::from_secs(args.wait.seconds));
+    target.units = units
+        .into_iter()
+        .map(|u| Unit { steps: u.steps.start + offset..u.steps.end + offset, ..u })
+        .collect();
     target.confirm = Some(format!("these changes go to {region}"));
     target.summary = Some(format!("Equivalent command:\n  {command}"));
     target.result["command"] = command.clone().into();

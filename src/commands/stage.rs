@@ -1,19 +1,21 @@
 //! `stage show` and `stage set`, and the stage planning `enable` reuses.
 
-use super::{api_and_stage, pick_stage, resolve_api};
-use crate::apply::{self, Target};
+use super::enable::fleet_target;
+use super::{layout, per_region, resolve_targets, target_regions};
+use crate::apply;
 use crate::arn::{self, Destination};
 use crate::aws::sts::Identity;
 use crate::aws::{Clients, apigw, logs, sts};
-use crate::cli::{LoggingArgs, StageSetArgs, StageShowArgs};
+use crate::cli::{LoggingArgs, StageSetArgs, StageShowArgs, Targets};
 use crate::context::{BOLD, Ctx, YELLOW};
 use crate::error;
 use crate::format::{self, ApiKind};
 use crate::logging::{
     AccessChange, ExecutionChange, Scope, StageLogging, StageRequest, stage_patch, turns_on_data_trace,
 };
-use crate::plan::{Action, Change, Plan, Step};
+use crate::plan::{Action, Change, Step};
 use crate::settings::{Level, MethodSpec, on_off};
+use futures::{StreamExt as _, TryStreamExt as _};
 use serde_json::{Value, json};
 use std::time::Duration;
 
@@ -25,25 +27,36 @@ pub const DEFAULT_RETENTION_DAYS: i32 = 30;
 
 pub async fn show(ctx: &Ctx, args: &StageShowArgs) -> anyhow::Result<()> {
     let clients = ctx.clients().await?;
-    let api = resolve_api(&clients, &args.api.api).await?;
-    let mut stages = apigw::stages(&clients.apigw, &api.id).await?;
-    if let Some(name) = &args.stage {
-        stages = vec![pick_stage(stages, &api, name)?];
+    let targets = Targets {
+        apis: args.apis.clone(),
+        stages: args.stages.clone(),
+        all_stages: args.stages.is_empty(),
+        all_regions: false,
+    };
+    let pairs = resolve_targets(ctx, &clients, &targets).await?;
+    // Grouped per API, in the resolved order.
+    let mut apis: Vec<(&apigw::RestApi, Vec<&StageLogging>)> = Vec::new();
+    for (api, stage) in &pairs {
+        match apis.iter_mut().find(|(a, _)| *a == api) {
+            Some((_, stages)) => stages.push(stage),
+            None => apis.push((api, vec![stage])),
+        }
     }
     if ctx.json() {
-        let doc = json!({
-            "region": clients.region,
-            "api": api,
-            "stages": stages.iter().map(stage_json).collect::<Vec<_>>(),
-        });
-        println!("{}", serde_json::to_string_pretty(&doc)?);
+        let listed: Vec<Value> = apis
+            .iter()
+            .map(|(api, stages)| json!({ "api": api, "stages": stages.iter().map(|s| stage_json(s)).collect::<Vec<_>>() }))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&json!({ "region": clients.region, "apis": listed }))?);
         return Ok(());
     }
-    if stages.is_empty() {
-        println!("API {} ({}) has no stages.", api.name, api.id);
+    if pairs.is_empty() {
+        println!("No stages.");
     }
-    for stage in &stages {
-        print_stage(&api, stage);
+    for (api, stages) in &apis {
+        for stage in stages {
+            print_stage(api, stage);
+        }
     }
     Ok(())
 }
@@ -113,46 +126,44 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
             "stage set: nothing to change; give at least one of --level, --data-trace, --metrics, --clear-method, --access-log-group, --access-log-destination, --access-log-format, --retention-days, --execution-log-retention-days, --no-access-log",
         ));
     }
-    let checked = check_offline(ctx, logging)?;
-    let clients = ctx.clients().await?;
-    let identity = sts::caller_identity(&clients.sts).await?;
-    let (api, stage) = api_and_stage(&clients, &args.target.api, &args.target.stage).await?;
-    let (steps, request) = plan_stage(ctx, &clients, &identity, &api, &stage, checked, Mode::Set).await?;
-    let plan = Plan { steps };
-    if !plan.is_empty()
-        && request.needs_account_role()
-        && apigw::account_role(&clients.apigw).await?.is_none()
-    {
-        return Err(error::precondition(
-            format!(
-                "the API Gateway account in {} has no CloudWatch Logs role, so AWS refuses to enable logging (\"CloudWatch Logs role ARN must be set in account settings to enable logging\")",
-                clients.region
-            ),
-            format!(
-                "run `apigw-logs enable --api {} --stage {}` (sets up the role too), or `apigw-logs account set-role --role-name NAME`",
-                api.id, stage.stage_name
-            ),
-        ));
+    check_offline(ctx, logging)?;
+    let mut outcomes = Vec::new();
+    for region in target_regions(ctx, args.targets.all_regions).await? {
+        let label = region.clone().unwrap_or_else(|| "the configured region".into());
+        let outcome = async {
+            let clients = ctx.clients_in(region).await?;
+            let identity = sts::caller_identity(&clients.sts).await?;
+            let targets = resolve_targets(ctx, &clients, &args.targets).await?;
+            if targets.is_empty() {
+                ctx.progress(format_args!("{}: no matching stages", clients.region));
+                return Ok(());
+            }
+            let planned: Vec<(Vec<Step>, StageRequest)> = futures::stream::iter(&targets)
+                .map(|(api, stage)| async {
+                    plan_stage(ctx, &clients, &identity, api, stage, check_offline(ctx, logging)?, Mode::Set).await
+                })
+                .buffered(usize::from(ctx.global.concurrency))
+                .try_collect()
+                .await?;
+            let needs_role = planned.iter().any(|(steps, request)| !steps.is_empty() && request.needs_account_role());
+            if needs_role && apigw::account_role(&clients.apigw).await?.is_none() {
+                return Err(error::precondition(
+                    format!(
+                        "the API Gateway account in {} has no CloudWatch Logs role, so AWS refuses to enable logging (\"CloudWatch Logs role ARN must be set in account settings to enable logging\")",
+                        clients.region
+                    ),
+                    "run `apigw-logs enable` with the same --api/--stage (it sets up the role too), or `apigw-logs account set-role --role-name NAME`",
+                ));
+            }
+            let (plan, units) = layout(Vec::new(), &targets, planned.into_iter().map(|(steps, _)| steps).collect());
+            let mut target = fleet_target("stage set", &clients, &targets, Duration::ZERO);
+            target.units = units;
+            apply::execute(ctx, &clients, &plan, target).await
+        }
+        .await;
+        outcomes.push((label, outcome));
     }
-    apply::execute(ctx, &clients, &plan, stage_target("stage set", &clients, &api, &stage)).await
-}
-
-pub fn stage_target<'a>(
-    command: &'a str,
-    clients: &'a Clients,
-    api: &apigw::RestApi,
-    stage: &StageLogging,
-) -> Target<'a> {
-    Target {
-        command,
-        region: &clients.region,
-        subject: format!("API {} ({}), stage {}", api.name, api.id, stage.stage_name),
-        result: json!({ "api": api, "stage": stage.stage_name }),
-        summary: None,
-        wait: Duration::ZERO,
-        check_only: false,
-        confirm: None,
-    }
+    per_region(outcomes)
 }
 
 impl LoggingArgs {

@@ -2,14 +2,14 @@
 //! as a tree or JSON, exits 5 on errors; `--fix` repairs what can be repaired through one plan.
 
 use super::enable::plan_healthy_account_role;
-use super::resolve_api;
+use super::resolve_apis;
 use super::role::role_health;
 use super::stage::{Mode, check_offline, execution_log_group, plan_stage};
 use crate::apply::{self, Target};
 use crate::audit::{self, Finding, Remedy, Severity, StageFacts};
 use crate::aws::sts::Identity;
 use crate::aws::{Clients, apigw, logs, sts};
-use crate::cli::{ColorWhen, StatusArgs};
+use crate::cli::{ApisRef, ColorWhen, StatusArgs};
 use crate::context::{Ctx, GREEN, RED, YELLOW};
 use crate::error;
 use crate::logging::StageLogging;
@@ -104,15 +104,8 @@ async fn audit_region(
     let account =
         AccountStatus { findings: audit::account_findings(&clients.region, health.as_ref()), role_arn };
 
-    let apis = if args.apis.is_empty() {
-        apigw::rest_apis(&clients.apigw).await?
-    } else {
-        let mut resolved = Vec::new();
-        for wanted in &args.apis {
-            resolved.push(resolve_api(clients, wanted).await?);
-        }
-        resolved
-    };
+    let apis =
+        resolve_apis(clients, &ApisRef { apis: args.apis.clone(), all_apis: args.apis.is_empty() }).await?;
     // One listing for every execution log group of the region, instead of one call per stage.
     let execution_groups: HashMap<String, logs::LogGroup> =
         logs::log_groups_with_prefix(&clients.logs, "API-Gateway-Execution-Logs_")
@@ -210,6 +203,7 @@ async fn fix(
         wait: Duration::from_secs(args.wait.seconds),
         check_only: false,
         confirm: Some(format!("status --fix makes {} change(s)", plan.steps.len())),
+        units: Vec::new(),
     };
     apply::execute(ctx, clients, &plan, target).await?;
     if !unfixable.is_empty() && !ctx.json() {

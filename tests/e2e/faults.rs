@@ -40,6 +40,7 @@ pub enum When {
 
 struct Rule {
     op: String,
+    path: String,
     fault: Fault,
     when: When,
     seen: usize,
@@ -92,7 +93,13 @@ impl Proxy {
     }
 
     pub fn fault(&self, op: &str, fault: Fault, when: When) -> &Proxy {
-        let rule = Rule { op: op.to_string(), fault, when, seen: 0, first: None, fired: 0 };
+        self.fault_on(op, "", fault, when)
+    }
+
+    /// A fault only for requests of `op` whose path contains `path` (e.g. one API's stages).
+    pub fn fault_on(&self, op: &str, path: &str, fault: Fault, when: When) -> &Proxy {
+        let rule =
+            Rule { op: op.to_string(), path: path.to_string(), fault, when, seen: 0, first: None, fired: 0 };
         self.state.lock().unwrap().rules.push(rule);
         self
     }
@@ -205,7 +212,7 @@ fn serve(mut client: TcpStream, state: &Mutex<State>, upstream: &str) {
         let fault = state
             .rules
             .iter_mut()
-            .filter(|r| r.op == "*" || r.op == op)
+            .filter(|r| (r.op == "*" || r.op == op) && request.path.contains(&r.path))
             .find_map(|r| r.fires().then(|| r.fault.clone()));
         (fault, state.enforce)
     };

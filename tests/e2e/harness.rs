@@ -276,12 +276,21 @@ impl Account {
     }
 
     /// `(name, retention)` of every log group in the account.
+    /// Every log group (all pages) with its retention.
     pub fn log_groups(&self) -> Vec<(String, Option<i32>)> {
-        let out = self.block_on(self.logs().describe_log_groups().send()).unwrap();
-        out.log_groups()
-            .iter()
-            .map(|g| (g.log_group_name().unwrap().to_string(), g.retention_in_days()))
-            .collect()
+        self.block_on(async {
+            let mut groups = Vec::new();
+            let mut pages = self.logs().describe_log_groups().into_paginator().send();
+            while let Some(page) = pages.next().await {
+                groups.extend(
+                    page.unwrap()
+                        .log_groups()
+                        .iter()
+                        .map(|g| (g.log_group_name().unwrap().to_string(), g.retention_in_days())),
+                );
+            }
+            groups
+        })
     }
 
     pub fn attached_policies(&self, role: &str) -> Vec<String> {

@@ -6,6 +6,7 @@ mod bad_input;
 mod chain;
 mod cli;
 mod faults;
+mod fleet;
 mod harness;
 mod reliability;
 mod setup;

@@ -163,7 +163,7 @@ fn stage_show_lists_every_stage_with_overrides_and_presets() {
     );
 
     let shown = acct.json(&["stage", "show", "--api", "pets"], 0);
-    let stages = shown["stages"].as_array().unwrap();
+    let stages = shown["apis"][0]["stages"].as_array().unwrap();
     assert_eq!(stages.len(), 2);
     let prod = stages.iter().find(|s| s["stage"] == "prod").unwrap();
     assert_eq!(prod["execution"]["level"], "INFO");
