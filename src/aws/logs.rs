@@ -9,6 +9,9 @@ const RETENTION: Call = Call { name: "logs:PutRetentionPolicy", permission: "log
 const FILTER: Call = Call { name: "logs:FilterLogEvents", permission: "logs:FilterLogEvents" };
 const DELETE: Call = Call { name: "logs:DeleteLogGroup", permission: "logs:DeleteLogGroup" };
 
+/// The prefix of the group names API Gateway (and this tool, by default) gives log groups.
+pub const DEFAULT_GROUP_PREFIX: &str = "API-Gateway-";
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LogGroup {
     pub name: String,

@@ -15,6 +15,7 @@ use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::display::DisplayErrorContext;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+use std::collections::HashMap;
 use std::time::Duration;
 
 /// Connection settings from the global flags.
@@ -36,9 +37,28 @@ pub struct Clients {
     pub iam: aws_sdk_iam::Client,
     pub logs: aws_sdk_cloudwatchlogs::Client,
     pub sts: aws_sdk_sts::Client,
+    /// Log groups named like API Gateway's defaults, listed once on first use (planning reads
+    /// them for every stage; one paginated listing beats two lookups per stage).
+    default_groups: std::sync::Arc<tokio::sync::OnceCell<HashMap<String, logs::LogGroup>>>,
 }
 
 impl Clients {
+    /// The log group with exactly this name, if it exists, as the run started: groups with
+    /// API Gateway's default names come from one listing, others from their own lookup.
+    pub async fn find_log_group(&self, name: &str) -> anyhow::Result<Option<logs::LogGroup>> {
+        if !name.starts_with(logs::DEFAULT_GROUP_PREFIX) {
+            return logs::find_log_group(&self.logs, name).await;
+        }
+        let listed = self
+            .default_groups
+            .get_or_try_init(|| async {
+                let groups = logs::log_groups_with_prefix(&self.logs, logs::DEFAULT_GROUP_PREFIX).await?;
+                Ok::<_, anyhow::Error>(groups.into_iter().map(|g| (g.name.clone(), g)).collect())
+            })
+            .await?;
+        Ok(listed.get(name).cloned())
+    }
+
     pub async fn connect(options: &AwsOptions) -> anyhow::Result<Clients> {
         let region = resolve_region(options).await?;
         // A short, single-attempt metadata-service probe: without credentials the tool must fail
@@ -84,6 +104,7 @@ impl Clients {
             iam: aws_sdk_iam::Client::new(config),
             logs: aws_sdk_cloudwatchlogs::Client::new(config),
             sts: aws_sdk_sts::Client::new(config),
+            default_groups: Default::default(),
         }
     }
 }

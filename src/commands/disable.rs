@@ -6,7 +6,7 @@ use super::stage::{default_log_group, execution_log_group};
 use super::{layout, per_region, resolve_targets, target_regions};
 use crate::apply;
 use crate::arn;
-use crate::aws::{Clients, apigw, logs};
+use crate::aws::{Clients, apigw};
 use crate::cli::DisableArgs;
 use crate::context::Ctx;
 use crate::logging::{StageLogging, disable_request, stage_patch};
@@ -97,5 +97,5 @@ async fn plan_disable(
 }
 
 async fn existing(clients: &Clients, name: String) -> anyhow::Result<Option<String>> {
-    Ok(logs::find_log_group(&clients.logs, &name).await?.map(|g| g.name))
+    Ok(clients.find_log_group(&name).await?.map(|g| g.name))
 }

@@ -5,7 +5,7 @@ use super::{layout, per_region, resolve_targets, target_regions};
 use crate::apply;
 use crate::arn::{self, Destination};
 use crate::aws::sts::Identity;
-use crate::aws::{Clients, apigw, logs, sts};
+use crate::aws::{Clients, apigw, sts};
 use crate::cli::{LoggingArgs, StageSetArgs, StageShowArgs, Targets};
 use crate::context::{BOLD, Ctx, YELLOW};
 use crate::error;
@@ -446,7 +446,7 @@ async fn log_group_steps(ctx: &Ctx, clients: &Clients, group: GroupRequest<'_>) 
             )],
         )
     };
-    match logs::find_log_group(&clients.logs, name).await? {
+    match clients.find_log_group(name).await? {
         None => {
             let mut changes = vec![Change::new("log group", None, Some(name.into()))];
             if let Some(key) = &creation.kms_key_id {

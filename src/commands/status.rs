@@ -125,7 +125,7 @@ async fn audit_region(
         for stage in &stages {
             let access_group =
                 match stage.access.as_ref().and_then(|a| crate::arn::log_group_name_of(&a.destination_arn)) {
-                    Some(name) => logs::find_log_group(&clients.logs, &name).await?,
+                    Some(name) => clients.find_log_group(&name).await?,
                     None => None,
                 };
             let facts = StageFacts {
