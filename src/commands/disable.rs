@@ -3,7 +3,7 @@
 
 use super::enable::fleet_target;
 use super::stage::{default_log_group, execution_log_group};
-use super::{layout, per_region, resolve_targets, target_regions};
+use super::{in_each_region, layout};
 use crate::apply;
 use crate::arn;
 use crate::aws::{Clients, apigw};
@@ -15,30 +15,18 @@ use futures::{StreamExt as _, TryStreamExt as _};
 use std::time::Duration;
 
 pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
-    let mut outcomes = Vec::new();
-    for region in target_regions(ctx, args.targets.all_regions).await? {
-        let label = region.clone().unwrap_or_else(|| "the configured region".into());
-        let outcome = async {
-            let clients = ctx.clients_in(region).await?;
-            let targets = resolve_targets(ctx, &clients, &args.targets).await?;
-            if targets.is_empty() {
-                ctx.progress(format_args!("{}: no matching stages", clients.region));
-                return Ok(());
-            }
-            let planned: Vec<Vec<Step>> = futures::stream::iter(&targets)
-                .map(|(api, stage)| plan_disable(ctx, &clients, args, api, stage))
-                .buffered(usize::from(ctx.global.concurrency))
-                .try_collect()
-                .await?;
-            let (plan, units) = layout(Vec::new(), &targets, planned);
-            let mut target = fleet_target("disable", &clients, &targets, Duration::ZERO);
-            target.units = units;
-            apply::execute(ctx, &clients, &plan, target).await
-        }
-        .await;
-        outcomes.push((label, outcome));
-    }
-    per_region(outcomes)
+    in_each_region(ctx, &args.targets, |clients, targets| async move {
+        let planned: Vec<Vec<Step>> = futures::stream::iter(&targets)
+            .map(|(api, stage)| plan_disable(ctx, &clients, args, api, stage))
+            .buffered(usize::from(ctx.global.concurrency))
+            .try_collect()
+            .await?;
+        let (plan, units) = layout(Vec::new(), &targets, planned);
+        let mut target = fleet_target("disable", &clients, &targets, Duration::ZERO);
+        target.units = units;
+        apply::execute(ctx, &clients, &plan, target).await
+    })
+    .await
 }
 
 async fn plan_disable(

@@ -3,7 +3,7 @@
 use super::account::plan_account_role;
 use super::role::{plan_role, role_health};
 use super::stage::{Mode, check_offline, plan_stage};
-use super::{layout, per_region, resolve_targets, target_regions};
+use super::{in_each_region, layout};
 use crate::apply::{self, Target, Unit};
 use crate::aws::sts::Identity;
 use crate::aws::{Clients, apigw, sts};
@@ -17,28 +17,15 @@ use std::time::Duration;
 
 pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
     check_offline(ctx, &args.logging)?;
-    let mut outcomes = Vec::new();
-    for region in target_regions(ctx, args.targets.all_regions).await? {
-        let label = region.clone().unwrap_or_else(|| "the configured region".into());
-        let outcome = async {
-            let clients = ctx.clients_in(region).await?;
-            let identity = sts::caller_identity(&clients.sts).await?;
-            let targets = resolve_targets(ctx, &clients, &args.targets).await?;
-            if targets.is_empty() {
-                ctx.progress(format_args!("{}: no matching stages", clients.region));
-                return Ok(());
-            }
-            let (plan, units) =
-                plan_enable(ctx, &clients, &identity, &targets, &args.logging, Some(&args.role_name)).await?;
-            let mut target =
-                fleet_target("enable", &clients, &targets, Duration::from_secs(args.wait.seconds));
-            target.units = units;
-            apply::execute(ctx, &clients, &plan, target).await
-        }
-        .await;
-        outcomes.push((label, outcome));
-    }
-    per_region(outcomes)
+    in_each_region(ctx, &args.targets, |clients, targets| async move {
+        let identity = sts::caller_identity(&clients.sts).await?;
+        let (plan, units) =
+            plan_enable(ctx, &clients, &identity, &targets, &args.logging, Some(&args.role_name)).await?;
+        let mut target = fleet_target("enable", &clients, &targets, Duration::from_secs(args.wait.seconds));
+        target.units = units;
+        apply::execute(ctx, &clients, &plan, target).await
+    })
+    .await
 }
 
 /// The `enable` plan for these stages: the account role chain once (with `role_name`; `None`

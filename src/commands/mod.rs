@@ -136,7 +136,7 @@ pub fn target_label(api: &apigw::RestApi, stage: &StageLogging) -> String {
 }
 
 /// The regions a command runs in: `--all-regions`, else each `--region`, else the configured one.
-pub async fn target_regions(ctx: &Ctx, all_regions: bool) -> anyhow::Result<Vec<Option<String>>> {
+async fn target_regions(ctx: &Ctx, all_regions: bool) -> anyhow::Result<Vec<Option<String>>> {
     if !all_regions {
         return Ok(ctx.regions());
     }
@@ -155,9 +155,34 @@ pub async fn target_regions(ctx: &Ctx, all_regions: bool) -> anyhow::Result<Vec<
     Ok(answers.into_iter().flatten().map(Some).collect())
 }
 
+/// Runs `run` in every region the targets name, with that region's clients and stages (regions
+/// without a matching stage are skipped). A region's failure does not stop the others.
+pub async fn in_each_region<F, Fut>(ctx: &Ctx, targets: &Targets, run: F) -> anyhow::Result<()>
+where
+    F: Fn(Clients, Vec<(apigw::RestApi, StageLogging)>) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>>,
+{
+    let mut outcomes = Vec::new();
+    for region in target_regions(ctx, targets.all_regions).await? {
+        let label = region.clone().unwrap_or_else(|| "the configured region".into());
+        let outcome = async {
+            let clients = ctx.clients_in(region).await?;
+            let stages = resolve_targets(ctx, &clients, targets).await?;
+            if stages.is_empty() {
+                ctx.progress(format_args!("{}: no matching stages", clients.region));
+                return Ok(());
+            }
+            run(clients, stages).await
+        }
+        .await;
+        outcomes.push((label, outcome));
+    }
+    per_region(outcomes)
+}
+
 /// Runs `outcomes` of a per-region loop into one result: a single region's error as it is;
 /// with several, the first error, saying which regions failed.
-pub fn per_region(outcomes: Vec<(String, anyhow::Result<()>)>) -> anyhow::Result<()> {
+fn per_region(outcomes: Vec<(String, anyhow::Result<()>)>) -> anyhow::Result<()> {
     let total = outcomes.len();
     let mut failed: Vec<(String, anyhow::Error)> =
         outcomes.into_iter().filter_map(|(region, r)| r.err().map(|e| (region, e))).collect();

@@ -1,7 +1,7 @@
 //! `stage show` and `stage set`, and the stage planning `enable` reuses.
 
 use super::enable::fleet_target;
-use super::{layout, per_region, resolve_targets, target_regions};
+use super::{in_each_region, layout, resolve_targets};
 use crate::apply;
 use crate::arn::{self, Destination};
 use crate::aws::sts::Identity;
@@ -127,43 +127,31 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
         ));
     }
     check_offline(ctx, logging)?;
-    let mut outcomes = Vec::new();
-    for region in target_regions(ctx, args.targets.all_regions).await? {
-        let label = region.clone().unwrap_or_else(|| "the configured region".into());
-        let outcome = async {
-            let clients = ctx.clients_in(region).await?;
-            let identity = sts::caller_identity(&clients.sts).await?;
-            let targets = resolve_targets(ctx, &clients, &args.targets).await?;
-            if targets.is_empty() {
-                ctx.progress(format_args!("{}: no matching stages", clients.region));
-                return Ok(());
-            }
-            let planned: Vec<(Vec<Step>, StageRequest)> = futures::stream::iter(&targets)
-                .map(|(api, stage)| async {
-                    plan_stage(ctx, &clients, &identity, api, stage, check_offline(ctx, logging)?, Mode::Set).await
-                })
-                .buffered(usize::from(ctx.global.concurrency))
-                .try_collect()
-                .await?;
-            let needs_role = planned.iter().any(|(steps, request)| !steps.is_empty() && request.needs_account_role());
-            if needs_role && apigw::account_role(&clients.apigw).await?.is_none() {
-                return Err(error::precondition(
-                    format!(
-                        "the API Gateway account in {} has no CloudWatch Logs role, so AWS refuses to enable logging (\"CloudWatch Logs role ARN must be set in account settings to enable logging\")",
-                        clients.region
-                    ),
-                    "run `apigw-logs enable` with the same --api/--stage (it sets up the role too), or `apigw-logs account set-role --role-name NAME`",
-                ));
-            }
-            let (plan, units) = layout(Vec::new(), &targets, planned.into_iter().map(|(steps, _)| steps).collect());
-            let mut target = fleet_target("stage set", &clients, &targets, Duration::ZERO);
-            target.units = units;
-            apply::execute(ctx, &clients, &plan, target).await
+    in_each_region(ctx, &args.targets, |clients, targets| async move {
+        let identity = sts::caller_identity(&clients.sts).await?;
+        let planned: Vec<(Vec<Step>, StageRequest)> = futures::stream::iter(&targets)
+            .map(|(api, stage)| async {
+                plan_stage(ctx, &clients, &identity, api, stage, check_offline(ctx, logging)?, Mode::Set).await
+            })
+            .buffered(usize::from(ctx.global.concurrency))
+            .try_collect()
+            .await?;
+        let needs_role = planned.iter().any(|(steps, request)| !steps.is_empty() && request.needs_account_role());
+        if needs_role && apigw::account_role(&clients.apigw).await?.is_none() {
+            return Err(error::precondition(
+                format!(
+                    "the API Gateway account in {} has no CloudWatch Logs role, so AWS refuses to enable logging (\"CloudWatch Logs role ARN must be set in account settings to enable logging\")",
+                    clients.region
+                ),
+                "run `apigw-logs enable` with the same --api/--stage (it sets up the role too), or `apigw-logs account set-role --role-name NAME`",
+            ));
         }
-        .await;
-        outcomes.push((label, outcome));
-    }
-    per_region(outcomes)
+        let (plan, units) = layout(Vec::new(), &targets, planned.into_iter().map(|(steps, _)| steps).collect());
+        let mut target = fleet_target("stage set", &clients, &targets, Duration::ZERO);
+        target.units = units;
+        apply::execute(ctx, &clients, &plan, target).await
+    })
+    .await
 }
 
 impl LoggingArgs {
