@@ -73,7 +73,9 @@ def run_tool(env):
     return elapsed, calls
 
 
-def run_cli(env, account, api_ids):
+def run_cli(env, account, api_ids, mirror):
+    """The AWS CLI script: as the issue specifies it (create-log-group and update-stage per stage),
+    or, with `mirror`, one `aws` call for every write apigw-logs makes (retention, execution group)."""
     aws = [os.path.join(os.path.dirname(sys.executable), "aws"), "--endpoint-url", ENDPOINT, "--output", "json"]
     role_arn = f"arn:aws:iam::{account}:role/{ROLE}"
     commands = [
@@ -84,6 +86,13 @@ def run_cli(env, account, api_ids):
     for api_id in api_ids:
         group = f"API-Gateway-Access-Logs_{api_id}/prod"
         commands.append(["logs", "create-log-group", "--log-group-name", group])
+        if mirror:
+            execution = f"API-Gateway-Execution-Logs_{api_id}/prod"
+            commands += [
+                ["logs", "put-retention-policy", "--log-group-name", group, "--retention-in-days", "30"],
+                ["logs", "create-log-group", "--log-group-name", execution],
+                ["logs", "put-retention-policy", "--log-group-name", execution, "--retention-in-days", "30"],
+            ]
         ops = json.dumps([
             {"op": "replace", "path": "/*/*/logging/loglevel", "value": "INFO"},
             {"op": "replace", "path": "/accessLogSettings/destinationArn", "value": f"arn:aws:logs:{REGION}:{account}:log-group:{group}"},
@@ -141,10 +150,14 @@ def main():
         account_b, env_b, session_b = fresh_account()
         ids_a = create_apis(session_a, n)
         ids_b = create_apis(session_b, n)
+        mirror = None
+        if n <= 50:
+            account_m, env_m, session_m = fresh_account()
+            mirror = run_cli(env_m, account_m, create_apis(session_m, n), mirror=True)
 
         first, writes = run_tool(env_a)
         second, rewrites = run_tool(env_a)
-        cli, cli_calls = run_cli(env_b, account_b, ids_b)
+        cli, cli_calls = run_cli(env_b, account_b, ids_b, mirror=False)
 
         # Calls (a) made: one GetStages per API, one listing of the (still empty) API-Gateway-* log
         # groups, its writes; a handful of region-wide calls (STS, GetRestApis, GetAccount, GetRole...)
@@ -162,6 +175,8 @@ def main():
         print(f"\nN = {n} REST APIs x 1 stage")
         print(f"  (a) apigw-logs enable --all-apis --all-stages: {first:8.2f} s  ({sum(writes.values())} write calls)")
         print(f"  (b) AWS CLI script, one aws process per call:  {cli:8.2f} s  ({cli_calls} calls, {cli / cli_calls:.2f} s per call)")
+        if mirror:
+            print(f"  (b') AWS CLI, one aws call per write apigw-logs makes: {mirror[0]:6.2f} s  ({mirror[1]} calls); ratio (b')/(a): {mirror[0] / first:.1f}x")
         print(f"  (c) apigw-logs again on the configured fleet:  {second:8.2f} s  ({sum(rewrites.values())} write calls)")
         print(f"  ratio (b)/(a): {cli / first:7.1f}x   (target: >= 100x at N = 20)")
         print(f"  emulator floor for (a): {floor:6.2f} s  = {sum(per_kind.values())} per-stage calls "
