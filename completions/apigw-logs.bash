@@ -826,12 +826,16 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__formats__subcmd__check)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
+            opts="-y -v -h --api-type --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --api-type)
+                    COMPREPLY=($(compgen -W "rest http websocket" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -942,12 +946,16 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__formats__subcmd__list)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
+            opts="-y -v -h --api-type --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --api-type)
+                    COMPREPLY=($(compgen -W "rest http websocket" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -988,12 +996,16 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__formats__subcmd__show)
-            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
+            opts="-y -v -h --api-type --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --api-type)
+                    COMPREPLY=($(compgen -W "rest http websocket" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -473,6 +473,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'apigw-logs;formats;list'= {
+            cand --api-type 'API type: REST, HTTP or WebSocket (v2 APIs reject variables they do not know)'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
             cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
@@ -491,6 +492,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand --help 'Print help'
         }
         &'apigw-logs;formats;show'= {
+            cand --api-type 'API type: REST, HTTP or WebSocket (v2 APIs reject variables they do not know)'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
             cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
@@ -509,6 +511,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand --help 'Print help'
         }
         &'apigw-logs;formats;check'= {
+            cand --api-type 'API type: REST, HTTP or WebSocket (v2 APIs reject variables they do not know)'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
             cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'

@@ -383,18 +383,33 @@ pub struct ApplyArgs {
 #[derive(Subcommand, Debug)]
 pub enum FormatsCommand {
     /// List the presets
-    List,
+    List {
+        #[command(flatten)]
+        kind: ApiTypeArg,
+    },
     /// Print one preset's format
     Show {
         /// Preset name: clf, json, xml or csv
         name: String,
+        #[command(flatten)]
+        kind: ApiTypeArg,
     },
     /// Lint an access log format (exit 2 when it has errors)
     Check {
         /// A format string, a preset name, or @FILE
         #[arg(value_name = "FORMAT|@FILE")]
         format: String,
+        #[command(flatten)]
+        kind: ApiTypeArg,
     },
+}
+
+/// Which kind of API a format is for: each has its own `$context` variables.
+#[derive(Args, Debug, Clone)]
+pub struct ApiTypeArg {
+    /// API type: REST, HTTP or WebSocket (v2 APIs reject variables they do not know)
+    #[arg(long = "api-type", value_enum, default_value_t = crate::format::ApiKind::Rest, value_name = "TYPE")]
+    pub kind: crate::format::ApiKind,
 }
 
 #[derive(Args, Debug, Clone)]

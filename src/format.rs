@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 /// The kind of API a format is for. Each kind supports its own set of `$context` variables.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum ApiKind {
     Rest,
@@ -74,10 +74,76 @@ pub const PRESETS: &[Preset] = &[
     },
 ];
 
-/// Finds a preset by name, ignoring case, so that `--format JSON` works as well as `--format json`.
+/// The same four formats for HTTP APIs, with the nearest HTTP variables: `$context.routeKey` for
+/// the REST-only `$context.resourcePath` (v2 APIs reject variables they do not know).
+pub const HTTP_PRESETS: &[Preset] = &[
+    Preset {
+        name: "clf",
+        title: "Common Log Format (CLF)",
+        format: r#"$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] "$context.httpMethod $context.routeKey $context.protocol" $context.status $context.responseLength $context.requestId"#,
+    },
+    Preset {
+        name: "json",
+        title: "JSON",
+        format: r#"{ "requestId":"$context.requestId", "ip": "$context.identity.sourceIp", "caller":"$context.identity.caller", "user":"$context.identity.user", "requestTime":"$context.requestTime", "httpMethod":"$context.httpMethod", "routeKey":"$context.routeKey", "status":"$context.status", "protocol":"$context.protocol", "responseLength":"$context.responseLength" }"#,
+    },
+    Preset {
+        name: "xml",
+        title: "XML",
+        format: r#"<request id="$context.requestId"> <ip>$context.identity.sourceIp</ip> <caller>$context.identity.caller</caller> <user>$context.identity.user</user> <requestTime>$context.requestTime</requestTime> <httpMethod>$context.httpMethod</httpMethod> <routeKey>$context.routeKey</routeKey> <status>$context.status</status> <protocol>$context.protocol</protocol> <responseLength>$context.responseLength</responseLength> </request>"#,
+    },
+    Preset {
+        name: "csv",
+        title: "Comma-separated values (CSV)",
+        format: "$context.identity.sourceIp,$context.identity.caller,$context.identity.user,$context.requestTime,$context.httpMethod,$context.routeKey,$context.protocol,$context.status,$context.responseLength,$context.requestId",
+    },
+];
+
+/// The four formats for WebSocket APIs: a message has an event type, a route and a connection
+/// instead of an HTTP method, path, protocol and response length.
+pub const WEBSOCKET_PRESETS: &[Preset] = &[
+    Preset {
+        name: "clf",
+        title: "Common Log Format (CLF)",
+        format: r#"$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] "$context.eventType $context.routeKey $context.connectionId" $context.status $context.requestId"#,
+    },
+    Preset {
+        name: "json",
+        title: "JSON",
+        format: r#"{ "requestId":"$context.requestId", "ip": "$context.identity.sourceIp", "caller":"$context.identity.caller", "user":"$context.identity.user", "requestTime":"$context.requestTime", "eventType":"$context.eventType", "routeKey":"$context.routeKey", "status":"$context.status", "connectionId":"$context.connectionId" }"#,
+    },
+    Preset {
+        name: "xml",
+        title: "XML",
+        format: r#"<request id="$context.requestId"> <ip>$context.identity.sourceIp</ip> <caller>$context.identity.caller</caller> <user>$context.identity.user</user> <requestTime>$context.requestTime</requestTime> <eventType>$context.eventType</eventType> <routeKey>$context.routeKey</routeKey> <status>$context.status</status> <connectionId>$context.connectionId</connectionId> </request>"#,
+    },
+    Preset {
+        name: "csv",
+        title: "Comma-separated values (CSV)",
+        format: "$context.identity.sourceIp,$context.identity.caller,$context.identity.user,$context.requestTime,$context.eventType,$context.routeKey,$context.connectionId,$context.status,$context.requestId",
+    },
+];
+
+impl ApiKind {
+    /// The presets for this kind of API.
+    pub fn presets(self) -> &'static [Preset] {
+        match self {
+            ApiKind::Rest => PRESETS,
+            ApiKind::Http => HTTP_PRESETS,
+            ApiKind::Websocket => WEBSOCKET_PRESETS,
+        }
+    }
+
+    /// Finds a preset by name, ignoring case (`--access-log-format JSON` works too).
+    pub fn preset(self, name: &str) -> Option<&'static Preset> {
+        self.presets().iter().find(|p| p.name.eq_ignore_ascii_case(name))
+    }
+}
+
+/// A REST API preset by name (what `stage set` and `enable` take).
 #[must_use]
 pub fn preset(name: &str) -> Option<&'static Preset> {
-    PRESETS.iter().find(|p| p.name.eq_ignore_ascii_case(name))
+    ApiKind::Rest.preset(name)
 }
 
 /// Tells which preset a stage's current format is, so that it can be shown by name. One trailing
@@ -499,6 +565,21 @@ mod tests {
         let found: Vec<&Finding> = lint.findings.iter().filter(|f| f.code == code).collect();
         assert_eq!(found.len(), 1, "expected one {code} in {:?}", lint.findings);
         found[0].clone()
+    }
+
+    #[test]
+    fn every_kind_has_the_four_presets_and_each_lints_clean_for_its_kind() {
+        for kind in [ApiKind::Rest, ApiKind::Http, ApiKind::Websocket] {
+            let names: Vec<&str> = kind.presets().iter().map(|p| p.name).collect();
+            assert_eq!(names, ["clf", "json", "xml", "csv"], "{kind:?}");
+            for preset in kind.presets() {
+                let lint = lint(preset.format, kind);
+                assert!(lint.findings.is_empty(), "{kind:?} {}: {:?}", preset.name, lint.findings);
+            }
+        }
+        // REST presets use REST-only variables; v2 APIs would reject them.
+        assert!(lint(preset("json").unwrap().format, ApiKind::Websocket).has_errors());
+        assert_eq!(ApiKind::Http.preset("JSON").unwrap().format, HTTP_PRESETS[1].format);
     }
 
     #[test]

@@ -5,23 +5,24 @@ use crate::error;
 use crate::format::{self, ApiKind, Lint, Severity};
 use serde_json::json;
 
-pub fn list(ctx: &Ctx) -> anyhow::Result<()> {
+pub fn list(ctx: &Ctx, kind: ApiKind) -> anyhow::Result<()> {
     if ctx.json() {
-        let presets: Vec<_> = format::PRESETS
+        let presets: Vec<_> = kind
+            .presets()
             .iter()
             .map(|p| json!({ "name": p.name, "title": p.title, "format": p.format }))
             .collect();
         println!("{}", serde_json::to_string_pretty(&presets)?);
     } else {
-        for preset in format::PRESETS {
+        for preset in kind.presets() {
             println!("{:<5} {}", preset.name, preset.title);
         }
     }
     Ok(())
 }
 
-pub fn show(ctx: &Ctx, name: &str) -> anyhow::Result<()> {
-    let preset = find_preset(name)?;
+pub fn show(ctx: &Ctx, name: &str, kind: ApiKind) -> anyhow::Result<()> {
+    let preset = find_preset(name, kind)?;
     if ctx.json() {
         println!("{}", json!({ "name": preset.name, "title": preset.title, "format": preset.format }));
     } else {
@@ -30,20 +31,21 @@ pub fn show(ctx: &Ctx, name: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn find_preset(name: &str) -> anyhow::Result<&'static format::Preset> {
-    format::preset(name).ok_or_else(|| {
-        let names: Vec<&str> = format::PRESETS.iter().map(|p| p.name).collect();
+fn find_preset(name: &str, kind: ApiKind) -> anyhow::Result<&'static format::Preset> {
+    kind.preset(name).ok_or_else(|| {
+        let names: Vec<&str> = kind.presets().iter().map(|p| p.name).collect();
         error::usage(format!("no preset named '{name}'; presets: {}", names.join(", ")))
     })
 }
 
-pub fn check(ctx: &Ctx, arg: &str) -> anyhow::Result<()> {
-    let text = resolve_format_arg("FORMAT", arg)?;
-    let lint = format::lint(&text, ApiKind::Rest);
+pub fn check(ctx: &Ctx, arg: &str, kind: ApiKind) -> anyhow::Result<()> {
+    let text = resolve_format_arg("FORMAT", arg, kind)?;
+    let lint = format::lint(&text, kind);
     if ctx.json() {
         let doc = json!({
+            "api_type": kind,
             "valid": !lint.has_errors(),
-            "preset": format::matching_preset(&text).map(|p| p.name),
+            "preset": kind.presets().iter().find(|p| p.format == text).map(|p| p.name),
             "findings": lint.findings,
         });
         println!("{}", serde_json::to_string_pretty(&doc)?);
@@ -68,9 +70,10 @@ fn print_findings(lint: &Lint) {
     }
 }
 
-/// A preset name, `@FILE`, or the format itself. A file's final newline is dropped.
-pub fn resolve_format_arg(flag: &str, arg: &str) -> anyhow::Result<String> {
-    if let Some(preset) = format::preset(arg) {
+/// A preset name (of this kind of API), `@FILE`, or the format itself. A file's final newline is
+/// dropped.
+pub fn resolve_format_arg(flag: &str, arg: &str, kind: ApiKind) -> anyhow::Result<String> {
+    if let Some(preset) = kind.preset(arg) {
         return Ok(preset.format.to_string());
     }
     let Some(path) = arg.strip_prefix('@') else {
@@ -87,7 +90,7 @@ pub fn resolve_format_arg(flag: &str, arg: &str) -> anyhow::Result<String> {
 /// Resolves and lints a format given on the command line: errors stop the command before any
 /// write (exit 2, naming the flag); warnings are printed and the command goes on.
 pub fn checked_format(ctx: &Ctx, flag: &str, arg: &str) -> anyhow::Result<String> {
-    let text = resolve_format_arg(flag, arg)?;
+    let text = resolve_format_arg(flag, arg, ApiKind::Rest)?;
     let lint = format::lint(&text, ApiKind::Rest);
     for warning in lint.warnings() {
         ctx.warn(format_args!("{flag}: {}", warning.message));
@@ -109,17 +112,27 @@ mod tests {
 
     #[test]
     fn presets_files_and_literals_resolve() {
-        assert_eq!(resolve_format_arg("F", "clf").unwrap(), format::preset("clf").unwrap().format);
-        assert_eq!(resolve_format_arg("F", "$context.requestId").unwrap(), "$context.requestId");
+        assert_eq!(
+            resolve_format_arg("F", "clf", ApiKind::Rest).unwrap(),
+            format::preset("clf").unwrap().format
+        );
+        assert_eq!(
+            resolve_format_arg("F", "$context.requestId", ApiKind::Rest).unwrap(),
+            "$context.requestId"
+        );
         let mut file = tempfile::NamedTempFile::new().unwrap();
         writeln!(file, "$context.requestId $context.status").unwrap();
         let arg = format!("@{}", file.path().display());
-        assert_eq!(resolve_format_arg("F", &arg).unwrap(), "$context.requestId $context.status");
+        assert_eq!(
+            resolve_format_arg("F", &arg, ApiKind::Rest).unwrap(),
+            "$context.requestId $context.status"
+        );
     }
 
     #[test]
     fn unreadable_files_name_the_flag() {
-        let err = resolve_format_arg("--access-log-format", "@/nonexistent/format.txt").unwrap_err();
+        let err =
+            resolve_format_arg("--access-log-format", "@/nonexistent/format.txt", ApiKind::Rest).unwrap_err();
         assert!(format!("{err}").starts_with("--access-log-format: cannot read format file"), "{err}");
         assert_eq!(error::exit_code(&err), error::Exit::Usage);
     }

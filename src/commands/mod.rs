@@ -36,9 +36,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Tail(args) => tail::run(&ctx, &args).await,
         Command::Status(args) => status::run(&ctx, &args).await,
         Command::Apply(args) => apply::run(&ctx, &args).await,
-        Command::Formats(FormatsCommand::List) => formats::list(&ctx),
-        Command::Formats(FormatsCommand::Show { name }) => formats::show(&ctx, &name),
-        Command::Formats(FormatsCommand::Check { format }) => formats::check(&ctx, &format),
+        Command::Formats(FormatsCommand::List { kind }) => formats::list(&ctx, kind.kind),
+        Command::Formats(FormatsCommand::Show { name, kind }) => formats::show(&ctx, &name, kind.kind),
+        Command::Formats(FormatsCommand::Check { format, kind }) => formats::check(&ctx, &format, kind.kind),
         Command::Completions(args) => completions::run(&args),
     }
 }

@@ -40,6 +40,18 @@ fn formats_list_show_and_check() {
     assert_eq!(out.status.code(), Some(0), "warnings alone do not fail");
     assert!(String::from_utf8_lossy(&out.stdout).contains("warning"));
     bin().args(["formats", "show", "yaml"]).assert().code(2);
+
+    // Per API type: v2 presets, and v2 variables checked against that type's list.
+    let out = bin().args(["formats", "show", "json", "--api-type", "websocket"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("$context.connectionId"));
+    bin().args(["formats", "check", "json", "--api-type", "http"]).assert().code(0);
+    let out = bin()
+        .args(["formats", "check", "--api-type", "http", "$context.requestId $context.resourcePath"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("$context.resourcePath"));
+    bin().args(["formats", "check", "--api-type", "graphql", "json"]).assert().code(2);
 }
 
 #[test]
