@@ -13,6 +13,9 @@ use std::collections::BTreeMap;
 pub struct FleetFile {
     /// Role to create or repair when a stage needs the account role and the account has no healthy one.
     pub role_name: Option<String>,
+    /// The same, per region (`[role_names] "eu-west-1" = "…"`), overriding `role_name` there.
+    #[serde(default)]
+    pub role_names: BTreeMap<String, String>,
     /// Settings every matched stage gets unless its entry says otherwise.
     #[serde(default)]
     pub defaults: Settings,
@@ -101,10 +104,23 @@ impl FleetFile {
             entry.validate().map_err(|e| format!("{name}: {e}"))?;
             self.defaults.overlay(entry).validate().map_err(|e| format!("{name} (with [defaults]): {e}"))?;
         }
-        if let Some(role) = &self.role_name {
-            crate::arn::validate_role_name(role).map_err(|e| format!("`role_name`: {e}"))?;
+        for (key, role) in self
+            .role_name
+            .iter()
+            .map(|r| ("role_name".to_string(), r))
+            .chain(self.role_names.iter().map(|(region, r)| (format!("role_names.\"{region}\""), r)))
+        {
+            crate::arn::validate_role_name(role).map_err(|e| format!("`{key}`: {e}"))?;
         }
         Ok(())
+    }
+
+    /// The role `apply` creates or repairs in `region` when a stage needs one.
+    pub fn role_name_in(&self, region: &str) -> &str {
+        self.role_names
+            .get(region)
+            .or(self.role_name.as_ref())
+            .map_or(crate::trust::DEFAULT_ROLE_NAME, String::as_str)
     }
 
     /// The settings for stage entry `index`, merged over the defaults.
@@ -336,6 +352,20 @@ access_log = false
     }
 
     #[test]
+    fn the_role_can_differ_per_region() {
+        let file = parse(
+            "role_name = \"logs\"\n[role_names]\n\"eu-west-1\" = \"logs-eu\"\n[[stage]]\napi = \"a\"\n",
+        )
+        .unwrap();
+        assert_eq!(file.role_name_in("eu-west-1"), "logs-eu");
+        assert_eq!(file.role_name_in("us-east-1"), "logs");
+        assert_eq!(
+            parse("[[stage]]\napi = \"a\"\n").unwrap().role_name_in("us-east-1"),
+            crate::trust::DEFAULT_ROLE_NAME
+        );
+    }
+
+    #[test]
     fn entry_tags_add_to_the_defaults() {
         let file = parse("[defaults]\ntags = { team = \"a\", env = \"prod\" }\n[[stage]]\napi = \"x\"\ntags = { team = \"b\" }\n").unwrap();
         let args = file.merged(0).stage_args("id", "prod");
@@ -385,6 +415,7 @@ access_log = false
             ("unknown = 1\n", "unknown field `unknown`"),
             ("[[stage]]\napi = \"a\"\n[[stage]]\napi = \"b\"\naccess_log_group = \"bad name!\"\n", "#2"),
             ("role_name = \"a/b\"\n[[stage]]\napi = \"a\"\n", "`role_name`"),
+            ("[role_names]\n\"eu-west-1\" = \"a b\"\n[[stage]]\napi = \"a\"\n", "`role_names.\"eu-west-1\"`"),
             ("[[stage]]\napi = \"a\"\nkms_key_id = \"alias/x\"\n", "`kms_key_id`"),
             ("[[stage]]\napi = \"a\"\ntags = { \"aws:x\" = \"y\" }\n", "`tags`"),
             ("[[stage]]\napi = \"a\"\ntags = { team = 5 }\n", "invalid type"),

@@ -5,7 +5,7 @@ use super::enable::plan_healthy_account_role;
 use super::layout;
 use super::stage::{Mode, check_offline, plan_stage};
 use crate::apply::{self, Target};
-use crate::aws::{apigw, sts};
+use crate::aws::{Clients, apigw, sts};
 use crate::cli::{ApplyArgs, LoggingArgs};
 use crate::context::Ctx;
 use crate::error;
@@ -50,9 +50,29 @@ pub async fn run(ctx: &Ctx, args: &ApplyArgs) -> anyhow::Result<()> {
         }
     }
 
-    let clients = ctx.clients().await?;
+    // The file applies in every --region given (each with its own account role).
+    let mut outcomes = Vec::new();
+    for region in ctx.regions() {
+        let label = region.clone().unwrap_or_else(|| "the configured region".into());
+        let outcome = async {
+            let clients = ctx.clients_in(region).await?;
+            apply_in_region(ctx, &clients, &file, args, &path).await
+        }
+        .await;
+        outcomes.push((label, outcome));
+    }
+    super::per_region(outcomes)
+}
+
+async fn apply_in_region(
+    ctx: &Ctx,
+    clients: &Clients,
+    file: &FleetFile,
+    args: &ApplyArgs,
+    path: &str,
+) -> anyhow::Result<()> {
     let identity = sts::caller_identity(&clients.sts).await?;
-    let managed = resolve(&clients, &file).await.with_context(|| format!("-f {path}"))?;
+    let managed = resolve(clients, file).await.with_context(|| format!("-f {path}"))?;
 
     let mut planned = Vec::new();
     let mut needs_role = false;
@@ -61,7 +81,7 @@ pub async fn run(ctx: &Ctx, args: &ApplyArgs) -> anyhow::Result<()> {
         for request in target.requests() {
             let checked = check_offline(ctx, &request)?;
             let (stage_steps, stage_request) =
-                plan_stage(ctx, &clients, &identity, &target.api, &target.stage, checked, Mode::Set)
+                plan_stage(ctx, clients, &identity, &target.api, &target.stage, checked, Mode::Set)
                     .await
                     .with_context(|| format!("-f {path}: {}", target.name()))?;
             needs_role |= !stage_steps.is_empty() && stage_request.needs_account_role();
@@ -69,9 +89,8 @@ pub async fn run(ctx: &Ctx, args: &ApplyArgs) -> anyhow::Result<()> {
         }
         planned.push(Plan::merge_stage_updates(steps).steps);
     }
-    let role_name = file.role_name.as_deref().unwrap_or(crate::trust::DEFAULT_ROLE_NAME);
     let shared = if needs_role {
-        plan_healthy_account_role(&clients, &identity, role_name).await?
+        plan_healthy_account_role(clients, &identity, file.role_name_in(&clients.region)).await?
     } else {
         Vec::new()
     };
@@ -91,7 +110,7 @@ pub async fn run(ctx: &Ctx, args: &ApplyArgs) -> anyhow::Result<()> {
         confirm: None,
         units,
     };
-    apply::execute(ctx, &clients, &plan, target).await
+    apply::execute(ctx, clients, &plan, target).await
 }
 
 fn read(path: &std::path::Path) -> anyhow::Result<FleetFile> {
@@ -102,7 +121,7 @@ fn read(path: &std::path::Path) -> anyhow::Result<FleetFile> {
 
 /// Matches the entries against the region's APIs and stages (one GetRestApis, one GetStages per
 /// matched API). An entry that matches nothing is an error: it is almost always a typo.
-async fn resolve(clients: &crate::aws::Clients, file: &FleetFile) -> anyhow::Result<Vec<Managed>> {
+async fn resolve(clients: &Clients, file: &FleetFile) -> anyhow::Result<Vec<Managed>> {
     let apis = apigw::rest_apis(&clients.apigw).await?;
     let mut stages_of: HashMap<String, Vec<StageLogging>> = HashMap::new();
     // Keyed for a stable order: API name, id, stage.
