@@ -19,7 +19,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
     var completions = [
         &'apigw-logs'= {
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -51,7 +51,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         }
         &'apigw-logs;role'= {
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -72,7 +72,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         &'apigw-logs;role;create'= {
             cand --role-name 'Name of the role'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -98,7 +98,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         }
         &'apigw-logs;account'= {
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -120,7 +120,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         }
         &'apigw-logs;account;show'= {
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -141,7 +141,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand --role-name 'Name of a role in this account'
             cand --wait 'How long to keep retrying while IAM propagates a new role, in seconds'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -159,7 +159,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         }
         &'apigw-logs;account;reset'= {
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -191,7 +191,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         }
         &'apigw-logs;stage'= {
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -214,7 +214,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand --api 'REST API id or name (repeatable)'
             cand --stage 'Stage name (repeatable; default: every stage)'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -247,7 +247,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand --kms-key-id 'Encrypt the log groups the tool creates with this KMS key (key ARN, same region)'
             cand --tag 'Tag the log groups the tool creates (repeatable)'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -296,7 +296,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand --role-name 'Role to create or repair when the account has no healthy role'
             cand --wait 'How long to keep retrying while IAM propagates a new role, in seconds'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -320,7 +320,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand --api 'REST API id or name (repeatable)'
             cand --stage 'Stage name (repeatable; with several APIs, those without it are skipped)'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -359,7 +359,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand --tag 'Tag the log groups the tool creates (repeatable)'
             cand --wait 'How long to keep retrying while IAM propagates a new role, in seconds'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -383,7 +383,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand --filter 'CloudWatch Logs filter pattern, e.g. ''ERROR'' or ''{ $.status = "500" }'''
             cand --where 'Only JSON access-log lines whose FIELD equals VALUE (`*` wildcard; repeatable, all must match)'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -409,7 +409,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand --stage 'Only check stages with this name (repeatable)'
             cand --wait 'How long to keep retrying while IAM propagates a new role, in seconds'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -433,7 +433,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand --file 'The file: defaults and [[stage]] entries (schema in the README)'
             cand --wait 'How long to keep retrying while IAM propagates a new role, in seconds'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -452,7 +452,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         }
         &'apigw-logs;formats'= {
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -475,7 +475,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         &'apigw-logs;formats;list'= {
             cand --api-type 'API type: REST, HTTP or WebSocket (v2 APIs reject variables they do not know)'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -494,7 +494,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         &'apigw-logs;formats;show'= {
             cand --api-type 'API type: REST, HTTP or WebSocket (v2 APIs reject variables they do not know)'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -513,7 +513,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         &'apigw-logs;formats;check'= {
             cand --api-type 'API type: REST, HTTP or WebSocket (v2 APIs reject variables they do not know)'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'
@@ -545,7 +545,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         }
         &'apigw-logs;completions'= {
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
-            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); `status` takes several'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
             cand --output 'Result format on stdout'
             cand --color 'When to use colour (NO_COLOR is respected)'

@@ -25,7 +25,7 @@ function __fish_apigw_logs_using_subcommand
 end
 
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -54,7 +54,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "formats" -d '
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -73,7 +73,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fi
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l role-name -d 'Name of the role' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -91,7 +91,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_s
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create (or repair) the logging role: trusted by API Gateway, with the managed policy'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -111,7 +111,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not _
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -f -a "reset" -d 'Unset the account\'s logging role'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -130,7 +130,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fis
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l role-name -d 'Name of a role in this account' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -146,7 +146,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fis
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -s h -l help -d 'Print help'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -166,7 +166,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fis
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Unset the account\'s logging role'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -187,7 +187,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __f
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l api -d 'REST API id or name (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l stage -d 'Stage name (repeatable; default: every stage)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -222,7 +222,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l kms-key-id -d 'Encrypt the log groups the tool creates with this KMS key (key ARN, same region)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l tag -d 'Tag the log groups the tool creates (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -265,7 +265,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l tag -d 
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l role-name -d 'Role to create or repair when the account has no healthy role' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -287,7 +287,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -s h -l he
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l api -d 'REST API id or name (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l stage -d 'Stage name (repeatable; with several APIs, those without it are skipped)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -328,7 +328,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l kms-key-
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l tag -d 'Tag the log groups the tool creates (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -350,7 +350,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l since -d 
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l filter -d 'CloudWatch Logs filter pattern, e.g. \'ERROR\' or \'{ $.status = "500" }\'' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l where -d 'Only JSON access-log lines whose FIELD equals VALUE (`*` wildcard; repeatable, all must match)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -373,7 +373,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l api -d 
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l stage -d 'Only check stages with this name (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -394,7 +394,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -s h -l he
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -s f -l file -d 'The file: defaults and [[stage]] entries (schema in the README)' -r -F
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -411,7 +411,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l no-input
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -s h -l help -d 'Print help'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -434,7 +434,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fis
 http\t''
 websocket\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -453,7 +453,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fis
 http\t''
 websocket\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -472,7 +472,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fis
 http\t''
 websocket\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"
@@ -492,7 +492,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fis
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from help" -f -a "check" -d 'Lint an access log format (exit 2 when it has errors)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); `status` takes several' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l output -d 'Result format on stdout' -r -f -a "text\t''
 json\t''"

@@ -118,6 +118,7 @@ pub async fn execute(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'
     let mut reasons = plan.confirmations();
     reasons.extend(target.confirm.as_deref());
     ctx.confirm(&reasons)?;
+    ctx.restart_deadline();
 
     interrupt::set_applying(true);
     let outcome = apply_plan(ctx, clients, plan, &target, &mut report).await;
@@ -233,9 +234,12 @@ async fn run_steps(
         let completes_previous = at > 0 && completes(&steps[at - 1].1.action, &step.action);
         let stopped = if interrupt::stop_requested() && !completes_previous {
             Some(error::interrupted())
+        } else if tokio::time::Instant::now() >= ctx.deadline() && !completes_previous {
+            Some(anyhow::anyhow!("--timeout {}s passed before this step started", ctx.global.timeout))
         } else {
             ctx.step(format_args!("[{number}/{total}] {} {}", step.action.call(), step.resource));
-            match tokio::time::timeout_at(ctx.deadline, apply_step(ctx, clients, &step.action, wait)).await {
+            match tokio::time::timeout_at(ctx.deadline(), apply_step(ctx, clients, &step.action, wait)).await
+            {
                 Ok(Ok(())) => None,
                 Ok(Err(err)) => Some(err),
                 Err(_) => Some(anyhow::anyhow!(
@@ -249,6 +253,7 @@ async fn run_steps(
             return (applied, Some((at, err)));
         }
         applied.push(*number);
+        interrupt::note_applied();
     }
     (applied, None)
 }

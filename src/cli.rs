@@ -9,7 +9,9 @@ Exit codes:
   1    an AWS call failed
   2    bad usage or invalid input (nothing was changed)
   3    a precondition is not met (e.g. no role on the account, unhealthy role)
-  130  cancelled at a prompt";
+  4    apply --check: changes are pending
+  5    status found errors (or warnings, with --strict)
+  130  cancelled at a prompt, or interrupted (Ctrl-C)";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -34,7 +36,8 @@ pub struct GlobalArgs {
     /// AWS profile to use (default: the standard AWS configuration chain)
     #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
-    /// AWS region (default: AWS_REGION, then the profile's region); `status` takes several
+    /// AWS region (default: AWS_REGION, then the profile's region); repeatable for status, apply,
+    /// enable, disable and stage set
     #[arg(long = "region", global = true, value_name = "REGION", action = ArgAction::Append)]
     pub regions: Vec<String>,
     /// Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)
@@ -115,9 +118,10 @@ pub enum Command {
 }
 
 impl Command {
-    /// Commands that run until Ctrl-C, so `--timeout` does not apply.
+    /// Commands that run until Ctrl-C, or wait for a person, so `--timeout` does not bound them
+    /// as a whole (applying a plan still honours it).
     pub fn runs_until_interrupted(&self) -> bool {
-        matches!(self, Command::Tail(args) if args.follow)
+        matches!(self, Command::Tail(args) if args.follow) || matches!(self, Command::Setup(_))
     }
 }
 

@@ -11,8 +11,9 @@ use std::time::Duration;
 pub struct Ctx {
     pub global: GlobalArgs,
     interactive: bool,
-    /// When the whole command must be over (`--timeout`).
-    pub deadline: tokio::time::Instant,
+    /// When the command must be over (`--timeout`); restarted once the user has confirmed, so
+    /// time spent reading a plan at a prompt does not count against the writes.
+    deadline: std::sync::Mutex<tokio::time::Instant>,
     warned: std::sync::Mutex<std::collections::HashSet<String>>,
     /// Set while a progress bar shows the steps' progress instead.
     steps_quiet: std::sync::atomic::AtomicBool,
@@ -33,12 +34,22 @@ impl Ctx {
         // Prompts need a person at a terminal: stdin to answer, stderr to see the question.
         let interactive =
             !global.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(global.timeout);
+        let deadline =
+            std::sync::Mutex::new(tokio::time::Instant::now() + Duration::from_secs(global.timeout));
         Ctx { global, interactive, deadline, warned: Default::default(), steps_quiet: Default::default() }
     }
 
     pub fn json(&self) -> bool {
         self.global.output == OutputFormat::Json
+    }
+
+    pub fn deadline(&self) -> tokio::time::Instant {
+        *self.deadline.lock().expect("deadline lock")
+    }
+
+    pub fn restart_deadline(&self) {
+        *self.deadline.lock().expect("deadline lock") =
+            tokio::time::Instant::now() + Duration::from_secs(self.global.timeout);
     }
 
     /// Whether a person can answer prompts (terminal on stdin and stderr, no `--no-input`).
@@ -67,7 +78,7 @@ impl Ctx {
         match self.regions().as_slice() {
             [region] => self.clients_in(region.clone()).await,
             several => Err(crate::error::usage(format!(
-                "--region is given {} times; this command works on one region (`status` takes several)",
+                "--region is given {} times; this command works on one region",
                 several.len()
             ))),
         }

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 static APPLYING: AtomicBool = AtomicBool::new(false);
 static STOP_REQUESTED: AtomicBool = AtomicBool::new(false);
 static FOLLOWING: AtomicBool = AtomicBool::new(false);
+static APPLIED_ANY: AtomicBool = AtomicBool::new(false);
 
 /// Listens for Ctrl-C (SIGINT) for the life of the process. Call from inside the runtime.
 pub fn install() {
@@ -20,7 +21,7 @@ pub fn install() {
                 eprint!("\x1b[?25h");
             }
             if !APPLYING.load(Ordering::SeqCst) {
-                eprintln!("interrupted; nothing was changed");
+                eprintln!("interrupted; {}", changed_so_far());
                 std::process::exit(crate::error::Exit::Cancelled.code().into());
             }
             if STOP_REQUESTED.swap(true, Ordering::SeqCst) {
@@ -37,6 +38,20 @@ pub fn install() {
 /// Marks the span in which an interrupt must not cut a call in half.
 pub fn set_applying(applying: bool) {
     APPLYING.store(applying, Ordering::SeqCst);
+}
+
+/// Records that a write was applied (for messages that say whether anything changed).
+pub fn note_applied() {
+    APPLIED_ANY.store(true, Ordering::SeqCst);
+}
+
+/// "nothing was changed", unless an earlier plan (another region) was applied.
+pub fn changed_so_far() -> &'static str {
+    if APPLIED_ANY.load(Ordering::SeqCst) {
+        "changes made before this point stay applied (see the output above); a rerun converges"
+    } else {
+        "nothing was changed"
+    }
 }
 
 /// `tail --follow` ends with Ctrl-C: that is its normal way to stop, so it exits 0, quietly.

@@ -23,8 +23,9 @@ fn main() -> ExitCode {
         match tokio::time::timeout(limit, commands::run(cli)).await {
             Ok(result) => result,
             Err(_) => Err(anyhow::anyhow!(
-                "gave up after {}s (--timeout); nothing was changed",
-                limit.as_secs() - 2
+                "gave up after {}s (--timeout); {}",
+                limit.as_secs() - 2,
+                interrupt::changed_so_far()
             )),
         }
     };

@@ -15,13 +15,13 @@ use futures::{StreamExt as _, TryStreamExt as _};
 use std::time::Duration;
 
 pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
-    in_each_region(ctx, &args.targets, |clients, targets| async move {
+    in_each_region(ctx, "disable", &args.targets, |clients, targets| async move {
         let planned: Vec<Vec<Step>> = futures::stream::iter(&targets)
             .map(|(api, stage)| plan_disable(ctx, &clients, args, api, stage))
             .buffered(usize::from(ctx.global.concurrency))
             .try_collect()
             .await?;
-        let (plan, units) = layout(Vec::new(), &targets, planned);
+        let (plan, units) = layout(Vec::new(), &targets, once_per_group(planned));
         let mut target = fleet_target("disable", &clients, &targets, Duration::ZERO);
         target.units = units;
         apply::execute(ctx, &clients, &plan, target).await
@@ -53,9 +53,10 @@ async fn plan_disable(
     if args.delete_log_group {
         let mut groups = Vec::new();
         if !args.execution_only {
-            // After an earlier disable the stage no longer names its group; fall back to the default.
-            match stage.access.as_ref().and_then(|a| arn::log_group_name_of(&a.destination_arn)) {
-                Some(name) => groups.push(name),
+            // After an earlier disable the stage no longer names its group; fall back to the
+            // default one. A Firehose destination has no group of ours to delete.
+            match &stage.access {
+                Some(access) => groups.extend(arn::log_group_name_of(&access.destination_arn)),
                 None => {
                     groups.extend(existing(clients, default_log_group(&api.id, &stage.stage_name)).await?)
                 }
@@ -77,11 +78,30 @@ async fn plan_disable(
                     Action::DeleteLogGroup { log_group_name: name.clone() },
                     vec![Change::new("log group", Some(name.clone()), None)],
                 )
-                .confirming(format!("deleting log group {name} destroys every log event in it")),
+                .confirming(format!(
+                    "deleting log group {name} destroys every log event in it (and any other stage logging to it loses its logs)"
+                )),
             );
         }
     }
     Ok(steps)
+}
+
+/// Stages sharing a log group each plan its deletion; only the first one keeps it.
+fn once_per_group(planned: Vec<Vec<Step>>) -> Vec<Vec<Step>> {
+    let mut seen = std::collections::HashSet::new();
+    planned
+        .into_iter()
+        .map(|steps| {
+            steps
+                .into_iter()
+                .filter(|step| match &step.action {
+                    Action::DeleteLogGroup { log_group_name } => seen.insert(log_group_name.clone()),
+                    _ => true,
+                })
+                .collect()
+        })
+        .collect()
 }
 
 async fn existing(clients: &Clients, name: String) -> anyhow::Result<Option<String>> {

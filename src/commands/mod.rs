@@ -90,7 +90,12 @@ pub async fn resolve_targets(
             pairs.extend(all.into_iter().map(|s| (api.clone(), s)));
             continue;
         }
+        let mut names: Vec<&String> = Vec::new();
         for name in &targets.stages {
+            if names.contains(&name) {
+                continue;
+            }
+            names.push(name);
             match all.iter().find(|s| &s.stage_name == name) {
                 Some(stage) => pairs.push((api.clone(), stage.clone())),
                 None if apis.len() == 1 => {
@@ -143,47 +148,89 @@ async fn target_regions(ctx: &Ctx, all_regions: bool) -> anyhow::Result<Vec<Opti
     if !ctx.global.regions.is_empty() {
         return Err(error::usage("--all-regions and --region: use one"));
     }
-    // A region the account has not opted into rejects the credentials; it is skipped.
-    let answers: Vec<Option<String>> = futures::stream::iter(crate::wizard::REGIONS)
+    // A region the account has not opted into rejects the credentials; it is skipped. Any other
+    // failure (expired credentials, access denied) is an error, not a silent skip.
+    let answers: Vec<anyhow::Result<Option<String>>> = futures::stream::iter(crate::wizard::REGIONS)
         .map(|region| async move {
-            let clients = ctx.clients_in(Some(region.to_string())).await.ok()?;
-            apigw::account_role(&clients.apigw).await.ok().map(|_| region.to_string())
+            let clients = ctx.clients_in(Some(region.to_string())).await?;
+            match apigw::account_role(&clients.apigw).await {
+                Ok(_) => Ok(Some(region.to_string())),
+                Err(err) if not_opted_in(&err) => Ok(None),
+                Err(err) => Err(err.context(format!("--all-regions: {region}"))),
+            }
         })
         .buffered(usize::from(ctx.global.concurrency))
         .collect()
         .await;
-    Ok(answers.into_iter().flatten().map(Some).collect())
+    let regions: Vec<Option<String>> =
+        answers.into_iter().collect::<anyhow::Result<Vec<_>>>()?.into_iter().flatten().map(Some).collect();
+    if regions.is_empty() {
+        return Err(error::precondition(
+            "--all-regions: no region answered",
+            "check the credentials and --profile",
+        ));
+    }
+    Ok(regions)
 }
 
-/// Runs `run` in every region the targets name, with that region's clients and stages (regions
-/// without a matching stage are skipped). A region's failure does not stop the others.
-pub async fn in_each_region<F, Fut>(ctx: &Ctx, targets: &Targets, run: F) -> anyhow::Result<()>
+/// Runs `run` in every region the targets name, with that region's clients and stages.
+///
+/// Every region is connected and its targets resolved (reads only) before the first region is
+/// changed, so a bad `--api`/`--stage` fails before any write. With several regions, one where
+/// nothing matches is skipped with a warning. A region that fails later does not stop the others.
+pub async fn in_each_region<F, Fut>(ctx: &Ctx, command: &str, targets: &Targets, run: F) -> anyhow::Result<()>
 where
     F: Fn(Clients, Vec<(apigw::RestApi, StageLogging)>) -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<()>>,
 {
-    let mut outcomes = Vec::new();
-    for region in target_regions(ctx, targets.all_regions).await? {
-        let label = region.clone().unwrap_or_else(|| "the configured region".into());
-        let outcome = async {
-            let clients = ctx.clients_in(region).await?;
-            let stages = resolve_targets(ctx, &clients, targets).await?;
-            if stages.is_empty() {
-                ctx.progress(format_args!("{}: no matching stages", clients.region));
-                return Ok(());
+    let regions = target_regions(ctx, targets.all_regions).await?;
+    let several = regions.len() > 1;
+    let mut resolved = Vec::new();
+    for region in regions {
+        let clients = ctx.clients_in(region).await?;
+        let stages = match resolve_targets(ctx, &clients, targets).await {
+            Err(err) if several && error::exit_code(&err) == error::Exit::Usage => {
+                ctx.warn(format_args!("{}: {err:#}; region skipped", clients.region));
+                Vec::new()
             }
+            other => other?,
+        };
+        resolved.push((clients, stages));
+    }
+    let mut outcomes = Vec::new();
+    for (clients, stages) in resolved {
+        let label = clients.region.clone();
+        let outcome = if stages.is_empty() && ctx.json() {
+            // Still one document per region, so scripts see every region answered.
+            let target = enable::fleet_target(command, &clients, &[], std::time::Duration::ZERO);
+            crate::apply::execute(ctx, &clients, &Plan::default(), target).await
+        } else if stages.is_empty() {
+            ctx.progress(format_args!("{}: no matching stages", clients.region));
+            Ok(())
+        } else {
             run(clients, stages).await
-        }
-        .await;
+        };
         outcomes.push((label, outcome));
     }
     per_region(outcomes)
 }
 
+/// What a region the account has not enabled answers (the credentials are unknown there).
+fn not_opted_in(err: &anyhow::Error) -> bool {
+    err.chain().filter_map(|e| e.downcast_ref::<crate::aws::AwsCallError>()).any(|e| {
+        matches!(
+            e.code.as_deref(),
+            Some("UnrecognizedClientException" | "InvalidClientTokenId" | "InvalidSignatureException")
+        )
+    })
+}
+
 /// Runs `outcomes` of a per-region loop into one result: a single region's error as it is;
-/// with several, the first error, saying which regions failed.
+/// with several, the first error, saying which regions failed. Once a region has been changed,
+/// the exit code is 1 whatever the error: 2 would claim nothing was changed.
 fn per_region(outcomes: Vec<(String, anyhow::Result<()>)>) -> anyhow::Result<()> {
     let total = outcomes.len();
+    let completed = outcomes.iter().filter(|(_, r)| r.is_ok()).count();
     let mut failed: Vec<(String, anyhow::Error)> =
         outcomes.into_iter().filter_map(|(region, r)| r.err().map(|e| (region, e))).collect();
     if failed.is_empty() {
@@ -196,6 +243,9 @@ fn per_region(outcomes: Vec<(String, anyhow::Result<()>)>) -> anyhow::Result<()>
     let summary =
         format!("{} of {total} regions failed ({}); the others completed", failed.len(), regions.join(", "));
     let (region, first) = failed.remove(0);
+    if completed > 0 {
+        return Err(anyhow::anyhow!("{summary}. {region}: {first:#}"));
+    }
     Err(first.context(format!("{summary}. {region}")))
 }
 

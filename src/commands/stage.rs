@@ -127,7 +127,8 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
         ));
     }
     check_offline(ctx, logging)?;
-    in_each_region(ctx, &args.targets, |clients, targets| async move {
+    check_region_bound(ctx, &args.targets, logging)?;
+    in_each_region(ctx, "stage set", &args.targets, |clients, targets| async move {
         let identity = sts::caller_identity(&clients.sts).await?;
         let planned: Vec<(Vec<Step>, StageRequest)> = futures::stream::iter(&targets)
             .map(|(api, stage)| async {
@@ -182,6 +183,24 @@ pub struct CheckedLogging<'a> {
     pub args: &'a LoggingArgs,
     pub format: Option<String>,
     pub destination: Option<(Destination, arn::Arn)>,
+}
+
+/// `--kms-key-id` and `--access-log-destination` name a resource in one region: they cannot go to
+/// several regions at once.
+pub fn check_region_bound(ctx: &Ctx, targets: &Targets, logging: &LoggingArgs) -> anyhow::Result<()> {
+    if !targets.all_regions && ctx.global.regions.len() <= 1 {
+        return Ok(());
+    }
+    let bound = [
+        ("--kms-key-id", logging.kms_key_id.is_some()),
+        ("--access-log-destination", logging.access_log_destination.is_some()),
+    ];
+    match bound.iter().find(|(_, given)| *given) {
+        Some((flag, _)) => Err(error::usage(format!(
+            "{flag} names a resource in one region; with several regions run the command once per region"
+        ))),
+        None => Ok(()),
+    }
 }
 
 pub fn check_offline<'a>(ctx: &Ctx, logging: &'a LoggingArgs) -> anyhow::Result<CheckedLogging<'a>> {
@@ -283,10 +302,12 @@ pub async fn plan_stage(
             };
             match group {
                 Some(name) => {
+                    // `enable` also bounds a group that never expires (e.g. one whose retention
+                    // step failed on an earlier run); `stage set` changes it only when asked.
                     let group = GroupRequest {
                         name: &name,
                         retention: logging.retention_days,
-                        bound_unlimited: false,
+                        bound_unlimited: mode == Mode::Enable,
                         creation: logging,
                     };
                     steps.extend(log_group_steps(ctx, clients, group).await?)

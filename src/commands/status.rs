@@ -178,7 +178,10 @@ async fn fix(
     let mut stage_steps = Vec::new();
     let apis = apigw::rest_apis(&clients.apigw).await?;
     for api_status in &status.apis {
-        let api = apis.iter().find(|a| a.id == api_status.id).cloned().expect("audited API exists");
+        let Some(api) = apis.iter().find(|a| a.id == api_status.id).cloned() else {
+            ctx.warn(format_args!("API {} was deleted since it was checked; skipped", api_status.id));
+            continue;
+        };
         let current = apigw::stages(&clients.apigw, &api.id).await?;
         for stage_status in &api_status.stages {
             let Some(stage) = current.iter().find(|s| s.stage_name == stage_status.stage) else { continue };
@@ -206,6 +209,10 @@ async fn fix(
         units: Vec::new(),
     };
     apply::execute(ctx, clients, &plan, target).await?;
+    if ctx.dry_run() {
+        // Nothing was repaired: the verdict is on everything found.
+        return verdict(status.findings(), args.strict);
+    }
     if !unfixable.is_empty() && !ctx.json() {
         println!("Left for you ({}): run `apigw-logs status` for the fixes.", unfixable.len());
     }

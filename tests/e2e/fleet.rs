@@ -131,8 +131,26 @@ fn targets_by_name_stage_and_region() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let docs: Vec<serde_json::Value> =
         serde_json::Deserializer::from_slice(&out.stdout).into_iter().map(Result::unwrap).collect();
-    assert_eq!(docs.len(), 1, "one document per region with stages");
-    assert_eq!(docs[0]["region"], REGION);
+    assert_eq!(docs.len(), apigw_logs::wizard::REGIONS.len(), "one document per region");
+    let with_stages: Vec<&serde_json::Value> =
+        docs.iter().filter(|d| !d["result"]["targets"].as_array().unwrap().is_empty()).collect();
+    assert_eq!(with_stages.len(), 1, "only this region has stages");
+    assert_eq!(with_stages[0]["region"], REGION);
+    assert_eq!(with_stages[0]["result"]["targets"].as_array().unwrap().len(), 3);
+    let key = format!("arn:aws:kms:{REGION}:{}:key/k", acct.id);
+    let (code, _, stderr) = acct.run(&[
+        "enable",
+        "--all-apis",
+        "--all-stages",
+        "--region",
+        REGION,
+        "--region",
+        "eu-west-1",
+        "--kms-key-id",
+        &key,
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("--kms-key-id names a resource in one region"), "{stderr}");
     let shown = acct.json(&["stage", "show", "--all-apis"], 0);
     let names: Vec<&str> =
         shown["apis"].as_array().unwrap().iter().map(|a| a["api"]["name"].as_str().unwrap()).collect();
