@@ -302,12 +302,12 @@ pub async fn plan_stage(
             };
             match group {
                 Some(name) => {
-                    // `enable` also bounds a group that never expires (e.g. one whose retention
-                    // step failed on an earlier run); `stage set` changes it only when asked.
+                    // An existing access group's retention changes only when asked (`status`
+                    // flags one that never expires, and `status --fix` bounds it).
                     let group = GroupRequest {
                         name: &name,
                         retention: logging.retention_days,
-                        bound_unlimited: mode == Mode::Enable,
+                        bound_unlimited: false,
                         creation: logging,
                     };
                     steps.extend(log_group_steps(ctx, clients, group).await?)
