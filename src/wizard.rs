@@ -101,10 +101,10 @@ pub struct SetupRequest {
 
 /// Step 1: the configured region, confirmable or changeable.
 pub fn ask_region(p: &mut impl Prompter, configured: Option<&str>) -> anyhow::Result<String> {
-    if let Some(region) = configured {
-        if p.confirm(&format!("Set up logging in region {region}?"), true)? {
-            return Ok(region.to_string());
-        }
+    if let Some(region) = configured
+        && p.confirm(&format!("Set up logging in region {region}?"), true)?
+    {
+        return Ok(region.to_string());
     }
     let items: Vec<String> = REGIONS.iter().map(|r| r.to_string()).collect();
     let default = configured.and_then(|c| REGIONS.iter().position(|r| *r == c)).unwrap_or(0);

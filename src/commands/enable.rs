@@ -91,10 +91,10 @@ pub async fn plan_healthy_account_role(
     role_name: &str,
 ) -> anyhow::Result<Vec<Step>> {
     let current = apigw::account_role(&clients.apigw).await?;
-    if let Some(arn) = &current {
-        if role_health(clients, identity, arn).await?.is_healthy() {
-            return Ok(Vec::new());
-        }
+    if let Some(arn) = &current
+        && role_health(clients, identity, arn).await?.is_healthy()
+    {
+        return Ok(Vec::new());
     }
     let (role_arn, mut steps) = plan_role(clients, identity, role_name).await?;
     steps.extend(plan_account_role(clients, identity, current.as_deref(), &role_arn).await?);

@@ -380,7 +380,7 @@ async fn check_methods_exist(
         let defined = resources
             .iter()
             .find(|(path, _)| *path == method.path)
-            .map(|(_, verbs)| verbs.iter().any(|v| *v == method.http_method));
+            .map(|(_, verbs)| verbs.contains(&method.http_method));
         match defined {
             Some(true) => {}
             Some(false) => {
