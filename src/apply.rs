@@ -83,7 +83,16 @@ pub async fn execute(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'
         applied: Vec::new(),
         result: target.result.clone(),
         error: None,
-        targets: Vec::new(),
+        targets: target
+            .units
+            .iter()
+            .map(|unit| UnitReport {
+                target: unit.label.clone(),
+                steps: unit.steps.clone().map(|i| i + 1).collect(),
+                applied: Vec::new(),
+                error: None,
+            })
+            .collect(),
     };
     if plan.is_empty() {
         if ctx.json() {
@@ -192,12 +201,9 @@ async fn apply_plan(
             applied_so_far.sort_unstable();
             stop_error(err, &steps[at..], total, &applied_so_far, 0)
         });
-        report.targets.push(UnitReport {
-            target: unit.label.clone(),
-            steps: steps.iter().map(|(n, _)| *n).collect(),
-            applied,
-            error: error.as_ref().map(|e| format!("{e:#}")),
-        });
+        let unit_report = &mut report.targets[index];
+        unit_report.applied = applied;
+        unit_report.error = error.as_ref().map(|e| format!("{e:#}"));
         if let Some(error) = error {
             failures.push((unit.label.clone(), error));
         }

@@ -74,7 +74,7 @@ pub fn fleet_target<'a>(
         command,
         region: &clients.region,
         subject,
-        result: json!({ "targets": listed }),
+        result: json!({ "stages": listed }),
         summary: None,
         wait,
         check_only: false,

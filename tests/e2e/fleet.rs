@@ -120,6 +120,12 @@ fn targets_by_name_stage_and_region() {
         0,
     );
     assert_eq!(plan["plan"].as_array().unwrap().len(), 1, "{plan}");
+    assert_eq!(
+        plan["targets"][0]["target"],
+        format!("orders ({orders})/prod"),
+        "dry runs list the targets too"
+    );
+    assert_eq!(plan["targets"][0]["applied"], serde_json::json!([]));
     let (code, _, stderr) = acct.run(&["stage", "set", "--all-apis", "--stage", "qa", "--metrics", "on"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("none of the 2 APIs has a stage 'qa'"), "{stderr}");
@@ -133,10 +139,10 @@ fn targets_by_name_stage_and_region() {
         serde_json::Deserializer::from_slice(&out.stdout).into_iter().map(Result::unwrap).collect();
     assert_eq!(docs.len(), apigw_logs::wizard::REGIONS.len(), "one document per region");
     let with_stages: Vec<&serde_json::Value> =
-        docs.iter().filter(|d| !d["result"]["targets"].as_array().unwrap().is_empty()).collect();
+        docs.iter().filter(|d| !d["result"]["stages"].as_array().unwrap().is_empty()).collect();
     assert_eq!(with_stages.len(), 1, "only this region has stages");
     assert_eq!(with_stages[0]["region"], REGION);
-    assert_eq!(with_stages[0]["result"]["targets"].as_array().unwrap().len(), 3);
+    assert_eq!(with_stages[0]["result"]["stages"].as_array().unwrap().len(), 3);
     let key = format!("arn:aws:kms:{REGION}:{}:key/k", acct.id);
     let (code, _, stderr) = acct.run(&[
         "enable",
