@@ -580,6 +580,16 @@ mod tests {
         }
     }
 
+    /// Flags that answer the execution-logging questions (ERROR, no metrics, no data trace).
+    fn execution_answered() -> LoggingArgs {
+        LoggingArgs {
+            level: Some(Level::Error),
+            metrics: Some(Switch::Off),
+            data_trace: Some(Switch::Off),
+            ..Default::default()
+        }
+    }
+
     fn fresh_account() -> Fake {
         Fake {
             role: None,
@@ -660,13 +670,7 @@ mod tests {
         let mut source = fresh_account();
         source.role = Some(healthy("team"));
         source.roles = vec![healthy("other").arn];
-        let pre = LoggingArgs {
-            no_access_log: true,
-            level: Some(Level::Error),
-            metrics: Some(Switch::Off),
-            data_trace: Some(Switch::Off),
-            ..Default::default()
-        };
+        let pre = LoggingArgs { no_access_log: true, ..execution_answered() };
         let mut script = Script::new(vec![
             Pick(2), // another existing role
             Pick(0), // "other"
@@ -709,13 +713,7 @@ mod tests {
 
     #[test]
     fn custom_formats_are_linted_on_the_spot() {
-        let pre = LoggingArgs {
-            level: Some(Level::Error),
-            metrics: Some(Switch::Off),
-            data_trace: Some(Switch::Off),
-            retention_days: Some(30),
-            ..Default::default()
-        };
+        let pre = LoggingArgs { retention_days: Some(30), ..execution_answered() };
         let mut script = Script::new(vec![
             Pick(0),
             Pick(0),
@@ -777,13 +775,7 @@ mod tests {
 
         let mut source = fresh_account();
         source.apis.push(api("c3", "orders"));
-        let pre = LoggingArgs {
-            no_access_log: true,
-            level: Some(Level::Error),
-            metrics: Some(Switch::Off),
-            data_trace: Some(Switch::Off),
-            ..Default::default()
-        };
+        let pre = LoggingArgs { no_access_log: true, ..execution_answered() };
         let mut script = Script::new(vec![Pick(0), Pick(2), Picks(vec![0])]);
         let request = run(&mut script, &source, None, &pre).unwrap();
         assert_eq!(request.api_ref, "c3");
