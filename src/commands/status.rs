@@ -8,14 +8,13 @@ use super::stage::{Mode, check_offline, execution_log_group, plan_stage};
 use crate::apply::{self, Target};
 use crate::audit::{self, Finding, Remedy, Severity, StageFacts};
 use crate::aws::sts::Identity;
-use crate::aws::{Clients, apigw, logs, sts};
+use crate::aws::{Clients, apigw, sts};
 use crate::cli::{ApisRef, ColorWhen, StatusArgs};
 use crate::context::{Ctx, GREEN, RED, YELLOW};
 use crate::error;
 use crate::logging::StageLogging;
 use crate::plan::Plan;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::time::Duration;
 
 #[derive(Serialize)]
@@ -31,10 +30,12 @@ struct AccountStatus {
     findings: Vec<Finding>,
 }
 
+/// An API as read (serialized as its `id` and `name`), for `--fix` to plan from without reading
+/// it again.
 #[derive(Serialize)]
 struct ApiStatus {
-    id: String,
-    name: String,
+    #[serde(flatten)]
+    api: apigw::RestApi,
     stages: Vec<StageStatus>,
 }
 
@@ -42,6 +43,8 @@ struct ApiStatus {
 struct StageStatus {
     stage: String,
     findings: Vec<Finding>,
+    #[serde(skip)]
+    logging: StageLogging,
 }
 
 impl RegionStatus {
@@ -107,12 +110,6 @@ async fn audit_region(
     let apis =
         resolve_apis(clients, &ApisRef { apis: args.apis.clone(), all_apis: args.apis.is_empty() }).await?;
     // One listing for every execution log group of the region, instead of one call per stage.
-    let execution_groups: HashMap<String, logs::LogGroup> =
-        logs::log_groups_with_prefix(&clients.logs, "API-Gateway-Execution-Logs_")
-            .await?
-            .into_iter()
-            .map(|g| (g.name.clone(), g))
-            .collect();
     let mut statuses = Vec::new();
     let mut stages_seen = 0;
     for api in apis {
@@ -134,17 +131,19 @@ async fn audit_region(
                 api: &api,
                 stage,
                 access_group,
-                execution_group: execution_groups
-                    .get(&execution_log_group(&api.id, &stage.stage_name))
-                    .cloned(),
+                // Default-named groups come from one listing for the whole region.
+                execution_group: clients
+                    .find_log_group(&execution_log_group(&api.id, &stage.stage_name))
+                    .await?,
             };
             stage_statuses.push(StageStatus {
                 stage: stage.stage_name.clone(),
                 findings: audit::stage_findings(&facts),
+                logging: stage.clone(),
             });
         }
         stages_seen += stage_statuses.len();
-        statuses.push(ApiStatus { id: api.id, name: api.name, stages: stage_statuses });
+        statuses.push(ApiStatus { api, stages: stage_statuses });
     }
     if !args.stages.is_empty() && stages_seen == 0 {
         return Err(error::usage(format!(
@@ -176,19 +175,20 @@ async fn fix(
         steps.extend(plan_healthy_account_role(clients, identity, &role_name).await?);
     }
     let mut stage_steps = Vec::new();
-    let apis = apigw::rest_apis(&clients.apigw).await?;
     for api_status in &status.apis {
-        let Some(api) = apis.iter().find(|a| a.id == api_status.id).cloned() else {
-            ctx.warn(format_args!("API {} was deleted since it was checked; skipped", api_status.id));
-            continue;
-        };
-        let current = apigw::stages(&clients.apigw, &api.id).await?;
         for stage_status in &api_status.stages {
-            let Some(stage) = current.iter().find(|s| s.stage_name == stage_status.stage) else { continue };
             for request in audit::stage_requests(&stage_status.findings) {
                 let checked = check_offline(ctx, &request)?;
-                let (planned, _) =
-                    plan_stage(ctx, clients, identity, &api, stage, checked, Mode::Set).await?;
+                let (planned, _) = plan_stage(
+                    ctx,
+                    clients,
+                    identity,
+                    &api_status.api,
+                    &stage_status.logging,
+                    checked,
+                    Mode::Set,
+                )
+                .await?;
                 stage_steps.extend(planned);
             }
         }
@@ -280,7 +280,7 @@ fn render(report: &[RegionStatus], marks: Marks) -> String {
         for (i, api) in region.apis.iter().enumerate() {
             let last_api = i + 1 == region.apis.len();
             let (branch, child) = if last_api { (marks.last, "   ") } else { (marks.branch, marks.pipe) };
-            out.push_str(&format!("{branch}API {} ({})\n", api.name, api.id));
+            out.push_str(&format!("{branch}API {} ({})\n", api.api.name, api.api.id));
             if api.stages.is_empty() {
                 out.push_str(&format!("{child}   (no stages)\n"));
             }
@@ -312,6 +312,14 @@ mod tests {
         }
     }
 
+    fn api(id: &str, name: &str) -> apigw::RestApi {
+        apigw::RestApi { id: id.into(), name: name.into(), created: None }
+    }
+
+    fn stage(name: &str, finding: Finding) -> StageStatus {
+        StageStatus { stage: name.into(), findings: vec![finding], logging: StageLogging::default() }
+    }
+
     #[test]
     fn the_tree_nests_region_account_api_and_stage() {
         let report = vec![RegionStatus {
@@ -319,20 +327,13 @@ mod tests {
             account: AccountStatus { role_arn: None, findings: vec![finding(Severity::Ok, "role set")] },
             apis: vec![
                 ApiStatus {
-                    id: "a1".into(),
-                    name: "orders".into(),
+                    api: api("a1", "orders"),
                     stages: vec![
-                        StageStatus {
-                            stage: "dev".into(),
-                            findings: vec![finding(Severity::Warning, "never expires")],
-                        },
-                        StageStatus {
-                            stage: "prod".into(),
-                            findings: vec![finding(Severity::Error, "logging OFF")],
-                        },
+                        stage("dev", finding(Severity::Warning, "never expires")),
+                        stage("prod", finding(Severity::Error, "logging OFF")),
                     ],
                 },
-                ApiStatus { id: "b2".into(), name: "empty".into(), stages: vec![] },
+                ApiStatus { api: api("b2", "empty"), stages: vec![] },
             ],
         }];
         let text = render(&report, Marks::ASCII);
