@@ -14,6 +14,7 @@ use crate::context::{Ctx, GREEN, RED, YELLOW};
 use crate::error;
 use crate::logging::StageLogging;
 use crate::plan::Plan;
+use futures::{StreamExt as _, TryStreamExt as _};
 use serde::Serialize;
 use std::time::Duration;
 
@@ -109,42 +110,14 @@ async fn audit_region(
 
     let apis =
         resolve_apis(clients, &ApisRef { apis: args.apis.clone(), all_apis: args.apis.is_empty() }).await?;
-    // One listing for every execution log group of the region, instead of one call per stage.
-    let mut statuses = Vec::new();
-    let mut stages_seen = 0;
-    for api in apis {
-        let stages: Vec<StageLogging> = apigw::stages(&clients.apigw, &api.id)
-            .await?
-            .into_iter()
-            .filter(|s| args.stages.is_empty() || args.stages.contains(&s.stage_name))
-            .collect();
-        let mut stage_statuses = Vec::new();
-        for stage in &stages {
-            let access_group =
-                match stage.access.as_ref().and_then(|a| crate::arn::log_group_name_of(&a.destination_arn)) {
-                    Some(name) => clients.find_log_group(&name).await?,
-                    None => None,
-                };
-            let facts = StageFacts {
-                region: &clients.region,
-                account: &identity.account,
-                api: &api,
-                stage,
-                access_group,
-                // Default-named groups come from one listing for the whole region.
-                execution_group: clients
-                    .find_log_group(&execution_log_group(&api.id, &stage.stage_name))
-                    .await?,
-            };
-            stage_statuses.push(StageStatus {
-                stage: stage.stage_name.clone(),
-                findings: audit::stage_findings(&facts),
-                logging: stage.clone(),
-            });
-        }
-        stages_seen += stage_statuses.len();
-        statuses.push(ApiStatus { api, stages: stage_statuses });
-    }
+    // APIs are read concurrently (--concurrency), in order; log groups with default names come
+    // from one listing for the whole region.
+    let statuses: Vec<ApiStatus> = futures::stream::iter(apis)
+        .map(|api| audit_api(clients, identity, args, api))
+        .buffered(usize::from(ctx.global.concurrency))
+        .try_collect()
+        .await?;
+    let stages_seen: usize = statuses.iter().map(|a| a.stages.len()).sum();
     if !args.stages.is_empty() && stages_seen == 0 {
         return Err(error::usage(format!(
             "--stage: no checked API in {} has a stage named {}",
@@ -153,6 +126,41 @@ async fn audit_region(
         )));
     }
     Ok(RegionStatus { region: clients.region.clone(), account, apis: statuses })
+}
+
+/// One GetStages for the API, then each (selected) stage's findings.
+async fn audit_api(
+    clients: &Clients,
+    identity: &Identity,
+    args: &StatusArgs,
+    api: apigw::RestApi,
+) -> anyhow::Result<ApiStatus> {
+    let stages: Vec<StageLogging> = apigw::stages(&clients.apigw, &api.id)
+        .await?
+        .into_iter()
+        .filter(|s| args.stages.is_empty() || args.stages.contains(&s.stage_name))
+        .collect();
+    let mut audited = Vec::new();
+    for stage in stages {
+        let access_group =
+            match stage.access.as_ref().and_then(|a| crate::arn::log_group_name_of(&a.destination_arn)) {
+                Some(name) => clients.find_log_group(&name).await?,
+                None => None,
+            };
+        let execution_group =
+            clients.find_log_group(&execution_log_group(&api.id, &stage.stage_name)).await?;
+        let facts = StageFacts {
+            region: &clients.region,
+            account: &identity.account,
+            api: &api,
+            stage: &stage,
+            access_group,
+            execution_group,
+        };
+        let findings = audit::stage_findings(&facts);
+        audited.push(StageStatus { stage: stage.stage_name.clone(), findings, logging: stage });
+    }
+    Ok(ApiStatus { api, stages: audited })
 }
 
 /// Prints the findings, then plans and applies every automatic remedy.
