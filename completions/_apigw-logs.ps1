@@ -232,6 +232,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
         'apigw-logs;stage;show' {
             [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'REST API id or name (repeatable)')
             [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Stage name (repeatable; default: every stage)')
+            [CompletionResult]::new('--api-type', '--api-type', [CompletionResultType]::ParameterName, 'API type: REST, HTTP or WebSocket (v2 APIs reject variables they do not know)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (default: the standard AWS configuration chain)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)')

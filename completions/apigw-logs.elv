@@ -213,6 +213,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         &'apigw-logs;stage;show'= {
             cand --api 'REST API id or name (repeatable)'
             cand --stage 'Stage name (repeatable; default: every stage)'
+            cand --api-type 'API type: REST, HTTP or WebSocket (v2 APIs reject variables they do not know)'
             cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
             cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
             cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'

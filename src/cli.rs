@@ -200,6 +200,8 @@ pub struct StageShowArgs {
     /// Stage name (repeatable; default: every stage)
     #[arg(long = "stage", value_name = "STAGE")]
     pub stages: Vec<String>,
+    #[command(flatten)]
+    pub kind: ApiTypeArg,
 }
 
 #[derive(Args, Debug, Clone)]

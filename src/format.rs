@@ -28,7 +28,7 @@ impl ApiKind {
     }
 
     /// Used in messages, so that a platform engineer knows which list a name was checked against.
-    fn label(self) -> &'static str {
+    pub fn label(self) -> &'static str {
         match self {
             ApiKind::Rest => "REST API",
             ApiKind::Http => "HTTP API",
@@ -134,6 +134,13 @@ impl ApiKind {
         }
     }
 
+    /// Tells which preset a stage's current format is, so that it can be shown by name. One
+    /// trailing `\n` is ignored because API Gateway allows it.
+    pub fn matching_preset(self, format: &str) -> Option<&'static Preset> {
+        let format = format.strip_suffix('\n').unwrap_or(format);
+        self.presets().iter().find(|p| p.format == format)
+    }
+
     /// Finds a preset by name, ignoring case (`--access-log-format JSON` works too).
     pub fn preset(self, name: &str) -> Option<&'static Preset> {
         self.presets().iter().find(|p| p.name.eq_ignore_ascii_case(name))
@@ -146,12 +153,10 @@ pub fn preset(name: &str) -> Option<&'static Preset> {
     ApiKind::Rest.preset(name)
 }
 
-/// Tells which preset a stage's current format is, so that it can be shown by name. One trailing
-/// `\n` is ignored because API Gateway allows it.
+/// Tells which REST preset a stage's current format is (see [`ApiKind::matching_preset`]).
 #[must_use]
 pub fn matching_preset(format: &str) -> Option<&'static Preset> {
-    let format = format.strip_suffix('\n').unwrap_or(format);
-    PRESETS.iter().find(|p| p.format == format)
+    ApiKind::Rest.matching_preset(format)
 }
 
 /// How bad a finding is: errors make API Gateway reject the format or break the log, warnings are

@@ -3,6 +3,7 @@
 //! resource and, when known, the fix.
 
 pub mod apigw;
+pub mod apigw2;
 pub mod iam;
 pub mod logs;
 pub mod sts;
@@ -34,6 +35,8 @@ pub struct AwsOptions {
 pub struct Clients {
     pub region: String,
     pub apigw: aws_sdk_apigateway::Client,
+    /// HTTP and WebSocket APIs.
+    pub apigw2: aws_sdk_apigatewayv2::Client,
     pub iam: aws_sdk_iam::Client,
     pub logs: aws_sdk_cloudwatchlogs::Client,
     pub sts: aws_sdk_sts::Client,
@@ -101,6 +104,7 @@ impl Clients {
         Clients {
             region: config.region().map(|r| r.to_string()).unwrap_or_default(),
             apigw: aws_sdk_apigateway::Client::new(config),
+            apigw2: aws_sdk_apigatewayv2::Client::new(config),
             iam: aws_sdk_iam::Client::new(config),
             logs: aws_sdk_cloudwatchlogs::Client::new(config),
             sts: aws_sdk_sts::Client::new(config),

@@ -45,7 +45,7 @@ pub fn check(ctx: &Ctx, arg: &str, kind: ApiKind) -> anyhow::Result<()> {
         let doc = json!({
             "api_type": kind,
             "valid": !lint.has_errors(),
-            "preset": kind.presets().iter().find(|p| p.format == text).map(|p| p.name),
+            "preset": kind.matching_preset(&text).map(|p| p.name),
             "findings": lint.findings,
         });
         println!("{}", serde_json::to_string_pretty(&doc)?);

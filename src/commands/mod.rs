@@ -17,6 +17,7 @@ use crate::aws::{Clients, apigw};
 use crate::cli::{AccountCommand, ApisRef, Cli, Command, FormatsCommand, RoleCommand, StageCommand, Targets};
 use crate::context::Ctx;
 use crate::error;
+use crate::format::ApiKind;
 use crate::logging::StageLogging;
 use crate::plan::{Plan, Step};
 use futures::{StreamExt as _, TryStreamExt as _};
@@ -46,19 +47,31 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 /// Finds a REST API by id, else by name. Ambiguous or unknown names are usage errors that list
 /// what exists, so the user can retry with an id.
 pub async fn resolve_api(clients: &Clients, wanted: &str) -> anyhow::Result<apigw::RestApi> {
-    find_api(&apigw::rest_apis(&clients.apigw).await?, clients, wanted)
+    find_api(&apigw::rest_apis(&clients.apigw).await?, clients, wanted, ApiKind::Rest)
 }
 
-/// `--api` (repeatable) or `--all-apis`, resolved against one listing.
+/// `--api` (repeatable) or `--all-apis`, resolved against one listing of the REST APIs.
 pub async fn resolve_apis(clients: &Clients, wanted: &ApisRef) -> anyhow::Result<Vec<apigw::RestApi>> {
-    let mut apis = apigw::rest_apis(&clients.apigw).await?;
+    resolve_apis_of(clients, wanted, ApiKind::Rest).await
+}
+
+/// The same for APIs of any kind: REST, or HTTP/WebSocket (API Gateway v2).
+pub async fn resolve_apis_of(
+    clients: &Clients,
+    wanted: &ApisRef,
+    kind: ApiKind,
+) -> anyhow::Result<Vec<apigw::RestApi>> {
+    let mut apis = match kind {
+        ApiKind::Rest => apigw::rest_apis(&clients.apigw).await?,
+        _ => crate::aws::apigw2::apis(&clients.apigw2, kind).await?,
+    };
     if wanted.all_apis {
         apis.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
         return Ok(apis);
     }
     let mut resolved: Vec<apigw::RestApi> = Vec::new();
     for name in &wanted.apis {
-        let api = find_api(&apis, clients, name)?;
+        let api = find_api(&apis, clients, name, kind)?;
         if !resolved.contains(&api) {
             resolved.push(api);
         }
@@ -249,28 +262,42 @@ fn per_region(outcomes: Vec<(String, anyhow::Result<()>)>) -> anyhow::Result<()>
     Err(first.context(format!("{summary}. {region}")))
 }
 
-fn find_api(apis: &[apigw::RestApi], clients: &Clients, wanted: &str) -> anyhow::Result<apigw::RestApi> {
+fn find_api(
+    apis: &[apigw::RestApi],
+    clients: &Clients,
+    wanted: &str,
+    kind: ApiKind,
+) -> anyhow::Result<apigw::RestApi> {
     if let Some(api) = apis.iter().find(|a| a.id == wanted) {
         return Ok(api.clone());
     }
+    let label = kind.label();
     let named: Vec<&apigw::RestApi> = apis.iter().filter(|a| a.name == wanted).collect();
     match named.as_slice() {
         [api] => Ok((*api).clone()),
         [] => {
             let known: Vec<String> = apis.iter().map(|a| format!("{} ({})", a.name, a.id)).collect();
+            let other_types = if kind == ApiKind::Rest {
+                " (HTTP and WebSocket APIs: `apigw-logs stage show --api-type http|websocket`)"
+            } else {
+                ""
+            };
             Err(error::usage_hint(
-                format!("--api: no REST API with id or name '{wanted}' in {}", clients.region),
+                format!("--api: no {label} with id or name '{wanted}' in {}", clients.region),
                 if known.is_empty() {
-                    format!("there are no REST APIs in {}; check --region and --profile", clients.region)
+                    format!(
+                        "there are no {label}s in {}; check --region and --profile{other_types}",
+                        clients.region
+                    )
                 } else {
-                    format!("REST APIs in {}: {}", clients.region, known.join(", "))
+                    format!("{label}s in {}: {}{other_types}", clients.region, known.join(", "))
                 },
             ))
         }
         several => {
             let ids: Vec<&str> = several.iter().map(|a| a.id.as_str()).collect();
             Err(error::usage_hint(
-                format!("--api: {} REST APIs are named '{wanted}'", several.len()),
+                format!("--api: {} {label}s are named '{wanted}'", several.len()),
                 format!("pass one of their ids instead: {}", ids.join(", ")),
             ))
         }

@@ -4,6 +4,7 @@ use super::enable::fleet_target;
 use super::{in_each_region, layout, resolve_targets};
 use crate::apply;
 use crate::arn::{self, Destination};
+use crate::aws::apigw2::{self, V2Stage};
 use crate::aws::sts::Identity;
 use crate::aws::{Clients, apigw, sts};
 use crate::cli::{LoggingArgs, StageSetArgs, StageShowArgs, Targets};
@@ -11,7 +12,8 @@ use crate::context::{BOLD, Ctx, YELLOW};
 use crate::error;
 use crate::format::{self, ApiKind};
 use crate::logging::{
-    AccessChange, ExecutionChange, Scope, StageLogging, StageRequest, stage_patch, turns_on_data_trace,
+    AccessChange, AccessLog, ExecutionChange, Scope, StageLogging, StageRequest, stage_patch,
+    turns_on_data_trace,
 };
 use crate::plan::{Action, Change, Step};
 use crate::settings::{Level, MethodSpec, on_off};
@@ -27,6 +29,9 @@ pub const DEFAULT_RETENTION_DAYS: i32 = 30;
 
 pub async fn show(ctx: &Ctx, args: &StageShowArgs) -> anyhow::Result<()> {
     let clients = ctx.clients().await?;
+    if args.kind.kind != ApiKind::Rest {
+        return show_v2(ctx, &clients, args).await;
+    }
     let targets = Targets {
         apis: args.apis.clone(),
         stages: args.stages.clone(),
@@ -61,25 +66,107 @@ pub async fn show(ctx: &Ctx, args: &StageShowArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `stage show --api-type http|websocket`: the default route settings, route overrides and access
+/// logging of API Gateway v2 stages.
+async fn show_v2(ctx: &Ctx, clients: &Clients, args: &StageShowArgs) -> anyhow::Result<()> {
+    let kind = args.kind.kind;
+    let apis = super::resolve_apis_of(clients, &args.apis, kind).await?;
+    let mut shown = Vec::new();
+    for api in apis {
+        let stages: Vec<V2Stage> = apigw2::stages(&clients.apigw2, &api.id)
+            .await?
+            .into_iter()
+            .filter(|s| args.stages.is_empty() || args.stages.contains(&s.stage_name))
+            .collect();
+        shown.push((api, stages));
+    }
+    if let Some(missing) =
+        args.stages.iter().find(|n| !shown.iter().any(|(_, s)| s.iter().any(|s| &s.stage_name == *n)))
+    {
+        return Err(error::usage(format!("--stage: no {} here has a stage '{missing}'", kind.label())));
+    }
+    if ctx.json() {
+        let listed: Vec<Value> = shown
+            .iter()
+            .map(|(api, stages)| {
+                let stages: Vec<Value> = stages.iter().map(|s| v2_stage_json(s, kind)).collect();
+                json!({ "api": api, "api_type": kind, "stages": stages })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&json!({ "region": clients.region, "apis": listed }))?);
+        return Ok(());
+    }
+    for (api, stages) in &shown {
+        for stage in stages {
+            anstream::println!(
+                "{BOLD}{} {} ({}), stage {}{BOLD:#}",
+                kind.label(),
+                api.name,
+                api.id,
+                stage.stage_name
+            );
+            let d = stage.default;
+            match kind {
+                // HTTP APIs have no execution logging, only metrics.
+                ApiKind::Http => println!("  detailed metrics: {}", on_off(d.metrics)),
+                _ => println!(
+                    "  execution logging: {}   data trace: {}   detailed metrics: {}",
+                    d.level,
+                    on_off(d.data_trace),
+                    on_off(d.metrics)
+                ),
+            }
+            for (route, s) in &stage.routes {
+                println!(
+                    "    route {route}: {}, data trace {}, metrics {}",
+                    s.level,
+                    on_off(s.data_trace),
+                    on_off(s.metrics)
+                );
+            }
+            print_access(stage.access.as_ref(), kind);
+        }
+    }
+    Ok(())
+}
+
+fn v2_stage_json(stage: &V2Stage, kind: ApiKind) -> Value {
+    let d = stage.default;
+    let routes: Vec<Value> = stage
+        .routes
+        .iter()
+        .map(|(route, s)| json!({ "route": route, "level": s.level, "data_trace": s.data_trace, "metrics": s.metrics }))
+        .collect();
+    json!({
+        "stage": stage.stage_name,
+        "execution": { "level": d.level, "data_trace": d.data_trace, "metrics": d.metrics },
+        "route_overrides": routes,
+        "access_log": access_json(stage.access.as_ref(), kind),
+    })
+}
+
+fn access_json(access: Option<&AccessLog>, kind: ApiKind) -> Value {
+    access.map_or(Value::Null, |a| {
+        json!({
+            "destination_arn": a.destination_arn,
+            "format": a.format,
+            "preset": kind.matching_preset(&a.format).map(|p| p.name),
+            "lint": format::lint(&a.format, kind),
+        })
+    })
+}
+
 fn stage_json(stage: &StageLogging) -> Value {
     let overrides: Vec<Value> = stage
         .overrides()
         .map(|(spec, s)| json!({ "method": spec.to_string(), "level": s.level, "data_trace": s.data_trace, "metrics": s.metrics }))
         .collect();
-    let access = stage.access.as_ref().map(|a| {
-        json!({
-            "destination_arn": a.destination_arn,
-            "format": a.format,
-            "preset": format::matching_preset(&a.format).map(|p| p.name),
-            "lint": format::lint(&a.format, ApiKind::Rest),
-        })
-    });
     let wide = stage.stage_wide();
     json!({
         "stage": stage.stage_name,
         "execution": { "level": wide.level, "data_trace": wide.data_trace, "metrics": wide.metrics },
         "overrides": overrides,
-        "access_log": access,
+        "access_log": access_json(stage.access.as_ref(), ApiKind::Rest),
     })
 }
 
@@ -104,18 +191,21 @@ fn print_stage(api: &apigw::RestApi, stage: &StageLogging) {
             );
         }
     }
-    match &stage.access {
-        None => println!("  access logging:    off"),
-        Some(access) => {
-            println!("  access logging:    {}", access.destination_arn);
-            match format::matching_preset(&access.format) {
-                Some(preset) => println!("    format: {} preset", preset.name),
-                None => println!("    format: {}", access.format),
-            }
-            for finding in format::lint(&access.format, ApiKind::Rest).findings {
-                anstream::println!("    {YELLOW}{:?}:{YELLOW:#} {}", finding.severity, finding.message);
-            }
-        }
+    print_access(stage.access.as_ref(), ApiKind::Rest);
+}
+
+fn print_access(access: Option<&AccessLog>, kind: ApiKind) {
+    let Some(access) = access else {
+        println!("  access logging:    off");
+        return;
+    };
+    println!("  access logging:    {}", access.destination_arn);
+    match kind.matching_preset(&access.format) {
+        Some(preset) => println!("    format: {} preset", preset.name),
+        None => println!("    format: {}", access.format),
+    }
+    for finding in format::lint(&access.format, kind).findings {
+        anstream::println!("    {YELLOW}{:?}:{YELLOW:#} {}", finding.severity, finding.message);
     }
 }
 

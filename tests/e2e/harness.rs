@@ -134,6 +134,10 @@ impl Account {
         aws_sdk_apigateway::Client::new(&self.config)
     }
 
+    pub fn apigw2(&self) -> aws_sdk_apigatewayv2::Client {
+        aws_sdk_apigatewayv2::Client::new(&self.config)
+    }
+
     pub fn iam(&self) -> aws_sdk_iam::Client {
         aws_sdk_iam::Client::new(&self.config)
     }

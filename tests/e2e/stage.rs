@@ -294,3 +294,74 @@ fn created_log_groups_get_the_kms_key_and_tags() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("apply to log groups the tool creates"), "{stderr}");
 }
+
+#[test]
+fn stage_show_reads_http_and_websocket_stages() {
+    use apigw_logs::format::ApiKind;
+    use aws_sdk_apigatewayv2::types::{AccessLogSettings, LoggingLevel, ProtocolType, RouteSettings};
+    let acct = Account::new();
+    let v2 = acct.apigw2();
+    let create = |name: &str, protocol: ProtocolType| {
+        let api = acct
+            .block_on(
+                v2.create_api()
+                    .name(name)
+                    .protocol_type(protocol)
+                    .route_selection_expression("$request.body.action")
+                    .send(),
+            )
+            .unwrap();
+        api.api_id().unwrap().to_string()
+    };
+    let http = create("web", ProtocolType::Http);
+    let group = format!("arn:aws:logs:{REGION}:{}:log-group:/aws/vendedlogs/web", acct.id);
+    let http_json = ApiKind::Http.preset("json").unwrap().format;
+    acct.block_on(
+        v2.create_stage()
+            .api_id(&http)
+            .stage_name("prod")
+            .default_route_settings(RouteSettings::builder().detailed_metrics_enabled(true).build())
+            .access_log_settings(
+                AccessLogSettings::builder().destination_arn(&group).format(http_json).build(),
+            )
+            .send(),
+    )
+    .unwrap();
+    let ws = create("chat", ProtocolType::Websocket);
+    acct.block_on(
+        v2.create_stage()
+            .api_id(&ws)
+            .stage_name("prod")
+            .default_route_settings(RouteSettings::builder().logging_level(LoggingLevel::Info).build())
+            .route_settings("$connect", RouteSettings::builder().logging_level(LoggingLevel::Error).build())
+            .send(),
+    )
+    .unwrap();
+
+    let doc = acct.json(&["stage", "show", "--api-type", "http", "--api", "web"], 0);
+    let stage = &doc["apis"][0]["stages"][0];
+    assert_eq!(doc["apis"][0]["api"]["id"], http.as_str());
+    assert_eq!(stage["execution"]["metrics"], true);
+    assert_eq!(stage["access_log"]["destination_arn"], group.as_str());
+    assert_eq!(stage["access_log"]["preset"], "json", "the HTTP json preset");
+    assert_eq!(stage["access_log"]["lint"]["findings"], serde_json::json!([]));
+
+    let doc = acct.json(&["stage", "show", "--api-type", "websocket", "--all-apis"], 0);
+    let stage = &doc["apis"][0]["stages"][0];
+    assert_eq!(doc["apis"].as_array().unwrap().len(), 1, "only WebSocket APIs");
+    assert_eq!(stage["execution"]["level"], "INFO");
+    assert_eq!(stage["route_overrides"][0]["route"], "$connect");
+    assert_eq!(stage["route_overrides"][0]["level"], "ERROR");
+    assert!(stage["access_log"].is_null());
+
+    let (code, text, _) = acct.run(&["stage", "show", "--api-type", "http", "--api", "web"]);
+    assert_eq!(code, 0);
+    assert!(text.contains("HTTP API web") && text.contains("detailed metrics: on"), "{text}");
+    assert!(text.contains("format: json preset"), "{text}");
+    let (code, _, stderr) = acct.run(&["stage", "show", "--api-type", "http", "--api", "chat"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no HTTP API with id or name 'chat'"), "{stderr}");
+    let (code, _, stderr) = acct.run(&["stage", "show", "--api", "web"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--api-type"), "REST lookups point at --api-type: {stderr}");
+}
