@@ -26,6 +26,17 @@ pub struct AccessLog {
     pub format: String,
 }
 
+impl AccessLog {
+    /// From a stage's access-log settings as either API Gateway API returns them; an empty
+    /// destination means access logging is off.
+    pub fn from_settings(destination_arn: Option<&str>, format: Option<&str>) -> Option<AccessLog> {
+        Some(AccessLog {
+            destination_arn: destination_arn.filter(|d| !d.is_empty())?.to_string(),
+            format: format.unwrap_or_default().to_string(),
+        })
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct StageLogging {
     pub stage_name: String,

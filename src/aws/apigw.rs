@@ -157,12 +157,8 @@ fn stage_logging(stage: &aws_sdk_apigateway::types::Stage) -> StageLogging {
                 .collect()
         })
         .unwrap_or_default();
-    let access = stage.access_log_settings().and_then(|a| {
-        Some(AccessLog {
-            destination_arn: a.destination_arn().filter(|d| !d.is_empty())?.to_string(),
-            format: a.format().unwrap_or_default().to_string(),
-        })
-    });
+    let access =
+        stage.access_log_settings().and_then(|a| AccessLog::from_settings(a.destination_arn(), a.format()));
     StageLogging { stage_name: stage.stage_name().unwrap_or_default().to_string(), methods, access }
 }
 

@@ -69,12 +69,9 @@ pub async fn stages(client: &aws_sdk_apigatewayv2::Client, api_id: &str) -> anyh
                 .route_settings()
                 .map(|routes| routes.iter().map(|(key, s)| (key.clone(), route_logging(s))).collect())
                 .unwrap_or_default(),
-            access: stage.access_log_settings().and_then(|a| {
-                Some(AccessLog {
-                    destination_arn: a.destination_arn().filter(|d| !d.is_empty())?.to_string(),
-                    format: a.format().unwrap_or_default().to_string(),
-                })
-            }),
+            access: stage
+                .access_log_settings()
+                .and_then(|a| AccessLog::from_settings(a.destination_arn(), a.format())),
         })
         .collect())
 }
