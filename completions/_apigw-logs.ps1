@@ -230,9 +230,9 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             break
         }
         'apigw-logs;stage;show' {
-            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'REST API id or name (repeatable)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'API id or name: REST, HTTP or WebSocket (repeatable)')
+            [CompletionResult]::new('--api-type', '--api-type', [CompletionResultType]::ParameterName, 'Only APIs of this type (needed when a name is used by APIs of several types)')
             [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Stage name (repeatable; default: every stage)')
-            [CompletionResult]::new('--api-type', '--api-type', [CompletionResultType]::ParameterName, 'API type: REST, HTTP or WebSocket (v2 APIs reject variables they do not know)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (default: the standard AWS configuration chain)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)')
@@ -241,7 +241,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many targets (stages) are read and changed at once')
             [CompletionResult]::new('--call-timeout', '--call-timeout', [CompletionResultType]::ParameterName, 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)')
-            [CompletionResult]::new('--all-apis', '--all-apis', [CompletionResultType]::ParameterName, 'Every REST API in the region')
+            [CompletionResult]::new('--all-apis', '--all-apis', [CompletionResultType]::ParameterName, 'Every API in the region (of --api-type, when given)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and stop: no write call is made')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for confirmed changes when not interactive)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for confirmed changes when not interactive)')
@@ -253,13 +253,16 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             break
         }
         'apigw-logs;stage;set' {
-            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'REST API id or name (repeatable)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'API id or name: REST, HTTP or WebSocket (repeatable)')
+            [CompletionResult]::new('--api-type', '--api-type', [CompletionResultType]::ParameterName, 'Only APIs of this type (needed when a name is used by APIs of several types)')
             [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Stage name (repeatable; with several APIs, those without it are skipped)')
             [CompletionResult]::new('--level', '--level', [CompletionResultType]::ParameterName, 'Execution logging level')
             [CompletionResult]::new('--data-trace', '--data-trace', [CompletionResultType]::ParameterName, 'Log full request and response bodies (may write secrets and personal data to the logs)')
             [CompletionResult]::new('--metrics', '--metrics', [CompletionResultType]::ParameterName, 'Detailed CloudWatch metrics')
             [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'Apply --level/--data-trace/--metrics to this method only, e.g. ''GET /pets/{id}'' (repeatable)')
             [CompletionResult]::new('--clear-method', '--clear-method', [CompletionResultType]::ParameterName, 'Remove this method''s override, e.g. ''GET /pets/{id}'' (repeatable)')
+            [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'HTTP/WebSocket APIs: apply --level/--data-trace/--metrics to this route only, e.g. ''$connect'' (repeatable)')
+            [CompletionResult]::new('--clear-route', '--clear-route', [CompletionResultType]::ParameterName, 'HTTP/WebSocket APIs: remove this route''s override (repeatable)')
             [CompletionResult]::new('--access-log-group', '--access-log-group', [CompletionResultType]::ParameterName, 'Send access logs to this CloudWatch Logs group (created when missing)')
             [CompletionResult]::new('--access-log-destination', '--access-log-destination', [CompletionResultType]::ParameterName, 'Send access logs to this log group ARN or Firehose stream ARN (amazon-apigateway-*)')
             [CompletionResult]::new('--access-log-format', '--access-log-format', [CompletionResultType]::ParameterName, 'Access log format: a preset (clf, json, xml, csv), a format string, or @FILE')
@@ -275,7 +278,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many targets (stages) are read and changed at once')
             [CompletionResult]::new('--call-timeout', '--call-timeout', [CompletionResultType]::ParameterName, 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)')
-            [CompletionResult]::new('--all-apis', '--all-apis', [CompletionResultType]::ParameterName, 'Every REST API in the region')
+            [CompletionResult]::new('--all-apis', '--all-apis', [CompletionResultType]::ParameterName, 'Every API in the region (of --api-type, when given)')
             [CompletionResult]::new('--all-stages', '--all-stages', [CompletionResultType]::ParameterName, 'Every stage of each API')
             [CompletionResult]::new('--all-regions', '--all-regions', [CompletionResultType]::ParameterName, 'Every region where the account answers API Gateway calls (instead of --region)')
             [CompletionResult]::new('--no-access-log', '--no-access-log', [CompletionResultType]::ParameterName, 'Turn access logging off')
@@ -305,13 +308,16 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             break
         }
         'apigw-logs;enable' {
-            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'REST API id or name (repeatable)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'API id or name: REST, HTTP or WebSocket (repeatable)')
+            [CompletionResult]::new('--api-type', '--api-type', [CompletionResultType]::ParameterName, 'Only APIs of this type (needed when a name is used by APIs of several types)')
             [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Stage name (repeatable; with several APIs, those without it are skipped)')
             [CompletionResult]::new('--level', '--level', [CompletionResultType]::ParameterName, 'Execution logging level')
             [CompletionResult]::new('--data-trace', '--data-trace', [CompletionResultType]::ParameterName, 'Log full request and response bodies (may write secrets and personal data to the logs)')
             [CompletionResult]::new('--metrics', '--metrics', [CompletionResultType]::ParameterName, 'Detailed CloudWatch metrics')
             [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'Apply --level/--data-trace/--metrics to this method only, e.g. ''GET /pets/{id}'' (repeatable)')
             [CompletionResult]::new('--clear-method', '--clear-method', [CompletionResultType]::ParameterName, 'Remove this method''s override, e.g. ''GET /pets/{id}'' (repeatable)')
+            [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'HTTP/WebSocket APIs: apply --level/--data-trace/--metrics to this route only, e.g. ''$connect'' (repeatable)')
+            [CompletionResult]::new('--clear-route', '--clear-route', [CompletionResultType]::ParameterName, 'HTTP/WebSocket APIs: remove this route''s override (repeatable)')
             [CompletionResult]::new('--access-log-group', '--access-log-group', [CompletionResultType]::ParameterName, 'Send access logs to this CloudWatch Logs group (created when missing)')
             [CompletionResult]::new('--access-log-destination', '--access-log-destination', [CompletionResultType]::ParameterName, 'Send access logs to this log group ARN or Firehose stream ARN (amazon-apigateway-*)')
             [CompletionResult]::new('--access-log-format', '--access-log-format', [CompletionResultType]::ParameterName, 'Access log format: a preset (clf, json, xml, csv), a format string, or @FILE')
@@ -329,7 +335,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many targets (stages) are read and changed at once')
             [CompletionResult]::new('--call-timeout', '--call-timeout', [CompletionResultType]::ParameterName, 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)')
-            [CompletionResult]::new('--all-apis', '--all-apis', [CompletionResultType]::ParameterName, 'Every REST API in the region')
+            [CompletionResult]::new('--all-apis', '--all-apis', [CompletionResultType]::ParameterName, 'Every API in the region (of --api-type, when given)')
             [CompletionResult]::new('--all-stages', '--all-stages', [CompletionResultType]::ParameterName, 'Every stage of each API')
             [CompletionResult]::new('--all-regions', '--all-regions', [CompletionResultType]::ParameterName, 'Every region where the account answers API Gateway calls (instead of --region)')
             [CompletionResult]::new('--no-access-log', '--no-access-log', [CompletionResultType]::ParameterName, 'Turn access logging off')
@@ -344,7 +350,8 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             break
         }
         'apigw-logs;disable' {
-            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'REST API id or name (repeatable)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'API id or name: REST, HTTP or WebSocket (repeatable)')
+            [CompletionResult]::new('--api-type', '--api-type', [CompletionResultType]::ParameterName, 'Only APIs of this type (needed when a name is used by APIs of several types)')
             [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Stage name (repeatable; with several APIs, those without it are skipped)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (default: the standard AWS configuration chain)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set')
@@ -354,7 +361,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many targets (stages) are read and changed at once')
             [CompletionResult]::new('--call-timeout', '--call-timeout', [CompletionResultType]::ParameterName, 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)')
-            [CompletionResult]::new('--all-apis', '--all-apis', [CompletionResultType]::ParameterName, 'Every REST API in the region')
+            [CompletionResult]::new('--all-apis', '--all-apis', [CompletionResultType]::ParameterName, 'Every API in the region (of --api-type, when given)')
             [CompletionResult]::new('--all-stages', '--all-stages', [CompletionResultType]::ParameterName, 'Every stage of each API')
             [CompletionResult]::new('--all-regions', '--all-regions', [CompletionResultType]::ParameterName, 'Every region where the account answers API Gateway calls (instead of --region)')
             [CompletionResult]::new('--execution-only', '--execution-only', [CompletionResultType]::ParameterName, 'Only turn execution logging off')
@@ -371,13 +378,16 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             break
         }
         'apigw-logs;setup' {
-            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'REST API id or name (answers the API question)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'API id or name: REST, HTTP or WebSocket (answers the API question)')
+            [CompletionResult]::new('--api-type', '--api-type', [CompletionResultType]::ParameterName, 'The API''s type, when its name is used by APIs of several types')
             [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Stage name (repeatable; answers the stage question)')
             [CompletionResult]::new('--level', '--level', [CompletionResultType]::ParameterName, 'Execution logging level')
             [CompletionResult]::new('--data-trace', '--data-trace', [CompletionResultType]::ParameterName, 'Log full request and response bodies (may write secrets and personal data to the logs)')
             [CompletionResult]::new('--metrics', '--metrics', [CompletionResultType]::ParameterName, 'Detailed CloudWatch metrics')
             [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'Apply --level/--data-trace/--metrics to this method only, e.g. ''GET /pets/{id}'' (repeatable)')
             [CompletionResult]::new('--clear-method', '--clear-method', [CompletionResultType]::ParameterName, 'Remove this method''s override, e.g. ''GET /pets/{id}'' (repeatable)')
+            [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'HTTP/WebSocket APIs: apply --level/--data-trace/--metrics to this route only, e.g. ''$connect'' (repeatable)')
+            [CompletionResult]::new('--clear-route', '--clear-route', [CompletionResultType]::ParameterName, 'HTTP/WebSocket APIs: remove this route''s override (repeatable)')
             [CompletionResult]::new('--access-log-group', '--access-log-group', [CompletionResultType]::ParameterName, 'Send access logs to this CloudWatch Logs group (created when missing)')
             [CompletionResult]::new('--access-log-destination', '--access-log-destination', [CompletionResultType]::ParameterName, 'Send access logs to this log group ARN or Firehose stream ARN (amazon-apigateway-*)')
             [CompletionResult]::new('--access-log-format', '--access-log-format', [CompletionResultType]::ParameterName, 'Access log format: a preset (clf, json, xml, csv), a format string, or @FILE')
@@ -435,7 +445,8 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             break
         }
         'apigw-logs;status' {
-            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'REST API id or name to check (repeatable; default: every REST API in the region)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'API id or name to check (repeatable; default: every API in the region)')
+            [CompletionResult]::new('--api-type', '--api-type', [CompletionResultType]::ParameterName, 'Only APIs of this type')
             [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Only check stages with this name (repeatable)')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'How long to keep retrying while IAM propagates a new role, in seconds')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (default: the standard AWS configuration chain)')
@@ -446,7 +457,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many targets (stages) are read and changed at once')
             [CompletionResult]::new('--call-timeout', '--call-timeout', [CompletionResultType]::ParameterName, 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)')
-            [CompletionResult]::new('--all-apis', '--all-apis', [CompletionResultType]::ParameterName, 'Check every REST API in the region (the default when no --api is given)')
+            [CompletionResult]::new('--all-apis', '--all-apis', [CompletionResultType]::ParameterName, 'Check every API in the region (the default when no --api is given)')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Exit 5 on warnings too')
             [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'Repair every finding that has a safe automatic fix, in one plan (confirm, or --yes)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and stop: no write call is made')

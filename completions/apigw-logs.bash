@@ -616,7 +616,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__disable)
-            opts="-y -v -h --api --all-apis --stage --all-stages --all-regions --execution-only --access-only --delete-log-group --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
+            opts="-y -v -h --api --all-apis --api-type --stage --all-stages --all-regions --execution-only --access-only --delete-log-group --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -624,6 +624,10 @@ _apigw__logs() {
             case "${prev}" in
                 --api)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-type)
+                    COMPREPLY=($(compgen -W "rest http websocket" -- "${cur}"))
                     return 0
                     ;;
                 --stage)
@@ -670,7 +674,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__enable)
-            opts="-y -v -h --api --all-apis --stage --all-stages --all-regions --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --role-name --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
+            opts="-y -v -h --api --all-apis --api-type --stage --all-stages --all-regions --level --data-trace --metrics --method --clear-method --route --clear-route --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --role-name --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -678,6 +682,10 @@ _apigw__logs() {
             case "${prev}" in
                 --api)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-type)
+                    COMPREPLY=($(compgen -W "rest http websocket" -- "${cur}"))
                     return 0
                     ;;
                 --stage)
@@ -701,6 +709,14 @@ _apigw__logs() {
                     return 0
                     ;;
                 --clear-method)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --route)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --clear-route)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1492,7 +1508,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__setup)
-            opts="-y -v -h --api --stage --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
+            opts="-y -v -h --api --api-type --stage --level --data-trace --metrics --method --clear-method --route --clear-route --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1500,6 +1516,10 @@ _apigw__logs() {
             case "${prev}" in
                 --api)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-type)
+                    COMPREPLY=($(compgen -W "rest http websocket" -- "${cur}"))
                     return 0
                     ;;
                 --stage)
@@ -1523,6 +1543,14 @@ _apigw__logs() {
                     return 0
                     ;;
                 --clear-method)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --route)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --clear-route)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1700,7 +1728,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__stage__subcmd__set)
-            opts="-y -v -h --api --all-apis --stage --all-stages --all-regions --level --data-trace --metrics --method --clear-method --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
+            opts="-y -v -h --api --all-apis --api-type --stage --all-stages --all-regions --level --data-trace --metrics --method --clear-method --route --clear-route --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1708,6 +1736,10 @@ _apigw__logs() {
             case "${prev}" in
                 --api)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-type)
+                    COMPREPLY=($(compgen -W "rest http websocket" -- "${cur}"))
                     return 0
                     ;;
                 --stage)
@@ -1731,6 +1763,14 @@ _apigw__logs() {
                     return 0
                     ;;
                 --clear-method)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --route)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --clear-route)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1802,7 +1842,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__stage__subcmd__show)
-            opts="-y -v -h --api --all-apis --stage --api-type --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
+            opts="-y -v -h --api --all-apis --api-type --stage --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1812,12 +1852,12 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --stage)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --api-type)
                     COMPREPLY=($(compgen -W "rest http websocket" -- "${cur}"))
+                    return 0
+                    ;;
+                --stage)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1860,7 +1900,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__status)
-            opts="-y -v -h --api --all-apis --stage --strict --fix --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
+            opts="-y -v -h --api --all-apis --api-type --stage --strict --fix --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1868,6 +1908,10 @@ _apigw__logs() {
             case "${prev}" in
                 --api)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-type)
+                    COMPREPLY=($(compgen -W "rest http websocket" -- "${cur}"))
                     return 0
                     ;;
                 --stage)

@@ -184,11 +184,11 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __f
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -f -a "show" -d 'Show execution and access logging of one stage, or of every stage of the API'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -f -a "set" -d 'Change a stage\'s logging settings (one UpdateStage call, only what changes)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l api -d 'REST API id or name (repeatable)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l stage -d 'Stage name (repeatable; default: every stage)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l api-type -d 'API type: REST, HTTP or WebSocket (v2 APIs reject variables they do not know)' -r -f -a "rest\t''
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l api -d 'API id or name: REST, HTTP or WebSocket (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l api-type -d 'Only APIs of this type (needed when a name is used by APIs of several types)' -r -f -a "rest\t''
 http\t''
 websocket\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l stage -d 'Stage name (repeatable; default: every stage)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
@@ -200,13 +200,16 @@ never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l all-apis -d 'Every REST API in the region'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l all-apis -d 'Every API in the region (of --api-type, when given)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l api -d 'REST API id or name (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l api -d 'API id or name: REST, HTTP or WebSocket (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l api-type -d 'Only APIs of this type (needed when a name is used by APIs of several types)' -r -f -a "rest\t''
+http\t''
+websocket\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l stage -d 'Stage name (repeatable; with several APIs, those without it are skipped)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l level -d 'Execution logging level' -r -f -a "off\t''
 error\t''
@@ -217,6 +220,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_
 off\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l method -d 'Apply --level/--data-trace/--metrics to this method only, e.g. \'GET /pets/{id}\' (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l clear-method -d 'Remove this method\'s override, e.g. \'GET /pets/{id}\' (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l route -d 'HTTP/WebSocket APIs: apply --level/--data-trace/--metrics to this route only, e.g. \'$connect\' (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l clear-route -d 'HTTP/WebSocket APIs: remove this route\'s override (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l access-log-group -d 'Send access logs to this CloudWatch Logs group (created when missing)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l access-log-destination -d 'Send access logs to this log group ARN or Firehose stream ARN (amazon-apigateway-*)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l access-log-format -d 'Access log format: a preset (clf, json, xml, csv), a format string, or @FILE' -r
@@ -235,7 +240,7 @@ never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l all-apis -d 'Every REST API in the region'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l all-apis -d 'Every API in the region (of --api-type, when given)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l all-stages -d 'Every stage of each API'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l all-regions -d 'Every region where the account answers API Gateway calls (instead of --region)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l no-access-log -d 'Turn access logging off'
@@ -247,7 +252,10 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show execution and access logging of one stage, or of every stage of the API'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change a stage\'s logging settings (one UpdateStage call, only what changes)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l api -d 'REST API id or name (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l api -d 'API id or name: REST, HTTP or WebSocket (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l api-type -d 'Only APIs of this type (needed when a name is used by APIs of several types)' -r -f -a "rest\t''
+http\t''
+websocket\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l stage -d 'Stage name (repeatable; with several APIs, those without it are skipped)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l level -d 'Execution logging level' -r -f -a "off\t''
 error\t''
@@ -258,6 +266,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l metrics
 off\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l method -d 'Apply --level/--data-trace/--metrics to this method only, e.g. \'GET /pets/{id}\' (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l clear-method -d 'Remove this method\'s override, e.g. \'GET /pets/{id}\' (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l route -d 'HTTP/WebSocket APIs: apply --level/--data-trace/--metrics to this route only, e.g. \'$connect\' (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l clear-route -d 'HTTP/WebSocket APIs: remove this route\'s override (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l access-log-group -d 'Send access logs to this CloudWatch Logs group (created when missing)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l access-log-destination -d 'Send access logs to this log group ARN or Firehose stream ARN (amazon-apigateway-*)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l access-log-format -d 'Access log format: a preset (clf, json, xml, csv), a format string, or @FILE' -r
@@ -278,7 +288,7 @@ never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l all-apis -d 'Every REST API in the region'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l all-apis -d 'Every API in the region (of --api-type, when given)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l all-stages -d 'Every stage of each API'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l all-regions -d 'Every region where the account answers API Gateway calls (instead of --region)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l no-access-log -d 'Turn access logging off'
@@ -287,7 +297,10 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -s y -l ye
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -s h -l help -d 'Print help'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l api -d 'REST API id or name (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l api -d 'API id or name: REST, HTTP or WebSocket (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l api-type -d 'Only APIs of this type (needed when a name is used by APIs of several types)' -r -f -a "rest\t''
+http\t''
+websocket\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l stage -d 'Stage name (repeatable; with several APIs, those without it are skipped)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
@@ -300,7 +313,7 @@ never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l all-apis -d 'Every REST API in the region'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l all-apis -d 'Every API in the region (of --api-type, when given)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l all-stages -d 'Every stage of each API'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l all-regions -d 'Every region where the account answers API Gateway calls (instead of --region)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l execution-only -d 'Only turn execution logging off'
@@ -311,7 +324,10 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -s y -l y
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -s h -l help -d 'Print help'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l api -d 'REST API id or name (answers the API question)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l api -d 'API id or name: REST, HTTP or WebSocket (answers the API question)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l api-type -d 'The API\'s type, when its name is used by APIs of several types' -r -f -a "rest\t''
+http\t''
+websocket\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l stage -d 'Stage name (repeatable; answers the stage question)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l level -d 'Execution logging level' -r -f -a "off\t''
 error\t''
@@ -322,6 +338,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l metrics 
 off\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l method -d 'Apply --level/--data-trace/--metrics to this method only, e.g. \'GET /pets/{id}\' (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l clear-method -d 'Remove this method\'s override, e.g. \'GET /pets/{id}\' (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l route -d 'HTTP/WebSocket APIs: apply --level/--data-trace/--metrics to this route only, e.g. \'$connect\' (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l clear-route -d 'HTTP/WebSocket APIs: remove this route\'s override (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l access-log-group -d 'Send access logs to this CloudWatch Logs group (created when missing)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l access-log-destination -d 'Send access logs to this log group ARN or Firehose stream ARN (amazon-apigateway-*)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l access-log-format -d 'Access log format: a preset (clf, json, xml, csv), a format string, or @FILE' -r
@@ -372,7 +390,10 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -s y -l yes 
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -s h -l help -d 'Print help'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l api -d 'REST API id or name to check (repeatable; default: every REST API in the region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l api -d 'API id or name to check (repeatable; default: every API in the region)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l api-type -d 'Only APIs of this type' -r -f -a "rest\t''
+http\t''
+websocket\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l stage -d 'Only check stages with this name (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
@@ -386,7 +407,7 @@ never\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l all-apis -d 'Check every REST API in the region (the default when no --api is given)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l all-apis -d 'Check every API in the region (the default when no --api is given)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l strict -d 'Exit 5 on warnings too'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l fix -d 'Repair every finding that has a safe automatic fix, in one plan (confirm, or --yes)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l dry-run -d 'Print the plan and stop: no write call is made'

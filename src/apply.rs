@@ -1,7 +1,7 @@
 //! Shows a plan, confirms it, applies it step by step, and reports the outcome — the one code path
 //! every mutating command (and later the wizard) goes through.
 
-use crate::aws::{Clients, apigw, iam, logs};
+use crate::aws::{Clients, apigw, apigw2, iam, logs};
 use crate::context::{Ctx, GREEN};
 use crate::plan::{Action, Plan, Step};
 use crate::{error, interrupt};
@@ -381,6 +381,23 @@ async fn apply_step(ctx: &Ctx, clients: &Clients, action: &Action, wait: Duratio
         }
         Action::UpdateStage { rest_api_id, stage_name, patch_operations } => {
             apigw::update_stage(&clients.apigw, rest_api_id, stage_name, patch_operations).await
+        }
+        Action::UpdateApiStage { api_id, stage_name, default_route_settings, route_settings, access_log_settings } => {
+            apigw2::update_stage(
+                &clients.apigw2,
+                api_id,
+                stage_name,
+                default_route_settings.as_ref(),
+                route_settings,
+                access_log_settings.as_ref(),
+            )
+            .await
+        }
+        Action::DeleteRouteSettings { api_id, stage_name, route_key } => {
+            apigw2::delete_route_settings(&clients.apigw2, api_id, stage_name, route_key).await
+        }
+        Action::DeleteAccessLogSettings { api_id, stage_name } => {
+            apigw2::delete_access_log_settings(&clients.apigw2, api_id, stage_name).await
         }
     }
 }

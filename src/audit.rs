@@ -3,11 +3,11 @@
 //! it; a [`Remedy`] says how `status --fix` repairs it through the same requests `stage set` makes.
 
 use crate::arn::{self, Destination};
-use crate::aws::apigw::RestApi;
+use crate::aws::apigw::Api;
 use crate::aws::logs::LogGroup;
 use crate::cli::LoggingArgs;
 use crate::format::{self, ApiKind};
-use crate::logging::StageLogging;
+use crate::logging::{Scope, StageLogging};
 use crate::settings::{Level, Switch};
 use crate::trust::{DEFAULT_ROLE_NAME, RoleHealth};
 use serde::Serialize;
@@ -42,7 +42,7 @@ pub enum Remedy {
     /// Create or repair this role and point the account at it (as `enable` does).
     AccountRole(String),
     /// Stage settings, exactly as the equivalent `stage set` flags.
-    Stage(LoggingArgs),
+    Stage(Box<LoggingArgs>),
 }
 
 fn ok(code: &'static str, message: impl Into<String>) -> Finding {
@@ -138,12 +138,17 @@ pub fn account_findings(region: &str, role: Option<&RoleHealth>) -> Vec<Finding>
     findings
 }
 
+/// The account finding of a region whose checked APIs are all HTTP APIs.
+pub fn role_not_needed() -> Finding {
+    ok("account-role-not-needed", "only HTTP APIs here: they deliver access logs without the account role")
+}
+
 /// What was read about one stage.
 pub struct StageFacts<'a> {
     pub region: &'a str,
     /// The caller's account, where access-log destinations must live.
     pub account: &'a str,
-    pub api: &'a RestApi,
+    pub api: &'a Api,
     pub stage: &'a StageLogging,
     /// The access-log group (when the destination is one): `None` when it does not exist.
     pub access_group: Option<LogGroup>,
@@ -160,8 +165,13 @@ pub fn stage_findings(facts: &StageFacts) -> Vec<Finding> {
             api.id, stage.stage_name
         )
     };
-    let stage_fix = |args: LoggingArgs| Remedy::Stage(args);
+    let stage_fix = |args: LoggingArgs| Remedy::Stage(Box::new(args));
     let wide = stage.stage_wide();
+    if stage.kind == ApiKind::Http {
+        // HTTP APIs have access logging only.
+        findings.extend(access_findings(facts, &set));
+        return findings;
+    }
 
     if wide.level == Level::Off {
         // Turned on with its log group pre-created and bounded, as `enable` does.
@@ -189,29 +199,33 @@ pub fn stage_findings(facts: &StageFacts) -> Vec<Finding> {
             .remedied(stage_fix(LoggingArgs { data_trace: Some(Switch::Off), ..Default::default() })),
         );
     }
-    for (method, settings) in stage.overrides() {
-        let quoted = format!("--method '{method}'");
+    for (scope, settings) in stage.overrides() {
+        // The flag that names this override, and the scope in a remedy.
+        let (flag, named, mut scoped) = match &scope {
+            Scope::Route(key) => ("route", key.clone(), LoggingArgs { routes: vec![key.clone()], ..Default::default() }),
+            Scope::Method(spec) => {
+                ("method", spec.to_string(), LoggingArgs { methods: vec![spec.clone()], ..Default::default() })
+            }
+            Scope::Stage => continue,
+        };
         if settings.data_trace && !wide.data_trace {
+            scoped.data_trace = Some(Switch::Off);
             findings.push(
                 problem(
                     Severity::Warning,
                     "data-trace-on",
-                    format!("data trace is on for {method}: request and response bodies go to the logs"),
-                    set(&format!("{quoted} --data-trace off")),
+                    format!("data trace is on for {scope}: request and response bodies go to the logs"),
+                    set(&format!("--{flag} '{named}' --data-trace off")),
                 )
-                .remedied(stage_fix(LoggingArgs {
-                    data_trace: Some(Switch::Off),
-                    methods: vec![method.clone()],
-                    ..Default::default()
-                })),
+                .remedied(stage_fix(scoped)),
             );
         }
         if settings.level == Level::Off && wide.level != Level::Off {
             findings.push(problem(
                 Severity::Warning,
                 "method-logging-off",
-                format!("the {method} override turns execution logging OFF for that method"),
-                set(&format!("--clear-method '{method}'")),
+                format!("the {scope} override turns execution logging OFF there"),
+                set(&format!("--clear-{flag} '{named}'")),
             ));
         }
     }
@@ -223,7 +237,7 @@ pub fn stage_findings(facts: &StageFacts) -> Vec<Finding> {
 
 fn access_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Finding> {
     let (api, stage) = (facts.api, facts.stage);
-    let default_group = crate::commands::stage::default_log_group(&api.id, &stage.stage_name);
+    let default_group = crate::commands::stage::default_log_group(api, &stage.stage_name);
     let new_destination = || LoggingArgs {
         access_log_group: Some(default_group.clone()),
         access_log_format: Some("json".into()),
@@ -233,7 +247,7 @@ fn access_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Find
     let Some(access) = &stage.access else {
         return vec![
             problem(Severity::Error, "access-logging-off", "access logging is off", new_destination_fix)
-                .remedied(Remedy::Stage(new_destination())),
+                .remedied(Remedy::Stage(Box::new(new_destination()))),
         ];
     };
     let mut findings = Vec::new();
@@ -248,7 +262,7 @@ fn access_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Find
                 format!("access log destination: {why}"),
                 new_destination_fix,
             )
-            .remedied(Remedy::Stage(new_destination())),
+            .remedied(Remedy::Stage(Box::new(new_destination()))),
         ),
         Ok(Destination::Firehose { arn }) => {
             findings.push(ok("access-destination", format!("access logs go to Firehose stream {arn}")));
@@ -261,10 +275,10 @@ fn access_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Find
                     format!("access log group {name} does not exist: API Gateway cannot deliver access logs"),
                     set(&format!("--access-log-group {name}")),
                 )
-                .remedied(Remedy::Stage(LoggingArgs {
+                .remedied(Remedy::Stage(Box::new(LoggingArgs {
                     access_log_group: Some(name.clone()),
                     ..Default::default()
-                })),
+                }))),
             ),
             Some(group) => {
                 findings.push(ok("access-destination", format!("access logs go to log group {name}")));
@@ -277,7 +291,7 @@ fn access_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Find
             }
         },
     }
-    let lint = format::lint(&access.format, ApiKind::Rest);
+    let lint = format::lint(&access.format, stage.kind);
     let format_fix = set("--access-log-format json");
     for finding in &lint.findings {
         let severity = match finding.severity {
@@ -291,16 +305,16 @@ fn access_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Find
             &format_fix,
         );
         findings.push(if severity == Severity::Error {
-            f.remedied(Remedy::Stage(LoggingArgs {
+            f.remedied(Remedy::Stage(Box::new(LoggingArgs {
                 access_log_format: Some("json".into()),
                 ..Default::default()
-            }))
+            })))
         } else {
             f
         });
     }
     if lint.findings.is_empty() {
-        let preset = format::matching_preset(&access.format).map(|p| format!(" ({} preset)", p.name));
+        let preset = stage.kind.matching_preset(&access.format).map(|p| format!(" ({} preset)", p.name));
         findings.push(ok(
             "access-log-format",
             format!("access log format is valid{}", preset.unwrap_or_default()),
@@ -324,7 +338,7 @@ fn execution_group_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) ->
                 "the execution log group does not exist yet: API Gateway will create it on the first request, with no retention (kept and billed forever)",
                 fix,
             )
-            .remedied(Remedy::Stage(bound())),
+            .remedied(Remedy::Stage(Box::new(bound()))),
         ],
         None => Vec::new(),
     }
@@ -344,21 +358,21 @@ fn retention_finding(
             format!("log group {} never expires: its events are kept (and billed) forever", group.name),
             fix,
         )
-        .remedied(Remedy::Stage(remedy())),
+        .remedied(Remedy::Stage(Box::new(remedy()))),
     }
 }
 
 /// Folds the stage remedies of a stage's findings into `stage set` requests: one for the whole
-/// stage, plus one per method (a method request carries its own scope).
+/// stage, plus one per method or route (such a request carries its own scope).
 pub fn stage_requests(findings: &[Finding]) -> Vec<LoggingArgs> {
     let mut stage_wide = LoggingArgs::default();
     let mut per_method: Vec<LoggingArgs> = Vec::new();
     for finding in findings {
         let Some(Remedy::Stage(args)) = &finding.remedy else { continue };
-        if args.methods.is_empty() {
+        if args.methods.is_empty() && args.routes.is_empty() {
             merge_into(&mut stage_wide, args);
         } else {
-            per_method.push(args.clone());
+            per_method.push(args.as_ref().clone());
         }
     }
     std::iter::once(stage_wide).chain(per_method).filter(|args| !args.is_empty()).collect()
@@ -390,8 +404,8 @@ mod tests {
     use crate::logging::{AccessLog, MethodLogging};
     use crate::settings::MethodSpec;
 
-    fn api() -> RestApi {
-        RestApi { id: "a1".into(), name: "orders".into(), created: None }
+    fn api() -> Api {
+        Api { id: "a1".into(), name: "orders".into(), ..Default::default() }
     }
 
     fn codes(findings: &[Finding], severity: Severity) -> Vec<&'static str> {
@@ -410,10 +424,11 @@ mod tests {
                 destination_arn: "arn:aws:logs:us-east-1:123456789012:log-group:g".into(),
                 format: format::preset("clf").unwrap().format.into(),
             }),
+            ..Default::default()
         }
     }
 
-    fn facts<'a>(stage: &'a StageLogging, api: &'a RestApi) -> StageFacts<'a> {
+    fn facts<'a>(stage: &'a StageLogging, api: &'a Api) -> StageFacts<'a> {
         StageFacts {
             region: "us-east-1",
             account: "123456789012",

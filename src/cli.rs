@@ -1,6 +1,6 @@
 //! Command-line types (clap derive). Parsing only: validation that needs AWS happens in commands.
 
-use crate::settings::{Level, MethodSpec, Switch, parse_method_spec, parse_retention_days};
+use crate::settings::{Level, MethodSpec, Switch, parse_method_spec, parse_retention_days, parse_route_key};
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 const EXIT_CODES: &str = "\
@@ -190,7 +190,7 @@ pub enum StageCommand {
     /// Show execution and access logging of one stage, or of every stage of the API
     Show(StageShowArgs),
     /// Change a stage's logging settings (one UpdateStage call, only what changes)
-    Set(StageSetArgs),
+    Set(Box<StageSetArgs>),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -200,8 +200,6 @@ pub struct StageShowArgs {
     /// Stage name (repeatable; default: every stage)
     #[arg(long = "stage", value_name = "STAGE")]
     pub stages: Vec<String>,
-    #[command(flatten)]
-    pub kind: ApiTypeArg,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -230,6 +228,13 @@ pub struct LoggingArgs {
     /// Remove this method's override, e.g. 'GET /pets/{id}' (repeatable)
     #[arg(long = "clear-method", value_name = "METHOD PATH", value_parser = parse_method_spec)]
     pub clear_methods: Vec<MethodSpec>,
+    /// HTTP/WebSocket APIs: apply --level/--data-trace/--metrics to this route only, e.g.
+    /// '$connect' (repeatable)
+    #[arg(long = "route", value_name = "ROUTE_KEY", value_parser = parse_route_key)]
+    pub routes: Vec<String>,
+    /// HTTP/WebSocket APIs: remove this route's override (repeatable)
+    #[arg(long = "clear-route", value_name = "ROUTE_KEY", value_parser = parse_route_key)]
+    pub clear_routes: Vec<String>,
     /// Send access logs to this CloudWatch Logs group (created when missing)
     #[arg(long, value_name = "NAME", value_parser = crate::arn::parse_log_group_name, conflicts_with_all = ["access_log_destination", "no_access_log"])]
     pub access_log_group: Option<String>,
@@ -257,15 +262,18 @@ pub struct LoggingArgs {
     pub tags: Vec<(String, String)>,
 }
 
-/// REST APIs by id or name, or all of them.
-#[derive(Args, Debug, Clone)]
+/// APIs (REST, HTTP, WebSocket) by id or name, or all of them.
+#[derive(Args, Debug, Clone, Default)]
 pub struct ApisRef {
-    /// REST API id or name (repeatable)
+    /// API id or name: REST, HTTP or WebSocket (repeatable)
     #[arg(long = "api", value_name = "API", required_unless_present = "all_apis")]
     pub apis: Vec<String>,
-    /// Every REST API in the region
+    /// Every API in the region (of --api-type, when given)
     #[arg(long, conflicts_with = "apis")]
     pub all_apis: bool,
+    /// Only APIs of this type (needed when a name is used by APIs of several types)
+    #[arg(long = "api-type", value_enum, value_name = "TYPE")]
+    pub api_type: Option<crate::format::ApiKind>,
 }
 
 /// The stages a fleet command acts on, in every region given.
@@ -314,9 +322,12 @@ pub struct DisableArgs {
 
 #[derive(Args, Debug, Clone)]
 pub struct SetupArgs {
-    /// REST API id or name (answers the API question)
+    /// API id or name: REST, HTTP or WebSocket (answers the API question)
     #[arg(long, value_name = "API")]
     pub api: Option<String>,
+    /// The API's type, when its name is used by APIs of several types
+    #[arg(long = "api-type", value_enum, value_name = "TYPE")]
+    pub api_type: Option<crate::format::ApiKind>,
     /// Stage name (repeatable; answers the stage question)
     #[arg(long = "stage", value_name = "STAGE")]
     pub stages: Vec<String>,
@@ -355,12 +366,15 @@ pub struct TailArgs {
 
 #[derive(Args, Debug, Clone)]
 pub struct StatusArgs {
-    /// REST API id or name to check (repeatable; default: every REST API in the region)
+    /// API id or name to check (repeatable; default: every API in the region)
     #[arg(long = "api", value_name = "API", conflicts_with = "all_apis")]
     pub apis: Vec<String>,
-    /// Check every REST API in the region (the default when no --api is given)
+    /// Check every API in the region (the default when no --api is given)
     #[arg(long)]
     pub all_apis: bool,
+    /// Only APIs of this type
+    #[arg(long = "api-type", value_enum, value_name = "TYPE")]
+    pub api_type: Option<crate::format::ApiKind>,
     /// Only check stages with this name (repeatable)
     #[arg(long = "stage", value_name = "STAGE")]
     pub stages: Vec<String>,

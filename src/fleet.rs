@@ -3,7 +3,8 @@
 
 use crate::arn::parse_kms_key_arn;
 use crate::cli::LoggingArgs;
-use crate::settings::{Level, MAX_TAGS, MethodSpec, Switch, parse_retention_days, parse_tag};
+use crate::format::ApiKind;
+use crate::settings::{Level, MAX_TAGS, MethodSpec, Switch, parse_retention_days, parse_route_key, parse_tag};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -29,8 +30,10 @@ pub struct FleetFile {
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
-    /// REST API id, or a name glob (`orders`, `orders-*`); entries only.
+    /// API id, or a name glob (`orders`, `orders-*`); entries only.
     pub api: Option<String>,
+    /// Only APIs of this type: `rest`, `http` or `websocket`; entries only, default any.
+    pub api_type: Option<ApiKind>,
     /// Stage name glob (`prod`, `prod*`); entries only, default every stage.
     pub stage: Option<String>,
     #[serde(default, deserialize_with = "level")]
@@ -51,9 +54,12 @@ pub struct Settings {
     /// Tags for the log groups the tool creates; an entry's tags add to the defaults'.
     #[serde(default)]
     pub tags: BTreeMap<String, String>,
-    /// Per-method overrides keyed `"GET /pets/{id}"`.
+    /// Per-method overrides keyed `"GET /pets/{id}"` (REST APIs).
     #[serde(default)]
     pub methods: BTreeMap<String, MethodSettings>,
+    /// Per-route overrides keyed by route key, `"$connect"` (HTTP and WebSocket APIs).
+    #[serde(default)]
+    pub routes: BTreeMap<String, MethodSettings>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -81,8 +87,8 @@ pub fn parse(text: &str) -> Result<FleetFile, String> {
 
 impl FleetFile {
     fn validate(&self) -> Result<(), String> {
-        if self.defaults.api.is_some() || self.defaults.stage.is_some() {
-            return Err("[defaults]: `api` and `stage` belong in [[stage]] entries".into());
+        if self.defaults.api.is_some() || self.defaults.stage.is_some() || self.defaults.api_type.is_some() {
+            return Err("[defaults]: `api`, `api_type` and `stage` belong in [[stage]] entries".into());
         }
         self.defaults.validate().map_err(|e| format!("[defaults]: {e}"))?;
         if self.stages.is_empty() {
@@ -123,9 +129,20 @@ impl FleetFile {
             .map_or(crate::trust::DEFAULT_ROLE_NAME, String::as_str)
     }
 
-    /// The settings for stage entry `index`, merged over the defaults.
-    pub fn merged(&self, index: usize) -> Settings {
-        self.defaults.overlay(&self.stages[index])
+    /// The settings for stage entry `index`, merged over the defaults. For an HTTP API the
+    /// defaults' execution-logging keys are left out (it has none); an entry's own are kept, and
+    /// refused when planned.
+    pub fn merged(&self, index: usize, kind: ApiKind) -> Settings {
+        let mut defaults = self.defaults.clone();
+        if kind == ApiKind::Http {
+            (defaults.level, defaults.data_trace, defaults.execution_log_retention_days) = (None, None, None);
+            defaults.methods.clear();
+            for route in defaults.routes.values_mut() {
+                (route.level, route.data_trace) = (None, None);
+            }
+            defaults.routes.retain(|_, route| *route != MethodSettings::default());
+        }
+        defaults.overlay(&self.stages[index])
     }
 }
 
@@ -173,6 +190,15 @@ impl Settings {
             crate::arn::validate_log_group_name(&expand_group(name, "id", "stage"))
                 .map_err(|e| format!("`access_log_group`: {e}"))?;
         }
+        for (key, route) in &self.routes {
+            parse_route_key(key).map_err(|e| format!("`routes`: {e}"))?;
+            if *route == MethodSettings::default() {
+                return Err(format!("`routes.\"{key}\"`: set at least one of level, data_trace, metrics"));
+            }
+        }
+        if !self.methods.is_empty() && !self.routes.is_empty() {
+            return Err("`methods` (REST APIs) and `routes` (HTTP and WebSocket APIs) in one entry; split it by `api_type`".into());
+        }
         for (key, method) in &self.methods {
             MethodSpec::parse(key).map_err(|e| format!("`methods`: {e}"))?;
             if *method == MethodSettings::default() {
@@ -198,13 +224,17 @@ impl Settings {
         }
         let mut tags = below.tags.clone();
         tags.extend(top.tags.clone());
-        let mut methods = below.methods.clone();
-        for (key, method) in &top.methods {
-            let merged = methods.get(key).map_or(*method, |m| m.overlay(method));
-            methods.insert(key.clone(), merged);
-        }
+        let overlay_map = |below: &BTreeMap<String, MethodSettings>, top: &BTreeMap<String, MethodSettings>| {
+            let mut merged = below.clone();
+            for (key, settings) in top {
+                let over = merged.get(key).map_or(*settings, |m| m.overlay(settings));
+                merged.insert(key.clone(), over);
+            }
+            merged
+        };
         Settings {
             api: top.api.clone().or(below.api),
+            api_type: top.api_type.or(below.api_type),
             stage: top.stage.clone().or(below.stage),
             level: top.level.or(below.level),
             data_trace: top.data_trace.or(below.data_trace),
@@ -219,7 +249,8 @@ impl Settings {
                 .or(below.execution_log_retention_days),
             kms_key_id: top.kms_key_id.clone().or(below.kms_key_id),
             tags,
-            methods,
+            methods: overlay_map(&below.methods, &top.methods),
+            routes: overlay_map(&below.routes, &top.routes),
         }
     }
 
@@ -227,9 +258,10 @@ impl Settings {
         self.stage.as_deref().is_none_or(|p| glob_matches(p, stage_name))
     }
 
-    /// An API matches by exact id, or by name glob.
-    pub fn matches_api(&self, id: &str, name: &str) -> bool {
-        self.api.as_deref().is_some_and(|p| p == id || glob_matches(p, name))
+    /// An API matches by exact id, or by name glob (and by type, when `api_type` is set).
+    pub fn matches_api(&self, api: &crate::aws::apigw::Api) -> bool {
+        self.api_type.is_none_or(|kind| kind == api.kind)
+            && self.api.as_deref().is_some_and(|p| p == api.id || glob_matches(p, &api.name))
     }
 
     /// The stage-wide request for one stage, as the equivalent `stage set` flags.
@@ -240,6 +272,8 @@ impl Settings {
             metrics: self.metrics.map(switch),
             methods: Vec::new(),
             clear_methods: Vec::new(),
+            routes: Vec::new(),
+            clear_routes: Vec::new(),
             access_log_group: self.access_log_group.as_deref().map(|g| expand_group(g, api_id, stage_name)),
             access_log_destination: self.access_log_destination.clone(),
             access_log_format: self.access_log_format.clone(),
@@ -251,24 +285,29 @@ impl Settings {
         }
     }
 
-    /// One request per method override, as `stage set --method M` flags. A value the override
-    /// leaves out comes from this entry's stage-wide value (the stage's state after this apply).
-    pub fn method_args(&self) -> Vec<LoggingArgs> {
-        self.methods
+    /// One request per method or route override, as `stage set --method M` or `--route R`
+    /// flags. A value the override leaves out comes from this entry's stage-wide value (the
+    /// stage's state after this apply).
+    pub fn override_args(&self) -> Vec<LoggingArgs> {
+        let stage_wide = MethodSettings { level: self.level, data_trace: self.data_trace, metrics: self.metrics };
+        let args = |settings: &MethodSettings| {
+            let settings = stage_wide.overlay(settings);
+            LoggingArgs {
+                level: settings.level,
+                data_trace: settings.data_trace.map(switch),
+                metrics: settings.metrics.map(switch),
+                ..LoggingArgs::default()
+            }
+        };
+        let methods = self.methods.iter().map(|(key, settings)| LoggingArgs {
+            methods: vec![MethodSpec::parse(key).expect("validated")],
+            ..args(settings)
+        });
+        let routes = self
+            .routes
             .iter()
-            .map(|(key, method)| {
-                let method =
-                    MethodSettings { level: self.level, data_trace: self.data_trace, metrics: self.metrics }
-                        .overlay(method);
-                LoggingArgs {
-                    level: method.level,
-                    data_trace: method.data_trace.map(switch),
-                    metrics: method.metrics.map(switch),
-                    methods: vec![MethodSpec::parse(key).expect("validated")],
-                    ..LoggingArgs::default()
-                }
-            })
-            .collect()
+            .map(|(key, settings)| LoggingArgs { routes: vec![key.clone()], ..args(settings) });
+        methods.chain(routes).collect()
     }
 }
 
@@ -298,6 +337,7 @@ fn glob_matches(pattern: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::aws::apigw::Api;
 
     const EXAMPLE: &str = r#"
 role_name = "apigateway-cloudwatch-logs"
@@ -322,16 +362,17 @@ access_log = false
     #[test]
     fn the_example_parses_and_merges_over_the_defaults() {
         let file = parse(EXAMPLE).unwrap();
-        let orders = file.merged(0);
+        let orders = file.merged(0, ApiKind::Rest);
         assert_eq!(orders.level, Some(Level::Info));
         assert_eq!(orders.metrics, Some(true));
         assert_eq!(orders.retention_days, Some(90));
         assert!(
             orders.matches_stage("prod") && orders.matches_stage("prod-eu") && !orders.matches_stage("dev")
         );
-        assert!(orders.matches_api("abc123", "orders") && !orders.matches_api("abc123", "orders-v2"));
-        let legacy = file.merged(1);
-        assert!(legacy.matches_api("x", "legacy-billing") && legacy.matches_api("legacy-*", "other"));
+        let api = |id: &str, name: &str| Api { id: id.into(), name: name.into(), ..Default::default() };
+        assert!(orders.matches_api(&api("abc123", "orders")) && !orders.matches_api(&api("abc123", "orders-v2")));
+        let legacy = file.merged(1, ApiKind::Rest);
+        assert!(legacy.matches_api(&api("x", "legacy-billing")) && legacy.matches_api(&api("legacy-*", "other")));
         assert!(legacy.matches_stage("anything"));
         let args = legacy.stage_args("x", "prod");
         assert!(args.no_access_log);
@@ -342,7 +383,7 @@ access_log = false
     #[test]
     fn method_overrides_take_missing_values_from_the_entry() {
         let file = parse(EXAMPLE).unwrap();
-        let methods = file.merged(0).method_args();
+        let methods = file.merged(0, ApiKind::Rest).override_args();
         assert_eq!(methods.len(), 1);
         let get = &methods[0];
         assert_eq!(get.methods, vec![MethodSpec::parse("GET /pets/{id}").unwrap()]);
@@ -368,7 +409,7 @@ access_log = false
     #[test]
     fn entry_tags_add_to_the_defaults() {
         let file = parse("[defaults]\ntags = { team = \"a\", env = \"prod\" }\n[[stage]]\napi = \"x\"\ntags = { team = \"b\" }\n").unwrap();
-        let args = file.merged(0).stage_args("id", "prod");
+        let args = file.merged(0, ApiKind::Rest).stage_args("id", "prod");
         assert_eq!(
             args.tags,
             [("env".to_string(), "prod".to_string()), ("team".to_string(), "b".to_string())]
@@ -378,7 +419,7 @@ access_log = false
     #[test]
     fn group_names_expand_per_stage() {
         let file = parse("[[stage]]\napi = \"*\"\naccess_log_group = \"/apigw/{api_id}/{stage}\"\n").unwrap();
-        let args = file.merged(0).stage_args("a1b2", "prod");
+        let args = file.merged(0, ApiKind::Rest).stage_args("a1b2", "prod");
         assert_eq!(args.access_log_group.as_deref(), Some("/apigw/a1b2/prod"));
     }
 

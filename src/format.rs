@@ -8,15 +8,18 @@
 use std::fmt::Write as _;
 
 /// The kind of API a format is for. Each kind supports its own set of `$context` variables.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum ApiKind {
+    #[default]
     Rest,
     Http,
     Websocket,
 }
 
 impl ApiKind {
+    pub const ALL: [ApiKind; 3] = [ApiKind::Rest, ApiKind::Http, ApiKind::Websocket];
+
     /// The documented access-log variables for this kind, one per line (`#` lines are comments;
     /// the text after the first TAB is a note). Compiled into the binary, so linting works offline.
     fn variable_list(self) -> &'static str {

@@ -1,6 +1,7 @@
 //! Plans: what a mutating command will change (before → after) and the exact AWS call per step.
 //! Commands build a [`Plan`], print it, and hand it to `apply`; `--dry-run` stops after printing.
 
+use crate::logging::{AccessLog, RouteSettings};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -70,6 +71,22 @@ pub enum Action {
     DeleteLogGroup { log_group_name: String },
     #[serde(rename = "apigateway:UpdateStage")]
     UpdateStage { rest_api_id: String, stage_name: String, patch_operations: Vec<PatchOp> },
+    /// HTTP and WebSocket APIs: each object sent replaces the stage's whole object.
+    #[serde(rename = "apigatewayv2:UpdateStage")]
+    UpdateApiStage {
+        api_id: String,
+        stage_name: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        default_route_settings: Option<RouteSettings>,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        route_settings: BTreeMap<String, RouteSettings>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        access_log_settings: Option<AccessLog>,
+    },
+    #[serde(rename = "apigatewayv2:DeleteRouteSettings")]
+    DeleteRouteSettings { api_id: String, stage_name: String, route_key: String },
+    #[serde(rename = "apigatewayv2:DeleteAccessLogSettings")]
+    DeleteAccessLogSettings { api_id: String, stage_name: String },
 }
 
 impl Action {
@@ -82,6 +99,9 @@ impl Action {
             Action::PutRetentionPolicy { .. } => "logs:PutRetentionPolicy",
             Action::DeleteLogGroup { .. } => "logs:DeleteLogGroup",
             Action::UpdateStage { .. } => "apigateway:UpdateStage",
+            Action::UpdateApiStage { .. } => "apigatewayv2:UpdateStage",
+            Action::DeleteRouteSettings { .. } => "apigatewayv2:DeleteRouteSettings",
+            Action::DeleteAccessLogSettings { .. } => "apigatewayv2:DeleteAccessLogSettings",
         }
     }
 }
@@ -114,29 +134,54 @@ pub struct Plan {
     pub steps: Vec<Step>,
 }
 
+fn same_stage_update(earlier: &Action, later: &Action) -> bool {
+    match (earlier, later) {
+        (
+            Action::UpdateStage { rest_api_id: a, stage_name: s, .. },
+            Action::UpdateStage { rest_api_id: b, stage_name: t, .. },
+        )
+        | (
+            Action::UpdateApiStage { api_id: a, stage_name: s, .. },
+            Action::UpdateApiStage { api_id: b, stage_name: t, .. },
+        ) => a == b && s == t,
+        _ => false,
+    }
+}
+
 impl Plan {
     /// Folds every UpdateStage step into the first one for the same stage, so each stage gets
-    /// one UpdateStage call however many requests (stage-wide, per method) produced its changes.
+    /// one UpdateStage call however many requests (stage-wide, per method or route) produced its
+    /// changes. The requests must have been planned in sequence, each against the state the
+    /// previous one leaves (`logging::after`): a later v2 object then includes the earlier changes.
     pub fn merge_stage_updates(steps: Vec<Step>) -> Plan {
         let mut merged: Vec<Step> = Vec::with_capacity(steps.len());
         for step in steps {
-            let same_stage = |earlier: &&mut Step| match (&earlier.action, &step.action) {
-                (
-                    Action::UpdateStage { rest_api_id: a, stage_name: s, .. },
-                    Action::UpdateStage { rest_api_id: b, stage_name: t, .. },
-                ) => a == b && s == t,
-                _ => false,
-            };
-            match merged.iter_mut().find(same_stage) {
+            match merged.iter_mut().find(|earlier| same_stage_update(&earlier.action, &step.action)) {
                 Some(earlier) => {
-                    let (
-                        Action::UpdateStage { patch_operations: into, .. },
-                        Action::UpdateStage { patch_operations, .. },
-                    ) = (&mut earlier.action, step.action)
-                    else {
-                        unreachable!("matched as UpdateStage above")
-                    };
-                    into.extend(patch_operations);
+                    match (&mut earlier.action, step.action) {
+                        (
+                            Action::UpdateStage { patch_operations: into, .. },
+                            Action::UpdateStage { patch_operations, .. },
+                        ) => into.extend(patch_operations),
+                        (
+                            Action::UpdateApiStage {
+                                default_route_settings: default_into,
+                                route_settings: routes_into,
+                                access_log_settings: access_into,
+                                ..
+                            },
+                            Action::UpdateApiStage { default_route_settings, route_settings, access_log_settings, .. },
+                        ) => {
+                            if default_route_settings.is_some() {
+                                *default_into = default_route_settings;
+                            }
+                            routes_into.extend(route_settings);
+                            if access_log_settings.is_some() {
+                                *access_into = access_log_settings;
+                            }
+                        }
+                        _ => unreachable!("same_stage_update matched the kinds"),
+                    }
                     earlier.changes.extend(step.changes);
                     earlier.confirm = earlier.confirm.take().or(step.confirm);
                 }

@@ -117,6 +117,21 @@ pub fn parse_method_spec(text: &str) -> Result<MethodSpec, String> {
     MethodSpec::parse(text)
 }
 
+/// clap value parser for `--route`: a route key as API Gateway v2 stores it (`$connect`,
+/// `GET /pets/{id}`, `$default`). The key `*/*` would collide with the default route settings.
+pub fn parse_route_key(text: &str) -> Result<String, String> {
+    if text.trim() != text || text.is_empty() {
+        return Err(format!("'{text}' is not a route key; e.g. '$connect' or 'GET /pets'"));
+    }
+    if text == ALL_METHODS_KEY {
+        return Err("'*/*' is not a route; leave out --route to change the default route settings".into());
+    }
+    if text.len() > 256 || text.chars().any(char::is_control) {
+        return Err(format!("route key '{text}' must be at most 256 printable characters"));
+    }
+    Ok(text.to_string())
+}
+
 /// clap value parser for `--tag KEY=VALUE`, with CloudWatch Logs' tag rules: a key of 1–128 and a
 /// value of 0–256 letters, digits, spaces and `_ . : / = + - @`; keys starting `aws:` are AWS's.
 pub fn parse_tag(text: &str) -> Result<(String, String), String> {

@@ -6,7 +6,7 @@
 //! through a [`Source`], so every branch is unit-tested without a terminal or an emulator.
 
 use crate::arn;
-use crate::aws::apigw::RestApi;
+use crate::aws::apigw::Api;
 use crate::cli::LoggingArgs;
 use crate::error;
 use crate::format::{self, ApiKind};
@@ -71,8 +71,8 @@ pub trait Source {
     async fn account_role(&self) -> anyhow::Result<Option<RoleHealth>>;
     /// ARNs of the account's healthy logging roles (trusted by API Gateway, with the policy).
     async fn logging_roles(&self) -> anyhow::Result<Vec<String>>;
-    async fn apis(&self) -> anyhow::Result<Vec<RestApi>>;
-    async fn stages(&self, api_id: &str) -> anyhow::Result<Vec<StageLogging>>;
+    async fn apis(&self) -> anyhow::Result<Vec<Api>>;
+    async fn stages(&self, api: &Api) -> anyhow::Result<Vec<StageLogging>>;
     async fn log_groups(&self) -> anyhow::Result<Vec<String>>;
 }
 
@@ -92,7 +92,7 @@ pub enum RoleChoice {
 pub struct SetupRequest {
     pub region: String,
     pub role: RoleChoice,
-    pub api: RestApi,
+    pub api: Api,
     /// How the printed command names the API: its name when unique, else its id.
     pub api_ref: String,
     pub stages: Vec<String>,
@@ -117,7 +117,7 @@ pub async fn ask(
     source: &impl Source,
     region: &str,
     account: &str,
-    pre_api: Option<&str>,
+    pre_api: (Option<&str>, Option<ApiKind>),
     pre_stages: &[String],
     pre: &LoggingArgs,
 ) -> anyhow::Result<SetupRequest> {
@@ -125,13 +125,13 @@ pub async fn ask(
     let (api, api_ref) = ask_api(p, source, pre_api).await?;
     let stages = ask_stages(p, source, &api, pre_stages).await?;
     let mut logging = pre.clone();
-    ask_execution(p, &mut logging)?;
+    ask_execution(p, &mut logging, api.kind)?;
     ask_access(p, source, &api, &mut logging).await?;
     Ok(SetupRequest { region: region.to_string(), role, api, api_ref, stages, logging })
 }
 
 async fn ask_role(p: &mut impl Prompter, source: &impl Source, account: &str) -> anyhow::Result<RoleChoice> {
-    p.say("API Gateway writes logs through one IAM role per region, set on its account and shared by every REST and WebSocket API there.");
+    p.say("API Gateway writes logs through one IAM role per region, set on its account and shared by every REST and WebSocket API there (HTTP APIs do not use it).");
     let current = source.account_role().await?;
     let healthy = current.as_ref().filter(|h| h.is_healthy());
     match &current {
@@ -196,27 +196,29 @@ async fn ask_role(p: &mut impl Prompter, source: &impl Source, account: &str) ->
     }
 }
 
+/// The API: `--api` (and `--api-type`) when given, else picked from every API in the region.
 async fn ask_api(
     p: &mut impl Prompter,
     source: &impl Source,
-    pre: Option<&str>,
-) -> anyhow::Result<(RestApi, String)> {
-    let apis = source.apis().await?;
+    (pre, kind): (Option<&str>, Option<ApiKind>),
+) -> anyhow::Result<(Api, String)> {
+    let all = source.apis().await?;
+    let apis: Vec<Api> = all.iter().filter(|a| kind.is_none_or(|k| k == a.kind)).cloned().collect();
     if apis.is_empty() {
         return Err(error::precondition(
-            "there are no REST APIs in this region",
+            format!("there are no {}s in this region", kind.map_or("API", ApiKind::label)),
             "deploy an API first, or pick another region",
         ));
     }
     let api = match pre {
         Some(wanted) => {
-            let found: Vec<&RestApi> = apis.iter().filter(|a| a.id == wanted || a.name == wanted).collect();
+            let found: Vec<&Api> = apis.iter().filter(|a| a.id == wanted || a.name == wanted).collect();
             match found.as_slice() {
                 [api] => (*api).clone(),
-                [] => return Err(error::usage(format!("--api: no REST API with id or name '{wanted}'"))),
+                [] => return Err(error::usage(format!("--api: no API with id or name '{wanted}'"))),
                 _ => {
                     return Err(error::usage(format!(
-                        "--api: several REST APIs are named '{wanted}'; pass an id"
+                        "--api: several APIs are named '{wanted}'; pass an id (or --api-type)"
                     )));
                 }
             }
@@ -226,17 +228,19 @@ async fn ask_api(
                 .iter()
                 .map(|a| {
                     format!(
-                        "{} ({}){}",
+                        "{} ({}, {}){}",
                         a.name,
                         a.id,
+                        a.kind.label(),
                         a.created.as_deref().map(|d| format!(", created {d}")).unwrap_or_default()
                     )
                 })
                 .collect();
-            apis[p.fuzzy_select("REST API (type to filter)", &items)?].clone()
+            apis[p.fuzzy_select("API (type to filter)", &items)?].clone()
         }
     };
-    let unique_name = apis.iter().filter(|a| a.name == api.name).count() == 1;
+    // Unique among every type, so the printed command needs no --api-type to find it.
+    let unique_name = all.iter().filter(|a| a.name == api.name).count() == 1;
     let api_ref = if unique_name { api.name.clone() } else { api.id.clone() };
     Ok((api, api_ref))
 }
@@ -244,10 +248,10 @@ async fn ask_api(
 async fn ask_stages(
     p: &mut impl Prompter,
     source: &impl Source,
-    api: &RestApi,
+    api: &Api,
     pre: &[String],
 ) -> anyhow::Result<Vec<String>> {
-    let stages = source.stages(&api.id).await?;
+    let stages = source.stages(api).await?;
     if stages.is_empty() {
         return Err(error::precondition(
             format!("API {} has no stages", api.name),
@@ -275,12 +279,25 @@ fn describe_stage(stage: &StageLogging) -> String {
     let wide = stage.stage_wide();
     let access = match &stage.access {
         None => "off".to_string(),
-        Some(a) => format::matching_preset(&a.format).map_or("on".to_string(), |p| format!("on, {}", p.name)),
+        Some(a) => {
+            stage.kind.matching_preset(&a.format).map_or("on".to_string(), |p| format!("on, {}", p.name))
+        }
     };
-    format!("{} — execution {}, access logging {access}", stage.stage_name, wide.level)
+    match stage.kind {
+        ApiKind::Http => format!("{} — access logging {access}", stage.stage_name),
+        _ => format!("{} — execution {}, access logging {access}", stage.stage_name, wide.level),
+    }
 }
 
-fn ask_execution(p: &mut impl Prompter, logging: &mut LoggingArgs) -> anyhow::Result<()> {
+/// Execution logging, metrics, data trace; for an HTTP API (no execution logs) metrics only.
+fn ask_execution(p: &mut impl Prompter, logging: &mut LoggingArgs, kind: ApiKind) -> anyhow::Result<()> {
+    if kind == ApiKind::Http {
+        if logging.metrics.is_none() {
+            let on = p.confirm("Detailed CloudWatch metrics per route (billed as custom metrics)?", false)?;
+            logging.metrics = Some(switch(on));
+        }
+        return Ok(());
+    }
     if logging.level.is_none() {
         let items = [
             "OFF   — no execution logs".to_string(),
@@ -307,7 +324,7 @@ fn ask_execution(p: &mut impl Prompter, logging: &mut LoggingArgs) -> anyhow::Re
 async fn ask_access(
     p: &mut impl Prompter,
     source: &impl Source,
-    api: &RestApi,
+    api: &Api,
     logging: &mut LoggingArgs,
 ) -> anyhow::Result<()> {
     let destination_given = logging.access_log_group.is_some() || logging.access_log_destination.is_some();
@@ -323,14 +340,17 @@ async fn ask_access(
     }
     let mut firehose = logging.access_log_destination.as_deref().is_some_and(|d| d.contains(":firehose:"));
     if !destination_given {
-        let default_group = crate::commands::stage::default_log_group(&api.id, "STAGE");
-        let items = [
+        let default_group = crate::commands::stage::default_log_group(api, "STAGE");
+        let mut items = vec![
             format!(
                 "A new log group per stage, named {default_group} (stages already logging keep their destination)"
             ),
             "An existing log group".to_string(),
-            "A Kinesis Data Firehose stream (name must start with amazon-apigateway-)".to_string(),
         ];
+        // HTTP APIs deliver to CloudWatch Logs only.
+        if api.kind != ApiKind::Http {
+            items.push("A Kinesis Data Firehose stream (name must start with amazon-apigateway-)".to_string());
+        }
         loop {
             match p.select("Access log destination", &items, 0)? {
                 0 => break,
@@ -365,25 +385,25 @@ async fn ask_access(
         logging.retention_days = Some(RETENTION_DAYS[p.select("Keep access logs for", &items, default)?]);
     }
     if logging.access_log_format.is_none() {
-        logging.access_log_format = Some(ask_format(p)?);
+        logging.access_log_format = Some(ask_format(p, api.kind)?);
     }
     Ok(())
 }
 
 /// A preset (shown in full) or a custom format, linted on the spot: errors ask again, warnings
 /// ask whether to keep it.
-fn ask_format(p: &mut impl Prompter) -> anyhow::Result<String> {
-    let mut items: Vec<String> =
-        format::PRESETS.iter().map(|pr| format!("{}: {}", pr.title, pr.format)).collect();
+fn ask_format(p: &mut impl Prompter, kind: ApiKind) -> anyhow::Result<String> {
+    let presets = kind.presets();
+    let mut items: Vec<String> = presets.iter().map(|pr| format!("{}: {}", pr.title, pr.format)).collect();
     items.push("A custom format".to_string());
-    let default = format::PRESETS.iter().position(|pr| pr.name == "json").unwrap_or(0);
+    let default = presets.iter().position(|pr| pr.name == "json").unwrap_or(0);
     let choice = p.select("Access log format", &items, default)?;
-    if let Some(preset) = format::PRESETS.get(choice) {
+    if let Some(preset) = presets.get(choice) {
         return Ok(preset.name.to_string());
     }
     loop {
         let text = p.input("Format (one line, with $context.requestId)")?;
-        let lint = format::lint(&text, ApiKind::Rest);
+        let lint = format::lint(&text, kind);
         if lint.has_errors() {
             for finding in lint.errors() {
                 p.say(&format!("error: {}", finding.message));
@@ -420,6 +440,9 @@ pub fn equivalent_command(request: &SetupRequest) -> String {
     }
     let mut enable =
         vec![format!("apigw-logs enable --region {region} --api {}", shell_quote(&request.api_ref))];
+    if request.api.kind != ApiKind::Rest {
+        enable.push(format!("--api-type {}", crate::commands::kind_flag(request.api.kind)));
+    }
     for stage in &request.stages {
         enable.push(format!("--stage {}", shell_quote(stage)));
     }
@@ -539,7 +562,7 @@ mod tests {
     struct Fake {
         role: Option<RoleHealth>,
         roles: Vec<String>,
-        apis: Vec<RestApi>,
+        apis: Vec<Api>,
         stages: Vec<StageLogging>,
         groups: Vec<String>,
     }
@@ -551,10 +574,10 @@ mod tests {
         async fn logging_roles(&self) -> anyhow::Result<Vec<String>> {
             Ok(self.roles.clone())
         }
-        async fn apis(&self) -> anyhow::Result<Vec<RestApi>> {
+        async fn apis(&self) -> anyhow::Result<Vec<Api>> {
             Ok(self.apis.clone())
         }
-        async fn stages(&self, _: &str) -> anyhow::Result<Vec<StageLogging>> {
+        async fn stages(&self, _: &Api) -> anyhow::Result<Vec<StageLogging>> {
             Ok(self.stages.clone())
         }
         async fn log_groups(&self) -> anyhow::Result<Vec<String>> {
@@ -562,8 +585,8 @@ mod tests {
         }
     }
 
-    fn api(id: &str, name: &str) -> RestApi {
-        RestApi { id: id.into(), name: name.into(), created: Some("2026-11-25".into()) }
+    fn api(id: &str, name: &str) -> Api {
+        Api { id: id.into(), name: name.into(), created: Some("2026-11-25".into()), ..Default::default() }
     }
 
     fn stage(name: &str) -> StageLogging {
@@ -607,7 +630,7 @@ mod tests {
         pre: &LoggingArgs,
     ) -> anyhow::Result<SetupRequest> {
         let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
-        rt.block_on(ask(script, source, "eu-west-1", ACCOUNT, pre_api, &[], pre))
+        rt.block_on(ask(script, source, "eu-west-1", ACCOUNT, (pre_api, None), &[], pre))
     }
 
     use Answer::*;

@@ -1,6 +1,7 @@
 //! API Gateway (REST): the account's role, APIs, stages, resources.
 
 use super::{Call, call_failed};
+use crate::format::ApiKind;
 use crate::logging::{AccessLog, MethodLogging, StageLogging};
 use crate::plan::{PatchOp, PatchVerb};
 use crate::settings::Level;
@@ -107,22 +108,25 @@ pub async fn set_account_role(
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
-pub struct RestApi {
+pub struct Api {
     pub id: String,
     pub name: String,
+    #[serde(rename = "api_type")]
+    pub kind: ApiKind,
     /// Creation date (`2026-11-25`), shown by the wizard.
     #[serde(skip)]
     pub created: Option<String>,
 }
 
-pub async fn rest_apis(client: &aws_sdk_apigateway::Client) -> anyhow::Result<Vec<RestApi>> {
+pub async fn rest_apis(client: &aws_sdk_apigateway::Client) -> anyhow::Result<Vec<Api>> {
     let mut apis = Vec::new();
     let mut pages = client.get_rest_apis().limit(500).into_paginator().send();
     while let Some(page) = pages.next().await {
         let page = page.map_err(|e| call_failed(GET_REST_APIS, "restapis", e))?;
-        apis.extend(page.items().iter().map(|api| RestApi {
+        apis.extend(page.items().iter().map(|api| Api {
             id: api.id().unwrap_or_default().to_string(),
             name: api.name().unwrap_or_default().to_string(),
+            kind: ApiKind::Rest,
             created: api.created_date().map(|d| d.to_string().chars().take(10).collect()),
         }));
     }
@@ -159,7 +163,13 @@ fn stage_logging(stage: &aws_sdk_apigateway::types::Stage) -> StageLogging {
         .unwrap_or_default();
     let access =
         stage.access_log_settings().and_then(|a| AccessLog::from_settings(a.destination_arn(), a.format()));
-    StageLogging { stage_name: stage.stage_name().unwrap_or_default().to_string(), methods, access }
+    StageLogging {
+        stage_name: stage.stage_name().unwrap_or_default().to_string(),
+        kind: ApiKind::Rest,
+        methods,
+        access,
+        throttling: Default::default(),
+    }
 }
 
 /// Resource paths and the HTTP methods defined on each.

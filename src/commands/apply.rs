@@ -19,7 +19,7 @@ use std::time::Duration;
 
 /// One stage the file manages, with its merged settings.
 struct Managed {
-    api: apigw::RestApi,
+    api: apigw::Api,
     stage: StageLogging,
     settings: Settings,
 }
@@ -29,10 +29,11 @@ impl Managed {
         format!("API {} ({}), stage {}", self.api.name, self.api.id, self.stage.stage_name)
     }
 
-    /// The stage-wide request, then one per method override: the same requests `stage set` makes.
+    /// The stage-wide request, then one per method or route override: the same requests
+    /// `stage set` makes.
     fn requests(&self) -> Vec<LoggingArgs> {
         std::iter::once(self.settings.stage_args(&self.api.id, &self.stage.stage_name))
-            .chain(self.settings.method_args())
+            .chain(self.settings.override_args())
             .filter(|args| !args.is_empty())
             .collect()
     }
@@ -43,9 +44,10 @@ pub async fn run(ctx: &Ctx, args: &ApplyArgs) -> anyhow::Result<()> {
     let file = read(&args.file).with_context(|| format!("-f {path}"))?;
     // Everything that needs no AWS call is checked first, so a bad file changes nothing.
     for index in 0..file.stages.len() {
-        let requests = file.merged(index);
-        for request in std::iter::once(requests.stage_args("id", "stage")).chain(requests.method_args()) {
-            check_offline(ctx, &request)
+        let entry = &file.stages[index];
+        let requests = file.merged(index, entry.api_type.unwrap_or_default());
+        for request in std::iter::once(requests.stage_args("id", "stage")).chain(requests.override_args()) {
+            check_offline(ctx, &request, entry.api_type)
                 .with_context(|| format!("-f {path}: {}", fleet::entry_name(index, &file.stages[index])))?;
         }
     }
@@ -78,13 +80,16 @@ async fn apply_in_region(
     let mut needs_role = false;
     for target in &managed {
         let mut steps = Vec::new();
+        // Each request is planned against the state the previous one leaves.
+        let mut stage = target.stage.clone();
         for request in target.requests() {
-            let checked = check_offline(ctx, &request)?;
+            let checked = check_offline(ctx, &request, None)?;
             let (stage_steps, stage_request) =
-                plan_stage(ctx, clients, &identity, &target.api, &target.stage, checked, Mode::Set)
+                plan_stage(ctx, clients, &identity, &target.api, &stage, checked, Mode::Set)
                     .await
                     .with_context(|| format!("-f {path}: {}", target.name()))?;
-            needs_role |= !stage_steps.is_empty() && stage_request.needs_account_role();
+            needs_role |= !stage_steps.is_empty() && stage_request.needs_account_role(target.api.kind);
+            stage = crate::logging::after(&stage, &stage_request);
             steps.extend(stage_steps);
         }
         planned.push(Plan::merge_stage_updates(steps).steps);
@@ -122,20 +127,20 @@ fn read(path: &std::path::Path) -> anyhow::Result<FleetFile> {
 /// Matches the entries against the region's APIs and stages (one GetRestApis, one GetStages per
 /// matched API). An entry that matches nothing is an error: it is almost always a typo.
 async fn resolve(clients: &Clients, file: &FleetFile) -> anyhow::Result<Vec<Managed>> {
-    let apis = apigw::rest_apis(&clients.apigw).await?;
+    let apis = crate::aws::apis(clients, None).await?;
     let mut stages_of: HashMap<String, Vec<StageLogging>> = HashMap::new();
     // Keyed for a stable order: API name, id, stage.
     let mut managed: BTreeMap<(String, String, String), Managed> = BTreeMap::new();
     for (index, entry) in file.stages.iter().enumerate() {
         let name = fleet::entry_name(index, entry);
-        let matched: Vec<&apigw::RestApi> =
-            apis.iter().filter(|a| entry.matches_api(&a.id, &a.name)).collect();
+        let matched: Vec<&apigw::Api> =
+            apis.iter().filter(|a| entry.matches_api(a)).collect();
         if matched.is_empty() {
-            let known: Vec<String> = apis.iter().map(|a| format!("{} ({})", a.name, a.id)).collect();
+            let known: Vec<String> = apis.iter().map(super::api_label).collect();
             return Err(error::usage_hint(
-                format!("{name}: no REST API in {} matches `api`", clients.region),
+                format!("{name}: no API in {} matches `api`{}", clients.region, if entry.api_type.is_some() { " and `api_type`" } else { "" }),
                 format!(
-                    "REST APIs there: {}",
+                    "APIs there: {}",
                     if known.is_empty() { "none".into() } else { known.join(", ") }
                 ),
             ));
@@ -143,7 +148,7 @@ async fn resolve(clients: &Clients, file: &FleetFile) -> anyhow::Result<Vec<Mana
         let mut matched_stages = 0;
         for api in matched {
             if !stages_of.contains_key(&api.id) {
-                stages_of.insert(api.id.clone(), apigw::stages(&clients.apigw, &api.id).await?);
+                stages_of.insert(api.id.clone(), crate::aws::stages(clients, api).await?);
             }
             for stage in stages_of[&api.id].iter().filter(|s| entry.matches_stage(&s.stage_name)) {
                 matched_stages += 1;
@@ -151,7 +156,7 @@ async fn resolve(clients: &Clients, file: &FleetFile) -> anyhow::Result<Vec<Mana
                 match managed.get_mut(&key) {
                     Some(earlier) => earlier.settings = earlier.settings.overlay(entry),
                     None => {
-                        let settings = file.merged(index);
+                        let settings = file.merged(index, api.kind);
                         managed.insert(key, Managed { api: api.clone(), stage: stage.clone(), settings });
                     }
                 }

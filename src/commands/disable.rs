@@ -2,14 +2,15 @@
 //! touched; log groups are deleted only with `--delete-log-group`.
 
 use super::enable::fleet_target;
-use super::stage::{default_log_group, execution_log_group};
+use super::stage::{default_log_group, execution_log_group, stage_update_steps};
 use super::{in_each_region, layout};
 use crate::apply;
 use crate::arn;
 use crate::aws::{Clients, apigw};
 use crate::cli::DisableArgs;
 use crate::context::Ctx;
-use crate::logging::{StageLogging, disable_request, stage_patch};
+use crate::format::ApiKind;
+use crate::logging::{StageLogging, disable_request};
 use crate::plan::{Action, Change, Step};
 use futures::{StreamExt as _, TryStreamExt as _};
 use std::time::Duration;
@@ -33,23 +34,11 @@ async fn plan_disable(
     ctx: &Ctx,
     clients: &Clients,
     args: &DisableArgs,
-    api: &apigw::RestApi,
+    api: &apigw::Api,
     stage: &StageLogging,
 ) -> anyhow::Result<Vec<Step>> {
     let request = disable_request(stage, !args.access_only, !args.execution_only);
-    let (ops, changes) = stage_patch(stage, &request);
-    let mut steps = Vec::new();
-    if !ops.is_empty() {
-        steps.push(Step::new(
-            format!("restapis/{}/stages/{}", api.id, stage.stage_name),
-            Action::UpdateStage {
-                rest_api_id: api.id.clone(),
-                stage_name: stage.stage_name.clone(),
-                patch_operations: ops,
-            },
-            changes,
-        ));
-    }
+    let mut steps = stage_update_steps(api, stage, &request);
     if args.delete_log_group {
         let mut groups = Vec::new();
         if !args.execution_only {
@@ -58,11 +47,11 @@ async fn plan_disable(
             match &stage.access {
                 Some(access) => groups.extend(arn::log_group_name_of(&access.destination_arn)),
                 None => {
-                    groups.extend(existing(clients, default_log_group(&api.id, &stage.stage_name)).await?)
+                    groups.extend(existing(clients, default_log_group(api, &stage.stage_name)).await?)
                 }
             }
         }
-        if !args.access_only {
+        if !args.access_only && api.kind != ApiKind::Http {
             groups.extend(existing(clients, execution_log_group(&api.id, &stage.stage_name)).await?);
         }
         if groups.is_empty() {

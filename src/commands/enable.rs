@@ -9,6 +9,7 @@ use crate::aws::sts::Identity;
 use crate::aws::{Clients, apigw, sts};
 use crate::cli::{EnableArgs, LoggingArgs};
 use crate::context::Ctx;
+use crate::format::ApiKind;
 use crate::logging::StageLogging;
 use crate::plan::{Plan, Step};
 use futures::{StreamExt as _, TryStreamExt as _};
@@ -16,7 +17,7 @@ use serde_json::json;
 use std::time::Duration;
 
 pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
-    check_offline(ctx, &args.logging)?;
+    check_offline(ctx, &args.logging, args.targets.apis.api_type)?;
     check_region_bound(ctx, &args.targets, &args.logging)?;
     in_each_region(ctx, "enable", &args.targets, |clients, targets| async move {
         let identity = sts::caller_identity(&clients.sts).await?;
@@ -30,19 +31,19 @@ pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
 }
 
 /// The `enable` plan for these stages: the account role chain once (with `role_name`; `None`
-/// leaves the account alone), then per stage its log groups and one UpdateStage, as independent
+/// leaves the account alone; not for HTTP APIs only), then per stage its log groups and one UpdateStage, as independent
 /// units. Every stage is planned (and its input validated) before the role is looked at.
 pub async fn plan_enable(
     ctx: &Ctx,
     clients: &Clients,
     identity: &Identity,
-    targets: &[(apigw::RestApi, StageLogging)],
+    targets: &[(apigw::Api, StageLogging)],
     logging: &LoggingArgs,
     role_name: Option<&str>,
 ) -> anyhow::Result<(Plan, Vec<Unit>)> {
     let planned: Vec<Vec<Step>> = futures::stream::iter(targets)
         .map(|(api, stage)| async move {
-            let checked = check_offline(ctx, logging)?;
+            let checked = check_offline(ctx, logging, None)?;
             Ok::<_, anyhow::Error>(
                 plan_stage(ctx, clients, identity, api, stage, checked, Mode::Enable).await?.0,
             )
@@ -50,9 +51,12 @@ pub async fn plan_enable(
         .buffered(usize::from(ctx.global.concurrency))
         .try_collect()
         .await?;
+    // HTTP APIs deliver access logs without the account role; REST and WebSocket APIs need it.
     let shared = match role_name {
-        Some(role_name) => plan_healthy_account_role(clients, identity, role_name).await?,
-        None => Vec::new(),
+        Some(role_name) if targets.iter().any(|(api, _)| api.kind != ApiKind::Http) => {
+            plan_healthy_account_role(clients, identity, role_name).await?
+        }
+        _ => Vec::new(),
     };
     Ok(layout(shared, targets, planned))
 }
@@ -61,7 +65,7 @@ pub async fn plan_enable(
 pub fn fleet_target<'a>(
     command: &'a str,
     clients: &'a Clients,
-    targets: &[(apigw::RestApi, StageLogging)],
+    targets: &[(apigw::Api, StageLogging)],
     wait: Duration,
 ) -> Target<'a> {
     let subject = match targets {

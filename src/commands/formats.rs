@@ -89,17 +89,21 @@ pub fn resolve_format_arg(flag: &str, arg: &str, kind: ApiKind) -> anyhow::Resul
 
 /// Resolves and lints a format given on the command line: errors stop the command before any
 /// write (exit 2, naming the flag); warnings are printed and the command goes on.
-pub fn checked_format(ctx: &Ctx, flag: &str, arg: &str) -> anyhow::Result<String> {
-    let text = resolve_format_arg(flag, arg, ApiKind::Rest)?;
-    let lint = format::lint(&text, ApiKind::Rest);
+pub fn checked_format(ctx: &Ctx, flag: &str, arg: &str, kind: ApiKind) -> anyhow::Result<String> {
+    let text = resolve_format_arg(flag, arg, kind)?;
+    let lint = format::lint(&text, kind);
     for warning in lint.warnings() {
         ctx.warn(format_args!("{flag}: {}", warning.message));
     }
     if lint.has_errors() {
         let errors: Vec<&str> = lint.errors().map(|f| f.message.as_str()).collect();
+        let (of_type, type_flag) = match kind {
+            ApiKind::Rest => (String::new(), String::new()),
+            other => (format!(" for {}s", other.label()), format!(" --api-type {}", super::kind_flag(other))),
+        };
         return Err(error::usage_hint(
-            format!("{flag}: the format is invalid: {}", errors.join("; ")),
-            "check it with `apigw-logs formats check`, or use a preset: clf, json, xml, csv",
+            format!("{flag}: the format is invalid{of_type}: {}", errors.join("; ")),
+            format!("check it with `apigw-logs formats check{type_flag}`, or use a preset: clf, json, xml, csv"),
         ));
     }
     Ok(text)

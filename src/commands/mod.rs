@@ -44,34 +44,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// Finds a REST API by id, else by name. Ambiguous or unknown names are usage errors that list
-/// what exists, so the user can retry with an id.
-pub async fn resolve_api(clients: &Clients, wanted: &str) -> anyhow::Result<apigw::RestApi> {
-    find_api(&apigw::rest_apis(&clients.apigw).await?, clients, wanted, ApiKind::Rest)
-}
-
-/// `--api` (repeatable) or `--all-apis`, resolved against one listing of the REST APIs.
-pub async fn resolve_apis(clients: &Clients, wanted: &ApisRef) -> anyhow::Result<Vec<apigw::RestApi>> {
-    resolve_apis_of(clients, wanted, ApiKind::Rest).await
-}
-
-/// The same for APIs of any kind: REST, or HTTP/WebSocket (API Gateway v2).
-pub async fn resolve_apis_of(
-    clients: &Clients,
-    wanted: &ApisRef,
-    kind: ApiKind,
-) -> anyhow::Result<Vec<apigw::RestApi>> {
-    let mut apis = match kind {
-        ApiKind::Rest => apigw::rest_apis(&clients.apigw).await?,
-        _ => crate::aws::apigw2::apis(&clients.apigw2, kind).await?,
-    };
+/// `--api` (repeatable) or `--all-apis`, resolved against one listing of the region's APIs: REST,
+/// HTTP and WebSocket, or only `--api-type`'s.
+pub async fn resolve_apis(clients: &Clients, wanted: &ApisRef) -> anyhow::Result<Vec<apigw::Api>> {
+    let mut apis = crate::aws::apis(clients, wanted.api_type).await?;
     if wanted.all_apis {
         apis.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
         return Ok(apis);
     }
-    let mut resolved: Vec<apigw::RestApi> = Vec::new();
+    let mut resolved: Vec<apigw::Api> = Vec::new();
     for name in &wanted.apis {
-        let api = find_api(&apis, clients, name, kind)?;
+        let api = find_api(&apis, clients, name, wanted.api_type)?;
         if !resolved.contains(&api) {
             resolved.push(api);
         }
@@ -86,13 +69,13 @@ pub async fn resolve_targets(
     ctx: &Ctx,
     clients: &Clients,
     targets: &Targets,
-) -> anyhow::Result<Vec<(apigw::RestApi, StageLogging)>> {
+) -> anyhow::Result<Vec<(apigw::Api, StageLogging)>> {
     let apis = resolve_apis(clients, &targets.apis).await?;
     if apis.is_empty() {
         return Ok(Vec::new());
     }
     let stages: Vec<Vec<StageLogging>> = futures::stream::iter(&apis)
-        .map(|api| apigw::stages(&clients.apigw, &api.id))
+        .map(|api| crate::aws::stages(clients, api))
         .buffered(usize::from(ctx.global.concurrency))
         .try_collect()
         .await?;
@@ -133,7 +116,7 @@ pub async fn resolve_targets(
 /// one independent unit. Targets with nothing to change get no unit.
 pub fn layout(
     shared: Vec<Step>,
-    targets: &[(apigw::RestApi, StageLogging)],
+    targets: &[(apigw::Api, StageLogging)],
     planned: Vec<Vec<Step>>,
 ) -> (Plan, Vec<Unit>) {
     let mut plan = Plan { steps: shared };
@@ -149,7 +132,7 @@ pub fn layout(
     (plan, units)
 }
 
-pub fn target_label(api: &apigw::RestApi, stage: &StageLogging) -> String {
+pub fn target_label(api: &apigw::Api, stage: &StageLogging) -> String {
     format!("{} ({})/{}", api.name, api.id, stage.stage_name)
 }
 
@@ -193,7 +176,7 @@ async fn target_regions(ctx: &Ctx, all_regions: bool) -> anyhow::Result<Vec<Opti
 /// nothing matches is skipped with a warning. A region that fails later does not stop the others.
 pub async fn in_each_region<F, Fut>(ctx: &Ctx, command: &str, targets: &Targets, run: F) -> anyhow::Result<()>
 where
-    F: Fn(Clients, Vec<(apigw::RestApi, StageLogging)>) -> Fut,
+    F: Fn(Clients, Vec<(apigw::Api, StageLogging)>) -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<()>>,
 {
     let regions = target_regions(ctx, targets.all_regions).await?;
@@ -263,51 +246,64 @@ fn per_region(outcomes: Vec<(String, anyhow::Result<()>)>) -> anyhow::Result<()>
 }
 
 fn find_api(
-    apis: &[apigw::RestApi],
+    apis: &[apigw::Api],
     clients: &Clients,
     wanted: &str,
-    kind: ApiKind,
-) -> anyhow::Result<apigw::RestApi> {
+    kind: Option<ApiKind>,
+) -> anyhow::Result<apigw::Api> {
     if let Some(api) = apis.iter().find(|a| a.id == wanted) {
         return Ok(api.clone());
     }
-    let label = kind.label();
-    let named: Vec<&apigw::RestApi> = apis.iter().filter(|a| a.name == wanted).collect();
+    let label = kind.map_or("API", ApiKind::label);
+    let named: Vec<&apigw::Api> = apis.iter().filter(|a| a.name == wanted).collect();
     match named.as_slice() {
         [api] => Ok((*api).clone()),
         [] => {
-            let known: Vec<String> = apis.iter().map(|a| format!("{} ({})", a.name, a.id)).collect();
-            let other_types = if kind == ApiKind::Rest {
-                " (HTTP and WebSocket APIs: `apigw-logs stage show --api-type http|websocket`)"
-            } else {
-                ""
-            };
+            let known: Vec<String> = apis.iter().map(api_label).collect();
             Err(error::usage_hint(
                 format!("--api: no {label} with id or name '{wanted}' in {}", clients.region),
                 if known.is_empty() {
-                    format!(
-                        "there are no {label}s in {}; check --region and --profile{other_types}",
-                        clients.region
-                    )
+                    format!("there are no {label}s in {}; check --region and --profile", clients.region)
                 } else {
-                    format!("{label}s in {}: {}{other_types}", clients.region, known.join(", "))
+                    format!("{label}s in {}: {}", clients.region, known.join(", "))
                 },
             ))
         }
         several => {
-            let ids: Vec<&str> = several.iter().map(|a| a.id.as_str()).collect();
-            Err(error::usage_hint(
-                format!("--api: {} {label}s are named '{wanted}'", several.len()),
-                format!("pass one of their ids instead: {}", ids.join(", ")),
-            ))
+            let listed: Vec<String> = several.iter().map(|a| api_label(a)).collect();
+            let kinds: std::collections::BTreeSet<&str> = several.iter().map(|a| kind_flag(a.kind)).collect();
+            let hint = if kinds.len() > 1 {
+                format!(
+                    "pass an id, or --api-type {}: {}",
+                    kinds.into_iter().collect::<Vec<_>>().join("|"),
+                    listed.join(", ")
+                )
+            } else {
+                format!("pass one of their ids instead: {}", listed.join(", "))
+            };
+            Err(error::usage_hint(format!("--api: {} {label}s are named '{wanted}'", several.len()), hint))
         }
+    }
+}
+
+/// `orders (a1b2c3, HTTP API)`.
+pub fn api_label(api: &apigw::Api) -> String {
+    format!("{} ({}, {})", api.name, api.id, api.kind.label())
+}
+
+/// The `--api-type` value of a kind.
+pub fn kind_flag(kind: ApiKind) -> &'static str {
+    match kind {
+        ApiKind::Rest => "rest",
+        ApiKind::Http => "http",
+        ApiKind::Websocket => "websocket",
     }
 }
 
 /// Picks one stage by name, or explains which stages exist.
 pub fn pick_stage(
     stages: Vec<StageLogging>,
-    api: &apigw::RestApi,
+    api: &apigw::Api,
     wanted: &str,
 ) -> anyhow::Result<StageLogging> {
     let names: Vec<String> = stages.iter().map(|s| s.stage_name.clone()).collect();
@@ -328,9 +324,10 @@ pub async fn api_and_stage(
     clients: &Clients,
     api: &str,
     stage: &str,
-) -> anyhow::Result<(apigw::RestApi, StageLogging)> {
-    let api = resolve_api(clients, api).await?;
-    let stages = apigw::stages(&clients.apigw, &api.id).await?;
+) -> anyhow::Result<(apigw::Api, StageLogging)> {
+    let apis = ApisRef { apis: vec![api.to_string()], ..Default::default() };
+    let api = resolve_apis(clients, &apis).await?.remove(0);
+    let stages = crate::aws::stages(clients, &api).await?;
     let stage = pick_stage(stages, &api, stage)?;
     Ok((api, stage))
 }

@@ -25,7 +25,7 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
             "in scripts use `apigw-logs enable --api API --stage STAGE [flags]` (the wizard prints the exact one), or `apigw-logs apply -f FILE`",
         ));
     }
-    check_offline(ctx, &args.logging)?;
+    check_offline(ctx, &args.logging, args.api_type)?;
     let mut prompter = Dialoguer::new(ctx);
     let region = match ctx.global.regions.as_slice() {
         [region] => region.clone(),
@@ -40,7 +40,7 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
         &source,
         &region,
         &identity.account,
-        args.api.as_deref(),
+        (args.api.as_deref(), args.api_type),
         &args.stages,
         &args.logging,
     )
@@ -48,7 +48,7 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
     let command = wizard::equivalent_command(&request);
 
     let chosen = Targets {
-        apis: ApisRef { apis: vec![request.api.id.clone()], all_apis: false },
+        apis: ApisRef { apis: vec![request.api.id.clone()], all_apis: false, api_type: Some(request.api.kind) },
         stages: request.stages.clone(),
         all_stages: false,
         all_regions: false,
@@ -120,12 +120,12 @@ impl Source for AwsSource<'_> {
         Ok(healthy)
     }
 
-    async fn apis(&self) -> anyhow::Result<Vec<apigw::RestApi>> {
-        apigw::rest_apis(&self.clients.apigw).await
+    async fn apis(&self) -> anyhow::Result<Vec<apigw::Api>> {
+        crate::aws::apis(self.clients, None).await
     }
 
-    async fn stages(&self, api_id: &str) -> anyhow::Result<Vec<StageLogging>> {
-        apigw::stages(&self.clients.apigw, api_id).await
+    async fn stages(&self, api: &apigw::Api) -> anyhow::Result<Vec<StageLogging>> {
+        crate::aws::stages(self.clients, api).await
     }
 
     async fn log_groups(&self) -> anyhow::Result<Vec<String>> {

@@ -4,7 +4,7 @@ use super::enable::fleet_target;
 use super::{in_each_region, layout, resolve_targets};
 use crate::apply;
 use crate::arn::{self, Destination};
-use crate::aws::apigw2::{self, V2Stage};
+use crate::aws::apigw2;
 use crate::aws::sts::Identity;
 use crate::aws::{Clients, apigw, sts};
 use crate::cli::{LoggingArgs, StageSetArgs, StageShowArgs, Targets};
@@ -13,7 +13,7 @@ use crate::error;
 use crate::format::{self, ApiKind};
 use crate::logging::{
     AccessChange, AccessLog, ExecutionChange, Scope, StageLogging, StageRequest, stage_patch,
-    turns_on_data_trace,
+    turns_on_data_trace, v2_update,
 };
 use crate::plan::{Action, Change, Step};
 use crate::settings::{Level, MethodSpec, on_off};
@@ -29,9 +29,6 @@ pub const DEFAULT_RETENTION_DAYS: i32 = 30;
 
 pub async fn show(ctx: &Ctx, args: &StageShowArgs) -> anyhow::Result<()> {
     let clients = ctx.clients().await?;
-    if args.kind.kind != ApiKind::Rest {
-        return show_v2(ctx, &clients, args).await;
-    }
     let targets = Targets {
         apis: args.apis.clone(),
         stages: args.stages.clone(),
@@ -40,7 +37,7 @@ pub async fn show(ctx: &Ctx, args: &StageShowArgs) -> anyhow::Result<()> {
     };
     let pairs = resolve_targets(ctx, &clients, &targets).await?;
     // Grouped per API, in the resolved order.
-    let mut apis: Vec<(&apigw::RestApi, Vec<&StageLogging>)> = Vec::new();
+    let mut apis: Vec<(&apigw::Api, Vec<&StageLogging>)> = Vec::new();
     for (api, stage) in &pairs {
         match apis.iter_mut().find(|(a, _)| *a == api) {
             Some((_, stages)) => stages.push(stage),
@@ -66,85 +63,6 @@ pub async fn show(ctx: &Ctx, args: &StageShowArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `stage show --api-type http|websocket`: the default route settings, route overrides and access
-/// logging of API Gateway v2 stages.
-async fn show_v2(ctx: &Ctx, clients: &Clients, args: &StageShowArgs) -> anyhow::Result<()> {
-    let kind = args.kind.kind;
-    let apis = super::resolve_apis_of(clients, &args.apis, kind).await?;
-    let mut shown = Vec::new();
-    for api in apis {
-        let stages: Vec<V2Stage> = apigw2::stages(&clients.apigw2, &api.id)
-            .await?
-            .into_iter()
-            .filter(|s| args.stages.is_empty() || args.stages.contains(&s.stage_name))
-            .collect();
-        shown.push((api, stages));
-    }
-    if let Some(missing) =
-        args.stages.iter().find(|n| !shown.iter().any(|(_, s)| s.iter().any(|s| &s.stage_name == *n)))
-    {
-        return Err(error::usage(format!("--stage: no {} here has a stage '{missing}'", kind.label())));
-    }
-    if ctx.json() {
-        let listed: Vec<Value> = shown
-            .iter()
-            .map(|(api, stages)| {
-                let stages: Vec<Value> = stages.iter().map(|s| v2_stage_json(s, kind)).collect();
-                json!({ "api": api, "api_type": kind, "stages": stages })
-            })
-            .collect();
-        println!("{}", serde_json::to_string_pretty(&json!({ "region": clients.region, "apis": listed }))?);
-        return Ok(());
-    }
-    for (api, stages) in &shown {
-        for stage in stages {
-            anstream::println!(
-                "{BOLD}{} {} ({}), stage {}{BOLD:#}",
-                kind.label(),
-                api.name,
-                api.id,
-                stage.stage_name
-            );
-            let d = stage.default;
-            match kind {
-                // HTTP APIs have no execution logging, only metrics.
-                ApiKind::Http => println!("  detailed metrics: {}", on_off(d.metrics)),
-                _ => println!(
-                    "  execution logging: {}   data trace: {}   detailed metrics: {}",
-                    d.level,
-                    on_off(d.data_trace),
-                    on_off(d.metrics)
-                ),
-            }
-            for (route, s) in &stage.routes {
-                println!(
-                    "    route {route}: {}, data trace {}, metrics {}",
-                    s.level,
-                    on_off(s.data_trace),
-                    on_off(s.metrics)
-                );
-            }
-            print_access(stage.access.as_ref(), kind);
-        }
-    }
-    Ok(())
-}
-
-fn v2_stage_json(stage: &V2Stage, kind: ApiKind) -> Value {
-    let d = stage.default;
-    let routes: Vec<Value> = stage
-        .routes
-        .iter()
-        .map(|(route, s)| json!({ "route": route, "level": s.level, "data_trace": s.data_trace, "metrics": s.metrics }))
-        .collect();
-    json!({
-        "stage": stage.stage_name,
-        "execution": { "level": d.level, "data_trace": d.data_trace, "metrics": d.metrics },
-        "route_overrides": routes,
-        "access_log": access_json(stage.access.as_ref(), kind),
-    })
-}
-
 fn access_json(access: Option<&AccessLog>, kind: ApiKind) -> Value {
     access.map_or(Value::Null, |a| {
         json!({
@@ -159,39 +77,63 @@ fn access_json(access: Option<&AccessLog>, kind: ApiKind) -> Value {
 fn stage_json(stage: &StageLogging) -> Value {
     let overrides: Vec<Value> = stage
         .overrides()
-        .map(|(spec, s)| json!({ "method": spec.to_string(), "level": s.level, "data_trace": s.data_trace, "metrics": s.metrics }))
+        .map(|(scope, s)| {
+            let mut entry = match &scope {
+                Scope::Route(key) => json!({ "route": key }),
+                other => json!({ "method": other.to_string() }),
+            };
+            entry["level"] = json!(s.level);
+            entry["data_trace"] = json!(s.data_trace);
+            entry["metrics"] = json!(s.metrics);
+            entry
+        })
         .collect();
     let wide = stage.stage_wide();
     json!({
         "stage": stage.stage_name,
         "execution": { "level": wide.level, "data_trace": wide.data_trace, "metrics": wide.metrics },
         "overrides": overrides,
-        "access_log": access_json(stage.access.as_ref(), ApiKind::Rest),
+        "access_log": access_json(stage.access.as_ref(), stage.kind),
     })
 }
 
-fn print_stage(api: &apigw::RestApi, stage: &StageLogging) {
-    anstream::println!("{BOLD}API {} ({}), stage {}{BOLD:#}", api.name, api.id, stage.stage_name);
+fn print_stage(api: &apigw::Api, stage: &StageLogging) {
+    let kind = match api.kind {
+        ApiKind::Rest => "API".to_string(),
+        other => other.label().to_string(),
+    };
+    anstream::println!("{BOLD}{kind} {} ({}), stage {}{BOLD:#}", api.name, api.id, stage.stage_name);
     let wide = stage.stage_wide();
-    println!(
-        "  execution logging: {}   data trace: {}   detailed metrics: {}",
-        wide.level,
-        on_off(wide.data_trace),
-        on_off(wide.metrics)
-    );
+    match stage.kind {
+        // HTTP APIs have no execution logging, only metrics.
+        ApiKind::Http => println!("  detailed metrics: {}", on_off(wide.metrics)),
+        _ => println!(
+            "  execution logging: {}   data trace: {}   detailed metrics: {}",
+            wide.level,
+            on_off(wide.data_trace),
+            on_off(wide.metrics)
+        ),
+    }
     let overrides: Vec<_> = stage.overrides().collect();
     if !overrides.is_empty() {
-        println!("  method overrides:");
-        for (spec, s) in overrides {
-            println!(
-                "    {spec}: {}, data trace {}, metrics {}",
-                s.level,
-                on_off(s.data_trace),
-                on_off(s.metrics)
-            );
+        println!("  {}:", if stage.kind == ApiKind::Rest { "method overrides" } else { "route overrides" });
+        for (scope, s) in overrides {
+            let label = match scope {
+                Scope::Route(key) => key,
+                other => other.to_string(),
+            };
+            match stage.kind {
+                ApiKind::Http => println!("    {label}: metrics {}", on_off(s.metrics)),
+                _ => println!(
+                    "    {label}: {}, data trace {}, metrics {}",
+                    s.level,
+                    on_off(s.data_trace),
+                    on_off(s.metrics)
+                ),
+            }
         }
     }
-    print_access(stage.access.as_ref(), ApiKind::Rest);
+    print_access(stage.access.as_ref(), stage.kind);
 }
 
 fn print_access(access: Option<&AccessLog>, kind: ApiKind) {
@@ -213,21 +155,25 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
     let logging = &args.logging;
     if logging.is_empty() {
         return Err(error::usage(
-            "stage set: nothing to change; give at least one of --level, --data-trace, --metrics, --clear-method, --access-log-group, --access-log-destination, --access-log-format, --retention-days, --execution-log-retention-days, --no-access-log",
+            "stage set: nothing to change; give at least one of --level, --data-trace, --metrics, --clear-method, --clear-route, --access-log-group, --access-log-destination, --access-log-format, --retention-days, --execution-log-retention-days, --no-access-log",
         ));
     }
-    check_offline(ctx, logging)?;
+    check_offline(ctx, logging, args.targets.apis.api_type)?;
     check_region_bound(ctx, &args.targets, logging)?;
     in_each_region(ctx, "stage set", &args.targets, |clients, targets| async move {
         let identity = sts::caller_identity(&clients.sts).await?;
         let planned: Vec<(Vec<Step>, StageRequest)> = futures::stream::iter(&targets)
             .map(|(api, stage)| async {
-                plan_stage(ctx, &clients, &identity, api, stage, check_offline(ctx, logging)?, Mode::Set).await
+                let checked = check_offline(ctx, logging, None)?;
+                plan_stage(ctx, &clients, &identity, api, stage, checked, Mode::Set).await
             })
             .buffered(usize::from(ctx.global.concurrency))
             .try_collect()
             .await?;
-        let needs_role = planned.iter().any(|(steps, request)| !steps.is_empty() && request.needs_account_role());
+        let needs_role = planned
+            .iter()
+            .zip(&targets)
+            .any(|((steps, request), (api, _))| !steps.is_empty() && request.needs_account_role(api.kind));
         if needs_role && apigw::account_role(&clients.apigw).await?.is_none() {
             return Err(error::precondition(
                 format!(
@@ -251,6 +197,7 @@ impl LoggingArgs {
             && self.data_trace.is_none()
             && self.metrics.is_none()
             && self.clear_methods.is_empty()
+            && self.clear_routes.is_empty()
             && self.access_log_group.is_none()
             && self.access_log_destination.is_none()
             && self.access_log_format.is_none()
@@ -267,11 +214,11 @@ pub enum Mode {
     Enable,
 }
 
-/// The logging flags after every check that needs no AWS call: the format is resolved and linted,
-/// the destination ARN parsed. Done first, so bad input exits 2 even without credentials.
+/// The logging flags after every check that needs no AWS call: the destination ARN parsed, the
+/// format checked as far as the API type is known. Done first, so bad input exits 2 even without
+/// credentials.
 pub struct CheckedLogging<'a> {
     pub args: &'a LoggingArgs,
-    pub format: Option<String>,
     pub destination: Option<(Destination, arn::Arn)>,
 }
 
@@ -293,11 +240,25 @@ pub fn check_region_bound(ctx: &Ctx, targets: &Targets, logging: &LoggingArgs) -
     }
 }
 
-pub fn check_offline<'a>(ctx: &Ctx, logging: &'a LoggingArgs) -> anyhow::Result<CheckedLogging<'a>> {
+/// Checks that need no AWS call. `kind` is the API type when `--api-type` names it; the rules
+/// of each target's type are checked again when it is planned.
+pub fn check_offline<'a>(
+    ctx: &Ctx,
+    logging: &'a LoggingArgs,
+    kind: Option<ApiKind>,
+) -> anyhow::Result<CheckedLogging<'a>> {
     let sets_execution = logging.level.is_some() || logging.data_trace.is_some() || logging.metrics.is_some();
     if !logging.methods.is_empty() && !sets_execution {
         return Err(error::usage(
             "--method: say what to set for the method with --level, --data-trace or --metrics",
+        ));
+    }
+    if !logging.routes.is_empty() && !sets_execution {
+        return Err(error::usage("--route: say what to set for the route with --level, --data-trace or --metrics"));
+    }
+    if !logging.methods.is_empty() && !logging.routes.is_empty() {
+        return Err(error::usage(
+            "--method is for REST APIs and --route for HTTP and WebSocket APIs; one request cannot use both",
         ));
     }
     let mut tag_keys = std::collections::HashSet::new();
@@ -310,10 +271,9 @@ pub fn check_offline<'a>(ctx: &Ctx, logging: &'a LoggingArgs) -> anyhow::Result<
     if let Some(both) = logging.methods.iter().find(|m| logging.clear_methods.contains(m)) {
         return Err(error::usage(format!("--method and --clear-method both name '{both}'; use one")));
     }
-    let format = match &logging.access_log_format {
-        Some(arg) => Some(super::formats::checked_format(ctx, "--access-log-format", arg)?),
-        None => None,
-    };
+    if let Some(both) = logging.routes.iter().find(|r| logging.clear_routes.contains(r)) {
+        return Err(error::usage(format!("--route and --clear-route both name '{both}'; use one")));
+    }
     let destination = match &logging.access_log_destination {
         Some(text) => Some(
             arn::parse_destination(text)
@@ -321,7 +281,68 @@ pub fn check_offline<'a>(ctx: &Ctx, logging: &'a LoggingArgs) -> anyhow::Result<
         ),
         None => None,
     };
-    Ok(CheckedLogging { args: logging, format, destination })
+    match kind {
+        Some(kind) => {
+            let subject = format!("--api-type {} selects {}s", super::kind_flag(kind), kind.label());
+            check_kind(logging, destination.as_ref().map(|d| &d.0), kind, &subject)?
+        }
+        None => {
+            if let Some(arg) = &logging.access_log_format {
+                // Whatever the targets' types, a format no type accepts is wrong.
+                let valid_somewhere = ApiKind::ALL.iter().any(|kind| {
+                    super::formats::resolve_format_arg("--access-log-format", arg, *kind)
+                        .is_ok_and(|text| !format::lint(&text, *kind).has_errors())
+                });
+                if !valid_somewhere {
+                    super::formats::checked_format(ctx, "--access-log-format", arg, ApiKind::Rest)?;
+                }
+            }
+        }
+    }
+    Ok(CheckedLogging { args: logging, destination })
+}
+
+/// The rules of one API type: HTTP APIs have no execution logging and no Firehose delivery;
+/// `--method` is for REST APIs, `--route` for the others. `subject` says which targets are of
+/// that type, e.g. "API web (a1b2) is an HTTP API".
+fn check_kind(
+    logging: &LoggingArgs,
+    destination: Option<&Destination>,
+    kind: ApiKind,
+    subject: &str,
+) -> anyhow::Result<()> {
+    let narrow = |flag: &str, why: &str| {
+        error::usage_hint(
+            format!("{flag}: {subject}; {why}"),
+            "narrow the targets with --api-type, or drop the flag",
+        )
+    };
+    if kind == ApiKind::Http {
+        let execution_flag = [
+            ("--level", logging.level.is_some()),
+            ("--data-trace", logging.data_trace.is_some()),
+            ("--execution-log-retention-days", logging.execution_log_retention_days.is_some()),
+        ];
+        if let Some((flag, _)) = execution_flag.iter().find(|(_, given)| *given) {
+            return Err(narrow(
+                flag,
+                "AWS refuses execution logging there (\"Execution logs are not supported on protocolType HTTP\"): HTTP APIs have access logging and detailed metrics only",
+            ));
+        }
+        if matches!(destination, Some(Destination::Firehose { .. })) {
+            return Err(narrow(
+                "--access-log-destination",
+                "HTTP APIs deliver access logs to CloudWatch Logs only, not to Firehose",
+            ));
+        }
+    }
+    if kind == ApiKind::Rest && !(logging.routes.is_empty() && logging.clear_routes.is_empty()) {
+        return Err(narrow("--route/--clear-route", "REST APIs have method overrides: use --method/--clear-method"));
+    }
+    if kind != ApiKind::Rest && !(logging.methods.is_empty() && logging.clear_methods.is_empty()) {
+        return Err(narrow("--method/--clear-method", "it has route overrides: use --route/--clear-route"));
+    }
+    Ok(())
 }
 
 /// Validates the logging flags against the stage and plans the log-group steps and the single
@@ -330,12 +351,20 @@ pub async fn plan_stage(
     ctx: &Ctx,
     clients: &Clients,
     identity: &Identity,
-    api: &apigw::RestApi,
+    api: &apigw::Api,
     stage: &StageLogging,
     checked: CheckedLogging<'_>,
     mode: Mode,
 ) -> anyhow::Result<(Vec<Step>, StageRequest)> {
     let logging = checked.args;
+    let kind = api.kind;
+    let article = if kind == ApiKind::Http { "an" } else { "a" };
+    let subject = format!("API {} ({}) is {article} {}", api.name, api.id, kind.label());
+    check_kind(logging, checked.destination.as_ref().map(|d| &d.0), kind, &subject)?;
+    let format = match &logging.access_log_format {
+        Some(arg) => Some(super::formats::checked_format(ctx, "--access-log-format", arg, kind)?),
+        None => None,
+    };
     if let Some(key) = &logging.kms_key_id {
         let region = key.split(':').nth(3).unwrap_or_default();
         if region != clients.region {
@@ -349,6 +378,9 @@ pub async fn plan_stage(
     let execution = execution_change(logging, stage, mode);
     if !logging.methods.is_empty() {
         check_methods_exist(clients, api, &logging.methods).await?;
+    }
+    if !logging.routes.is_empty() {
+        check_routes_exist(clients, api, &logging.routes).await?;
     }
 
     let access = if logging.no_access_log {
@@ -367,15 +399,15 @@ pub async fn plan_stage(
                 // `enable` gives a stage without access logging the default group; it never
                 // redirects logs that already go somewhere.
                 None if mode == Mode::Enable && stage.access.is_none() => {
-                    Some(Destination::LogGroup { name: default_log_group(&api.id, &stage.stage_name) })
+                    Some(Destination::LogGroup { name: default_log_group(api, &stage.stage_name) })
                 }
                 None => None,
             },
         };
         // A stage that gets access logging for the first time needs a format.
-        let format = checked.format.or_else(|| {
+        let format = format.or_else(|| {
             (destination.is_some() && stage.access.is_none())
-                .then(|| format::preset("json").expect("json preset exists").format.to_string())
+                .then(|| kind.preset("json").expect("every type has a json preset").format.to_string())
         });
         if destination.is_none() && format.is_none() && logging.retention_days.is_none() {
             AccessChange::Keep
@@ -421,7 +453,8 @@ pub async fn plan_stage(
 
     // API Gateway creates the execution log group on first use with no retention: it would keep
     // (and bill) logs forever. Creating it now, with retention, bounds it from the start.
-    if logging.execution_log_retention_days.is_some() || mode == Mode::Enable {
+    // (HTTP APIs have no execution logs.)
+    if kind != ApiKind::Http && (logging.execution_log_retention_days.is_some() || mode == Mode::Enable) {
         let name = execution_log_group(&api.id, &stage.stage_name);
         let group = GroupRequest {
             name: &name,
@@ -434,35 +467,90 @@ pub async fn plan_stage(
 
     let request = StageRequest {
         execution,
-        scopes: logging.methods.iter().cloned().map(Scope::Method).collect(),
-        clear_methods: logging.clear_methods.clone(),
+        scopes: (logging.methods.iter().cloned().map(Scope::Method))
+            .chain(logging.routes.iter().cloned().map(Scope::Route))
+            .collect(),
+        clear: (logging.clear_methods.iter().cloned().map(Scope::Method))
+            .chain(logging.clear_routes.iter().cloned().map(Scope::Route))
+            .collect(),
         access,
     };
-    let (ops, changes) = stage_patch(stage, &request);
-    if !ops.is_empty() {
-        let mut step = Step::new(
-            format!("restapis/{}/stages/{}", api.id, stage.stage_name),
-            Action::UpdateStage {
-                rest_api_id: api.id.clone(),
-                stage_name: stage.stage_name.clone(),
-                patch_operations: ops,
-            },
-            changes.into_iter().map(shorten_format_change).collect(),
-        );
-        if turns_on_data_trace(stage, &request) {
-            ctx.warn(DATA_TRACE_WARNING);
-            step = step.confirming(DATA_TRACE_WARNING);
-        }
-        steps.push(step);
+    let mut update = stage_update_steps(api, stage, &request);
+    if turns_on_data_trace(stage, &request)
+        && let Some(step) = update.first_mut()
+    {
+        ctx.warn(DATA_TRACE_WARNING);
+        *step = step.clone().confirming(DATA_TRACE_WARNING);
     }
+    steps.extend(update);
     Ok((steps, request))
+}
+
+/// The calls that take the stage to `request`: one UpdateStage for a REST API; for an HTTP or
+/// WebSocket API one UpdateStage, then a DeleteRouteSettings per override removed and a
+/// DeleteAccessLogSettings when access logging goes off. None when nothing changes.
+pub fn stage_update_steps(api: &apigw::Api, stage: &StageLogging, request: &StageRequest) -> Vec<Step> {
+    let shorten = |changes: Vec<Change>| -> Vec<Change> {
+        changes.into_iter().map(|c| shorten_format_change(c, api.kind)).collect()
+    };
+    if api.kind == ApiKind::Rest {
+        let (ops, changes) = stage_patch(stage, request);
+        if ops.is_empty() {
+            return Vec::new();
+        }
+        let action = Action::UpdateStage {
+            rest_api_id: api.id.clone(),
+            stage_name: stage.stage_name.clone(),
+            patch_operations: ops,
+        };
+        return vec![Step::new(format!("restapis/{}/stages/{}", api.id, stage.stage_name), action, shorten(changes))];
+    }
+    let resource = format!("apis/{}/stages/{}", api.id, stage.stage_name);
+    let update = v2_update(stage, request);
+    let mut steps = Vec::new();
+    if !update.changes.is_empty() {
+        let action = Action::UpdateApiStage {
+            api_id: api.id.clone(),
+            stage_name: stage.stage_name.clone(),
+            default_route_settings: update.default_route_settings,
+            route_settings: update.route_settings,
+            access_log_settings: update.access_log_settings,
+        };
+        steps.push(Step::new(&resource, action, shorten(update.changes)));
+    }
+    for (route_key, change) in update.removed_routes {
+        let action =
+            Action::DeleteRouteSettings { api_id: api.id.clone(), stage_name: stage.stage_name.clone(), route_key };
+        steps.push(Step::new(&resource, action, vec![change]));
+    }
+    if let Some(change) = update.access_off {
+        let action = Action::DeleteAccessLogSettings { api_id: api.id.clone(), stage_name: stage.stage_name.clone() };
+        steps.push(Step::new(&resource, action, vec![change]));
+    }
+    steps
+}
+
+/// `--route` must name a route the API defines. (`--clear-route` need not, as for methods.)
+async fn check_routes_exist(clients: &Clients, api: &apigw::Api, routes: &[String]) -> anyhow::Result<()> {
+    let defined = apigw2::routes(&clients.apigw2, &api.id).await?;
+    match routes.iter().find(|r| !defined.contains(r)) {
+        None => Ok(()),
+        Some(missing) => Err(error::usage_hint(
+            format!("--route '{missing}': {} {} ({}) has no such route", api.kind.label(), api.name, api.id),
+            if defined.is_empty() {
+                "the API has no routes yet".to_string()
+            } else {
+                format!("its routes: {}", defined.join(", "))
+            },
+        )),
+    }
 }
 
 /// `--method` must name a method the API defines. (`--clear-method` need not: an override left
 /// behind by a deleted method must still be removable.)
 async fn check_methods_exist(
     clients: &Clients,
-    api: &apigw::RestApi,
+    api: &apigw::Api,
     methods: &[MethodSpec],
 ) -> anyhow::Result<()> {
     let resources = apigw::resources(&clients.apigw, &api.id).await?;
@@ -499,7 +587,8 @@ fn execution_change(logging: &LoggingArgs, stage: &StageLogging, mode: Mode) -> 
         data_trace: logging.data_trace.map(|s| s.is_on()),
         metrics: logging.metrics.map(|s| s.is_on()),
     };
-    if mode == Mode::Enable {
+    // (HTTP APIs have no execution logging to turn on.)
+    if mode == Mode::Enable && stage.kind != ApiKind::Http {
         if stage.stage_wide().level == Level::Off {
             change.level = change.level.or(Some(Level::Info));
         }
@@ -508,9 +597,16 @@ fn execution_change(logging: &LoggingArgs, stage: &StageLogging, mode: Mode) -> 
     change
 }
 
-/// `API-Gateway-Access-Logs_{restApiId}/{stageName}`, next to API Gateway's own execution log group.
-pub fn default_log_group(api_id: &str, stage: &str) -> String {
-    format!("API-Gateway-Access-Logs_{api_id}/{stage}")
+/// `API-Gateway-Access-Logs_{apiId}/{stageName}`, next to API Gateway's own execution log group.
+/// HTTP APIs get it under `/aws/vendedlogs/`: they deliver through the log group's resource
+/// policy, whose size limit (5,120 characters) many per-group statements exhaust; CloudWatch Logs
+/// covers every group under that prefix with one statement.
+pub fn default_log_group(api: &apigw::Api, stage: &str) -> String {
+    let name = format!("API-Gateway-Access-Logs_{}/{stage}", api.id);
+    match api.kind {
+        ApiKind::Http => format!("/aws/vendedlogs/{name}"),
+        _ => name,
+    }
 }
 
 /// The group API Gateway writes a stage's execution logs to.
@@ -583,10 +679,10 @@ async fn log_group_steps(ctx: &Ctx, clients: &Clients, group: GroupRequest<'_>) 
 }
 
 /// Formats are long; name the preset when one matches so the plan stays readable.
-fn shorten_format_change(mut change: Change) -> Change {
+fn shorten_format_change(mut change: Change, kind: ApiKind) -> Change {
     if change.field == "access log format" {
         let label = |v: Option<String>| {
-            v.map(|f| match format::matching_preset(&f) {
+            v.map(|f| match kind.matching_preset(&f) {
                 Some(p) => format!("{} preset", p.name),
                 None => f,
             })

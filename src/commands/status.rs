@@ -12,6 +12,7 @@ use crate::aws::{Clients, apigw, sts};
 use crate::cli::{ApisRef, ColorWhen, StatusArgs};
 use crate::context::{Ctx, GREEN, RED, YELLOW};
 use crate::error;
+use crate::format::ApiKind;
 use crate::logging::StageLogging;
 use crate::plan::Plan;
 use futures::{StreamExt as _, TryStreamExt as _};
@@ -36,7 +37,7 @@ struct AccountStatus {
 #[derive(Serialize)]
 struct ApiStatus {
     #[serde(flatten)]
-    api: apigw::RestApi,
+    api: apigw::Api,
     stages: Vec<StageStatus>,
 }
 
@@ -105,11 +106,19 @@ async fn audit_region(
         Some(arn) => Some(role_health(clients, identity, arn).await?),
         None => None,
     };
-    let account =
-        AccountStatus { findings: audit::account_findings(&clients.region, health.as_ref()), role_arn };
+    let apis = resolve_apis(
+        clients,
+        &ApisRef { apis: args.apis.clone(), all_apis: args.apis.is_empty(), api_type: args.api_type },
+    )
+    .await?;
+    // HTTP APIs deliver their logs without the account role.
+    let findings = if !apis.is_empty() && apis.iter().all(|a| a.kind == ApiKind::Http) {
+        vec![audit::role_not_needed()]
+    } else {
+        audit::account_findings(&clients.region, health.as_ref())
+    };
+    let account = AccountStatus { findings, role_arn };
 
-    let apis =
-        resolve_apis(clients, &ApisRef { apis: args.apis.clone(), all_apis: args.apis.is_empty() }).await?;
     // APIs are read concurrently (--concurrency), in order; log groups with default names come
     // from one listing for the whole region.
     let statuses: Vec<ApiStatus> = futures::stream::iter(apis)
@@ -133,9 +142,9 @@ async fn audit_api(
     clients: &Clients,
     identity: &Identity,
     args: &StatusArgs,
-    api: apigw::RestApi,
+    api: apigw::Api,
 ) -> anyhow::Result<ApiStatus> {
-    let stages: Vec<StageLogging> = apigw::stages(&clients.apigw, &api.id)
+    let stages: Vec<StageLogging> = crate::aws::stages(clients, &api)
         .await?
         .into_iter()
         .filter(|s| args.stages.is_empty() || args.stages.contains(&s.stage_name))
@@ -147,8 +156,10 @@ async fn audit_api(
                 Some(name) => clients.find_log_group(&name).await?,
                 None => None,
             };
-        let execution_group =
-            clients.find_log_group(&execution_log_group(&api.id, &stage.stage_name)).await?;
+        let execution_group = match api.kind {
+            ApiKind::Http => None,
+            _ => clients.find_log_group(&execution_log_group(&api.id, &stage.stage_name)).await?,
+        };
         let facts = StageFacts {
             region: &clients.region,
             account: &identity.account,
@@ -185,18 +196,13 @@ async fn fix(
     let mut stage_steps = Vec::new();
     for api_status in &status.apis {
         for stage_status in &api_status.stages {
+            // Each request is planned against the state the previous one leaves.
+            let mut stage = stage_status.logging.clone();
             for request in audit::stage_requests(&stage_status.findings) {
-                let checked = check_offline(ctx, &request)?;
-                let (planned, _) = plan_stage(
-                    ctx,
-                    clients,
-                    identity,
-                    &api_status.api,
-                    &stage_status.logging,
-                    checked,
-                    Mode::Set,
-                )
-                .await?;
+                let checked = check_offline(ctx, &request, None)?;
+                let (planned, planned_request) =
+                    plan_stage(ctx, clients, identity, &api_status.api, &stage, checked, Mode::Set).await?;
+                stage = crate::logging::after(&stage, &planned_request);
                 stage_steps.extend(planned);
             }
         }
@@ -320,8 +326,8 @@ mod tests {
         }
     }
 
-    fn api(id: &str, name: &str) -> apigw::RestApi {
-        apigw::RestApi { id: id.into(), name: name.into(), created: None }
+    fn api(id: &str, name: &str) -> apigw::Api {
+        apigw::Api { id: id.into(), name: name.into(), ..Default::default() }
     }
 
     fn stage(name: &str, finding: Finding) -> StageStatus {

@@ -97,7 +97,7 @@ fn bad_files_exit_2_name_the_key_and_change_nothing() {
             b"[[stage]]\napi = \"orders\"\naccess_log_format = \"$context.status\"\n",
             "requestId",
         ),
-        ("no match", b"[[stage]]\napi = \"payments\"\n", "no REST API in us-east-1 matches `api`"),
+        ("no match", b"[[stage]]\napi = \"payments\"\n", "no API in us-east-1 matches `api`"),
         ("no stage", b"[[stage]]\napi = \"orders\"\nstage = \"qa\"\n", "no stage matching `stage`"),
         (
             "bad method",

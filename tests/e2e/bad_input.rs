@@ -66,7 +66,7 @@ fn bad_input_exits_2_with_a_clear_message_and_no_side_effects() {
     let lookups: Vec<(Vec<&str>, &str)> = vec![
         (vec!["enable", "--api", "nope", "--stage", "prod"], "orders ("),
         (vec!["enable", "--api", "orders", "--stage", "nope"], "its stages: prod"),
-        (vec!["stage", "show", "--api", "twin"], "2 REST APIs are named 'twin'"),
+        (vec!["stage", "show", "--api", "twin"], "2 APIs are named 'twin'"),
         (vec!["stage", "set", "--api", "orders", "--stage", "prod"], "nothing to change"),
     ];
     for (args, expected) in lookups {

@@ -13,3 +13,4 @@ mod setup;
 mod stage;
 mod status;
 mod tail;
+mod v2;

@@ -76,7 +76,7 @@ fn esc_at_a_prompt_cancels_with_130_and_no_change() {
     let before = acct.snapshot(&api, "prod");
     let mut s = wizard(&acct, &["setup", "--region", REGION]);
     answer(&mut s, "Account logging role", ENTER);
-    answer(&mut s, "REST API", "\x1b");
+    answer(&mut s, "API (type to filter)", "\x1b");
     s.exp_eof().unwrap();
     let status = s.process().wait().unwrap();
     assert!(matches!(status, rexpect::process::WaitStatus::Exited(_, 130)), "{status:?}");

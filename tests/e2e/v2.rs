@@ -1,0 +1,248 @@
+//! HTTP and WebSocket APIs (API Gateway v2) end to end, as far as the emulator goes: it stores v2
+//! APIs, stages and routes but has no v2 UpdateStage. So reads, validation, log groups and plans
+//! are checked here against it (state read back through the SDK), and the UpdateStage request
+//! shapes at the SDK level (src/aws/apigw2.rs).
+
+use crate::harness::*;
+use aws_sdk_apigatewayv2::types::{AccessLogSettings, LoggingLevel, ProtocolType, RouteSettings};
+use serde_json::{Value, json};
+
+fn create_v2(acct: &Account, name: &str, protocol: ProtocolType) -> String {
+    let api = acct
+        .block_on(
+            acct.apigw2()
+                .create_api()
+                .name(name)
+                .protocol_type(protocol)
+                .route_selection_expression("$request.body.action")
+                .send(),
+        )
+        .unwrap();
+    api.api_id().unwrap().to_string()
+}
+
+fn add_route(acct: &Account, api: &str, key: &str) {
+    acct.block_on(acct.apigw2().create_route().api_id(api).route_key(key).send()).unwrap();
+}
+
+fn calls(report: &Value) -> Vec<&str> {
+    report["plan"].as_array().unwrap().iter().map(|s| s["action"]["call"].as_str().unwrap()).collect()
+}
+
+fn step<'a>(report: &'a Value, call: &str) -> &'a Value {
+    &report["plan"].as_array().unwrap().iter().find(|s| s["action"]["call"] == call).unwrap()["action"]
+}
+
+#[test]
+fn http_enable_plans_a_vendedlogs_group_and_access_logging_without_the_account_role() {
+    let acct = Account::new();
+    let api = create_v2(&acct, "web", ProtocolType::Http);
+    acct.block_on(acct.apigw2().create_stage().api_id(&api).stage_name("prod").send()).unwrap();
+
+    let plan = acct.json(&["enable", "--api", "web", "--stage", "prod", "--dry-run"], 0);
+    assert_eq!(
+        calls(&plan),
+        ["logs:CreateLogGroup", "logs:PutRetentionPolicy", "apigatewayv2:UpdateStage"],
+        "no role, no account update and no execution log group for an HTTP API"
+    );
+    let group = format!("/aws/vendedlogs/API-Gateway-Access-Logs_{api}/prod");
+    assert_eq!(step(&plan, "logs:CreateLogGroup")["log_group_name"], group.as_str());
+    let update = step(&plan, "apigatewayv2:UpdateStage");
+    assert_eq!(update["api_id"], api.as_str());
+    assert!(update.get("default_route_settings").is_none(), "nothing to change there: {update}");
+    assert_eq!(
+        update["access_log_settings"],
+        json!({
+            "destination_arn": format!("arn:aws:logs:{REGION}:{}:log-group:{group}", acct.id),
+            "format": apigw_logs::format::ApiKind::Http.preset("json").unwrap().format,
+        })
+    );
+    assert!(acct.log_groups().is_empty(), "a dry run writes nothing");
+}
+
+#[test]
+fn http_apis_refuse_execution_logging_before_any_write() {
+    let acct = Account::new();
+    create_v2(&acct, "web", ProtocolType::Http);
+    let api = create_v2(&acct, "web2", ProtocolType::Http);
+    acct.block_on(acct.apigw2().create_stage().api_id(&api).stage_name("prod").send()).unwrap();
+    for (args, expected) in [
+        (vec!["enable", "--api", "web2", "--stage", "prod", "--level", "info"], "Execution logs are not supported on protocolType HTTP"),
+        (vec!["enable", "--api", "web2", "--stage", "prod", "--data-trace", "off"], "--data-trace"),
+        (vec!["stage", "set", "--api-type", "http", "--all-apis", "--all-stages", "--level", "error"], "--level"),
+        (vec!["stage", "set", "--api", "web2", "--stage", "prod", "--method", "GET /x", "--metrics", "on"], "use --route"),
+        (
+            vec!["enable", "--api", "web2", "--stage", "prod", "--access-log-format", "$context.requestId $context.resourcePath"],
+            "for HTTP APIs",
+        ),
+        (
+            vec![
+                "enable", "--api", "web2", "--stage", "prod", "--access-log-destination",
+                "arn:aws:firehose:us-east-1:123456789012:deliverystream/amazon-apigateway-x",
+            ],
+            "not to Firehose",
+        ),
+    ] {
+        let (code, _, stderr) = acct.run(&args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    }
+    assert!(acct.log_groups().is_empty(), "nothing was created");
+    assert_eq!(acct.account_role(), None);
+}
+
+#[test]
+fn websocket_enable_plans_the_role_execution_logging_and_route_overrides() {
+    let acct = Account::new();
+    let api = create_v2(&acct, "chat", ProtocolType::Websocket);
+    add_route(&acct, &api, "$connect");
+    acct.block_on(
+        acct.apigw2()
+            .create_stage()
+            .api_id(&api)
+            .stage_name("prod")
+            .default_route_settings(RouteSettings::builder().throttling_burst_limit(50).build())
+            .send(),
+    )
+    .unwrap();
+
+    let plan = acct.json(&["enable", "--api", "chat", "--stage", "prod", "--dry-run"], 0);
+    assert_eq!(
+        calls(&plan),
+        [
+            "iam:CreateRole",
+            "iam:AttachRolePolicy",
+            "apigateway:UpdateAccount",
+            "logs:CreateLogGroup",
+            "logs:PutRetentionPolicy",
+            "logs:CreateLogGroup",
+            "logs:PutRetentionPolicy",
+            "apigatewayv2:UpdateStage",
+        ],
+        "WebSocket APIs need the account role, as REST APIs do"
+    );
+    let update = step(&plan, "apigatewayv2:UpdateStage");
+    assert_eq!(
+        update["default_route_settings"],
+        json!({ "logging_level": "INFO", "data_trace_enabled": false, "detailed_metrics_enabled": false, "burst_limit": 50 }),
+        "the whole object, throttling kept"
+    );
+    let groups: Vec<&str> = plan["plan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["action"]["call"] == "logs:CreateLogGroup")
+        .map(|s| s["action"]["log_group_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        groups,
+        [format!("API-Gateway-Access-Logs_{api}/prod"), format!("API-Gateway-Execution-Logs_{api}/prod")]
+    );
+
+    let set_route = ["stage", "set", "--api", &api, "--stage", "prod", "--route", "$connect", "--level", "error", "--dry-run"];
+    let (code, _, stderr) = acct.run(&set_route);
+    assert_eq!(code, 3, "the account role is a precondition for WebSocket APIs too: {stderr}");
+    assert!(stderr.contains("no CloudWatch Logs role"), "{stderr}");
+    let role = acct.create_role("logs", &api_gateway_trust(&acct.id), true);
+    acct.set_account_role(&role);
+    let route = acct.json(&set_route, 0);
+    assert_eq!(
+        step(&route, "apigatewayv2:UpdateStage")["route_settings"],
+        json!({ "$connect": { "logging_level": "ERROR", "data_trace_enabled": false, "detailed_metrics_enabled": false } })
+    );
+    let (code, _, stderr) = acct.run(&["stage", "set", "--api", &api, "--stage", "prod", "--route", "$nope", "--level", "error"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no such route") && stderr.contains("$connect"), "{stderr}");
+}
+
+#[test]
+fn names_shared_across_api_types_need_api_type() {
+    let acct = Account::new();
+    let rest = acct.create_api("orders", "prod", &[]);
+    let http = create_v2(&acct, "orders", ProtocolType::Http);
+    acct.block_on(acct.apigw2().create_stage().api_id(&http).stage_name("prod").send()).unwrap();
+    let (code, _, stderr) = acct.run(&["enable", "--api", "orders", "--stage", "prod", "--dry-run"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("2 APIs are named 'orders'") && stderr.contains("--api-type http|rest"), "{stderr}");
+    let doc = acct.json(&["stage", "show", "--api", "orders", "--api-type", "rest"], 0);
+    assert_eq!(doc["apis"][0]["api"]["id"], rest.as_str());
+    assert_eq!(doc["apis"][0]["api"]["api_type"], "rest");
+    let doc = acct.json(&["stage", "show", "--api", "orders", "--api-type", "http"], 0);
+    assert_eq!(doc["apis"][0]["api"]["id"], http.as_str());
+}
+
+#[test]
+fn status_checks_v2_stages_by_their_type_and_apply_check_reports_drift() {
+    let acct = Account::new();
+    let http = create_v2(&acct, "web", ProtocolType::Http);
+    let ws = create_v2(&acct, "chat", ProtocolType::Websocket);
+    let rest_only = format!("arn:aws:logs:{REGION}:{}:log-group:web", acct.id);
+    acct.block_on(
+        acct.apigw2()
+            .create_stage()
+            .api_id(&http)
+            .stage_name("prod")
+            .access_log_settings(
+                // A REST-only variable: AWS would refuse it on an HTTP API.
+                AccessLogSettings::builder().destination_arn(&rest_only).format("$context.requestId $context.resourcePath").build(),
+            )
+            .send(),
+    )
+    .unwrap();
+    acct.block_on(
+        acct.apigw2()
+            .create_stage()
+            .api_id(&ws)
+            .stage_name("prod")
+            .default_route_settings(RouteSettings::builder().logging_level(LoggingLevel::Info).data_trace_enabled(true).build())
+            .send(),
+    )
+    .unwrap();
+
+    let doc = acct.json(&["status", "--api-type", "http"], 5);
+    let region = &doc["regions"][0];
+    assert_eq!(region["account"]["findings"][0]["code"], "account-role-not-needed");
+    let codes: Vec<&str> = region["apis"][0]["stages"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] != "ok")
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"access-log-group-missing") && codes.contains(&"access-log-format"), "{codes:?}");
+    assert!(
+        !codes.iter().any(|c| c.starts_with("execution") || c.starts_with("data-trace")),
+        "HTTP APIs have no execution logging: {codes:?}"
+    );
+
+    let doc = acct.json(&["status", "--api", "chat"], 5);
+    let findings = &doc["regions"][0]["apis"][0]["stages"][0]["findings"];
+    let has = |code: &str| findings.as_array().unwrap().iter().any(|f| f["code"] == code && f["severity"] != "ok");
+    assert!(has("data-trace-on") && has("access-logging-off") && has("execution-log-retention"), "{findings}");
+    assert!(!has("execution-logging-off"), "INFO is on: {findings}");
+
+    let file = temp_file(
+        &acct,
+        "fleet.toml",
+        b"[defaults]\nlevel = \"ERROR\"\n\n[[stage]]\napi = \"web\"\napi_type = \"http\"\nmetrics = true\n\n[[stage]]\napi = \"chat\"\nroutes = { \"$default\" = { level = \"INFO\" } }\n",
+    );
+    add_route(&acct, &ws, "$default");
+    let drift = acct.json(&["apply", "-f", &file, "--check"], 4);
+    let updates: Vec<&Value> = drift["plan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["action"]["call"] == "apigatewayv2:UpdateStage")
+        .map(|s| &s["action"])
+        .collect();
+    assert_eq!(updates.len(), 2, "{drift}");
+    let http_update = updates.iter().find(|u| u["api_id"] == http.as_str()).unwrap();
+    assert_eq!(
+        http_update["default_route_settings"],
+        json!({ "detailed_metrics_enabled": true }),
+        "the defaults' level is not for HTTP APIs"
+    );
+    let ws_update = updates.iter().find(|u| u["api_id"] == ws.as_str()).unwrap();
+    assert_eq!(ws_update["default_route_settings"]["logging_level"], "ERROR");
+    assert_eq!(ws_update["route_settings"]["$default"]["logging_level"], "INFO");
+}
