@@ -636,6 +636,33 @@ mod tests {
     use Answer::*;
 
     #[test]
+    fn an_http_api_gets_metrics_and_access_logging_questions_only() {
+        let mut source = fresh_account();
+        source.apis.push(Api { kind: ApiKind::Http, ..api("h1", "web") });
+        source.stages = vec![StageLogging { kind: ApiKind::Http, ..stage("prod") }];
+        let mut script = Script::new(vec![
+            Pick(0),        // create the default role
+            Pick(2),        // API web (HTTP)
+            Picks(vec![0]), // stage prod
+            Yes,            // metrics
+            Yes,            // access logging on
+            Pick(0),        // default group (a Firehose choice is not offered)
+            Pick(5),        // 30 days
+            Pick(1),        // the HTTP json preset
+        ]);
+        let request = run(&mut script, &source, None, &LoggingArgs::default()).unwrap();
+        assert_eq!(request.api.kind, ApiKind::Http);
+        let l = &request.logging;
+        assert_eq!((l.level, l.data_trace, l.metrics), (None, None, Some(Switch::On)), "no execution questions");
+        assert!(script.asked.iter().all(|q| !q.contains("Execution") && !q.contains("Data trace")), "{:?}", script.asked);
+        assert_eq!(l.access_log_format.as_deref(), Some("json"));
+        assert_eq!(
+            equivalent_command(&request),
+            "apigw-logs enable --region eu-west-1 --api web --api-type http --stage prod --metrics on --access-log-format json --retention-days 30"
+        );
+    }
+
+    #[test]
     fn a_fresh_account_end_to_end() {
         let mut script = Script::new(vec![
             Pick(0),        // create the default role (no current role to keep)

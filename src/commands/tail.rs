@@ -18,6 +18,12 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<()> {
     let clients = ctx.clients().await?;
     let (api, stage) = api_and_stage(&clients, &args.target.api, &args.target.stage).await?;
     let group = if args.execution {
+        if api.kind == crate::format::ApiKind::Http {
+            return Err(error::usage(format!(
+                "--execution: {} ({}) is an HTTP API, and HTTP APIs have no execution logs; read its access logs (leave out --execution)",
+                api.name, api.id
+            )));
+        }
         execution_log_group(&api.id, &stage.stage_name)
     } else {
         let Some(access) = &stage.access else {

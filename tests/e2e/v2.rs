@@ -245,4 +245,15 @@ fn status_checks_v2_stages_by_their_type_and_apply_check_reports_drift() {
     let ws_update = updates.iter().find(|u| u["api_id"] == ws.as_str()).unwrap();
     assert_eq!(ws_update["default_route_settings"]["logging_level"], "ERROR");
     assert_eq!(ws_update["route_settings"]["$default"]["logging_level"], "INFO");
+
+    let off = acct.json(&["disable", "--api", "web", "--stage", "prod", "--dry-run"], 0);
+    assert_eq!(calls(&off), ["apigatewayv2:DeleteAccessLogSettings"], "HTTP: access logging only");
+    let off = acct.json(&["disable", "--api", "chat", "--stage", "prod", "--dry-run"], 0);
+    assert_eq!(
+        step(&off, "apigatewayv2:UpdateStage")["default_route_settings"],
+        json!({ "logging_level": "OFF", "data_trace_enabled": false, "detailed_metrics_enabled": false })
+    );
+    let (code, _, stderr) = acct.run(&["tail", "--api", "web", "--stage", "prod", "--execution"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("HTTP APIs have no execution logs"), "{stderr}");
 }
