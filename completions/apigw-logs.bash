@@ -1962,7 +1962,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__tail)
-            opts="-f -y -v -h --api --stage --access --execution --since --follow --filter --where --utc --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
+            opts="-f -y -v -h --api --api-type --stage --access --execution --since --follow --filter --where --utc --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1970,6 +1970,10 @@ _apigw__logs() {
             case "${prev}" in
                 --api)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-type)
+                    COMPREPLY=($(compgen -W "rest http websocket" -- "${cur}"))
                     return 0
                     ;;
                 --stage)

@@ -43,7 +43,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -s h -l help -d 'Pri
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -s V -l version -d 'Print version'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "role" -d 'The IAM role API Gateway assumes to write logs'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "account" -d 'The region\'s API Gateway account setting (cloudwatchRoleArn), shared by every API in it'
-complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "stage" -d 'Show or change a REST API stage\'s logging settings'
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "stage" -d 'Show or change a stage\'s logging settings (REST, HTTP or WebSocket API)'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "enable" -d 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "disable" -d 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "setup" -d 'Interactive setup wizard: role, API, stages, execution and access logging; prints the equivalent command'
@@ -226,7 +226,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l access-log-destination -d 'Send access logs to this log group ARN or Firehose stream ARN (amazon-apigateway-*)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l access-log-format -d 'Access log format: a preset (clf, json, xml, csv), a format string, or @FILE' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l retention-days -d 'Retention of the access log group, in days (CloudWatch Logs values only)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l execution-log-retention-days -d 'Retention of the execution log group API-Gateway-Execution-Logs_{restApiId}/{stage}, in days; the group is created now when missing (`enable`: 30 when the group would never expire)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l execution-log-retention-days -d 'Retention of the execution log group API-Gateway-Execution-Logs_{apiId}/{stage}, in days; the group is created now when missing (`enable`: 30 when the group would never expire)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l kms-key-id -d 'Encrypt the log groups the tool creates with this KMS key (key ARN, same region)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l tag -d 'Tag the log groups the tool creates (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
@@ -272,7 +272,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l access-
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l access-log-destination -d 'Send access logs to this log group ARN or Firehose stream ARN (amazon-apigateway-*)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l access-log-format -d 'Access log format: a preset (clf, json, xml, csv), a format string, or @FILE' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l retention-days -d 'Retention of the access log group, in days (CloudWatch Logs values only)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l execution-log-retention-days -d 'Retention of the execution log group API-Gateway-Execution-Logs_{restApiId}/{stage}, in days; the group is created now when missing (`enable`: 30 when the group would never expire)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l execution-log-retention-days -d 'Retention of the execution log group API-Gateway-Execution-Logs_{apiId}/{stage}, in days; the group is created now when missing (`enable`: 30 when the group would never expire)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l kms-key-id -d 'Encrypt the log groups the tool creates with this KMS key (key ARN, same region)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l tag -d 'Tag the log groups the tool creates (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l role-name -d 'Role to create or repair when the account has no healthy role' -r
@@ -344,7 +344,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l access-l
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l access-log-destination -d 'Send access logs to this log group ARN or Firehose stream ARN (amazon-apigateway-*)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l access-log-format -d 'Access log format: a preset (clf, json, xml, csv), a format string, or @FILE' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l retention-days -d 'Retention of the access log group, in days (CloudWatch Logs values only)' -r
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l execution-log-retention-days -d 'Retention of the execution log group API-Gateway-Execution-Logs_{restApiId}/{stage}, in days; the group is created now when missing (`enable`: 30 when the group would never expire)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l execution-log-retention-days -d 'Retention of the execution log group API-Gateway-Execution-Logs_{apiId}/{stage}, in days; the group is created now when missing (`enable`: 30 when the group would never expire)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l kms-key-id -d 'Encrypt the log groups the tool creates with this KMS key (key ARN, same region)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l tag -d 'Tag the log groups the tool creates (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
@@ -365,7 +365,10 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -s y -l yes
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -s h -l help -d 'Print help'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l api -d 'REST API id or name' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l api -d 'API id or name: REST, HTTP or WebSocket' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l api-type -d 'The API\'s type, when its name is used by APIs of several types' -r -f -a "rest\t''
+http\t''
+websocket\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l stage -d 'Stage name' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l since -d 'Start this long ago (30s, 10m, 1h, 2d) or at this time (RFC 3339)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l filter -d 'CloudWatch Logs filter pattern, e.g. \'ERROR\' or \'{ $.status = "500" }\'' -r
@@ -382,7 +385,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l timeout -
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l access -d 'Read the access logs, from the stage\'s destination (the default)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l execution -d 'Read the execution logs (API-Gateway-Execution-Logs_{restApiId}/{stage})'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l execution -d 'Read the execution logs (API-Gateway-Execution-Logs_{apiId}/{stage})'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -s f -l follow -d 'Keep printing new events until Ctrl-C'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l utc -d 'Print times in UTC instead of local time'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l dry-run -d 'Print the plan and stop: no write call is made'
@@ -533,7 +536,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s v 
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply formats completions help" -f -a "role" -d 'The IAM role API Gateway assumes to write logs'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply formats completions help" -f -a "account" -d 'The region\'s API Gateway account setting (cloudwatchRoleArn), shared by every API in it'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply formats completions help" -f -a "stage" -d 'Show or change a REST API stage\'s logging settings'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply formats completions help" -f -a "stage" -d 'Show or change a stage\'s logging settings (REST, HTTP or WebSocket API)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply formats completions help" -f -a "enable" -d 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply formats completions help" -f -a "disable" -d 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply formats completions help" -f -a "setup" -d 'Interactive setup wizard: role, API, stages, execution and access logging; prints the equivalent command'

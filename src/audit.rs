@@ -140,7 +140,10 @@ pub fn account_findings(region: &str, role: Option<&RoleHealth>) -> Vec<Finding>
 
 /// The account finding of a region whose checked APIs are all HTTP APIs.
 pub fn role_not_needed() -> Finding {
-    ok("account-role-not-needed", "only HTTP APIs here: they deliver access logs without the account role")
+    ok(
+        "account-role-not-needed",
+        "the checked APIs are HTTP APIs: they deliver access logs without the account role",
+    )
 }
 
 /// What was read about one stage.
@@ -154,6 +157,8 @@ pub struct StageFacts<'a> {
     pub access_group: Option<LogGroup>,
     /// `API-Gateway-Execution-Logs_{id}/{stage}`, when it exists.
     pub execution_group: Option<LogGroup>,
+    /// v2: route overrides whose route no longer exists.
+    pub stale_routes: Vec<String>,
 }
 
 pub fn stage_findings(facts: &StageFacts) -> Vec<Finding> {
@@ -208,6 +213,18 @@ pub fn stage_findings(facts: &StageFacts) -> Vec<Finding> {
             }
             Scope::Stage => continue,
         };
+        if facts.stale_routes.contains(&named) {
+            findings.push(
+                problem(
+                    Severity::Warning,
+                    "route-override-stale",
+                    format!("{scope} no longer exists but its settings remain: AWS refuses stage updates that carry them"),
+                    set(&format!("--clear-route '{named}'")),
+                )
+                .remedied(stage_fix(LoggingArgs { clear_routes: vec![named], ..Default::default() })),
+            );
+            continue;
+        }
         if settings.data_trace && !wide.data_trace {
             scoped.data_trace = Some(Switch::Off);
             findings.push(
@@ -223,7 +240,7 @@ pub fn stage_findings(facts: &StageFacts) -> Vec<Finding> {
         if settings.level == Level::Off && wide.level != Level::Off {
             findings.push(problem(
                 Severity::Warning,
-                "method-logging-off",
+                if flag == "route" { "route-logging-off" } else { "method-logging-off" },
                 format!("the {scope} override turns execution logging OFF there"),
                 set(&format!("--clear-{flag} '{named}'")),
             ));
@@ -362,20 +379,24 @@ fn retention_finding(
     }
 }
 
-/// Folds the stage remedies of a stage's findings into `stage set` requests: one for the whole
-/// stage, plus one per method or route (such a request carries its own scope).
+/// Folds the stage remedies of a stage's findings into `stage set` requests: the removal of
+/// stale route overrides first, then one for the whole stage, then one per method or route
+/// (such a request carries its own scope).
 pub fn stage_requests(findings: &[Finding]) -> Vec<LoggingArgs> {
+    let mut clears = Vec::new();
     let mut stage_wide = LoggingArgs::default();
-    let mut per_method: Vec<LoggingArgs> = Vec::new();
+    let mut scoped: Vec<LoggingArgs> = Vec::new();
     for finding in findings {
         let Some(Remedy::Stage(args)) = &finding.remedy else { continue };
-        if args.methods.is_empty() && args.routes.is_empty() {
+        if !args.clear_routes.is_empty() {
+            clears.push(args.as_ref().clone());
+        } else if args.methods.is_empty() && args.routes.is_empty() {
             merge_into(&mut stage_wide, args);
         } else {
-            per_method.push(args.as_ref().clone());
+            scoped.push(args.as_ref().clone());
         }
     }
-    std::iter::once(stage_wide).chain(per_method).filter(|args| !args.is_empty()).collect()
+    clears.into_iter().chain(std::iter::once(stage_wide)).chain(scoped).filter(|args| !args.is_empty()).collect()
 }
 
 fn merge_into(into: &mut LoggingArgs, from: &LoggingArgs) {
@@ -436,6 +457,7 @@ mod tests {
             stage,
             access_group: Some(LogGroup { name: "g".into(), retention_days: Some(30) }),
             execution_group: Some(LogGroup { name: "e".into(), retention_days: Some(90) }),
+            stale_routes: vec![],
         }
     }
 

@@ -94,7 +94,7 @@ pub enum Command {
     /// The region's API Gateway account setting (cloudwatchRoleArn), shared by every API in it
     #[command(subcommand)]
     Account(AccountCommand),
-    /// Show or change a REST API stage's logging settings
+    /// Show or change a stage's logging settings (REST, HTTP or WebSocket API)
     #[command(subcommand)]
     Stage(StageCommand),
     /// Turn on logging for a stage: role, account setting, log group and stage, in one go
@@ -177,9 +177,12 @@ pub struct WaitArg {
 /// The stage a command acts on.
 #[derive(Args, Debug, Clone)]
 pub struct StageRef {
-    /// REST API id or name
+    /// API id or name: REST, HTTP or WebSocket
     #[arg(long, value_name = "API")]
     pub api: String,
+    /// The API's type, when its name is used by APIs of several types
+    #[arg(long = "api-type", value_enum, value_name = "TYPE")]
+    pub api_type: Option<crate::format::ApiKind>,
     /// Stage name
     #[arg(long, value_name = "STAGE")]
     pub stage: String,
@@ -247,7 +250,7 @@ pub struct LoggingArgs {
     /// Retention of the access log group, in days (CloudWatch Logs values only)
     #[arg(long, value_name = "DAYS", value_parser = parse_retention_days, conflicts_with = "no_access_log")]
     pub retention_days: Option<i32>,
-    /// Retention of the execution log group API-Gateway-Execution-Logs_{restApiId}/{stage}, in
+    /// Retention of the execution log group API-Gateway-Execution-Logs_{apiId}/{stage}, in
     /// days; the group is created now when missing (`enable`: 30 when the group would never expire)
     #[arg(long, value_name = "DAYS", value_parser = parse_retention_days)]
     pub execution_log_retention_days: Option<i32>,
@@ -344,7 +347,7 @@ pub struct TailArgs {
     /// Read the access logs, from the stage's destination (the default)
     #[arg(long, conflicts_with = "execution")]
     pub access: bool,
-    /// Read the execution logs (API-Gateway-Execution-Logs_{restApiId}/{stage})
+    /// Read the execution logs (API-Gateway-Execution-Logs_{apiId}/{stage})
     #[arg(long)]
     pub execution: bool,
     /// Start this long ago (30s, 10m, 1h, 2d) or at this time (RFC 3339)

@@ -129,14 +129,18 @@ impl FleetFile {
             .map_or(crate::trust::DEFAULT_ROLE_NAME, String::as_str)
     }
 
-    /// The settings for stage entry `index`, merged over the defaults. For an HTTP API the
-    /// defaults' execution-logging keys are left out (it has none); an entry's own are kept, and
-    /// refused when planned.
+    /// The settings for stage entry `index`, merged over the defaults. The defaults' keys that do
+    /// not apply to the API's type are left out (methods for v2, routes for REST, execution
+    /// logging for HTTP); an entry's own are kept, and refused when planned.
     pub fn merged(&self, index: usize, kind: ApiKind) -> Settings {
         let mut defaults = self.defaults.clone();
+        // Method overrides are REST's, route overrides the v2 types'.
+        match kind {
+            ApiKind::Rest => defaults.routes.clear(),
+            _ => defaults.methods.clear(),
+        }
         if kind == ApiKind::Http {
             (defaults.level, defaults.data_trace, defaults.execution_log_retention_days) = (None, None, None);
-            defaults.methods.clear();
             for route in defaults.routes.values_mut() {
                 (route.level, route.data_trace) = (None, None);
             }

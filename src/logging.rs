@@ -42,9 +42,9 @@ impl AccessLog {
 /// settings object, so the values read are sent back unchanged.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Throttle {
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "throttling_burst_limit", skip_serializing_if = "Option::is_none")]
     pub burst_limit: Option<i32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "throttling_rate_limit", skip_serializing_if = "Option::is_none")]
     pub rate_limit: Option<serde_json::Number>,
 }
 
@@ -400,7 +400,14 @@ pub fn v2_update(current: &StageLogging, request: &StageRequest) -> V2Update {
             logging_level: execution.then_some(settings.level),
             data_trace_enabled: execution.then_some(settings.data_trace),
             detailed_metrics_enabled: settings.metrics,
-            throttling: current.throttling.get(&key).cloned().unwrap_or_default(),
+            // A new route override would get AWS's account-level throttling, not the default
+            // route's: it starts from the default route's limits, as it does for logging.
+            throttling: match current.methods.contains_key(&key) {
+                true => current.throttling.get(&key),
+                false => current.throttling.get(ALL_METHODS_KEY),
+            }
+            .cloned()
+            .unwrap_or_default(),
         };
         if key == ALL_METHODS_KEY {
             update.default_route_settings = Some(route);
@@ -705,6 +712,21 @@ mod tests {
     }
 
     #[test]
+    fn a_new_route_override_starts_from_the_default_routes_throttling() {
+        let mut current = ws_stage(&[("*/*", info()), ("$disconnect", info())], None);
+        let wide = Throttle { burst_limit: Some(20), rate_limit: None };
+        current.throttling.insert("*/*".into(), wide.clone());
+        let request = StageRequest {
+            execution: ExecutionChange { metrics: Some(true), ..Default::default() },
+            scopes: vec![Scope::Route("$connect".into()), Scope::Route("$disconnect".into())],
+            ..Default::default()
+        };
+        let update = v2_update(&current, &request);
+        assert_eq!(update.route_settings["$connect"].throttling, wide, "new: the default route's limits");
+        assert_eq!(update.route_settings["$disconnect"].throttling, Throttle::default(), "existing: its own");
+    }
+
+    #[test]
     fn http_stages_get_metrics_only_and_nothing_when_unchanged() {
         let current = StageLogging { kind: ApiKind::Http, ..stage(&[], None) };
         let request = StageRequest {
@@ -719,8 +741,12 @@ mod tests {
         assert_eq!(update.access_log_settings, Some(AccessLog { destination_arn: "arn:g".into(), format: "f".into() }));
         let done = after(&current, &request);
         assert_eq!(v2_update(&done, &request), V2Update::default(), "a second run sends nothing");
-        assert!(!request.needs_account_role(ApiKind::Http));
-        assert!(request.needs_account_role(ApiKind::Websocket) == request.needs_account_role(ApiKind::Rest));
+        let to_logs = StageRequest {
+            access: AccessChange::Set { destination_arn: Some("arn:aws:logs:r:1:log-group:g".into()), format: None },
+            ..Default::default()
+        };
+        assert!(!to_logs.needs_account_role(ApiKind::Http), "HTTP APIs deliver through a resource policy");
+        assert!(to_logs.needs_account_role(ApiKind::Websocket) && to_logs.needs_account_role(ApiKind::Rest));
     }
 
     #[test]

@@ -90,6 +90,11 @@ pub enum Action {
 }
 
 impl Action {
+    /// UpdateStage of either API: the step that carries a stage's settings.
+    pub fn updates_stage(&self) -> bool {
+        matches!(self, Action::UpdateStage { .. } | Action::UpdateApiStage { .. })
+    }
+
     pub fn call(&self) -> &'static str {
         match self {
             Action::CreateRole { .. } => "iam:CreateRole",
@@ -328,5 +333,50 @@ mod tests {
         assert_eq!(json[0]["confirm"], "replaces a healthy role");
         assert!(json[1].get("confirm").is_none());
         assert_eq!(sample().confirmations(), vec!["replaces a healthy role"]);
+    }
+
+    #[test]
+    fn v2_updates_of_one_stage_merge_with_later_objects_winning_and_deletes_kept_in_place() {
+        use crate::logging::{AccessLog, RouteSettings, Throttle};
+        let route = |metrics| RouteSettings {
+            logging_level: None,
+            data_trace_enabled: None,
+            detailed_metrics_enabled: metrics,
+            throttling: Throttle::default(),
+        };
+        let update = |default: Option<RouteSettings>, routes: &[(&str, RouteSettings)], access: Option<&str>| {
+            Step::new(
+                "apis/h1/stages/prod",
+                Action::UpdateApiStage {
+                    api_id: "h1".into(),
+                    stage_name: "prod".into(),
+                    default_route_settings: default,
+                    route_settings: routes.iter().map(|(k, r)| (k.to_string(), r.clone())).collect(),
+                    access_log_settings: access.map(|f| AccessLog { destination_arn: "arn:g".into(), format: f.into() }),
+                },
+                vec![Change::new("x", None, None)],
+            )
+        };
+        let delete = Step::new(
+            "apis/h1/stages/prod",
+            Action::DeleteRouteSettings { api_id: "h1".into(), stage_name: "prod".into(), route_key: "GET /old".into() },
+            vec![],
+        );
+        let merged = Plan::merge_stage_updates(vec![
+            delete.clone(),
+            update(Some(route(false)), &[("GET /a", route(true))], Some("f1")),
+            update(Some(route(true)), &[("GET /b", route(true))], None),
+        ]);
+        assert_eq!(merged.steps.len(), 2);
+        assert_eq!(merged.steps[0], delete, "the delete still runs before the update");
+        let Action::UpdateApiStage { default_route_settings, route_settings, access_log_settings, .. } =
+            &merged.steps[1].action
+        else {
+            panic!("an update")
+        };
+        assert_eq!(default_route_settings, &Some(route(true)), "the later request saw the earlier one's state");
+        assert_eq!(route_settings.keys().collect::<Vec<_>>(), ["GET /a", "GET /b"]);
+        assert_eq!(access_log_settings.as_ref().map(|a| a.format.as_str()), Some("f1"), "kept when the later sends none");
+        assert_eq!(merged.steps[1].changes.len(), 2);
     }
 }

@@ -111,7 +111,8 @@ pub fn ask_region(p: &mut impl Prompter, configured: Option<&str>) -> anyhow::Re
     Ok(REGIONS[p.select("Region", &items, default)?].to_string())
 }
 
-/// Steps 2–6. `pre` holds the flags given on the command line; each answers its question.
+/// Steps 2–6: the API and its stages, the account role (not for HTTP APIs), execution and access
+/// logging. `pre` holds the flags given on the command line; each answers its question.
 pub async fn ask(
     p: &mut impl Prompter,
     source: &impl Source,
@@ -121,9 +122,14 @@ pub async fn ask(
     pre_stages: &[String],
     pre: &LoggingArgs,
 ) -> anyhow::Result<SetupRequest> {
-    let role = ask_role(p, source, account).await?;
     let (api, api_ref) = ask_api(p, source, pre_api).await?;
     let stages = ask_stages(p, source, &api, pre_stages).await?;
+    let role = if api.kind == ApiKind::Http {
+        p.say("HTTP APIs deliver access logs without the account's logging role; it is left as it is.");
+        RoleChoice::Keep
+    } else {
+        ask_role(p, source, account).await?
+    };
     let mut logging = pre.clone();
     ask_execution(p, &mut logging, api.kind)?;
     ask_access(p, source, &api, &mut logging).await?;
@@ -641,8 +647,7 @@ mod tests {
         source.apis.push(Api { kind: ApiKind::Http, ..api("h1", "web") });
         source.stages = vec![StageLogging { kind: ApiKind::Http, ..stage("prod") }];
         let mut script = Script::new(vec![
-            Pick(0),        // create the default role
-            Pick(2),        // API web (HTTP)
+            Pick(2),        // API web (HTTP); no role question follows
             Picks(vec![0]), // stage prod
             Yes,            // metrics
             Yes,            // access logging on
@@ -651,7 +656,8 @@ mod tests {
             Pick(1),        // the HTTP json preset
         ]);
         let request = run(&mut script, &source, None, &LoggingArgs::default()).unwrap();
-        assert_eq!(request.api.kind, ApiKind::Http);
+        assert_eq!((request.api.kind, &request.role), (ApiKind::Http, &RoleChoice::Keep));
+        assert!(!script.asked.iter().any(|q| q.contains("role")), "{:?}", script.asked);
         let l = &request.logging;
         assert_eq!((l.level, l.data_trace, l.metrics), (None, None, Some(Switch::On)), "no execution questions");
         assert!(script.asked.iter().all(|q| !q.contains("Execution") && !q.contains("Data trace")), "{:?}", script.asked);
@@ -665,9 +671,9 @@ mod tests {
     #[test]
     fn a_fresh_account_end_to_end() {
         let mut script = Script::new(vec![
-            Pick(0),        // create the default role (no current role to keep)
             Pick(0),        // API orders
             Picks(vec![0]), // stage prod
+            Pick(0),        // create the default role (no current role to keep)
             Pick(1),        // ERROR
             Yes,            // metrics
             No,             // data trace
@@ -705,13 +711,13 @@ mod tests {
         };
         let mut source = fresh_account();
         source.role = Some(healthy("team"));
-        let mut script = Script::new(vec![Pick(0) /* keep */, Picks(vec![0, 1])]);
+        let mut script = Script::new(vec![Picks(vec![0, 1]), Pick(0) /* keep the role */]);
         let request = run(&mut script, &source, Some("billing"), &pre).unwrap();
         assert_eq!(request.role, RoleChoice::Keep);
         assert_eq!(request.api.id, "b2");
         assert_eq!(request.stages, ["prod", "dev"]);
         assert_eq!(request.logging, pre);
-        assert_eq!(script.asked, ["Account logging role", "Stages (space to pick, enter to go on)"]);
+        assert_eq!(script.asked, ["Stages (space to pick, enter to go on)", "Account logging role"]);
         assert!(equivalent_command(&request).contains("--stage prod --stage dev --level info"));
     }
 
@@ -722,13 +728,13 @@ mod tests {
         source.roles = vec![healthy("other").arn];
         let pre = LoggingArgs { no_access_log: true, ..execution_answered() };
         let mut script = Script::new(vec![
+            Pick(0),
+            Picks(vec![1]),
             Pick(2), // another existing role
             Pick(0), // "other"
             No,      // do not replace after all
             Pick(1), // create or repair the default role
             Yes,     // replace
-            Pick(0),
-            Picks(vec![1]),
         ]);
         let request = run(&mut script, &source, None, &pre).unwrap();
         let default_arn = format!("arn:aws:iam::{ACCOUNT}:role/{DEFAULT_ROLE_NAME}");
@@ -745,6 +751,8 @@ mod tests {
     #[test]
     fn role_arns_are_checked_and_lists_may_be_empty() {
         let mut script = Script::new(vec![
+            Pick(0),
+            Picks(vec![0]),
             Pick(1),                     // another existing role: there is none
             Pick(2),                     // enter an ARN
             Text("arn:aws:s3:::bucket"), // not a role
@@ -752,7 +760,7 @@ mod tests {
             Text("arn:aws:iam::999999999999:role/x"), // other account
             Pick(2),
             Text("arn:aws:iam::123456789012:role/mine"),
-            Esc, // cancel at the API question
+            Esc, // cancel at the execution question
         ]);
         let err = run(&mut script, &fresh_account(), None, &LoggingArgs::default()).unwrap_err();
         assert_eq!(error::exit_code(&err), error::Exit::Cancelled);
@@ -766,9 +774,9 @@ mod tests {
         let pre = LoggingArgs { retention_days: Some(30), ..execution_answered() };
         let mut script = Script::new(vec![
             Pick(0),
-            Pick(0),
             Picks(vec![]), // nothing picked: asked again
             Picks(vec![0]),
+            Pick(0),
             Pick(2),                                                             // Firehose
             Text("arn:aws:firehose:eu-west-1:123456789012:deliverystream/logs"), // no prefix
             Pick(1),                                                             // existing group instead
@@ -793,7 +801,7 @@ mod tests {
 
     #[test]
     fn data_trace_warns_and_the_command_carries_yes() {
-        let mut script = Script::new(vec![Pick(0), Pick(0), Picks(vec![0]), Pick(2), No, Yes, No]);
+        let mut script = Script::new(vec![Pick(0), Picks(vec![0]), Pick(0), Pick(2), No, Yes, No]);
         let request = run(&mut script, &fresh_account(), None, &LoggingArgs::default()).unwrap();
         assert_eq!(request.logging.data_trace, Some(Switch::On));
         assert!(request.logging.no_access_log);
@@ -826,7 +834,7 @@ mod tests {
         let mut source = fresh_account();
         source.apis.push(api("c3", "orders"));
         let pre = LoggingArgs { no_access_log: true, ..execution_answered() };
-        let mut script = Script::new(vec![Pick(0), Pick(2), Picks(vec![0])]);
+        let mut script = Script::new(vec![Pick(2), Picks(vec![0]), Pick(0)]);
         let request = run(&mut script, &source, None, &pre).unwrap();
         assert_eq!(request.api_ref, "c3");
     }

@@ -52,13 +52,22 @@ pub async fn apis(client: &aws_sdk_apigatewayv2::Client) -> anyhow::Result<Vec<A
 /// Every stage of the API, with its logging settings: the default route settings under `*/*`,
 /// route overrides under their route keys.
 pub async fn stages(client: &aws_sdk_apigatewayv2::Client, api: &Api) -> anyhow::Result<Vec<StageLogging>> {
-    let out = client
-        .get_stages()
-        .api_id(&api.id)
-        .send()
-        .await
-        .map_err(|e| call_failed(GET_STAGES, &format!("apis/{}", api.id), e))?;
-    Ok(out.items().iter().map(|stage| stage_logging(stage, api.kind)).collect())
+    let mut stages = Vec::new();
+    let mut token = None;
+    loop {
+        let page = client
+            .get_stages()
+            .api_id(&api.id)
+            .set_next_token(token)
+            .send()
+            .await
+            .map_err(|e| call_failed(GET_STAGES, &format!("apis/{}", api.id), e))?;
+        stages.extend(page.items().iter().map(|stage| stage_logging(stage, api.kind)));
+        token = page.next_token().map(str::to_string);
+        if token.is_none() {
+            return Ok(stages);
+        }
+    }
 }
 
 fn stage_logging(stage: &v2::Stage, kind: ApiKind) -> StageLogging {

@@ -21,18 +21,6 @@ use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use std::collections::HashMap;
 use std::time::Duration;
 
-/// The region's APIs of every type, or of `kind` only: one GetRestApis and/or one GetApis listing.
-pub async fn apis(clients: &Clients, kind: Option<ApiKind>) -> anyhow::Result<Vec<apigw::Api>> {
-    let mut apis = Vec::new();
-    if kind.is_none_or(|k| k == ApiKind::Rest) {
-        apis.extend(apigw::rest_apis(&clients.apigw).await?);
-    }
-    if kind != Some(ApiKind::Rest) {
-        apis.extend(apigw2::apis(&clients.apigw2).await?.into_iter().filter(|a| kind.is_none_or(|k| k == a.kind)));
-    }
-    Ok(apis)
-}
-
 /// Every stage of the API (one GetStages), with its logging settings.
 pub async fn stages(clients: &Clients, api: &apigw::Api) -> anyhow::Result<Vec<StageLogging>> {
     match api.kind {

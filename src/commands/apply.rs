@@ -3,7 +3,7 @@
 
 use super::enable::plan_healthy_account_role;
 use super::layout;
-use super::stage::{Mode, check_offline, plan_stage};
+use super::stage::{Mode, check_offline, check_targets, plan_stage};
 use crate::apply::{self, Target};
 use crate::aws::{Clients, apigw, sts};
 use crate::cli::{ApplyArgs, LoggingArgs};
@@ -52,16 +52,24 @@ pub async fn run(ctx: &Ctx, args: &ApplyArgs) -> anyhow::Result<()> {
         }
     }
 
-    // The file applies in every --region given (each with its own account role).
-    let mut outcomes = Vec::new();
+    // The file applies in every --region given (each with its own account role). Every region's
+    // stages are matched, and checked against their API types, before the first one is changed.
+    let mut resolved = Vec::new();
     for region in ctx.regions() {
-        let label = region.clone().unwrap_or_else(|| "the configured region".into());
-        let outcome = async {
-            let clients = ctx.clients_in(region).await?;
-            apply_in_region(ctx, &clients, &file, args, &path).await
+        let clients = ctx.clients_in(region).await?;
+        let managed = resolve(ctx, &clients, &file).await.with_context(|| format!("-f {path}"))?;
+        for target in &managed {
+            let pair = [(target.api.clone(), target.stage.clone())];
+            for request in target.requests() {
+                check_targets(ctx, &request, &pair).with_context(|| format!("-f {path}: {}", target.name()))?;
+            }
         }
-        .await;
-        outcomes.push((label, outcome));
+        resolved.push((clients, managed));
+    }
+    let mut outcomes = Vec::new();
+    for (clients, managed) in resolved {
+        let outcome = apply_in_region(ctx, &clients, &file, managed, args, &path).await;
+        outcomes.push((clients.region.clone(), outcome));
     }
     super::per_region(outcomes)
 }
@@ -70,11 +78,11 @@ async fn apply_in_region(
     ctx: &Ctx,
     clients: &Clients,
     file: &FleetFile,
+    managed: Vec<Managed>,
     args: &ApplyArgs,
     path: &str,
 ) -> anyhow::Result<()> {
     let identity = sts::caller_identity(&clients.sts).await?;
-    let managed = resolve(clients, file).await.with_context(|| format!("-f {path}"))?;
 
     let mut planned = Vec::new();
     let mut needs_role = false;
@@ -126,8 +134,8 @@ fn read(path: &std::path::Path) -> anyhow::Result<FleetFile> {
 
 /// Matches the entries against the region's APIs and stages (one GetRestApis, one GetStages per
 /// matched API). An entry that matches nothing is an error: it is almost always a typo.
-async fn resolve(clients: &Clients, file: &FleetFile) -> anyhow::Result<Vec<Managed>> {
-    let apis = crate::aws::apis(clients, None).await?;
+async fn resolve(ctx: &Ctx, clients: &Clients, file: &FleetFile) -> anyhow::Result<Vec<Managed>> {
+    let apis = super::list_apis(ctx, clients, None).await?;
     let mut stages_of: HashMap<String, Vec<StageLogging>> = HashMap::new();
     // Keyed for a stable order: API name, id, stage.
     let mut managed: BTreeMap<(String, String, String), Managed> = BTreeMap::new();

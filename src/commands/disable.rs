@@ -2,7 +2,7 @@
 //! touched; log groups are deleted only with `--delete-log-group`.
 
 use super::enable::fleet_target;
-use super::stage::{default_log_group, execution_log_group, stage_update_steps};
+use super::stage::{default_log_group, execution_log_group, stage_update_steps, stale_routes};
 use super::{in_each_region, layout};
 use crate::apply;
 use crate::arn;
@@ -10,13 +10,13 @@ use crate::aws::{Clients, apigw};
 use crate::cli::DisableArgs;
 use crate::context::Ctx;
 use crate::format::ApiKind;
-use crate::logging::{StageLogging, disable_request};
+use crate::logging::{Scope, StageLogging, disable_request};
 use crate::plan::{Action, Change, Step};
 use futures::{StreamExt as _, TryStreamExt as _};
 use std::time::Duration;
 
 pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
-    in_each_region(ctx, "disable", &args.targets, |clients, targets| async move {
+    in_each_region(ctx, "disable", &args.targets, |_: &[_]| Ok(()), |clients, targets| async move {
         let planned: Vec<Vec<Step>> = futures::stream::iter(&targets)
             .map(|(api, stage)| plan_disable(ctx, &clients, args, api, stage))
             .buffered(usize::from(ctx.global.concurrency))
@@ -37,7 +37,16 @@ async fn plan_disable(
     api: &apigw::Api,
     stage: &StageLogging,
 ) -> anyhow::Result<Vec<Step>> {
-    let request = disable_request(stage, !args.access_only, !args.execution_only);
+    let mut request = disable_request(stage, !args.access_only, !args.execution_only);
+    // An override of a route that no longer exists cannot be updated, only deleted.
+    let stale = stale_routes(clients, api, stage).await?;
+    let (gone, live): (Vec<Scope>, Vec<Scope>) =
+        request.scopes.into_iter().partition(|s| matches!(s, Scope::Route(key) if stale.contains(key)));
+    request.scopes = live;
+    for scope in gone {
+        ctx.warn(format_args!("{} of stage {}: the route no longer exists; its settings are deleted", scope, stage.stage_name));
+        request.clear.push(scope);
+    }
     let mut steps = stage_update_steps(api, stage, &request);
     if args.delete_log_group {
         let mut groups = Vec::new();

@@ -2,7 +2,7 @@
 
 use super::account::plan_account_role;
 use super::role::{plan_role, role_health};
-use super::stage::{Mode, check_offline, check_region_bound, plan_stage};
+use super::stage::{Mode, check_offline, check_region_bound, check_targets, plan_stage};
 use super::{in_each_region, layout};
 use crate::apply::{self, Target, Unit};
 use crate::aws::sts::Identity;
@@ -19,7 +19,8 @@ use std::time::Duration;
 pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
     check_offline(ctx, &args.logging, args.targets.apis.api_type)?;
     check_region_bound(ctx, &args.targets, &args.logging)?;
-    in_each_region(ctx, "enable", &args.targets, |clients, targets| async move {
+    let check = |targets: &[_]| check_targets(ctx, &args.logging, targets);
+    in_each_region(ctx, "enable", &args.targets, check, |clients, targets| async move {
         let identity = sts::caller_identity(&clients.sts).await?;
         let (plan, units) =
             plan_enable(ctx, &clients, &identity, &targets, &args.logging, Some(&args.role_name)).await?;

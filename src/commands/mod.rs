@@ -46,8 +46,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 
 /// `--api` (repeatable) or `--all-apis`, resolved against one listing of the region's APIs: REST,
 /// HTTP and WebSocket, or only `--api-type`'s.
-pub async fn resolve_apis(clients: &Clients, wanted: &ApisRef) -> anyhow::Result<Vec<apigw::Api>> {
-    let mut apis = crate::aws::apis(clients, wanted.api_type).await?;
+pub async fn resolve_apis(ctx: &Ctx, clients: &Clients, wanted: &ApisRef) -> anyhow::Result<Vec<apigw::Api>> {
+    let mut apis = list_apis(ctx, clients, wanted.api_type).await?;
     if wanted.all_apis {
         apis.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
         return Ok(apis);
@@ -62,6 +62,33 @@ pub async fn resolve_apis(clients: &Clients, wanted: &ApisRef) -> anyhow::Result
     Ok(resolved)
 }
 
+/// The region's APIs of every type, or of `kind` only (one GetRestApis and/or one GetApis). A
+/// caller allowed to list REST APIs but not v2 ones (`apigateway:GET` on `/apis`) gets its REST
+/// APIs and a warning, unless it asked for v2 APIs.
+pub async fn list_apis(ctx: &Ctx, clients: &Clients, kind: Option<ApiKind>) -> anyhow::Result<Vec<apigw::Api>> {
+    let mut apis = Vec::new();
+    if kind.is_none_or(|k| k == ApiKind::Rest) {
+        apis.extend(apigw::rest_apis(&clients.apigw).await?);
+    }
+    if kind == Some(ApiKind::Rest) {
+        return Ok(apis);
+    }
+    match crate::aws::apigw2::apis(&clients.apigw2).await {
+        Ok(v2) => apis.extend(v2.into_iter().filter(|a| kind.is_none_or(|k| k == a.kind))),
+        Err(err) if kind.is_none() && error_code(&err) == Some("AccessDeniedException") => ctx.warn(format_args!(
+            "cannot list HTTP and WebSocket APIs in {} ({err:#}); looking at REST APIs only (--api-type rest silences this)",
+            clients.region
+        )),
+        Err(err) => return Err(err),
+    }
+    Ok(apis)
+}
+
+/// The AWS error code behind a failed call, if any.
+fn error_code(err: &anyhow::Error) -> Option<&str> {
+    err.chain().filter_map(|e| e.downcast_ref::<crate::aws::AwsCallError>()).find_map(|e| e.code.as_deref())
+}
+
 /// The (API, stage) pairs `--api`/`--all-apis` and `--stage`/`--all-stages` name, in the order
 /// given (all: by name): one GetStages per API, read concurrently. With one API a missing stage
 /// is an error; with several, APIs without it are skipped, unless none has it.
@@ -70,7 +97,7 @@ pub async fn resolve_targets(
     clients: &Clients,
     targets: &Targets,
 ) -> anyhow::Result<Vec<(apigw::Api, StageLogging)>> {
-    let apis = resolve_apis(clients, &targets.apis).await?;
+    let apis = resolve_apis(ctx, clients, &targets.apis).await?;
     if apis.is_empty() {
         return Ok(Vec::new());
     }
@@ -171,11 +198,19 @@ async fn target_regions(ctx: &Ctx, all_regions: bool) -> anyhow::Result<Vec<Opti
 
 /// Runs `run` in every region the targets name, with that region's clients and stages.
 ///
-/// Every region is connected and its targets resolved (reads only) before the first region is
-/// changed, so a bad `--api`/`--stage` fails before any write. With several regions, one where
+/// Every region is connected, its targets resolved (reads only) and passed to `check` before the
+/// first region is changed, so a bad `--api`/`--stage` or a flag a target's type refuses fails
+/// before any write. With several regions, one where
 /// nothing matches is skipped with a warning. A region that fails later does not stop the others.
-pub async fn in_each_region<F, Fut>(ctx: &Ctx, command: &str, targets: &Targets, run: F) -> anyhow::Result<()>
+pub async fn in_each_region<C, F, Fut>(
+    ctx: &Ctx,
+    command: &str,
+    targets: &Targets,
+    check: C,
+    run: F,
+) -> anyhow::Result<()>
 where
+    C: Fn(&[(apigw::Api, StageLogging)]) -> anyhow::Result<()>,
     F: Fn(Clients, Vec<(apigw::Api, StageLogging)>) -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<()>>,
 {
@@ -191,6 +226,7 @@ where
             }
             other => other?,
         };
+        check(&stages)?;
         resolved.push((clients, stages));
     }
     let mut outcomes = Vec::new();
@@ -213,12 +249,10 @@ where
 
 /// What a region the account has not enabled answers (the credentials are unknown there).
 fn not_opted_in(err: &anyhow::Error) -> bool {
-    err.chain().filter_map(|e| e.downcast_ref::<crate::aws::AwsCallError>()).any(|e| {
-        matches!(
-            e.code.as_deref(),
-            Some("UnrecognizedClientException" | "InvalidClientTokenId" | "InvalidSignatureException")
-        )
-    })
+    matches!(
+        error_code(err),
+        Some("UnrecognizedClientException" | "InvalidClientTokenId" | "InvalidSignatureException")
+    )
 }
 
 /// Runs `outcomes` of a per-region loop into one result: a single region's error as it is;
@@ -321,12 +355,13 @@ pub fn pick_stage(
 
 /// Resolves `--api` and `--stage` to the API and the stage's current logging settings.
 pub async fn api_and_stage(
+    ctx: &Ctx,
     clients: &Clients,
-    api: &str,
-    stage: &str,
+    target: &crate::cli::StageRef,
 ) -> anyhow::Result<(apigw::Api, StageLogging)> {
-    let apis = ApisRef { apis: vec![api.to_string()], ..Default::default() };
-    let api = resolve_apis(clients, &apis).await?.remove(0);
+    let (api, stage) = (&target.api, &target.stage);
+    let apis = ApisRef { apis: vec![api.to_string()], api_type: target.api_type, ..Default::default() };
+    let api = resolve_apis(ctx, clients, &apis).await?.remove(0);
     let stages = crate::aws::stages(clients, &api).await?;
     let stage = pick_stage(stages, &api, stage)?;
     Ok((api, stage))

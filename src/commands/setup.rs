@@ -34,7 +34,7 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
     };
     let clients = ctx.clients_in(Some(region.clone())).await?;
     let identity = sts::caller_identity(&clients.sts).await?;
-    let source = AwsSource { clients: &clients, identity: &identity };
+    let source = AwsSource { ctx, clients: &clients, identity: &identity };
     let request = wizard::ask(
         &mut prompter,
         &source,
@@ -95,6 +95,7 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
 
 /// The wizard's view of AWS in the chosen region.
 struct AwsSource<'a> {
+    ctx: &'a Ctx,
     clients: &'a Clients,
     identity: &'a Identity,
 }
@@ -121,7 +122,7 @@ impl Source for AwsSource<'_> {
     }
 
     async fn apis(&self) -> anyhow::Result<Vec<apigw::Api>> {
-        crate::aws::apis(self.clients, None).await
+        super::list_apis(self.ctx, self.clients, None).await
     }
 
     async fn stages(&self, api: &apigw::Api) -> anyhow::Result<Vec<StageLogging>> {

@@ -160,7 +160,8 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
     }
     check_offline(ctx, logging, args.targets.apis.api_type)?;
     check_region_bound(ctx, &args.targets, logging)?;
-    in_each_region(ctx, "stage set", &args.targets, |clients, targets| async move {
+    let check = |targets: &[_]| check_targets(ctx, logging, targets);
+    in_each_region(ctx, "stage set", &args.targets, check, |clients, targets| async move {
         let identity = sts::caller_identity(&clients.sts).await?;
         let planned: Vec<(Vec<Step>, StageRequest)> = futures::stream::iter(&targets)
             .map(|(api, stage)| async {
@@ -302,6 +303,33 @@ pub fn check_offline<'a>(
     Ok(CheckedLogging { args: logging, destination })
 }
 
+/// "API web (a1b2) is an HTTP API", for messages about type rules.
+fn type_of(api: &apigw::Api) -> String {
+    let article = if api.kind == ApiKind::Http { "an" } else { "a" };
+    format!("API {} ({}) is {article} {}", api.name, api.id, api.kind.label())
+}
+
+/// The rules of each target's API type (and the format for each type), for every region's
+/// targets before the first region is changed.
+pub fn check_targets(
+    ctx: &Ctx,
+    logging: &LoggingArgs,
+    targets: &[(apigw::Api, StageLogging)],
+) -> anyhow::Result<()> {
+    let destination = logging.access_log_destination.as_deref().and_then(|d| arn::parse_destination(d).ok());
+    let mut kinds_seen = Vec::new();
+    for (api, _) in targets {
+        check_kind(logging, destination.as_ref().map(|d| &d.0), api.kind, &type_of(api))?;
+        if !kinds_seen.contains(&api.kind) {
+            kinds_seen.push(api.kind);
+            if let Some(arg) = &logging.access_log_format {
+                super::formats::checked_format(ctx, "--access-log-format", arg, api.kind)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The rules of one API type: HTTP APIs have no execution logging and no Firehose delivery;
 /// `--method` is for REST APIs, `--route` for the others. `subject` says which targets are of
 /// that type, e.g. "API web (a1b2) is an HTTP API".
@@ -358,9 +386,7 @@ pub async fn plan_stage(
 ) -> anyhow::Result<(Vec<Step>, StageRequest)> {
     let logging = checked.args;
     let kind = api.kind;
-    let article = if kind == ApiKind::Http { "an" } else { "a" };
-    let subject = format!("API {} ({}) is {article} {}", api.name, api.id, kind.label());
-    check_kind(logging, checked.destination.as_ref().map(|d| &d.0), kind, &subject)?;
+    check_kind(logging, checked.destination.as_ref().map(|d| &d.0), kind, &type_of(api))?;
     let format = match &logging.access_log_format {
         Some(arg) => Some(super::formats::checked_format(ctx, "--access-log-format", arg, kind)?),
         None => None,
@@ -477,18 +503,19 @@ pub async fn plan_stage(
     };
     let mut update = stage_update_steps(api, stage, &request);
     if turns_on_data_trace(stage, &request)
-        && let Some(step) = update.first_mut()
+        && let Some(step) = update.iter_mut().find(|s| s.action.updates_stage())
     {
         ctx.warn(DATA_TRACE_WARNING);
-        *step = step.clone().confirming(DATA_TRACE_WARNING);
+        step.confirm = Some(DATA_TRACE_WARNING.to_string());
     }
     steps.extend(update);
     Ok((steps, request))
 }
 
 /// The calls that take the stage to `request`: one UpdateStage for a REST API; for an HTTP or
-/// WebSocket API one UpdateStage, then a DeleteRouteSettings per override removed and a
-/// DeleteAccessLogSettings when access logging goes off. None when nothing changes.
+/// WebSocket API a DeleteRouteSettings per override removed, a DeleteAccessLogSettings when access
+/// logging goes off, then one UpdateStage. Deletes go first, so an update never carries settings
+/// of a route that is gone. None when nothing changes.
 pub fn stage_update_steps(api: &apigw::Api, stage: &StageLogging, request: &StageRequest) -> Vec<Step> {
     let shorten = |changes: Vec<Change>| -> Vec<Change> {
         changes.into_iter().map(|c| shorten_format_change(c, api.kind)).collect()
@@ -508,6 +535,15 @@ pub fn stage_update_steps(api: &apigw::Api, stage: &StageLogging, request: &Stag
     let resource = format!("apis/{}/stages/{}", api.id, stage.stage_name);
     let update = v2_update(stage, request);
     let mut steps = Vec::new();
+    for (route_key, change) in update.removed_routes {
+        let action =
+            Action::DeleteRouteSettings { api_id: api.id.clone(), stage_name: stage.stage_name.clone(), route_key };
+        steps.push(Step::new(&resource, action, vec![change]));
+    }
+    if let Some(change) = update.access_off {
+        let action = Action::DeleteAccessLogSettings { api_id: api.id.clone(), stage_name: stage.stage_name.clone() };
+        steps.push(Step::new(&resource, action, vec![change]));
+    }
     if !update.changes.is_empty() {
         let action = Action::UpdateApiStage {
             api_id: api.id.clone(),
@@ -518,16 +554,24 @@ pub fn stage_update_steps(api: &apigw::Api, stage: &StageLogging, request: &Stag
         };
         steps.push(Step::new(&resource, action, shorten(update.changes)));
     }
-    for (route_key, change) in update.removed_routes {
-        let action =
-            Action::DeleteRouteSettings { api_id: api.id.clone(), stage_name: stage.stage_name.clone(), route_key };
-        steps.push(Step::new(&resource, action, vec![change]));
-    }
-    if let Some(change) = update.access_off {
-        let action = Action::DeleteAccessLogSettings { api_id: api.id.clone(), stage_name: stage.stage_name.clone() };
-        steps.push(Step::new(&resource, action, vec![change]));
-    }
     steps
+}
+
+/// Route overrides of a v2 stage whose route no longer exists. AWS keeps such settings when a
+/// route is deleted, but refuses an UpdateStage that carries them ("Unable to find Route by key").
+/// Reads the API's routes (GetRoutes) only when the stage has route overrides.
+pub async fn stale_routes(clients: &Clients, api: &apigw::Api, stage: &StageLogging) -> anyhow::Result<Vec<String>> {
+    if !stage.overrides().any(|(scope, _)| matches!(scope, Scope::Route(_))) {
+        return Ok(Vec::new());
+    }
+    let routes = apigw2::routes(&clients.apigw2, &api.id).await?;
+    Ok(stage
+        .overrides()
+        .filter_map(|(scope, _)| match scope {
+            Scope::Route(key) if !routes.contains(&key) => Some(key),
+            _ => None,
+        })
+        .collect())
 }
 
 /// `--route` must name a route the API defines. (`--clear-route` need not, as for methods.)

@@ -4,7 +4,7 @@
 use super::enable::plan_healthy_account_role;
 use super::resolve_apis;
 use super::role::role_health;
-use super::stage::{Mode, check_offline, execution_log_group, plan_stage};
+use super::stage::{Mode, check_offline, execution_log_group, plan_stage, stale_routes};
 use crate::apply::{self, Target};
 use crate::audit::{self, Finding, Remedy, Severity, StageFacts};
 use crate::aws::sts::Identity;
@@ -107,6 +107,7 @@ async fn audit_region(
         None => None,
     };
     let apis = resolve_apis(
+        ctx,
         clients,
         &ApisRef { apis: args.apis.clone(), all_apis: args.apis.is_empty(), api_type: args.api_type },
     )
@@ -160,6 +161,7 @@ async fn audit_api(
             ApiKind::Http => None,
             _ => clients.find_log_group(&execution_log_group(&api.id, &stage.stage_name)).await?,
         };
+        let stale_routes = stale_routes(clients, &api, &stage).await?;
         let facts = StageFacts {
             region: &clients.region,
             account: &identity.account,
@@ -167,6 +169,7 @@ async fn audit_api(
             stage: &stage,
             access_group,
             execution_group,
+            stale_routes,
         };
         let findings = audit::stage_findings(&facts);
         audited.push(StageStatus { stage: stage.stage_name.clone(), findings, logging: stage });

@@ -16,7 +16,7 @@ const MAX_POLL_DELAY: Duration = Duration::from_secs(10);
 
 pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<()> {
     let clients = ctx.clients().await?;
-    let (api, stage) = api_and_stage(&clients, &args.target.api, &args.target.stage).await?;
+    let (api, stage) = api_and_stage(ctx, &clients, &args.target).await?;
     let group = if args.execution {
         if api.kind == crate::format::ApiKind::Http {
             return Err(error::usage(format!(

@@ -67,7 +67,7 @@ pub struct Account {
     session_token: String,
     pub home: tempfile::TempDir,
     runtime: tokio::runtime::Runtime,
-    config: aws_config::SdkConfig,
+    pub config: aws_config::SdkConfig,
 }
 
 static NEXT: AtomicU64 = AtomicU64::new(0);

@@ -25,8 +25,8 @@ fn a_person_sets_up_logging_with_the_wizard_alone_and_the_printed_command_is_a_n
     let acct = Account::new();
     let api = acct.create_api("orders", "prod", &[]);
     let mut s = wizard(&acct, &["setup", "--region", REGION, "--api", "orders"]);
-    answer(&mut s, "Account logging role", ENTER); // create the default role
     answer(&mut s, "Stages", ENTER); // the only stage, pre-checked
+    answer(&mut s, "Account logging role", ENTER); // create the default role
     answer(&mut s, "Execution logging", &format!("{UP}{ENTER}")); // INFO → ERROR
     answer(&mut s, "Detailed CloudWatch metrics", "y");
     answer(&mut s, "Data trace", "n");
@@ -75,7 +75,6 @@ fn esc_at_a_prompt_cancels_with_130_and_no_change() {
     let api = acct.create_api("orders", "prod", &[]);
     let before = acct.snapshot(&api, "prod");
     let mut s = wizard(&acct, &["setup", "--region", REGION]);
-    answer(&mut s, "Account logging role", ENTER);
     answer(&mut s, "API (type to filter)", "\x1b");
     s.exp_eof().unwrap();
     let status = s.process().wait().unwrap();

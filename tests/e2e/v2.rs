@@ -124,7 +124,7 @@ fn websocket_enable_plans_the_role_execution_logging_and_route_overrides() {
     let update = step(&plan, "apigatewayv2:UpdateStage");
     assert_eq!(
         update["default_route_settings"],
-        json!({ "logging_level": "INFO", "data_trace_enabled": false, "detailed_metrics_enabled": false, "burst_limit": 50 }),
+        json!({ "logging_level": "INFO", "data_trace_enabled": false, "detailed_metrics_enabled": false, "throttling_burst_limit": 50 }),
         "the whole object, throttling kept"
     );
     let groups: Vec<&str> = plan["plan"]
@@ -148,7 +148,11 @@ fn websocket_enable_plans_the_role_execution_logging_and_route_overrides() {
     let route = acct.json(&set_route, 0);
     assert_eq!(
         step(&route, "apigatewayv2:UpdateStage")["route_settings"],
-        json!({ "$connect": { "logging_level": "ERROR", "data_trace_enabled": false, "detailed_metrics_enabled": false } })
+        json!({ "$connect": {
+            "logging_level": "ERROR", "data_trace_enabled": false, "detailed_metrics_enabled": false,
+            "throttling_burst_limit": 50
+        } }),
+        "a new override keeps the default route's throttling"
     );
     let (code, _, stderr) = acct.run(&["stage", "set", "--api", &api, "--stage", "prod", "--route", "$nope", "--level", "error"]);
     assert_eq!(code, 2);
@@ -256,4 +260,65 @@ fn status_checks_v2_stages_by_their_type_and_apply_check_reports_drift() {
     let (code, _, stderr) = acct.run(&["tail", "--api", "web", "--stage", "prod", "--execution"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("HTTP APIs have no execution logs"), "{stderr}");
+}
+
+#[test]
+fn stale_route_overrides_are_reported_and_deleted_rather_than_updated() {
+    let acct = Account::new();
+    let api = create_v2(&acct, "chat", ProtocolType::Websocket);
+    add_route(&acct, &api, "$connect");
+    let logging = |level| RouteSettings::builder().logging_level(level).build();
+    acct.block_on(
+        acct.apigw2()
+            .create_stage()
+            .api_id(&api)
+            .stage_name("prod")
+            .default_route_settings(logging(LoggingLevel::Info))
+            .route_settings("$connect", logging(LoggingLevel::Error))
+            // A route deleted since: AWS keeps its settings.
+            .route_settings("$gone", logging(LoggingLevel::Info))
+            .send(),
+    )
+    .unwrap();
+
+    let doc = acct.json(&["status", "--api", "chat"], 5);
+    let stale: Vec<&Value> = doc["regions"][0]["apis"][0]["stages"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "route-override-stale")
+        .collect();
+    assert_eq!(stale.len(), 1, "{doc}");
+    assert!(stale[0]["fix"].as_str().unwrap().contains("--clear-route '$gone'"), "{}", stale[0]);
+
+    let off = acct.json(&["disable", "--api", "chat", "--stage", "prod", "--execution-only", "--dry-run"], 0);
+    assert_eq!(calls(&off), ["apigatewayv2:DeleteRouteSettings", "apigatewayv2:UpdateStage"], "delete first");
+    assert_eq!(step(&off, "apigatewayv2:DeleteRouteSettings")["route_key"], "$gone");
+    let routes = &step(&off, "apigatewayv2:UpdateStage")["route_settings"];
+    assert!(routes.get("$gone").is_none() && routes["$connect"]["logging_level"] == "OFF", "{routes}");
+}
+
+#[test]
+fn type_rules_are_checked_in_every_region_before_the_first_is_changed() {
+    let acct = Account::new();
+    acct.create_api("orders", "prod", &[]);
+    let other = "eu-west-1";
+    let v2_there = aws_sdk_apigatewayv2::Client::from_conf(
+        aws_sdk_apigatewayv2::config::Builder::from(&acct.config).region(aws_config::Region::new(other)).build(),
+    );
+    let http = acct
+        .block_on(v2_there.create_api().name("web").protocol_type(ProtocolType::Http).send())
+        .unwrap()
+        .api_id()
+        .unwrap()
+        .to_string();
+    acct.block_on(v2_there.create_stage().api_id(&http).stage_name("prod").send()).unwrap();
+
+    let (code, _, stderr) = acct.run(&[
+        "enable", "--all-apis", "--all-stages", "--region", REGION, "--region", other, "--level", "info", "--yes",
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("is an HTTP API") && stderr.contains("--api-type"), "{stderr}");
+    assert_eq!(acct.account_role(), None, "the first region was not touched");
+    assert!(acct.log_groups().is_empty());
 }
