@@ -16,6 +16,7 @@ if ! cargo deny --version >/dev/null 2>&1; then
   cargo install --locked cargo-deny@0.20.2
 fi
 cargo deny --log-level error check licenses bans sources
-# Lints are part of the bar: a warning fails the run.
+# Formatting and lints are part of the bar: a diff or a warning fails the run.
+cargo fmt --check
 cargo clippy --all-targets --locked --quiet -- -D warnings
 cargo test --locked "$@"

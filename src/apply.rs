@@ -382,7 +382,13 @@ async fn apply_step(ctx: &Ctx, clients: &Clients, action: &Action, wait: Duratio
         Action::UpdateStage { rest_api_id, stage_name, patch_operations } => {
             apigw::update_stage(&clients.apigw, rest_api_id, stage_name, patch_operations).await
         }
-        Action::UpdateApiStage { api_id, stage_name, default_route_settings, route_settings, access_log_settings } => {
+        Action::UpdateApiStage {
+            api_id,
+            stage_name,
+            default_route_settings,
+            route_settings,
+            access_log_settings,
+        } => {
             apigw2::update_stage(
                 &clients.apigw2,
                 api_id,

@@ -207,10 +207,14 @@ pub fn stage_findings(facts: &StageFacts) -> Vec<Finding> {
     for (scope, settings) in stage.overrides() {
         // The flag that names this override, and the scope in a remedy.
         let (flag, named, mut scoped) = match &scope {
-            Scope::Route(key) => ("route", key.clone(), LoggingArgs { routes: vec![key.clone()], ..Default::default() }),
-            Scope::Method(spec) => {
-                ("method", spec.to_string(), LoggingArgs { methods: vec![spec.clone()], ..Default::default() })
+            Scope::Route(key) => {
+                ("route", key.clone(), LoggingArgs { routes: vec![key.clone()], ..Default::default() })
             }
+            Scope::Method(spec) => (
+                "method",
+                spec.to_string(),
+                LoggingArgs { methods: vec![spec.clone()], ..Default::default() },
+            ),
             Scope::Stage => continue,
         };
         if facts.stale_routes.contains(&named) {
@@ -396,7 +400,12 @@ pub fn stage_requests(findings: &[Finding]) -> Vec<LoggingArgs> {
             scoped.push(args.as_ref().clone());
         }
     }
-    clears.into_iter().chain(std::iter::once(stage_wide)).chain(scoped).filter(|args| !args.is_empty()).collect()
+    clears
+        .into_iter()
+        .chain(std::iter::once(stage_wide))
+        .chain(scoped)
+        .filter(|args| !args.is_empty())
+        .collect()
 }
 
 fn merge_into(into: &mut LoggingArgs, from: &LoggingArgs) {

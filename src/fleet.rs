@@ -4,7 +4,9 @@
 use crate::arn::parse_kms_key_arn;
 use crate::cli::LoggingArgs;
 use crate::format::ApiKind;
-use crate::settings::{Level, MAX_TAGS, MethodSpec, Switch, parse_retention_days, parse_route_key, parse_tag};
+use crate::settings::{
+    Level, MAX_TAGS, MethodSpec, Switch, parse_retention_days, parse_route_key, parse_tag,
+};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -228,7 +230,8 @@ impl Settings {
         }
         let mut tags = below.tags.clone();
         tags.extend(top.tags.clone());
-        let overlay_map = |below: &BTreeMap<String, MethodSettings>, top: &BTreeMap<String, MethodSettings>| {
+        let overlay_map = |below: &BTreeMap<String, MethodSettings>,
+                           top: &BTreeMap<String, MethodSettings>| {
             let mut merged = below.clone();
             for (key, settings) in top {
                 let over = merged.get(key).map_or(*settings, |m| m.overlay(settings));
@@ -293,7 +296,8 @@ impl Settings {
     /// flags. A value the override leaves out comes from this entry's stage-wide value (the
     /// stage's state after this apply).
     pub fn override_args(&self) -> Vec<LoggingArgs> {
-        let stage_wide = MethodSettings { level: self.level, data_trace: self.data_trace, metrics: self.metrics };
+        let stage_wide =
+            MethodSettings { level: self.level, data_trace: self.data_trace, metrics: self.metrics };
         let args = |settings: &MethodSettings| {
             let settings = stage_wide.overlay(settings);
             LoggingArgs {
@@ -374,9 +378,13 @@ access_log = false
             orders.matches_stage("prod") && orders.matches_stage("prod-eu") && !orders.matches_stage("dev")
         );
         let api = |id: &str, name: &str| Api { id: id.into(), name: name.into(), ..Default::default() };
-        assert!(orders.matches_api(&api("abc123", "orders")) && !orders.matches_api(&api("abc123", "orders-v2")));
+        assert!(
+            orders.matches_api(&api("abc123", "orders")) && !orders.matches_api(&api("abc123", "orders-v2"))
+        );
         let legacy = file.merged(1, ApiKind::Rest);
-        assert!(legacy.matches_api(&api("x", "legacy-billing")) && legacy.matches_api(&api("legacy-*", "other")));
+        assert!(
+            legacy.matches_api(&api("x", "legacy-billing")) && legacy.matches_api(&api("legacy-*", "other"))
+        );
         assert!(legacy.matches_stage("anything"));
         let args = legacy.stage_args("x", "prod");
         assert!(args.no_access_log);

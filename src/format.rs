@@ -8,7 +8,9 @@
 use std::fmt::Write as _;
 
 /// The kind of API a format is for. Each kind supports its own set of `$context` variables.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ApiKind {
     #[default]

@@ -2,8 +2,8 @@
 //! requested state. Only operations that change something are emitted, which keeps commands
 //! idempotent: a second run finds nothing to do.
 
-use crate::plan::{Change, PatchOp};
 use crate::format::ApiKind;
+use crate::plan::{Change, PatchOp};
 use crate::settings::{ALL_METHODS_KEY, Level, MethodSpec, on_off};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -230,7 +230,9 @@ impl Field {
             Field::DataTrace => {
                 PatchOp::replace(format!("/{key}/logging/dataTrace"), settings.data_trace.to_string())
             }
-            Field::Metrics => PatchOp::replace(format!("/{key}/metrics/enabled"), settings.metrics.to_string()),
+            Field::Metrics => {
+                PatchOp::replace(format!("/{key}/metrics/enabled"), settings.metrics.to_string())
+            }
         }
     }
 }
@@ -266,7 +268,8 @@ fn diff(current: &StageLogging, next: &StageLogging) -> StageDiff {
     let mut changed = Vec::new();
     for (key, settings) in &next.methods {
         // An absent `*/*` behaves as all-off; an absent override has no previous value at all.
-        let before = current.methods.get(key).copied().or((key == ALL_METHODS_KEY).then_some(MethodLogging::OFF));
+        let before =
+            current.methods.get(key).copied().or((key == ALL_METHODS_KEY).then_some(MethodLogging::OFF));
         let label = scope_of(key);
         let fields: Vec<(Field, Change)> = Field::ALL
             .into_iter()
@@ -288,7 +291,9 @@ fn diff(current: &StageLogging, next: &StageLogging) -> StageDiff {
         .methods
         .keys()
         .filter(|key| !next.methods.contains_key(*key))
-        .map(|key| (key.clone(), Change::new(format!("{} override", scope_of(key)), Some("set".into()), None)))
+        .map(|key| {
+            (key.clone(), Change::new(format!("{} override", scope_of(key)), Some("set".into()), None))
+        })
         .collect();
     let mut access = Vec::new();
     match (&current.access, &next.access) {
@@ -353,7 +358,9 @@ pub fn stage_patch(current: &StageLogging, request: &StageRequest) -> (Vec<Patch
             AccessEdit::Destination(arn, change) => {
                 (PatchOp::replace("/accessLogSettings/destinationArn", arn), change)
             }
-            AccessEdit::Format(format, change) => (PatchOp::replace("/accessLogSettings/format", format), change),
+            AccessEdit::Format(format, change) => {
+                (PatchOp::replace("/accessLogSettings/format", format), change)
+            }
         };
         ops.push(op);
         changes.push(change);
@@ -738,11 +745,17 @@ mod tests {
         let default = update.default_route_settings.clone().unwrap();
         assert_eq!((default.logging_level, default.data_trace_enabled), (None, None), "HTTP refuses them");
         assert!(default.detailed_metrics_enabled);
-        assert_eq!(update.access_log_settings, Some(AccessLog { destination_arn: "arn:g".into(), format: "f".into() }));
+        assert_eq!(
+            update.access_log_settings,
+            Some(AccessLog { destination_arn: "arn:g".into(), format: "f".into() })
+        );
         let done = after(&current, &request);
         assert_eq!(v2_update(&done, &request), V2Update::default(), "a second run sends nothing");
         let to_logs = StageRequest {
-            access: AccessChange::Set { destination_arn: Some("arn:aws:logs:r:1:log-group:g".into()), format: None },
+            access: AccessChange::Set {
+                destination_arn: Some("arn:aws:logs:r:1:log-group:g".into()),
+                format: None,
+            },
             ..Default::default()
         };
         assert!(!to_logs.needs_account_role(ApiKind::Http), "HTTP APIs deliver through a resource policy");
@@ -751,7 +764,10 @@ mod tests {
 
     #[test]
     fn disable_of_an_http_stage_touches_access_logging_only() {
-        let current = StageLogging { kind: ApiKind::Http, ..stage(&[("*/*", MethodLogging::OFF)], Some(("arn:g", "f"))) };
+        let current = StageLogging {
+            kind: ApiKind::Http,
+            ..stage(&[("*/*", MethodLogging::OFF)], Some(("arn:g", "f")))
+        };
         let request = disable_request(&current, true, true);
         assert_eq!(request.execution, ExecutionChange::default());
         assert!(request.scopes.is_empty());
@@ -769,7 +785,9 @@ mod tests {
                 continue;
             }
             if let Some(field) = path.strip_prefix("accessLogSettings/") {
-                let access = next.access.get_or_insert(AccessLog { destination_arn: String::new(), format: String::new() });
+                let access = next
+                    .access
+                    .get_or_insert(AccessLog { destination_arn: String::new(), format: String::new() });
                 let value = op.value.clone().unwrap();
                 match field {
                     "destinationArn" => access.destination_arn = value,

@@ -175,7 +175,12 @@ impl Plan {
                                 access_log_settings: access_into,
                                 ..
                             },
-                            Action::UpdateApiStage { default_route_settings, route_settings, access_log_settings, .. },
+                            Action::UpdateApiStage {
+                                default_route_settings,
+                                route_settings,
+                                access_log_settings,
+                                ..
+                            },
                         ) => {
                             if default_route_settings.is_some() {
                                 *default_into = default_route_settings;
@@ -344,22 +349,28 @@ mod tests {
             detailed_metrics_enabled: metrics,
             throttling: Throttle::default(),
         };
-        let update = |default: Option<RouteSettings>, routes: &[(&str, RouteSettings)], access: Option<&str>| {
-            Step::new(
-                "apis/h1/stages/prod",
-                Action::UpdateApiStage {
-                    api_id: "h1".into(),
-                    stage_name: "prod".into(),
-                    default_route_settings: default,
-                    route_settings: routes.iter().map(|(k, r)| (k.to_string(), r.clone())).collect(),
-                    access_log_settings: access.map(|f| AccessLog { destination_arn: "arn:g".into(), format: f.into() }),
-                },
-                vec![Change::new("x", None, None)],
-            )
-        };
+        let update =
+            |default: Option<RouteSettings>, routes: &[(&str, RouteSettings)], access: Option<&str>| {
+                Step::new(
+                    "apis/h1/stages/prod",
+                    Action::UpdateApiStage {
+                        api_id: "h1".into(),
+                        stage_name: "prod".into(),
+                        default_route_settings: default,
+                        route_settings: routes.iter().map(|(k, r)| (k.to_string(), r.clone())).collect(),
+                        access_log_settings: access
+                            .map(|f| AccessLog { destination_arn: "arn:g".into(), format: f.into() }),
+                    },
+                    vec![Change::new("x", None, None)],
+                )
+            };
         let delete = Step::new(
             "apis/h1/stages/prod",
-            Action::DeleteRouteSettings { api_id: "h1".into(), stage_name: "prod".into(), route_key: "GET /old".into() },
+            Action::DeleteRouteSettings {
+                api_id: "h1".into(),
+                stage_name: "prod".into(),
+                route_key: "GET /old".into(),
+            },
             vec![],
         );
         let merged = Plan::merge_stage_updates(vec![
@@ -374,9 +385,17 @@ mod tests {
         else {
             panic!("an update")
         };
-        assert_eq!(default_route_settings, &Some(route(true)), "the later request saw the earlier one's state");
+        assert_eq!(
+            default_route_settings,
+            &Some(route(true)),
+            "the later request saw the earlier one's state"
+        );
         assert_eq!(route_settings.keys().collect::<Vec<_>>(), ["GET /a", "GET /b"]);
-        assert_eq!(access_log_settings.as_ref().map(|a| a.format.as_str()), Some("f1"), "kept when the later sends none");
+        assert_eq!(
+            access_log_settings.as_ref().map(|a| a.format.as_str()),
+            Some("f1"),
+            "kept when the later sends none"
+        );
         assert_eq!(merged.steps[1].changes.len(), 2);
     }
 }

@@ -355,7 +355,8 @@ async fn ask_access(
         ];
         // HTTP APIs deliver to CloudWatch Logs only.
         if api.kind != ApiKind::Http {
-            items.push("A Kinesis Data Firehose stream (name must start with amazon-apigateway-)".to_string());
+            items
+                .push("A Kinesis Data Firehose stream (name must start with amazon-apigateway-)".to_string());
         }
         loop {
             match p.select("Access log destination", &items, 0)? {
@@ -659,8 +660,16 @@ mod tests {
         assert_eq!((request.api.kind, &request.role), (ApiKind::Http, &RoleChoice::Keep));
         assert!(!script.asked.iter().any(|q| q.contains("role")), "{:?}", script.asked);
         let l = &request.logging;
-        assert_eq!((l.level, l.data_trace, l.metrics), (None, None, Some(Switch::On)), "no execution questions");
-        assert!(script.asked.iter().all(|q| !q.contains("Execution") && !q.contains("Data trace")), "{:?}", script.asked);
+        assert_eq!(
+            (l.level, l.data_trace, l.metrics),
+            (None, None, Some(Switch::On)),
+            "no execution questions"
+        );
+        assert!(
+            script.asked.iter().all(|q| !q.contains("Execution") && !q.contains("Data trace")),
+            "{:?}",
+            script.asked
+        );
         assert_eq!(l.access_log_format.as_deref(), Some("json"));
         assert_eq!(
             equivalent_command(&request),

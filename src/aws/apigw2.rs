@@ -74,7 +74,9 @@ fn stage_logging(stage: &v2::Stage, kind: ApiKind) -> StageLogging {
     let mut methods = BTreeMap::new();
     let mut throttling = BTreeMap::new();
     let routes = stage.route_settings().into_iter().flatten().map(|(key, s)| (key.as_str(), s));
-    for (key, settings) in stage.default_route_settings().map(|s| (ALL_METHODS_KEY, s)).into_iter().chain(routes) {
+    for (key, settings) in
+        stage.default_route_settings().map(|s| (ALL_METHODS_KEY, s)).into_iter().chain(routes)
+    {
         methods.insert(key.to_string(), route_logging(settings));
         let throttle = Throttle {
             burst_limit: settings.throttling_burst_limit(),
@@ -130,7 +132,9 @@ fn route_settings(settings: &RouteSettings) -> v2::RouteSettings {
         .set_data_trace_enabled(settings.data_trace_enabled)
         .detailed_metrics_enabled(settings.detailed_metrics_enabled)
         .set_throttling_burst_limit(settings.throttling.burst_limit)
-        .set_throttling_rate_limit(settings.throttling.rate_limit.as_ref().and_then(serde_json::Number::as_f64))
+        .set_throttling_rate_limit(
+            settings.throttling.rate_limit.as_ref().and_then(serde_json::Number::as_f64),
+        )
         .build()
 }
 
@@ -174,7 +178,9 @@ pub async fn delete_route_settings(
         .route_key(route_key)
         .send()
         .await
-        .map_err(|e| call_failed(DELETE_ROUTE_SETTINGS, &format!("apis/{api_id}/stages/{stage}/routes/{route_key}"), e))?;
+        .map_err(|e| {
+            call_failed(DELETE_ROUTE_SETTINGS, &format!("apis/{api_id}/stages/{stage}/routes/{route_key}"), e)
+        })?;
     Ok(())
 }
 
@@ -226,9 +232,11 @@ mod sdk_tests {
             _: &mut ConfigBag,
         ) -> Result<(), BoxError> {
             let request = context.request();
-            let body = request.body().bytes().filter(|b| !b.is_empty()).map_or(Value::Null, |b| {
-                serde_json::from_slice(b).expect("a JSON body")
-            });
+            let body = request
+                .body()
+                .bytes()
+                .filter(|b| !b.is_empty())
+                .map_or(Value::Null, |b| serde_json::from_slice(b).expect("a JSON body"));
             let path = request.uri().split_once("amazonaws.com").map_or(request.uri(), |(_, p)| p);
             self.0.lock().unwrap().push((request.method().to_string(), path.to_string(), body));
             Ok(())
@@ -236,15 +244,19 @@ mod sdk_tests {
     }
 
     fn client(wire: &Wire) -> aws_sdk_apigatewayv2::Client {
-        let update = mock!(aws_sdk_apigatewayv2::Client::update_stage).then_output(|| UpdateStageOutput::builder().build());
+        let update = mock!(aws_sdk_apigatewayv2::Client::update_stage)
+            .then_output(|| UpdateStageOutput::builder().build());
         let delete_route = mock!(aws_sdk_apigatewayv2::Client::delete_route_settings)
             .then_output(|| DeleteRouteSettingsOutput::builder().build());
         let delete_access = mock!(aws_sdk_apigatewayv2::Client::delete_access_log_settings)
             .then_output(|| DeleteAccessLogSettingsOutput::builder().build());
         let wire = wire.clone();
-        mock_client!(aws_sdk_apigatewayv2, RuleMode::MatchAny, [&update, &delete_route, &delete_access], move |c| {
-            c.interceptor(wire.clone())
-        })
+        mock_client!(
+            aws_sdk_apigatewayv2,
+            RuleMode::MatchAny,
+            [&update, &delete_route, &delete_access],
+            move |c| { c.interceptor(wire.clone()) }
+        )
     }
 
     #[tokio::test]
@@ -256,7 +268,11 @@ mod sdk_tests {
             detailed_metrics_enabled: true,
             throttling: Throttle { burst_limit: Some(50), rate_limit: serde_json::Number::from_f64(12.5) },
         };
-        let connect = RouteSettings { logging_level: Some(Level::Error), throttling: Throttle::default(), ..default_route.clone() };
+        let connect = RouteSettings {
+            logging_level: Some(Level::Error),
+            throttling: Throttle::default(),
+            ..default_route.clone()
+        };
         let routes = BTreeMap::from([("$connect".to_string(), connect)]);
         update_stage(&client(&wire), "ws1", "prod", Some(&default_route), &routes, None).await.unwrap();
         let sent = wire.0.lock().unwrap().clone();
@@ -314,7 +330,8 @@ mod sdk_tests {
         let client = client(&wire);
         delete_route_settings(&client, "ws1", "prod", "$connect").await.unwrap();
         delete_access_log_settings(&client, "ws1", "prod").await.unwrap();
-        let sent: Vec<(String, String)> = wire.0.lock().unwrap().iter().map(|(m, p, _)| (m.clone(), p.clone())).collect();
+        let sent: Vec<(String, String)> =
+            wire.0.lock().unwrap().iter().map(|(m, p, _)| (m.clone(), p.clone())).collect();
         assert_eq!(
             sent,
             [

@@ -61,7 +61,8 @@ pub async fn run(ctx: &Ctx, args: &ApplyArgs) -> anyhow::Result<()> {
         for target in &managed {
             let pair = [(target.api.clone(), target.stage.clone())];
             for request in target.requests() {
-                check_targets(ctx, &request, &pair).with_context(|| format!("-f {path}: {}", target.name()))?;
+                check_targets(ctx, &request, &pair)
+                    .with_context(|| format!("-f {path}: {}", target.name()))?;
             }
         }
         resolved.push((clients, managed));
@@ -141,16 +142,16 @@ async fn resolve(ctx: &Ctx, clients: &Clients, file: &FleetFile) -> anyhow::Resu
     let mut managed: BTreeMap<(String, String, String), Managed> = BTreeMap::new();
     for (index, entry) in file.stages.iter().enumerate() {
         let name = fleet::entry_name(index, entry);
-        let matched: Vec<&apigw::Api> =
-            apis.iter().filter(|a| entry.matches_api(a)).collect();
+        let matched: Vec<&apigw::Api> = apis.iter().filter(|a| entry.matches_api(a)).collect();
         if matched.is_empty() {
             let known: Vec<String> = apis.iter().map(super::api_label).collect();
             return Err(error::usage_hint(
-                format!("{name}: no API in {} matches `api`{}", clients.region, if entry.api_type.is_some() { " and `api_type`" } else { "" }),
                 format!(
-                    "APIs there: {}",
-                    if known.is_empty() { "none".into() } else { known.join(", ") }
+                    "{name}: no API in {} matches `api`{}",
+                    clients.region,
+                    if entry.api_type.is_some() { " and `api_type`" } else { "" }
                 ),
+                format!("APIs there: {}", if known.is_empty() { "none".into() } else { known.join(", ") }),
             ));
         }
         let mut matched_stages = 0;

@@ -16,17 +16,23 @@ use futures::{StreamExt as _, TryStreamExt as _};
 use std::time::Duration;
 
 pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
-    in_each_region(ctx, "disable", &args.targets, |_: &[_]| Ok(()), |clients, targets| async move {
-        let planned: Vec<Vec<Step>> = futures::stream::iter(&targets)
-            .map(|(api, stage)| plan_disable(ctx, &clients, args, api, stage))
-            .buffered(usize::from(ctx.global.concurrency))
-            .try_collect()
-            .await?;
-        let (plan, units) = layout(Vec::new(), &targets, once_per_group(planned));
-        let mut target = fleet_target("disable", &clients, &targets, Duration::ZERO);
-        target.units = units;
-        apply::execute(ctx, &clients, &plan, target).await
-    })
+    in_each_region(
+        ctx,
+        "disable",
+        &args.targets,
+        |_: &[_]| Ok(()),
+        |clients, targets| async move {
+            let planned: Vec<Vec<Step>> = futures::stream::iter(&targets)
+                .map(|(api, stage)| plan_disable(ctx, &clients, args, api, stage))
+                .buffered(usize::from(ctx.global.concurrency))
+                .try_collect()
+                .await?;
+            let (plan, units) = layout(Vec::new(), &targets, once_per_group(planned));
+            let mut target = fleet_target("disable", &clients, &targets, Duration::ZERO);
+            target.units = units;
+            apply::execute(ctx, &clients, &plan, target).await
+        },
+    )
     .await
 }
 
@@ -44,7 +50,10 @@ async fn plan_disable(
         request.scopes.into_iter().partition(|s| matches!(s, Scope::Route(key) if stale.contains(key)));
     request.scopes = live;
     for scope in gone {
-        ctx.warn(format_args!("{} of stage {}: the route no longer exists; its settings are deleted", scope, stage.stage_name));
+        ctx.warn(format_args!(
+            "{} of stage {}: the route no longer exists; its settings are deleted",
+            scope, stage.stage_name
+        ));
         request.clear.push(scope);
     }
     let mut steps = stage_update_steps(api, stage, &request);
@@ -55,9 +64,7 @@ async fn plan_disable(
             // default one. A Firehose destination has no group of ours to delete.
             match &stage.access {
                 Some(access) => groups.extend(arn::log_group_name_of(&access.destination_arn)),
-                None => {
-                    groups.extend(existing(clients, default_log_group(api, &stage.stage_name)).await?)
-                }
+                None => groups.extend(existing(clients, default_log_group(api, &stage.stage_name)).await?),
             }
         }
         if !args.access_only && api.kind != ApiKind::Http {

@@ -103,7 +103,9 @@ pub fn checked_format(ctx: &Ctx, flag: &str, arg: &str, kind: ApiKind) -> anyhow
         };
         return Err(error::usage_hint(
             format!("{flag}: the format is invalid{of_type}: {}", errors.join("; ")),
-            format!("check it with `apigw-logs formats check{type_flag}`, or use a preset: clf, json, xml, csv"),
+            format!(
+                "check it with `apigw-logs formats check{type_flag}`, or use a preset: clf, json, xml, csv"
+            ),
         ));
     }
     Ok(text)

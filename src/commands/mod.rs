@@ -65,7 +65,11 @@ pub async fn resolve_apis(ctx: &Ctx, clients: &Clients, wanted: &ApisRef) -> any
 /// The region's APIs of every type, or of `kind` only (one GetRestApis and/or one GetApis). A
 /// caller allowed to list REST APIs but not v2 ones (`apigateway:GET` on `/apis`) gets its REST
 /// APIs and a warning, unless it asked for v2 APIs.
-pub async fn list_apis(ctx: &Ctx, clients: &Clients, kind: Option<ApiKind>) -> anyhow::Result<Vec<apigw::Api>> {
+pub async fn list_apis(
+    ctx: &Ctx,
+    clients: &Clients,
+    kind: Option<ApiKind>,
+) -> anyhow::Result<Vec<apigw::Api>> {
     let mut apis = Vec::new();
     if kind.is_none_or(|k| k == ApiKind::Rest) {
         apis.extend(apigw::rest_apis(&clients.apigw).await?);
@@ -335,11 +339,7 @@ pub fn kind_flag(kind: ApiKind) -> &'static str {
 }
 
 /// Picks one stage by name, or explains which stages exist.
-pub fn pick_stage(
-    stages: Vec<StageLogging>,
-    api: &apigw::Api,
-    wanted: &str,
-) -> anyhow::Result<StageLogging> {
+pub fn pick_stage(stages: Vec<StageLogging>, api: &apigw::Api, wanted: &str) -> anyhow::Result<StageLogging> {
     let names: Vec<String> = stages.iter().map(|s| s.stage_name.clone()).collect();
     stages.into_iter().find(|s| s.stage_name == wanted).ok_or_else(|| {
         error::usage_hint(

@@ -48,7 +48,11 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
     let command = wizard::equivalent_command(&request);
 
     let chosen = Targets {
-        apis: ApisRef { apis: vec![request.api.id.clone()], all_apis: false, api_type: Some(request.api.kind) },
+        apis: ApisRef {
+            apis: vec![request.api.id.clone()],
+            all_apis: false,
+            api_type: Some(request.api.kind),
+        },
         stages: request.stages.clone(),
         all_stages: false,
         all_regions: false,

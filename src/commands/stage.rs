@@ -255,7 +255,9 @@ pub fn check_offline<'a>(
         ));
     }
     if !logging.routes.is_empty() && !sets_execution {
-        return Err(error::usage("--route: say what to set for the route with --level, --data-trace or --metrics"));
+        return Err(error::usage(
+            "--route: say what to set for the route with --level, --data-trace or --metrics",
+        ));
     }
     if !logging.methods.is_empty() && !logging.routes.is_empty() {
         return Err(error::usage(
@@ -365,7 +367,10 @@ fn check_kind(
         }
     }
     if kind == ApiKind::Rest && !(logging.routes.is_empty() && logging.clear_routes.is_empty()) {
-        return Err(narrow("--route/--clear-route", "REST APIs have method overrides: use --method/--clear-method"));
+        return Err(narrow(
+            "--route/--clear-route",
+            "REST APIs have method overrides: use --method/--clear-method",
+        ));
     }
     if kind != ApiKind::Rest && !(logging.methods.is_empty() && logging.clear_methods.is_empty()) {
         return Err(narrow("--method/--clear-method", "it has route overrides: use --route/--clear-route"));
@@ -530,18 +535,26 @@ pub fn stage_update_steps(api: &apigw::Api, stage: &StageLogging, request: &Stag
             stage_name: stage.stage_name.clone(),
             patch_operations: ops,
         };
-        return vec![Step::new(format!("restapis/{}/stages/{}", api.id, stage.stage_name), action, shorten(changes))];
+        return vec![Step::new(
+            format!("restapis/{}/stages/{}", api.id, stage.stage_name),
+            action,
+            shorten(changes),
+        )];
     }
     let resource = format!("apis/{}/stages/{}", api.id, stage.stage_name);
     let update = v2_update(stage, request);
     let mut steps = Vec::new();
     for (route_key, change) in update.removed_routes {
-        let action =
-            Action::DeleteRouteSettings { api_id: api.id.clone(), stage_name: stage.stage_name.clone(), route_key };
+        let action = Action::DeleteRouteSettings {
+            api_id: api.id.clone(),
+            stage_name: stage.stage_name.clone(),
+            route_key,
+        };
         steps.push(Step::new(&resource, action, vec![change]));
     }
     if let Some(change) = update.access_off {
-        let action = Action::DeleteAccessLogSettings { api_id: api.id.clone(), stage_name: stage.stage_name.clone() };
+        let action =
+            Action::DeleteAccessLogSettings { api_id: api.id.clone(), stage_name: stage.stage_name.clone() };
         steps.push(Step::new(&resource, action, vec![change]));
     }
     if !update.changes.is_empty() {
@@ -560,7 +573,11 @@ pub fn stage_update_steps(api: &apigw::Api, stage: &StageLogging, request: &Stag
 /// Route overrides of a v2 stage whose route no longer exists. AWS keeps such settings when a
 /// route is deleted, but refuses an UpdateStage that carries them ("Unable to find Route by key").
 /// Reads the API's routes (GetRoutes) only when the stage has route overrides.
-pub async fn stale_routes(clients: &Clients, api: &apigw::Api, stage: &StageLogging) -> anyhow::Result<Vec<String>> {
+pub async fn stale_routes(
+    clients: &Clients,
+    api: &apigw::Api,
+    stage: &StageLogging,
+) -> anyhow::Result<Vec<String>> {
     if !stage.overrides().any(|(scope, _)| matches!(scope, Scope::Route(_))) {
         return Ok(Vec::new());
     }

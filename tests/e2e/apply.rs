@@ -39,8 +39,7 @@ fn apply_reaches_the_declared_state_and_check_reports_drift() {
     assert_eq!(acct.account_role(), None, "--check changes nothing");
 
     let report = acct.json(&["apply", "-f", &file], 0);
-    let calls: Vec<&str> =
-        report["plan"].as_array().unwrap().iter().map(|s| s["action"]["call"].as_str().unwrap()).collect();
+    let calls = plan_calls(&report);
     // Role chain once; a group and its retention per access-logged stage; one UpdateStage per stage.
     assert_eq!(calls.iter().filter(|c| **c == "iam:CreateRole").count(), 1);
     assert_eq!(calls.iter().filter(|c| **c == "apigateway:UpdateAccount").count(), 1);

@@ -13,8 +13,7 @@ fn enable_on_a_fresh_account_sets_all_four_links_and_reruns_as_a_no_op() {
 
     let first = acct.json(&["enable", "--api", "orders", "--stage", "prod"], 0);
     assert_eq!(first["changed"], true);
-    let calls: Vec<&str> =
-        first["plan"].as_array().unwrap().iter().map(|s| s["action"]["call"].as_str().unwrap()).collect();
+    let calls = plan_calls(&first);
     assert_eq!(
         calls,
         [
@@ -103,8 +102,7 @@ fn enable_reuses_a_healthy_account_role_and_honours_flags() {
         ],
         0,
     );
-    let calls: Vec<&str> =
-        out["plan"].as_array().unwrap().iter().map(|s| s["action"]["call"].as_str().unwrap()).collect();
+    let calls = plan_calls(&out);
     assert_eq!(
         calls,
         [

@@ -381,3 +381,25 @@ pub fn temp_file(account: &Account, name: &str, text: &[u8]) -> String {
 pub fn at_file(account: &Account, name: &str, text: &[u8]) -> String {
     format!("@{}", temp_file(account, name, text))
 }
+
+/// The AWS calls of a JSON report's plan, in order.
+pub fn plan_calls(report: &serde_json::Value) -> Vec<&str> {
+    report["plan"].as_array().unwrap().iter().map(|s| s["action"]["call"].as_str().unwrap()).collect()
+}
+
+impl Account {
+    /// An HTTP or WebSocket API (API Gateway v2), without stages; returns its id.
+    pub fn create_v2_api(&self, name: &str, protocol: aws_sdk_apigatewayv2::types::ProtocolType) -> String {
+        let api = self
+            .block_on(
+                self.apigw2()
+                    .create_api()
+                    .name(name)
+                    .protocol_type(protocol)
+                    .route_selection_expression("$request.body.action")
+                    .send(),
+            )
+            .unwrap();
+        api.api_id().unwrap().to_string()
+    }
+}

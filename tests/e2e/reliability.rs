@@ -220,8 +220,7 @@ fn ctrl_c_during_apply_stops_after_the_call_in_flight_and_a_rerun_converges() {
     );
 
     let rerun = acct.json(&["enable", "--api", "orders", "--stage", "prod"], 0);
-    let calls: Vec<&str> =
-        rerun["plan"].as_array().unwrap().iter().map(|s| s["action"]["call"].as_str().unwrap()).collect();
+    let calls = plan_calls(&rerun);
     assert_eq!(
         calls,
         ["logs:CreateLogGroup", "logs:PutRetentionPolicy", "apigateway:UpdateStage"],

@@ -301,19 +301,7 @@ fn stage_show_reads_http_and_websocket_stages() {
     use aws_sdk_apigatewayv2::types::{AccessLogSettings, LoggingLevel, ProtocolType, RouteSettings};
     let acct = Account::new();
     let v2 = acct.apigw2();
-    let create = |name: &str, protocol: ProtocolType| {
-        let api = acct
-            .block_on(
-                v2.create_api()
-                    .name(name)
-                    .protocol_type(protocol)
-                    .route_selection_expression("$request.body.action")
-                    .send(),
-            )
-            .unwrap();
-        api.api_id().unwrap().to_string()
-    };
-    let http = create("web", ProtocolType::Http);
+    let http = acct.create_v2_api("web", ProtocolType::Http);
     let group = format!("arn:aws:logs:{REGION}:{}:log-group:/aws/vendedlogs/web", acct.id);
     let http_json = ApiKind::Http.preset("json").unwrap().format;
     acct.block_on(
@@ -327,7 +315,7 @@ fn stage_show_reads_http_and_websocket_stages() {
             .send(),
     )
     .unwrap();
-    let ws = create("chat", ProtocolType::Websocket);
+    let ws = acct.create_v2_api("chat", ProtocolType::Websocket);
     acct.block_on(
         v2.create_stage()
             .api_id(&ws)

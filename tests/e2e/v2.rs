@@ -7,26 +7,8 @@ use crate::harness::*;
 use aws_sdk_apigatewayv2::types::{AccessLogSettings, LoggingLevel, ProtocolType, RouteSettings};
 use serde_json::{Value, json};
 
-fn create_v2(acct: &Account, name: &str, protocol: ProtocolType) -> String {
-    let api = acct
-        .block_on(
-            acct.apigw2()
-                .create_api()
-                .name(name)
-                .protocol_type(protocol)
-                .route_selection_expression("$request.body.action")
-                .send(),
-        )
-        .unwrap();
-    api.api_id().unwrap().to_string()
-}
-
 fn add_route(acct: &Account, api: &str, key: &str) {
     acct.block_on(acct.apigw2().create_route().api_id(api).route_key(key).send()).unwrap();
-}
-
-fn calls(report: &Value) -> Vec<&str> {
-    report["plan"].as_array().unwrap().iter().map(|s| s["action"]["call"].as_str().unwrap()).collect()
 }
 
 fn step<'a>(report: &'a Value, call: &str) -> &'a Value {
@@ -36,12 +18,12 @@ fn step<'a>(report: &'a Value, call: &str) -> &'a Value {
 #[test]
 fn http_enable_plans_a_vendedlogs_group_and_access_logging_without_the_account_role() {
     let acct = Account::new();
-    let api = create_v2(&acct, "web", ProtocolType::Http);
+    let api = acct.create_v2_api("web", ProtocolType::Http);
     acct.block_on(acct.apigw2().create_stage().api_id(&api).stage_name("prod").send()).unwrap();
 
     let plan = acct.json(&["enable", "--api", "web", "--stage", "prod", "--dry-run"], 0);
     assert_eq!(
-        calls(&plan),
+        plan_calls(&plan),
         ["logs:CreateLogGroup", "logs:PutRetentionPolicy", "apigatewayv2:UpdateStage"],
         "no role, no account update and no execution log group for an HTTP API"
     );
@@ -63,21 +45,43 @@ fn http_enable_plans_a_vendedlogs_group_and_access_logging_without_the_account_r
 #[test]
 fn http_apis_refuse_execution_logging_before_any_write() {
     let acct = Account::new();
-    create_v2(&acct, "web", ProtocolType::Http);
-    let api = create_v2(&acct, "web2", ProtocolType::Http);
+    acct.create_v2_api("web", ProtocolType::Http);
+    let api = acct.create_v2_api("web2", ProtocolType::Http);
     acct.block_on(acct.apigw2().create_stage().api_id(&api).stage_name("prod").send()).unwrap();
     for (args, expected) in [
-        (vec!["enable", "--api", "web2", "--stage", "prod", "--level", "info"], "Execution logs are not supported on protocolType HTTP"),
-        (vec!["enable", "--api", "web2", "--stage", "prod", "--data-trace", "off"], "--data-trace"),
-        (vec!["stage", "set", "--api-type", "http", "--all-apis", "--all-stages", "--level", "error"], "--level"),
-        (vec!["stage", "set", "--api", "web2", "--stage", "prod", "--method", "GET /x", "--metrics", "on"], "use --route"),
         (
-            vec!["enable", "--api", "web2", "--stage", "prod", "--access-log-format", "$context.requestId $context.resourcePath"],
+            vec!["enable", "--api", "web2", "--stage", "prod", "--level", "info"],
+            "Execution logs are not supported on protocolType HTTP",
+        ),
+        (vec!["enable", "--api", "web2", "--stage", "prod", "--data-trace", "off"], "--data-trace"),
+        (
+            vec!["stage", "set", "--api-type", "http", "--all-apis", "--all-stages", "--level", "error"],
+            "--level",
+        ),
+        (
+            vec!["stage", "set", "--api", "web2", "--stage", "prod", "--method", "GET /x", "--metrics", "on"],
+            "use --route",
+        ),
+        (
+            vec![
+                "enable",
+                "--api",
+                "web2",
+                "--stage",
+                "prod",
+                "--access-log-format",
+                "$context.requestId $context.resourcePath",
+            ],
             "for HTTP APIs",
         ),
         (
             vec![
-                "enable", "--api", "web2", "--stage", "prod", "--access-log-destination",
+                "enable",
+                "--api",
+                "web2",
+                "--stage",
+                "prod",
+                "--access-log-destination",
                 "arn:aws:firehose:us-east-1:123456789012:deliverystream/amazon-apigateway-x",
             ],
             "not to Firehose",
@@ -94,7 +98,7 @@ fn http_apis_refuse_execution_logging_before_any_write() {
 #[test]
 fn websocket_enable_plans_the_role_execution_logging_and_route_overrides() {
     let acct = Account::new();
-    let api = create_v2(&acct, "chat", ProtocolType::Websocket);
+    let api = acct.create_v2_api("chat", ProtocolType::Websocket);
     add_route(&acct, &api, "$connect");
     acct.block_on(
         acct.apigw2()
@@ -108,7 +112,7 @@ fn websocket_enable_plans_the_role_execution_logging_and_route_overrides() {
 
     let plan = acct.json(&["enable", "--api", "chat", "--stage", "prod", "--dry-run"], 0);
     assert_eq!(
-        calls(&plan),
+        plan_calls(&plan),
         [
             "iam:CreateRole",
             "iam:AttachRolePolicy",
@@ -139,7 +143,19 @@ fn websocket_enable_plans_the_role_execution_logging_and_route_overrides() {
         [format!("API-Gateway-Access-Logs_{api}/prod"), format!("API-Gateway-Execution-Logs_{api}/prod")]
     );
 
-    let set_route = ["stage", "set", "--api", &api, "--stage", "prod", "--route", "$connect", "--level", "error", "--dry-run"];
+    let set_route = [
+        "stage",
+        "set",
+        "--api",
+        &api,
+        "--stage",
+        "prod",
+        "--route",
+        "$connect",
+        "--level",
+        "error",
+        "--dry-run",
+    ];
     let (code, _, stderr) = acct.run(&set_route);
     assert_eq!(code, 3, "the account role is a precondition for WebSocket APIs too: {stderr}");
     assert!(stderr.contains("no CloudWatch Logs role"), "{stderr}");
@@ -154,7 +170,8 @@ fn websocket_enable_plans_the_role_execution_logging_and_route_overrides() {
         } }),
         "a new override keeps the default route's throttling"
     );
-    let (code, _, stderr) = acct.run(&["stage", "set", "--api", &api, "--stage", "prod", "--route", "$nope", "--level", "error"]);
+    let (code, _, stderr) =
+        acct.run(&["stage", "set", "--api", &api, "--stage", "prod", "--route", "$nope", "--level", "error"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("no such route") && stderr.contains("$connect"), "{stderr}");
 }
@@ -163,11 +180,14 @@ fn websocket_enable_plans_the_role_execution_logging_and_route_overrides() {
 fn names_shared_across_api_types_need_api_type() {
     let acct = Account::new();
     let rest = acct.create_api("orders", "prod", &[]);
-    let http = create_v2(&acct, "orders", ProtocolType::Http);
+    let http = acct.create_v2_api("orders", ProtocolType::Http);
     acct.block_on(acct.apigw2().create_stage().api_id(&http).stage_name("prod").send()).unwrap();
     let (code, _, stderr) = acct.run(&["enable", "--api", "orders", "--stage", "prod", "--dry-run"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("2 APIs are named 'orders'") && stderr.contains("--api-type http|rest"), "{stderr}");
+    assert!(
+        stderr.contains("2 APIs are named 'orders'") && stderr.contains("--api-type http|rest"),
+        "{stderr}"
+    );
     let doc = acct.json(&["stage", "show", "--api", "orders", "--api-type", "rest"], 0);
     assert_eq!(doc["apis"][0]["api"]["id"], rest.as_str());
     assert_eq!(doc["apis"][0]["api"]["api_type"], "rest");
@@ -178,8 +198,8 @@ fn names_shared_across_api_types_need_api_type() {
 #[test]
 fn status_checks_v2_stages_by_their_type_and_apply_check_reports_drift() {
     let acct = Account::new();
-    let http = create_v2(&acct, "web", ProtocolType::Http);
-    let ws = create_v2(&acct, "chat", ProtocolType::Websocket);
+    let http = acct.create_v2_api("web", ProtocolType::Http);
+    let ws = acct.create_v2_api("chat", ProtocolType::Websocket);
     let rest_only = format!("arn:aws:logs:{REGION}:{}:log-group:web", acct.id);
     acct.block_on(
         acct.apigw2()
@@ -188,7 +208,10 @@ fn status_checks_v2_stages_by_their_type_and_apply_check_reports_drift() {
             .stage_name("prod")
             .access_log_settings(
                 // A REST-only variable: AWS would refuse it on an HTTP API.
-                AccessLogSettings::builder().destination_arn(&rest_only).format("$context.requestId $context.resourcePath").build(),
+                AccessLogSettings::builder()
+                    .destination_arn(&rest_only)
+                    .format("$context.requestId $context.resourcePath")
+                    .build(),
             )
             .send(),
     )
@@ -198,7 +221,9 @@ fn status_checks_v2_stages_by_their_type_and_apply_check_reports_drift() {
             .create_stage()
             .api_id(&ws)
             .stage_name("prod")
-            .default_route_settings(RouteSettings::builder().logging_level(LoggingLevel::Info).data_trace_enabled(true).build())
+            .default_route_settings(
+                RouteSettings::builder().logging_level(LoggingLevel::Info).data_trace_enabled(true).build(),
+            )
             .send(),
     )
     .unwrap();
@@ -221,8 +246,12 @@ fn status_checks_v2_stages_by_their_type_and_apply_check_reports_drift() {
 
     let doc = acct.json(&["status", "--api", "chat"], 5);
     let findings = &doc["regions"][0]["apis"][0]["stages"][0]["findings"];
-    let has = |code: &str| findings.as_array().unwrap().iter().any(|f| f["code"] == code && f["severity"] != "ok");
-    assert!(has("data-trace-on") && has("access-logging-off") && has("execution-log-retention"), "{findings}");
+    let has =
+        |code: &str| findings.as_array().unwrap().iter().any(|f| f["code"] == code && f["severity"] != "ok");
+    assert!(
+        has("data-trace-on") && has("access-logging-off") && has("execution-log-retention"),
+        "{findings}"
+    );
     assert!(!has("execution-logging-off"), "INFO is on: {findings}");
 
     let file = temp_file(
@@ -251,7 +280,7 @@ fn status_checks_v2_stages_by_their_type_and_apply_check_reports_drift() {
     assert_eq!(ws_update["route_settings"]["$default"]["logging_level"], "INFO");
 
     let off = acct.json(&["disable", "--api", "web", "--stage", "prod", "--dry-run"], 0);
-    assert_eq!(calls(&off), ["apigatewayv2:DeleteAccessLogSettings"], "HTTP: access logging only");
+    assert_eq!(plan_calls(&off), ["apigatewayv2:DeleteAccessLogSettings"], "HTTP: access logging only");
     let off = acct.json(&["disable", "--api", "chat", "--stage", "prod", "--dry-run"], 0);
     assert_eq!(
         step(&off, "apigatewayv2:UpdateStage")["default_route_settings"],
@@ -265,7 +294,7 @@ fn status_checks_v2_stages_by_their_type_and_apply_check_reports_drift() {
 #[test]
 fn stale_route_overrides_are_reported_and_deleted_rather_than_updated() {
     let acct = Account::new();
-    let api = create_v2(&acct, "chat", ProtocolType::Websocket);
+    let api = acct.create_v2_api("chat", ProtocolType::Websocket);
     add_route(&acct, &api, "$connect");
     let logging = |level| RouteSettings::builder().logging_level(level).build();
     acct.block_on(
@@ -292,7 +321,11 @@ fn stale_route_overrides_are_reported_and_deleted_rather_than_updated() {
     assert!(stale[0]["fix"].as_str().unwrap().contains("--clear-route '$gone'"), "{}", stale[0]);
 
     let off = acct.json(&["disable", "--api", "chat", "--stage", "prod", "--execution-only", "--dry-run"], 0);
-    assert_eq!(calls(&off), ["apigatewayv2:DeleteRouteSettings", "apigatewayv2:UpdateStage"], "delete first");
+    assert_eq!(
+        plan_calls(&off),
+        ["apigatewayv2:DeleteRouteSettings", "apigatewayv2:UpdateStage"],
+        "delete first"
+    );
     assert_eq!(step(&off, "apigatewayv2:DeleteRouteSettings")["route_key"], "$gone");
     let routes = &step(&off, "apigatewayv2:UpdateStage")["route_settings"];
     assert!(routes.get("$gone").is_none() && routes["$connect"]["logging_level"] == "OFF", "{routes}");
@@ -304,7 +337,9 @@ fn type_rules_are_checked_in_every_region_before_the_first_is_changed() {
     acct.create_api("orders", "prod", &[]);
     let other = "eu-west-1";
     let v2_there = aws_sdk_apigatewayv2::Client::from_conf(
-        aws_sdk_apigatewayv2::config::Builder::from(&acct.config).region(aws_config::Region::new(other)).build(),
+        aws_sdk_apigatewayv2::config::Builder::from(&acct.config)
+            .region(aws_config::Region::new(other))
+            .build(),
     );
     let http = acct
         .block_on(v2_there.create_api().name("web").protocol_type(ProtocolType::Http).send())
@@ -315,7 +350,16 @@ fn type_rules_are_checked_in_every_region_before_the_first_is_changed() {
     acct.block_on(v2_there.create_stage().api_id(&http).stage_name("prod").send()).unwrap();
 
     let (code, _, stderr) = acct.run(&[
-        "enable", "--all-apis", "--all-stages", "--region", REGION, "--region", other, "--level", "info", "--yes",
+        "enable",
+        "--all-apis",
+        "--all-stages",
+        "--region",
+        REGION,
+        "--region",
+        other,
+        "--level",
+        "info",
+        "--yes",
     ]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("is an HTTP API") && stderr.contains("--api-type"), "{stderr}");
