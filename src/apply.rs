@@ -350,6 +350,24 @@ fn completes(previous: &Action, next: &Action) -> bool {
     }
 }
 
+/// When UpdateAccount keeps refusing a role whose trust policy has conditions, those conditions
+/// are the likely cause: API Gateway may not set the keys they test (e.g. `aws:SourceAccount`).
+async fn with_trust_conditions(clients: &Clients, role_arn: &str, err: anyhow::Error) -> anyhow::Error {
+    let refused = err
+        .downcast_ref::<crate::aws::AwsCallError>()
+        .is_some_and(|e| apigw::is_propagation_message(&e.detail));
+    let Some(name) = role_arn.rsplit('/').next().filter(|_| refused) else { return err };
+    let Ok(Some(role)) = iam::get_role(&clients.iam, name).await else { return err };
+    let conditions = crate::trust::trust_conditions(&role.trust_policy);
+    if conditions.is_empty() {
+        return err;
+    }
+    err.context(format!(
+        "the role's trust policy allows API Gateway only under conditions ({}), which API Gateway may not satisfy when it assumes this role; remove them (AWS documents the plain policy) or use a role created without --hardened-trust",
+        conditions.join(", ")
+    ))
+}
+
 async fn apply_step(ctx: &Ctx, clients: &Clients, action: &Action, wait: Duration) -> anyhow::Result<()> {
     match action {
         Action::CreateRole { role_name, assume_role_policy_document } => {
@@ -368,7 +386,19 @@ async fn apply_step(ctx: &Ctx, clients: &Clients, action: &Action, wait: Duratio
                     notice.reason
                 ))
             };
-            apigw::set_account_role(&clients.apigw, cloudwatch_role_arn.as_deref(), wait, &mut notify).await
+            let every = crate::aws::pacing::update_account_interval(ctx.pacer.scale());
+            let result = apigw::set_account_role(
+                &clients.apigw,
+                cloudwatch_role_arn.as_deref(),
+                wait,
+                every,
+                &mut notify,
+            )
+            .await;
+            match (result, cloudwatch_role_arn) {
+                (Err(err), Some(role_arn)) => Err(with_trust_conditions(clients, role_arn, err).await),
+                (result, _) => result,
+            }
         }
         Action::CreateLogGroup { log_group_name, kms_key_id, tags } => {
             logs::create_log_group(&clients.logs, log_group_name, kms_key_id.as_deref(), tags).await

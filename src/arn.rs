@@ -204,9 +204,74 @@ pub fn parse_log_group_name(text: &str) -> Result<String, String> {
     validate_log_group_name(text).map(|()| text.to_string())
 }
 
+/// Whether `name` has the shape of an AWS region (`us-east-1`, `us-gov-west-1`,
+/// `eusc-de-east-1`): lower-case words joined by `-`, ending in a number. The shape, not a list,
+/// since AWS keeps adding regions.
+pub fn validate_region(name: &str) -> Result<(), String> {
+    let parts: Vec<&str> = name.split('-').collect();
+    let shaped = match parts.as_slice() {
+        [first, middle @ .., number] if !middle.is_empty() && middle.len() <= 3 => {
+            (2..=4).contains(&first.len())
+                && first.bytes().all(|b| b.is_ascii_lowercase())
+                && middle
+                    .iter()
+                    .all(|w| (1..=12).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase()))
+                && (1..=2).contains(&number.len())
+                && number.bytes().all(|b| b.is_ascii_digit())
+        }
+        _ => false,
+    };
+    if shaped {
+        Ok(())
+    } else {
+        Err(format!(
+            "{name:?} is not an AWS region name; use a region code such as us-east-1 or eu-west-2 (`aws ec2 describe-regions` lists them)"
+        ))
+    }
+}
+
+/// clap value parser for `--region`.
+pub fn parse_region(text: &str) -> Result<String, String> {
+    validate_region(text).map(|()| text.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn region_names_are_checked_by_shape() {
+        for good in [
+            "us-east-1",
+            "eu-central-2",
+            "ap-southeast-4",
+            "us-gov-west-1",
+            "cn-north-1",
+            "us-isob-east-1",
+            "eusc-de-east-1",
+            "mx-central-1",
+            "il-central-1",
+        ] {
+            assert_eq!(validate_region(good), Ok(()), "{good}");
+        }
+        for bad in [
+            "not-a-region",
+            "",
+            "us-east",
+            "US-EAST-1",
+            "us_east_1",
+            "us-east-1 ",
+            "useast1",
+            "us-east-123",
+            "https://x",
+            "a-b-1",
+            "us--1",
+            "us-east-1-",
+        ] {
+            let err = validate_region(bad).unwrap_err();
+            assert!(err.contains("not an AWS region name") && err.contains("us-east-1"), "{bad}: {err}");
+        }
+    }
 
     const ACCOUNT: &str = "123456789012";
 

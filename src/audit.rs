@@ -43,6 +43,8 @@ pub enum Remedy {
     AccountRole(String),
     /// Stage settings, exactly as the equivalent `stage set` flags.
     Stage(Box<LoggingArgs>),
+    /// Delete this log group (only ever one that holds no events).
+    DeleteLogGroup(String),
 }
 
 fn ok(code: &'static str, message: impl Into<String>) -> Finding {
@@ -157,8 +159,18 @@ pub struct StageFacts<'a> {
     pub access_group: Option<LogGroup>,
     /// `API-Gateway-Execution-Logs_{id}/{stage}`, when it exists.
     pub execution_group: Option<LogGroup>,
+    /// WebSocket: `API-Gateway-Execution-Logs_{id}/{stage}`, which earlier versions pre-created
+    /// but API Gateway does not write to, when it exists.
+    pub leftover_execution_group: Option<Leftover>,
     /// v2: route overrides whose route no longer exists.
     pub stale_routes: Vec<String>,
+}
+
+/// A log group the tool created where nothing writes.
+pub struct Leftover {
+    pub group: LogGroup,
+    /// Whether it has log streams: then it is reported, never deleted.
+    pub holds_events: bool,
 }
 
 pub fn stage_findings(facts: &StageFacts) -> Vec<Finding> {
@@ -253,7 +265,35 @@ pub fn stage_findings(facts: &StageFacts) -> Vec<Finding> {
 
     findings.extend(access_findings(facts, &set));
     findings.extend(execution_group_findings(facts, &set));
+    findings.extend(leftover_finding(facts));
     findings
+}
+
+fn leftover_finding(facts: &StageFacts) -> Option<Finding> {
+    let Leftover { group, holds_events } = facts.leftover_execution_group.as_ref()?;
+    let name = &group.name;
+    let expected = crate::commands::stage::execution_log_group(facts.api, &facts.stage.stage_name);
+    let message = format!(
+        "log group {name} was created for this WebSocket stage by an earlier apigw-logs version, but API Gateway writes WebSocket execution logs to {expected}"
+    );
+    let region = facts.region;
+    let delete = format!("aws logs delete-log-group --region {region} --log-group-name '{name}'");
+    Some(if *holds_events {
+        problem(
+            Severity::Warning,
+            "execution-log-group-leftover",
+            format!("{message}; it holds log streams, so it is left for you to read and delete"),
+            delete,
+        )
+    } else {
+        problem(
+            Severity::Warning,
+            "execution-log-group-leftover",
+            format!("{message}; it holds no events"),
+            delete,
+        )
+        .remedied(Remedy::DeleteLogGroup(name.clone()))
+    })
 }
 
 fn access_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Finding> {
@@ -466,8 +506,33 @@ mod tests {
             stage,
             access_group: Some(LogGroup { name: "g".into(), retention_days: Some(30) }),
             execution_group: Some(LogGroup { name: "e".into(), retention_days: Some(90) }),
+            leftover_execution_group: None,
             stale_routes: vec![],
         }
+    }
+
+    #[test]
+    fn a_leftover_websocket_execution_group_is_deleted_by_fix_only_when_empty() {
+        let mut stage = healthy_stage();
+        stage.kind = ApiKind::Websocket;
+        let api = Api { id: "w1".into(), name: "chat".into(), kind: ApiKind::Websocket, created: None };
+        let leftover = |holds_events| Leftover {
+            group: LogGroup { name: "API-Gateway-Execution-Logs_w1/prod".into(), retention_days: Some(30) },
+            holds_events,
+        };
+        let mut f = facts(&stage, &api);
+        f.leftover_execution_group = Some(leftover(false));
+        let findings = stage_findings(&f);
+        let found = findings.iter().find(|f| f.code == "execution-log-group-leftover").unwrap();
+        assert_eq!(found.severity, Severity::Warning);
+        assert!(found.message.contains("/aws/apigateway/w1/prod"), "{}", found.message);
+        assert_eq!(found.remedy, Some(Remedy::DeleteLogGroup("API-Gateway-Execution-Logs_w1/prod".into())));
+
+        f.leftover_execution_group = Some(leftover(true));
+        let findings = stage_findings(&f);
+        let found = findings.iter().find(|f| f.code == "execution-log-group-leftover").unwrap();
+        assert_eq!(found.remedy, None, "a group with events is never deleted by --fix");
+        assert!(found.fix.as_deref().unwrap().contains("aws logs delete-log-group"));
     }
 
     #[test]

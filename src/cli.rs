@@ -38,7 +38,7 @@ pub struct GlobalArgs {
     pub profile: Option<String>,
     /// AWS region (default: AWS_REGION, then the profile's region); repeatable for status, apply,
     /// enable, disable and stage set
-    #[arg(long = "region", global = true, value_name = "REGION", action = ArgAction::Append)]
+    #[arg(long = "region", global = true, value_name = "REGION", action = ArgAction::Append, value_parser = crate::arn::parse_region)]
     pub regions: Vec<String>,
     /// Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)
     #[arg(long, global = true, value_name = "URL")]
@@ -68,9 +68,21 @@ pub struct GlobalArgs {
     /// How many targets (stages) are read and changed at once
     #[arg(long, global = true, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub concurrency: u16,
+    /// Your account's control-plane quotas as a multiple of AWS's defaults (e.g. 2 after a quota
+    /// increase, 0.5 to leave half to other tools); calls are paced to stay under them
+    #[arg(long, global = true, value_name = "FACTOR", env = "APIGW_LOGS_QUOTA_SCALE", hide_env_values = true, value_parser = parse_quota_scale)]
+    pub quota_scale: Option<f64>,
     /// Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub call_timeout: u64,
+}
+
+/// A quota multiple: a finite number above 0 and at most 1000.
+pub fn parse_quota_scale(value: &str) -> Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(factor) if factor.is_finite() && factor > 0.0 && factor <= 1000.0 => Ok(factor),
+        _ => Err(format!("expected a number above 0 and at most 1000 (e.g. 2 or 0.5), got {value:?}")),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -136,6 +148,10 @@ pub struct RoleCreateArgs {
     /// Name of the role
     #[arg(long, value_name = "NAME", default_value = crate::trust::DEFAULT_ROLE_NAME, value_parser = crate::arn::parse_role_name)]
     pub role_name: String,
+    /// Give a new role an aws:SourceAccount condition in its trust policy. Not confirmed by AWS
+    /// for this role: API Gateway may not set that key, and UpdateAccount then refuses the role
+    #[arg(long)]
+    pub hardened_trust: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -304,6 +320,10 @@ pub struct EnableArgs {
     /// Role to create or repair when the account has no healthy role
     #[arg(long, value_name = "NAME", default_value = crate::trust::DEFAULT_ROLE_NAME, value_parser = crate::arn::parse_role_name)]
     pub role_name: String,
+    /// Give a new role an aws:SourceAccount condition in its trust policy. Not confirmed by AWS
+    /// for this role: API Gateway may not set that key, and UpdateAccount then refuses the role
+    #[arg(long)]
+    pub hardened_trust: bool,
     #[command(flatten)]
     pub wait: WaitArg,
 }

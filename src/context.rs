@@ -17,6 +17,8 @@ pub struct Ctx {
     warned: std::sync::Mutex<std::collections::HashSet<String>>,
     /// Set while a progress bar shows the steps' progress instead.
     steps_quiet: std::sync::atomic::AtomicBool,
+    /// Paces every AWS call of the run at the account's quotas.
+    pub pacer: std::sync::Arc<crate::aws::pacing::Pacer>,
 }
 
 pub const GREEN: Style = AnsiColor::Green.on_default();
@@ -36,7 +38,15 @@ impl Ctx {
             !global.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
         let deadline =
             std::sync::Mutex::new(tokio::time::Instant::now() + Duration::from_secs(global.timeout));
-        Ctx { global, interactive, deadline, warned: Default::default(), steps_quiet: Default::default() }
+        let pacer = std::sync::Arc::new(crate::aws::pacing::Pacer::new(global.quota_scale.unwrap_or(1.0)));
+        Ctx {
+            global,
+            interactive,
+            deadline,
+            warned: Default::default(),
+            steps_quiet: Default::default(),
+            pacer,
+        }
     }
 
     pub fn json(&self) -> bool {
@@ -65,6 +75,7 @@ impl Ctx {
             endpoint_url: None,
             call_timeout: Duration::from_secs(self.global.call_timeout),
             max_attempts: 1,
+            pacer: self.pacer.clone(),
         };
         crate::aws::resolve_region(&options).await.ok().map(|r| r.to_string())
     }
@@ -101,6 +112,7 @@ impl Ctx {
             endpoint_url: self.global.endpoint_url.clone(),
             call_timeout: Duration::from_secs(self.global.call_timeout),
             max_attempts: 8,
+            pacer: self.pacer.clone(),
         })
         .await
     }

@@ -19,6 +19,9 @@ pub struct FleetFile {
     /// The same, per region (`[role_names] "eu-west-1" = "…"`), overriding `role_name` there.
     #[serde(default)]
     pub role_names: BTreeMap<String, String>,
+    /// The account's control-plane quotas as a multiple of AWS's defaults (`--quota-scale`,
+    /// which wins when given).
+    pub quota_scale: Option<f64>,
     /// Settings every matched stage gets unless its entry says otherwise.
     #[serde(default)]
     pub defaults: Settings,
@@ -89,6 +92,9 @@ pub fn parse(text: &str) -> Result<FleetFile, String> {
 
 impl FleetFile {
     fn validate(&self) -> Result<(), String> {
+        if let Some(scale) = self.quota_scale {
+            crate::cli::parse_quota_scale(&scale.to_string()).map_err(|e| format!("`quota_scale`: {e}"))?;
+        }
         if self.defaults.api.is_some() || self.defaults.stage.is_some() || self.defaults.api_type.is_some() {
             return Err("[defaults]: `api`, `api_type` and `stage` belong in [[stage]] entries".into());
         }

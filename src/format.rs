@@ -232,11 +232,20 @@ pub fn lint(format: &str, kind: ApiKind) -> Lint {
     if let Some(message) = line_break(format) {
         lint.push(Severity::Error, "multi-line", message);
     }
-    if !vars.iter().any(|v| matches!(v.context_path(), Some("requestId" | "extendedRequestId"))) {
+    // REST accepts either id; HTTP and WebSocket APIs require $context.requestId itself
+    // (AWS::ApiGatewayV2::Stage AccessLogSettings).
+    let has_id = |names: &[&str]| vars.iter().any(|v| v.context_path().is_some_and(|p| names.contains(&p)));
+    if kind == ApiKind::Rest && !has_id(&["requestId", "extendedRequestId"]) {
         lint.push(
             Severity::Error,
             "missing-request-id",
             "format has neither $context.requestId nor $context.extendedRequestId, and API Gateway requires one to keep entries unique; add \"$context.requestId\"".to_owned(),
+        );
+    } else if kind != ApiKind::Rest && !has_id(&["requestId"]) {
+        lint.push(
+            Severity::Error,
+            "missing-request-id",
+            format!("format has no $context.requestId, which {}s require ($context.extendedRequestId alone satisfies REST APIs only); add \"$context.requestId\"", kind.label()),
         );
     }
 
@@ -668,10 +677,15 @@ mod tests {
     }
 
     #[test]
-    fn extended_request_id_is_enough() {
+    fn extended_request_id_is_enough_for_rest_only() {
+        assert!(lint("$context.extendedRequestId", ApiKind::Rest).findings.is_empty());
         for kind in [ApiKind::Rest, ApiKind::Http, ApiKind::Websocket] {
-            assert!(lint("$context.extendedRequestId", kind).findings.is_empty(), "{kind:?}");
             assert!(lint("$context.requestId", kind).findings.is_empty(), "{kind:?}");
+        }
+        for kind in [ApiKind::Http, ApiKind::Websocket] {
+            let lint = lint("$context.extendedRequestId", kind);
+            assert_eq!(codes(&lint), ["missing-request-id"], "{kind:?}");
+            assert!(lint.findings[0].message.contains("REST APIs only"), "{kind:?}");
         }
     }
 

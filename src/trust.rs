@@ -11,19 +11,52 @@ pub fn managed_policy_arn(partition: &str) -> String {
 }
 pub const DEFAULT_ROLE_NAME: &str = "apigateway-cloudwatch-logs";
 
-/// Trust policy for a new role: only API Gateway, and only on behalf of this account
-/// (the `aws:SourceAccount` condition guards against the confused-deputy problem).
-pub fn trust_policy(account: &str) -> String {
-    json!({
-        "Version": "2012-10-17",
-        "Statement": [{
-            "Effect": "Allow",
-            "Principal": { "Service": SERVICE_PRINCIPAL },
-            "Action": "sts:AssumeRole",
-            "Condition": { "StringEquals": { "aws:SourceAccount": account } }
-        }]
-    })
-    .to_string()
+/// Trust policy for a new role: AWS's documented one (principal API Gateway, `sts:AssumeRole`, no
+/// condition), as the AWS docs, Terraform, CDK and Serverless use.
+pub fn trust_policy() -> String {
+    trust_document(Value::Null)
+}
+
+/// The opt-in hardened trust policy: AWS's plus an `aws:SourceAccount` condition against the
+/// confused-deputy problem. Not confirmed by AWS for this role: if API Gateway does not set the
+/// key when it assumes the role, UpdateAccount refuses it.
+pub fn hardened_trust_policy(account: &str) -> String {
+    trust_document(json!({ "StringEquals": { "aws:SourceAccount": account } }))
+}
+
+fn trust_document(condition: Value) -> String {
+    let mut statement = json!({
+        "Effect": "Allow",
+        "Principal": { "Service": SERVICE_PRINCIPAL },
+        "Action": "sts:AssumeRole",
+    });
+    if !condition.is_null() {
+        statement["Condition"] = condition;
+    }
+    json!({ "Version": "2012-10-17", "Statement": [statement] }).to_string()
+}
+
+/// The conditions (`Operator key`) on the statements that let API Gateway assume the role; empty
+/// for a plain trust policy or one that is not JSON.
+pub fn trust_conditions(document: &str) -> Vec<String> {
+    let Ok(policy) = serde_json::from_str::<Value>(document) else { return Vec::new() };
+    let statements = match &policy["Statement"] {
+        Value::Array(list) => list.clone(),
+        single @ Value::Object(_) => vec![single.clone()],
+        _ => return Vec::new(),
+    };
+    let mut conditions = Vec::new();
+    for statement in statements.iter().filter(|s| {
+        s["Effect"] == "Allow" && string_or_list_contains(&s["Principal"]["Service"], &[SERVICE_PRINCIPAL])
+    }) {
+        let Value::Object(operators) = &statement["Condition"] else { continue };
+        for (operator, keys) in operators {
+            if let Value::Object(keys) = keys {
+                conditions.extend(keys.keys().map(|key| format!("{operator} {key}")));
+            }
+        }
+    }
+    conditions
 }
 
 /// Whether a trust policy lets API Gateway assume the role for `account`.
@@ -136,13 +169,28 @@ mod tests {
     const ACCOUNT: &str = "123456789012";
 
     #[test]
-    fn new_trust_policy_admits_api_gateway_for_this_account_only() {
-        let doc = trust_policy(ACCOUNT);
+    fn new_trust_policy_is_aws_documented_one_without_conditions() {
+        let doc = trust_policy();
+        assert_eq!(check_trust(&doc, ACCOUNT), Ok(()));
+        assert_eq!(check_trust(&doc, "999999999999"), Ok(()), "no account condition");
+        let parsed: Value = serde_json::from_str(&doc).unwrap();
+        assert_eq!(
+            parsed["Statement"],
+            json!([{"Effect": "Allow", "Principal": {"Service": "apigateway.amazonaws.com"}, "Action": "sts:AssumeRole"}])
+        );
+        assert!(trust_conditions(&doc).is_empty());
+    }
+
+    #[test]
+    fn hardened_trust_policy_admits_api_gateway_for_this_account_only_and_names_its_condition() {
+        let doc = hardened_trust_policy(ACCOUNT);
         assert_eq!(check_trust(&doc, ACCOUNT), Ok(()));
         let err = check_trust(&doc, "999999999999").unwrap_err();
         assert!(err.contains("only for aws:SourceAccount 123456789012"), "{err}");
         let parsed: Value = serde_json::from_str(&doc).unwrap();
         assert_eq!(parsed["Statement"].as_array().unwrap().len(), 1, "nothing broader than one statement");
+        assert_eq!(trust_conditions(&doc), ["StringEquals aws:SourceAccount"]);
+        assert!(trust_conditions("not json").is_empty());
     }
 
     #[test]
@@ -164,18 +212,18 @@ mod tests {
 
     #[test]
     fn health_lists_every_problem() {
-        let health = RoleHealth::assess("arn:r", &trust_policy(ACCOUNT), ACCOUNT, &[]);
+        let health = RoleHealth::assess("arn:r", &trust_policy(), ACCOUNT, &[]);
         assert!(health.trusts_api_gateway && !health.has_policy && !health.is_healthy());
         let healthy = RoleHealth::assess(
             "arn:aws:iam::123456789012:role/r",
-            &trust_policy(ACCOUNT),
+            &trust_policy(),
             ACCOUNT,
             &[managed_policy_arn("aws")],
         );
         assert!(healthy.is_healthy());
         let china = RoleHealth::assess(
             "arn:aws-cn:iam::123456789012:role/r",
-            &trust_policy(ACCOUNT),
+            &trust_policy(),
             ACCOUNT,
             &[managed_policy_arn("aws-cn")],
         );

@@ -41,17 +41,18 @@ pub struct RetryNotice {
 }
 
 /// Sets (or with `None`, unsets) the account's role. Retries propagation errors and throttling
-/// (UpdateAccount is limited to one call per 20 s) with backoff until `wait` has passed.
+/// every `every` (UpdateAccount's quota is one call per 20 s, so a sooner retry would itself be
+/// throttled) until `wait` has passed.
 pub async fn set_account_role(
     client: &aws_sdk_apigateway::Client,
     role_arn: Option<&str>,
     wait: Duration,
+    every: Duration,
     on_retry: &mut dyn FnMut(&RetryNotice),
 ) -> anyhow::Result<()> {
     let started = tokio::time::Instant::now();
-    // UpdateAccount is limited to one call per 20 s: back off from 5 s up to 20 s, and let this
-    // loop (not the SDK's own retries) pace the calls so `wait` is honoured.
-    let mut delay = Duration::from_secs(5);
+    // This loop (not the SDK's own retries) spaces the calls, so that `wait` is honoured.
+    let delay = every;
     let mut attempt = 1;
     loop {
         let result = client
@@ -103,7 +104,6 @@ pub async fn set_account_role(
         });
         tokio::time::sleep(delay).await;
         attempt += 1;
-        delay = (delay * 2).min(Duration::from_secs(20));
     }
 }
 
@@ -250,6 +250,7 @@ mod sdk_tests {
     use aws_smithy_types::error::ErrorMetadata;
 
     const ROLE: &str = "arn:aws:iam::123456789012:role/apigateway-cloudwatch-logs";
+    const EVERY: Duration = Duration::from_secs(20);
 
     /// Errors as the SDK deserializes them: the code and message are in the metadata too.
     fn meta(code: &str, message: &str) -> ErrorMetadata {
@@ -281,13 +282,15 @@ mod sdk_tests {
         let client = mock_client!(aws_sdk_apigateway, RuleMode::Sequential, [&rule]);
         let mut notices = Vec::new();
         let started = tokio::time::Instant::now();
-        set_account_role(&client, Some(ROLE), Duration::from_secs(120), &mut |n| notices.push(n.clone()))
-            .await
-            .unwrap();
+        set_account_role(&client, Some(ROLE), Duration::from_secs(120), EVERY, &mut |n| {
+            notices.push(n.clone())
+        })
+        .await
+        .unwrap();
         assert_eq!(rule.num_calls(), 4);
         let delays: Vec<u64> = notices.iter().map(|n| n.next_delay.as_secs()).collect();
-        assert_eq!(delays, [5, 10, 20], "exponential backoff, paced for the 1-per-20-s quota");
-        assert_eq!(started.elapsed(), Duration::from_secs(35));
+        assert_eq!(delays, [20, 20, 20], "spaced for the 1-per-20-s quota");
+        assert_eq!(started.elapsed(), Duration::from_secs(60));
     }
 
     #[tokio::test(start_paused = true)]
@@ -295,14 +298,15 @@ mod sdk_tests {
         let rule = mock!(Client::update_account).then_error(propagation_error);
         let client = mock_client!(aws_sdk_apigateway, RuleMode::MatchAny, [&rule]);
         let started = tokio::time::Instant::now();
-        let err =
-            set_account_role(&client, Some(ROLE), Duration::from_secs(20), &mut |_| {}).await.unwrap_err();
-        assert!(started.elapsed() <= Duration::from_secs(20), "stays within --wait");
+        let err = set_account_role(&client, Some(ROLE), Duration::from_secs(30), EVERY, &mut |_| {})
+            .await
+            .unwrap_err();
+        assert!(started.elapsed() <= Duration::from_secs(30), "stays within --wait");
         let text = format!("{err:#}");
         assert!(text.contains("raise --wait"), "{text}");
         assert!(text.contains("apigateway:UpdateAccount on account failed"), "{text}");
         assert_eq!(crate::error::exit_code(&err), crate::error::Exit::AwsFailure);
-        assert_eq!(rule.num_calls(), 3, "attempts at 0, 5 and 15 s; the next would pass 20 s");
+        assert_eq!(rule.num_calls(), 2, "attempts at 0 and 20 s; the next would pass 30 s");
     }
 
     #[tokio::test(start_paused = true)]
@@ -316,7 +320,11 @@ mod sdk_tests {
             )
         });
         let client = mock_client!(aws_sdk_apigateway, RuleMode::MatchAny, [&rule]);
-        assert!(set_account_role(&client, Some(ROLE), Duration::from_secs(120), &mut |_| {}).await.is_err());
+        assert!(
+            set_account_role(&client, Some(ROLE), Duration::from_secs(120), EVERY, &mut |_| {})
+                .await
+                .is_err()
+        );
         assert_eq!(rule.num_calls(), 1);
     }
 
@@ -326,7 +334,7 @@ mod sdk_tests {
             .match_requests(|req| req.patch_operations()[0].value() == Some(""))
             .then_output(|| UpdateAccountOutput::builder().build());
         let client = mock_client!(aws_sdk_apigateway, RuleMode::Sequential, [&rule]);
-        set_account_role(&client, None, Duration::ZERO, &mut |_| {}).await.unwrap();
+        set_account_role(&client, None, Duration::ZERO, EVERY, &mut |_| {}).await.unwrap();
         assert_eq!(rule.num_calls(), 1);
     }
 

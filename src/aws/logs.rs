@@ -8,9 +8,13 @@ const CREATE: Call = Call { name: "logs:CreateLogGroup", permission: "logs:Creat
 const RETENTION: Call = Call { name: "logs:PutRetentionPolicy", permission: "logs:PutRetentionPolicy" };
 const FILTER: Call = Call { name: "logs:FilterLogEvents", permission: "logs:FilterLogEvents" };
 const DELETE: Call = Call { name: "logs:DeleteLogGroup", permission: "logs:DeleteLogGroup" };
+const DESCRIBE_STREAMS: Call =
+    Call { name: "logs:DescribeLogStreams", permission: "logs:DescribeLogStreams" };
 
 /// The prefix of the group names API Gateway (and this tool, by default) gives log groups.
-pub const DEFAULT_GROUP_PREFIX: &str = "API-Gateway-";
+/// The prefixes of API Gateway's default group names: REST execution and our access groups, and
+/// WebSocket execution groups.
+pub const DEFAULT_GROUP_PREFIXES: [&str; 2] = ["API-Gateway-", "/aws/apigateway/"];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LogGroup {
@@ -112,6 +116,19 @@ pub async fn put_retention(
         .await
         .map_err(|e| call_failed(RETENTION, &format!("log group {name}"), e))?;
     Ok(())
+}
+
+/// Whether the group has any log stream, i.e. may hold events (an empty stream counts too, which
+/// errs on the side of keeping the group).
+pub async fn has_log_streams(client: &aws_sdk_cloudwatchlogs::Client, name: &str) -> anyhow::Result<bool> {
+    let out = client
+        .describe_log_streams()
+        .log_group_name(name)
+        .limit(1)
+        .send()
+        .await
+        .map_err(|e| call_failed(DESCRIBE_STREAMS, &format!("log group {name}"), e))?;
+    Ok(!out.log_streams().is_empty())
 }
 
 pub async fn delete_log_group(client: &aws_sdk_cloudwatchlogs::Client, name: &str) -> anyhow::Result<()> {

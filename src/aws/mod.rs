@@ -6,6 +6,7 @@ pub mod apigw;
 pub mod apigw2;
 pub mod iam;
 pub mod logs;
+pub mod pacing;
 pub mod sts;
 
 use crate::format::ApiKind;
@@ -38,6 +39,8 @@ pub struct AwsOptions {
     /// Per-call timeout (each attempt); retries come on top.
     pub call_timeout: Duration,
     pub max_attempts: u32,
+    /// Shared by every client of the process, so all regions' work is paced together.
+    pub pacer: std::sync::Arc<pacing::Pacer>,
 }
 
 /// One client per service, all for the same region and credentials.
@@ -50,22 +53,22 @@ pub struct Clients {
     pub iam: aws_sdk_iam::Client,
     pub logs: aws_sdk_cloudwatchlogs::Client,
     pub sts: aws_sdk_sts::Client,
-    /// Log groups named like API Gateway's defaults, listed once on first use (planning reads
-    /// them for every stage; one paginated listing beats two lookups per stage).
-    default_groups: std::sync::Arc<tokio::sync::OnceCell<HashMap<String, logs::LogGroup>>>,
+    /// Log groups named like API Gateway's defaults, listed once per prefix on first use
+    /// (planning reads them for every stage; one paginated listing beats two lookups per stage).
+    default_groups: std::sync::Arc<[tokio::sync::OnceCell<HashMap<String, logs::LogGroup>>; 2]>,
 }
 
 impl Clients {
     /// The log group with exactly this name, if it exists, as the run started: groups with
     /// API Gateway's default names come from one listing, others from their own lookup.
     pub async fn find_log_group(&self, name: &str) -> anyhow::Result<Option<logs::LogGroup>> {
-        if !name.starts_with(logs::DEFAULT_GROUP_PREFIX) {
+        let Some(index) = logs::DEFAULT_GROUP_PREFIXES.iter().position(|p| name.starts_with(p)) else {
             return logs::find_log_group(&self.logs, name).await;
-        }
-        let listed = self
-            .default_groups
+        };
+        let prefix = logs::DEFAULT_GROUP_PREFIXES[index];
+        let listed = self.default_groups[index]
             .get_or_try_init(|| async {
-                let groups = logs::log_groups_with_prefix(&self.logs, logs::DEFAULT_GROUP_PREFIX).await?;
+                let groups = logs::log_groups_with_prefix(&self.logs, prefix).await?;
                 Ok::<_, anyhow::Error>(groups.into_iter().map(|g| (g.name.clone(), g)).collect())
             })
             .await?;
@@ -90,14 +93,22 @@ impl Clients {
         let mut loader = aws_config::defaults(BehaviorVersion::latest())
             .region(region.clone())
             .credentials_provider(credentials.build().await)
-            // Standard mode: jittered exponential backoff per call (up to 20 s), with --concurrency
-            // bounding the request rate. Adaptive mode was tried: under sustained throttling its
-            // client-side rate falls to its floor and a 60-stage run no longer finished in 10 minutes.
+            // The paced client keeps calls under AWS's quotas and absorbs throttling itself, so
+            // the SDK's standard retries (and their retry budget) are left to transient faults.
+            .http_client(pacing::PacedHttpClient {
+                inner: default_https_client(),
+                pacer: options.pacer.clone(),
+                call_timeout: options.call_timeout,
+            })
             .retry_config(RetryConfig::standard().with_max_attempts(options.max_attempts.max(1)))
+            // Its upload check would count a call waiting for its quota slot as a stalled
+            // stream; every body here is small, and --call-timeout bounds each exchange.
+            .stalled_stream_protection(
+                aws_config::stalled_stream_protection::StalledStreamProtectionConfig::disabled(),
+            )
             .timeout_config(
                 TimeoutConfig::builder()
                     .connect_timeout(Duration::from_secs(5).min(options.call_timeout))
-                    .operation_attempt_timeout(options.call_timeout)
                     .build(),
             );
         if let Some(profile) = &options.profile {
@@ -123,6 +134,22 @@ impl Clients {
     }
 }
 
+/// The SDK's default HTTPS client (rustls with aws-lc, proxy settings from the environment),
+/// built here so that the paced client can wrap it.
+fn default_https_client() -> aws_smithy_runtime_api::client::http::SharedHttpClient {
+    use aws_smithy_http_client::{Builder, ConnectorBuilder, proxy::ProxyConfig, tls};
+    Builder::new().build_with_connector_fn(|settings, components| {
+        let mut connector = ConnectorBuilder::default()
+            .tls_provider(tls::Provider::Rustls(tls::rustls_provider::CryptoMode::AwsLc));
+        connector.set_connector_settings(settings.cloned());
+        if let Some(components) = components {
+            connector.set_sleep_impl(components.sleep_impl());
+        }
+        connector.set_proxy_config(Some(ProxyConfig::from_env()));
+        connector.build()
+    })
+}
+
 /// Region from the flag, the environment or the profile; never from the metadata service, so a
 /// missing region is reported at once instead of after a multi-second probe.
 pub async fn resolve_region(options: &AwsOptions) -> anyhow::Result<aws_config::Region> {
@@ -136,12 +163,17 @@ pub async fn resolve_region(options: &AwsOptions) -> anyhow::Result<aws_config::
     let chain =
         RegionProviderChain::first_try(aws_config::environment::EnvironmentVariableRegionProvider::new())
             .or_else(profile.build());
-    chain.region().await.ok_or_else(|| {
+    let region = chain.region().await.ok_or_else(|| {
         crate::error::usage_hint(
             "no AWS region is configured",
             "pass --region REGION, set AWS_REGION, or set region in your AWS profile",
         )
-    })
+    })?;
+    // A region from the environment or the profile gets the check `--region` gets from clap.
+    crate::arn::validate_region(region.as_ref()).map_err(|why| {
+        crate::error::usage(format!("the configured region (AWS_REGION or the profile's region): {why}"))
+    })?;
+    Ok(region)
 }
 
 /// An AWS operation and the IAM permission it needs (named when access is denied).

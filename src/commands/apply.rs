@@ -3,6 +3,7 @@
 
 use super::enable::plan_healthy_account_role;
 use super::layout;
+use super::role::NewRole;
 use super::stage::{Mode, check_offline, check_targets, plan_stage};
 use crate::apply::{self, Target};
 use crate::aws::{Clients, apigw, sts};
@@ -42,6 +43,9 @@ impl Managed {
 pub async fn run(ctx: &Ctx, args: &ApplyArgs) -> anyhow::Result<()> {
     let path = args.file.display().to_string();
     let file = read(&args.file).with_context(|| format!("-f {path}"))?;
+    if let (None, Some(scale)) = (ctx.global.quota_scale, file.quota_scale) {
+        ctx.pacer.set_scale(scale);
+    }
     // Everything that needs no AWS call is checked first, so a bad file changes nothing.
     for index in 0..file.stages.len() {
         let entry = &file.stages[index];
@@ -104,7 +108,12 @@ async fn apply_in_region(
         planned.push(Plan::merge_stage_updates(steps).steps);
     }
     let shared = if needs_role {
-        plan_healthy_account_role(clients, &identity, file.role_name_in(&clients.region)).await?
+        plan_healthy_account_role(
+            clients,
+            &identity,
+            NewRole { name: file.role_name_in(&clients.region), hardened: false },
+        )
+        .await?
     } else {
         Vec::new()
     };

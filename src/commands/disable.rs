@@ -2,7 +2,9 @@
 //! touched; log groups are deleted only with `--delete-log-group`.
 
 use super::enable::fleet_target;
-use super::stage::{default_log_group, execution_log_group, stage_update_steps, stale_routes};
+use super::stage::{
+    default_log_group, delete_log_group_step, execution_log_group, stage_update_steps, stale_routes,
+};
 use super::{in_each_region, layout};
 use crate::apply;
 use crate::arn;
@@ -11,7 +13,7 @@ use crate::cli::DisableArgs;
 use crate::context::Ctx;
 use crate::format::ApiKind;
 use crate::logging::{Scope, StageLogging, disable_request};
-use crate::plan::{Action, Change, Step};
+use crate::plan::{Action, Step};
 use futures::{StreamExt as _, TryStreamExt as _};
 use std::time::Duration;
 
@@ -68,7 +70,7 @@ async fn plan_disable(
             }
         }
         if !args.access_only && api.kind != ApiKind::Http {
-            groups.extend(existing(clients, execution_log_group(&api.id, &stage.stage_name)).await?);
+            groups.extend(existing(clients, execution_log_group(api, &stage.stage_name)).await?);
         }
         if groups.is_empty() {
             ctx.warn(format_args!(
@@ -77,16 +79,7 @@ async fn plan_disable(
             ));
         }
         for name in groups {
-            steps.push(
-                Step::new(
-                    format!("log group {name}"),
-                    Action::DeleteLogGroup { log_group_name: name.clone() },
-                    vec![Change::new("log group", Some(name.clone()), None)],
-                )
-                .confirming(format!(
-                    "deleting log group {name} destroys every log event in it (and any other stage logging to it loses its logs)"
-                )),
-            );
+            steps.push(delete_log_group_step(&name));
         }
     }
     Ok(steps)

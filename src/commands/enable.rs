@@ -1,7 +1,7 @@
 //! `enable`: the whole chain — role, account setting, log groups, stages — in one idempotent plan.
 
 use super::account::plan_account_role;
-use super::role::{plan_role, role_health};
+use super::role::{NewRole, plan_role, role_health};
 use super::stage::{Mode, check_offline, check_region_bound, check_targets, plan_stage};
 use super::{in_each_region, layout};
 use crate::apply::{self, Target, Unit};
@@ -23,12 +23,16 @@ pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
     in_each_region(ctx, "enable", &args.targets, check, |clients, targets| async move {
         let identity = sts::caller_identity(&clients.sts).await?;
         let (plan, units) =
-            plan_enable(ctx, &clients, &identity, &targets, &args.logging, Some(&args.role_name)).await?;
+            plan_enable(ctx, &clients, &identity, &targets, &args.logging, Some(new_role(args))).await?;
         let mut target = fleet_target("enable", &clients, &targets, Duration::from_secs(args.wait.seconds));
         target.units = units;
         apply::execute(ctx, &clients, &plan, target).await
     })
     .await
+}
+
+fn new_role(args: &EnableArgs) -> NewRole<'_> {
+    NewRole { name: &args.role_name, hardened: args.hardened_trust }
 }
 
 /// The `enable` plan for these stages: the account role chain once (with `role_name`; `None`
@@ -40,7 +44,7 @@ pub async fn plan_enable(
     identity: &Identity,
     targets: &[(apigw::Api, StageLogging)],
     logging: &LoggingArgs,
-    role_name: Option<&str>,
+    role: Option<NewRole<'_>>,
 ) -> anyhow::Result<(Plan, Vec<Unit>)> {
     let planned: Vec<Vec<Step>> = futures::stream::iter(targets)
         .map(|(api, stage)| async move {
@@ -53,9 +57,9 @@ pub async fn plan_enable(
         .try_collect()
         .await?;
     // HTTP APIs deliver access logs without the account role; REST and WebSocket APIs need it.
-    let shared = match role_name {
-        Some(role_name) if targets.iter().any(|(api, _)| api.kind != ApiKind::Http) => {
-            plan_healthy_account_role(clients, identity, role_name).await?
+    let shared = match role {
+        Some(role) if targets.iter().any(|(api, _)| api.kind != ApiKind::Http) => {
+            plan_healthy_account_role(clients, identity, role).await?
         }
         _ => Vec::new(),
     };
@@ -89,11 +93,11 @@ pub fn fleet_target<'a>(
 }
 
 /// The steps that give the region's API Gateway account a healthy logging role: none when it has
-/// one; otherwise create or repair `role_name` and point the account at it.
+/// one; otherwise create or repair `role` and point the account at it.
 pub async fn plan_healthy_account_role(
     clients: &Clients,
     identity: &Identity,
-    role_name: &str,
+    role: NewRole<'_>,
 ) -> anyhow::Result<Vec<Step>> {
     let current = apigw::account_role(&clients.apigw).await?;
     if let Some(arn) = &current
@@ -101,7 +105,7 @@ pub async fn plan_healthy_account_role(
     {
         return Ok(Vec::new());
     }
-    let (role_arn, mut steps) = plan_role(clients, identity, role_name).await?;
+    let (role_arn, mut steps) = plan_role(clients, identity, role).await?;
     steps.extend(plan_account_role(clients, identity, current.as_deref(), &role_arn).await?);
     Ok(steps)
 }

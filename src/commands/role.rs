@@ -15,7 +15,9 @@ use std::time::Duration;
 pub async fn create(ctx: &Ctx, args: &RoleCreateArgs) -> anyhow::Result<()> {
     let clients = ctx.clients().await?;
     let identity = sts::caller_identity(&clients.sts).await?;
-    let (role_arn, steps) = plan_role(&clients, &identity, &args.role_name).await?;
+    let (role_arn, steps) =
+        plan_role(&clients, &identity, NewRole { name: &args.role_name, hardened: args.hardened_trust })
+            .await?;
     let plan = Plan { steps };
     apply::execute(
         ctx,
@@ -36,26 +38,37 @@ pub async fn create(ctx: &Ctx, args: &RoleCreateArgs) -> anyhow::Result<()> {
     .await
 }
 
-/// Steps that make `name` a healthy logging role, and its ARN. A role that exists but does not
-/// trust API Gateway is refused (exit 3): rewriting someone's trust policy is not ours to do.
+/// The role to create (or repair) when the account has no healthy one.
+#[derive(Clone, Copy, Debug)]
+pub struct NewRole<'a> {
+    pub name: &'a str,
+    /// Give a new role the opt-in hardened trust policy (`--hardened-trust`).
+    pub hardened: bool,
+}
+
+/// Steps that make `name` a healthy logging role, and its ARN; a new role gets AWS's plain trust
+/// policy, or with `hardened` the `aws:SourceAccount` one. A role that exists but does not trust
+/// API Gateway is refused (exit 3): rewriting someone's trust policy is not ours to do.
 pub async fn plan_role(
     clients: &Clients,
     identity: &Identity,
-    name: &str,
+    role: NewRole<'_>,
 ) -> anyhow::Result<(String, Vec<Step>)> {
+    let NewRole { name, hardened } = role;
     let resource = format!("role/{name}");
     let Some(role) = iam::get_role(&clients.iam, name).await? else {
         let arn = format!("arn:{}:iam::{}:role/{name}", identity.partition, identity.account);
-        let trust_policy = trust::trust_policy(&identity.account);
+        let (trust_policy, trusted) = if hardened {
+            let condition = format!("{} (aws:SourceAccount {})", trust::SERVICE_PRINCIPAL, identity.account);
+            (trust::hardened_trust_policy(&identity.account), condition)
+        } else {
+            (trust::trust_policy(), trust::SERVICE_PRINCIPAL.to_string())
+        };
         let steps = vec![
             Step::new(
                 &resource,
                 Action::CreateRole { role_name: name.into(), assume_role_policy_document: trust_policy },
-                vec![Change::new(
-                    "trusted entity",
-                    None,
-                    Some(format!("{} (aws:SourceAccount {})", trust::SERVICE_PRINCIPAL, identity.account)),
-                )],
+                vec![Change::new("trusted entity", None, Some(trusted))],
             ),
             attach_step(name, &identity.partition),
         ];

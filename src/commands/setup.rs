@@ -4,7 +4,7 @@
 use super::account::plan_account_role;
 use super::enable::{fleet_target, plan_enable};
 use super::resolve_targets;
-use super::role::{plan_role, role_health};
+use super::role::{NewRole, plan_role, role_health};
 use super::stage::check_offline;
 use crate::apply::{self, Unit};
 use crate::aws::sts::Identity;
@@ -61,7 +61,9 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
     let mut plan = Plan::default();
     if let RoleChoice::Switch { role_arn, create_default } = &request.role {
         if *create_default {
-            plan.steps.extend(plan_role(&clients, &identity, DEFAULT_ROLE_NAME).await?.1);
+            plan.steps.extend(
+                plan_role(&clients, &identity, NewRole { name: DEFAULT_ROLE_NAME, hardened: false }).await?.1,
+            );
         } else {
             let health = role_health(&clients, &identity, role_arn).await?;
             if !health.is_healthy() {
@@ -75,10 +77,10 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
         plan.steps.extend(plan_account_role(&clients, &identity, current.as_deref(), role_arn).await?);
     }
     // A switched account role is in place before the stages; otherwise `enable`'s own role chain.
-    let role_name =
-        matches!(request.role, RoleChoice::Keep | RoleChoice::EnableDefault).then_some(DEFAULT_ROLE_NAME);
+    let role = matches!(request.role, RoleChoice::Keep | RoleChoice::EnableDefault)
+        .then_some(NewRole { name: DEFAULT_ROLE_NAME, hardened: false });
     let (enable_plan, units) =
-        plan_enable(ctx, &clients, &identity, &targets, &request.logging, role_name).await?;
+        plan_enable(ctx, &clients, &identity, &targets, &request.logging, role).await?;
     let offset = plan.steps.len();
     plan.steps.extend(enable_plan.steps);
 

@@ -486,7 +486,7 @@ pub async fn plan_stage(
     // (and bill) logs forever. Creating it now, with retention, bounds it from the start.
     // (HTTP APIs have no execution logs.)
     if kind != ApiKind::Http && (logging.execution_log_retention_days.is_some() || mode == Mode::Enable) {
-        let name = execution_log_group(&api.id, &stage.stage_name);
+        let name = execution_log_group(api, &stage.stage_name);
         let group = GroupRequest {
             name: &name,
             retention: logging.execution_log_retention_days,
@@ -670,9 +670,31 @@ pub fn default_log_group(api: &apigw::Api, stage: &str) -> String {
     }
 }
 
-/// The group API Gateway writes a stage's execution logs to.
-pub fn execution_log_group(api_id: &str, stage: &str) -> String {
+/// The group API Gateway writes a stage's execution logs to: `API-Gateway-Execution-Logs_{id}/{stage}`
+/// for REST APIs, `/aws/apigateway/{id}/{stage}` for WebSocket APIs (public runbooks and scripts;
+/// not yet confirmed on a real account, see the README).
+pub fn execution_log_group(api: &apigw::Api, stage: &str) -> String {
+    match api.kind {
+        ApiKind::Websocket => format!("/aws/apigateway/{}/{stage}", api.id),
+        _ => rest_execution_log_group(&api.id, stage),
+    }
+}
+
+/// The REST name, which versions before 0.2 also pre-created for WebSocket stages.
+pub fn rest_execution_log_group(api_id: &str, stage: &str) -> String {
     format!("API-Gateway-Execution-Logs_{api_id}/{stage}")
+}
+
+/// Deleting a log group, confirmed first: its events are gone for good.
+pub fn delete_log_group_step(name: &str) -> Step {
+    Step::new(
+        format!("log group {name}"),
+        Action::DeleteLogGroup { log_group_name: name.to_string() },
+        vec![Change::new("log group", Some(name.to_string()), None)],
+    )
+    .confirming(format!(
+        "deleting log group {name} destroys every log event in it (and any other stage logging to it loses its logs)"
+    ))
 }
 
 /// A log group a stage logs to, and what the tool wants of it.

@@ -3,12 +3,15 @@
 
 use super::enable::plan_healthy_account_role;
 use super::resolve_apis;
-use super::role::role_health;
-use super::stage::{Mode, check_offline, execution_log_group, plan_stage, stale_routes};
+use super::role::{NewRole, role_health};
+use super::stage::{
+    Mode, check_offline, delete_log_group_step, execution_log_group, plan_stage, rest_execution_log_group,
+    stale_routes,
+};
 use crate::apply::{self, Target};
-use crate::audit::{self, Finding, Remedy, Severity, StageFacts};
+use crate::audit::{self, Finding, Leftover, Remedy, Severity, StageFacts};
 use crate::aws::sts::Identity;
-use crate::aws::{Clients, apigw, sts};
+use crate::aws::{Clients, apigw, logs, sts};
 use crate::cli::{ApisRef, ColorWhen, StatusArgs};
 use crate::context::{Ctx, GREEN, RED, YELLOW};
 use crate::error;
@@ -159,7 +162,20 @@ async fn audit_api(
             };
         let execution_group = match api.kind {
             ApiKind::Http => None,
-            _ => clients.find_log_group(&execution_log_group(&api.id, &stage.stage_name)).await?,
+            _ => clients.find_log_group(&execution_log_group(&api, &stage.stage_name)).await?,
+        };
+        // Earlier versions pre-created the REST name for WebSocket stages; nothing writes there.
+        let leftover_execution_group = match api.kind {
+            ApiKind::Websocket => {
+                match clients.find_log_group(&rest_execution_log_group(&api.id, &stage.stage_name)).await? {
+                    Some(group) => {
+                        let holds_events = logs::has_log_streams(&clients.logs, &group.name).await?;
+                        Some(Leftover { group, holds_events })
+                    }
+                    None => None,
+                }
+            }
+            _ => None,
         };
         let stale_routes = stale_routes(clients, &api, &stage).await?;
         let facts = StageFacts {
@@ -169,6 +185,7 @@ async fn audit_api(
             stage: &stage,
             access_group,
             execution_group,
+            leftover_execution_group,
             stale_routes,
         };
         let findings = audit::stage_findings(&facts);
@@ -194,13 +211,21 @@ async fn fix(
         _ => None,
     });
     if let Some(role_name) = role {
-        steps.extend(plan_healthy_account_role(clients, identity, &role_name).await?);
+        steps.extend(
+            plan_healthy_account_role(clients, identity, NewRole { name: &role_name, hardened: false })
+                .await?,
+        );
     }
     let mut stage_steps = Vec::new();
     for api_status in &status.apis {
         for stage_status in &api_status.stages {
             // Each request is planned against the state the previous one leaves.
             let mut stage = stage_status.logging.clone();
+            for finding in &stage_status.findings {
+                if let Some(Remedy::DeleteLogGroup(name)) = &finding.remedy {
+                    steps.push(delete_log_group_step(name));
+                }
+            }
             for request in audit::stage_requests(&stage_status.findings) {
                 let checked = check_offline(ctx, &request, None)?;
                 let (planned, planned_request) =

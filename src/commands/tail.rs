@@ -24,7 +24,7 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<()> {
                 api.name, api.id
             )));
         }
-        execution_log_group(&api.id, &stage.stage_name)
+        execution_log_group(&api, &stage.stage_name)
     } else {
         let Some(access) = &stage.access else {
             return Err(error::precondition(

@@ -140,7 +140,8 @@ fn websocket_enable_plans_the_role_execution_logging_and_route_overrides() {
         .collect();
     assert_eq!(
         groups,
-        [format!("API-Gateway-Access-Logs_{api}/prod"), format!("API-Gateway-Execution-Logs_{api}/prod")]
+        [format!("API-Gateway-Access-Logs_{api}/prod"), format!("/aws/apigateway/{api}/prod")],
+        "API Gateway writes WebSocket execution logs under /aws/apigateway/, not the REST name"
     );
 
     let set_route = [
