@@ -45,7 +45,8 @@ pub struct UnitReport {
 
 /// Steps of the plan that belong to one target and can be applied independently of the others
 /// (concurrently, and a failure stops only them). Steps before the first unit are shared (the
-/// account role) and go first; if they fail, nothing else is applied.
+/// account role); a target's log group steps run alongside them, its other steps only once they
+/// have succeeded — if they fail, nothing else is applied.
 #[derive(Clone, Debug)]
 pub struct Unit {
     pub label: String,
@@ -168,29 +169,30 @@ async fn apply_plan(
     };
     let shared_end = target.units.first().map_or(total, |u| u.steps.start);
     let shared = numbered(0..shared_end);
-    let (applied, stopped) = run_steps(ctx, clients, &shared, total, target.wait).await;
-    report.applied.extend(applied);
-    if let Some((at, err)) = stopped {
-        return Err(stop_error(err, &shared[at..], total, &report.applied, (shared_end..total).len()));
-    }
-
-    let shared_applied = report.applied.clone();
+    // Open (`Some(true)`) once the shared steps succeeded, closed (`Some(false)`) if they failed.
+    let (gate, gate_open) = tokio::sync::watch::channel(shared.is_empty().then_some(true));
+    let shared_run = async {
+        let outcome = run_steps(ctx, clients, &shared, total, target.wait, None).await;
+        gate.send_replace(Some(outcome.1.is_none()));
+        outcome
+    };
     let progress = Progress::new(ctx, target.units.len());
-    let mut outcomes: Vec<_> = futures::stream::iter(target.units.iter().enumerate())
+    let units_run = futures::stream::iter(target.units.iter().enumerate())
         .map(|(index, unit)| {
             let steps = numbered(unit.steps.clone());
-            let progress = &progress;
+            let (progress, gate_open) = (&progress, gate_open.clone());
             async move {
-                let outcome = run_steps(ctx, clients, &steps, total, target.wait).await;
+                let outcome = run_steps(ctx, clients, &steps, total, target.wait, Some(gate_open)).await;
                 progress.finished(&unit.label, outcome.1.is_none());
                 (index, steps, outcome)
             }
         })
         .buffer_unordered(usize::from(ctx.global.concurrency))
-        .collect()
-        .await;
+        .collect::<Vec<_>>();
+    let ((shared_applied, shared_stopped), mut outcomes) = tokio::join!(shared_run, units_run);
     progress.done();
     outcomes.sort_by_key(|(index, ..)| *index);
+    report.applied.extend(&shared_applied);
 
     let mut failures = Vec::new();
     for (index, steps, (applied, stopped)) in outcomes {
@@ -207,6 +209,11 @@ async fn apply_plan(
         if let Some(error) = error {
             failures.push((unit.label.clone(), error));
         }
+    }
+    if let Some((at, err)) = shared_stopped {
+        report.applied.sort_unstable();
+        let later = (shared_end..total).len() - (report.applied.len() - shared_applied.len());
+        return Err(stop_error(err, &shared[at..], total, &report.applied, later));
     }
     report.applied.sort_unstable();
     let count = failures.len();
@@ -234,9 +241,17 @@ async fn run_steps(
     steps: &[(usize, &Step)],
     total: usize,
     wait: Duration,
+    mut shared_done: Option<tokio::sync::watch::Receiver<Option<bool>>>,
 ) -> (Vec<usize>, Option<(usize, anyhow::Error)>) {
     let mut applied = Vec::new();
     for (at, (number, step)) in steps.iter().enumerate() {
+        if let Some(gate) = shared_done.as_mut().filter(|_| !step.action.independent_of_account()) {
+            let succeeded = matches!(gate.wait_for(Option::is_some).await.as_deref(), Ok(Some(true)));
+            if !succeeded {
+                let err = anyhow::anyhow!("not applied: the account role steps before it failed");
+                return (applied, Some((at, err)));
+            }
+        }
         let completes_previous = at > 0 && completes(&steps[at - 1].1.action, &step.action);
         let stopped = if interrupt::stop_requested() && !completes_previous {
             Some(error::interrupted())

@@ -91,6 +91,12 @@ pub enum Action {
 
 impl Action {
     /// UpdateStage of either API: the step that carries a stage's settings.
+    /// Log group steps need nothing from the account role, so a target's may run while the
+    /// shared role steps (and their propagation retries) are still going.
+    pub fn independent_of_account(&self) -> bool {
+        matches!(self, Action::CreateLogGroup { .. } | Action::PutRetentionPolicy { .. })
+    }
+
     pub fn updates_stage(&self) -> bool {
         matches!(self, Action::UpdateStage { .. } | Action::UpdateApiStage { .. })
     }

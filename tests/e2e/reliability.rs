@@ -107,13 +107,14 @@ fn a_shorter_wait_fails_cleanly_and_reports_what_was_applied() {
     let proxy = proxy();
     proxy.fault("apigateway:UpdateAccount", Fault::Propagation, When::For(Duration::from_secs(20)));
     let out = acct.json_at(&proxy.url, &["enable", "--api", "orders", "--stage", "prod", "--wait", "8"], 1);
-    assert_eq!(out["applied"], serde_json::json!([1, 2]), "role created and policy attached, nothing more");
+    // The log groups need no account role, so they were made while UpdateAccount was retried.
+    assert_eq!(out["applied"], serde_json::json!([1, 2, 4, 5, 6, 7]), "role, policy, log groups: {out}");
     assert!(out["error"].as_str().unwrap().contains("raise --wait"), "{out}");
     assert_eq!(out["changed"], true);
-    // The state matches the report: role there, account untouched, no log group, stage unchanged.
+    // The state matches the report: role and groups there, account untouched, stage unchanged.
     assert_eq!(acct.attached_policies("apigateway-cloudwatch-logs"), [MANAGED_POLICY]);
     assert_eq!(acct.account_role(), None);
-    assert_eq!(acct.log_groups(), []);
+    assert_eq!(acct.log_groups().len(), 2);
     assert_eq!(format!("{:?}", acct.stage(&api, "prod")), format!("{stage_before:?}"));
 
     let role = format!("arn:aws:iam::{}:role/apigateway-cloudwatch-logs", acct.id);
@@ -208,10 +209,15 @@ fn ctrl_c_during_apply_stops_after_the_call_in_flight_and_a_rerun_converges() {
     std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
     assert_eq!(status.code(), Some(130), "{seen}{rest}");
     assert!(rest.contains("stopping after the call in flight"), "{rest}");
-    assert!(
-        rest.contains("applied steps [1, 2, 3, 4, 5]"),
-        "the group and its retention go together: {rest}"
-    );
+    // The role steps (1-3) run alongside the log groups, so how many of them ran depends on timing;
+    // the group in flight and its retention go together, and nothing after them runs.
+    let applied: Vec<u32> = rest
+        .split("applied steps [")
+        .nth(1)
+        .and_then(|s| s.split(']').next())
+        .map(|list| list.split(", ").map(|n| n.parse().unwrap()).collect())
+        .unwrap_or_else(|| panic!("no list of applied steps: {rest}"));
+    assert!(applied.ends_with(&[4, 5]) && applied.iter().all(|n| *n <= 5), "{rest}");
     assert_eq!(acct.log_groups(), [(format!("API-Gateway-Access-Logs_{api}/prod"), Some(30))]);
     assert_eq!(
         acct.stage(&api, "prod").method_settings().map(|m| m.len()).unwrap_or(0),
@@ -221,10 +227,10 @@ fn ctrl_c_during_apply_stops_after_the_call_in_flight_and_a_rerun_converges() {
 
     let rerun = acct.json(&["enable", "--api", "orders", "--stage", "prod"], 0);
     let calls = plan_calls(&rerun);
-    assert_eq!(
-        calls,
-        ["logs:CreateLogGroup", "logs:PutRetentionPolicy", "apigateway:UpdateStage"],
-        "only the execution group and the stage update are left: {rerun}"
+    assert!(
+        calls.ends_with(&["logs:CreateLogGroup", "logs:PutRetentionPolicy", "apigateway:UpdateStage"])
+            && calls.iter().filter(|c| c.starts_with("logs:")).count() == 2,
+        "only role steps not yet applied, the execution group and the stage update are left: {rerun}"
     );
     assert_enabled(&acct, &api);
 }

@@ -1,0 +1,68 @@
+"""Quota benchmark (run by scripts/bench-quota.sh): apigw-logs enable on N fresh REST stages behind
+the strict AWS double at AWS's real quotas. Prints figures and ratios; asserts nothing.
+
+quota-bound minimum: for each quota bucket the double enforces, (calls accepted - burst) / rate,
+the largest of them: no client can finish sooner without being throttled.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+
+BIN, DOUBLE = sys.argv[1], sys.argv[2]
+sys.argv = [sys.argv[0], BIN] + sys.argv[3:]
+import bench_fleet  # noqa: E402  (fresh accounts and APIs, made directly in the emulator)
+
+SIZES = [int(n) for n in sys.argv[2:]] or [200]
+
+
+def stats():
+    with urllib.request.urlopen(f"{DOUBLE}/__double/stats") as answer:
+        return json.load(answer)
+
+
+def configured(session, api_ids):
+    """Stages with execution logging on and access logging set, read from the emulator itself."""
+    api = session.client("apigateway", endpoint_url=bench_fleet.ENDPOINT)
+    done = 0
+    for api_id in api_ids:
+        stage = api.get_stage(restApiId=api_id, stageName="prod")
+        level = stage.get("methodSettings", {}).get("*/*", {}).get("loggingLevel")
+        done += level == "INFO" and bool(stage.get("accessLogSettings", {}).get("destinationArn"))
+    return done
+
+
+def main():
+    for n in SIZES:
+        account, env, session = bench_fleet.fresh_account()
+        api_ids = bench_fleet.create_apis(session, n)
+        before = stats()
+        env = dict(env, AWS_ENDPOINT_URL=DOUBLE)
+        start = time.perf_counter()
+        out = subprocess.run([BIN, "enable", "--all-apis", "--all-stages", "--yes", "--output", "json"],
+                             env=env, capture_output=True, text=True)
+        wall = time.perf_counter() - start
+        after = stats()
+        minimum, bound_by, calls, throttled = 0.0, "-", 0, 0
+        for name, bucket in after["buckets"].items():
+            old = before["buckets"].get(name, {"accepted": 0, "throttled": 0})
+            accepted = bucket["accepted"] - old["accepted"]
+            calls += accepted + bucket["throttled"] - old["throttled"]
+            throttled += bucket["throttled"] - old["throttled"]
+            bound = max(0.0, (accepted - bucket["burst"]) / bucket["rate"])
+            if bound > minimum:
+                minimum, bound_by = bound, f"{name} ({accepted} calls at {bucket['rate']:g}/s, burst {bucket['burst']:g})"
+        done = configured(session, api_ids)
+        print(f"N = {n}: exit {out.returncode}, configured {done}/{n}")
+        print(f"  wall time            {wall:7.1f} s")
+        print(f"  quota-bound minimum  {minimum:7.1f} s  bound by {bound_by}")
+        print(f"  wall / minimum       {wall / minimum if minimum else float('nan'):7.2f}   (target <= 1.15)")
+        print(f"  throttled responses  {throttled} of {calls} calls ({100 * throttled / max(calls, 1):.1f} %, target <= 2 %)")
+        if out.returncode != 0:
+            print("  stderr: " + out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "")
+
+
+main()
