@@ -157,3 +157,38 @@ fn credentials_never_appear_in_verbose_output() {
         assert!(!stderr.contains(secret), "a credential leaked into an error");
     }
 }
+
+#[test]
+fn a_region_that_cannot_be_an_aws_region_exits_2_before_any_call() {
+    // Any call would reach this listener first.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let endpoint = format!("http://{}", listener.local_addr().unwrap());
+    let home = tempfile::tempdir().unwrap();
+    let run = |region_flag: Option<&str>, region_env: &str| {
+        let mut cmd = bin();
+        cmd.env("HOME", home.path())
+            .env("AWS_CONFIG_FILE", home.path().join("none"))
+            .env("AWS_ACCESS_KEY_ID", "x")
+            .env("AWS_SECRET_ACCESS_KEY", "y")
+            .env("AWS_REGION", region_env)
+            .args(["--endpoint-url", &endpoint, "--timeout", "5", "stage", "show", "--api", "orders"]);
+        if let Some(region) = region_flag {
+            cmd.args(["--region", region]);
+        }
+        let out = cmd.output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (code, stderr) = run(Some("not-a-region"), "us-east-1");
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("--region") && stderr.contains("not an AWS region name"), "{stderr}");
+    let (code, stderr) = run(None, "not-a-region");
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("AWS_REGION") && stderr.contains("us-east-1"), "{stderr}");
+    assert!(listener.accept().is_err(), "no connection was made");
+    // A region code the tool has never heard of passes the shape check: the call is then made
+    // (and fails on this endpoint, which is closed now: exit 1).
+    drop(listener);
+    let (code, stderr) = run(Some("ap-southeast-7"), "us-east-1");
+    assert_eq!(code, Some(1), "{stderr}");
+}

@@ -75,6 +75,10 @@ fn http_apis_refuse_execution_logging_before_any_write() {
             "for HTTP APIs",
         ),
         (
+            vec!["enable", "--api", "web2", "--stage", "prod", "--access-log-format", "$context.extendedRequestId"],
+            "REST APIs only",
+        ),
+        (
             vec![
                 "enable",
                 "--api",
@@ -366,4 +370,88 @@ fn type_rules_are_checked_in_every_region_before_the_first_is_changed() {
     assert!(stderr.contains("is an HTTP API") && stderr.contains("--api-type"), "{stderr}");
     assert_eq!(acct.account_role(), None, "the first region was not touched");
     assert!(acct.log_groups().is_empty());
+}
+
+#[test]
+fn websocket_execution_logs_live_in_aws_apigateway_and_the_old_rest_named_group_is_cleaned_up() {
+    let acct = Account::new();
+    let ws = acct.create_v2_api("chat", ProtocolType::Websocket);
+    let role = acct.create_role("apigateway-cloudwatch-logs", API_GATEWAY_TRUST, true);
+    acct.set_account_role(&role);
+    let access = format!("API-Gateway-Access-Logs_{ws}/prod");
+    let execution = format!("/aws/apigateway/{ws}/prod");
+    let leftover = format!("API-Gateway-Execution-Logs_{ws}/prod");
+    let logs = acct.logs();
+    acct.block_on(async {
+        for group in [&access, &execution, &leftover] {
+            logs.create_log_group().log_group_name(group).send().await.unwrap();
+            logs.put_retention_policy().log_group_name(group).retention_in_days(30).send().await.unwrap();
+        }
+    });
+    // A healthy WebSocket stage: its only finding is the empty leftover group.
+    let json_preset = acct.json(&["formats", "show", "json", "--api-type", "websocket"], 0);
+    let format = json_preset["format"].as_str().unwrap().to_string();
+    acct.block_on(
+        acct.apigw2()
+            .create_stage()
+            .api_id(&ws)
+            .stage_name("prod")
+            .default_route_settings(
+                RouteSettings::builder().logging_level(LoggingLevel::Info).data_trace_enabled(false).build(),
+            )
+            .access_log_settings(
+                AccessLogSettings::builder()
+                    .destination_arn(format!("arn:aws:logs:{REGION}:{}:log-group:{access}", acct.id))
+                    .format(format)
+                    .build(),
+            )
+            .send(),
+    )
+    .unwrap();
+
+    let doc = acct.json(&["status", "--api", "chat"], 0);
+    let findings = doc["regions"][0]["apis"][0]["stages"][0]["findings"].as_array().unwrap().clone();
+    let problems: Vec<&Value> = findings.iter().filter(|f| f["severity"] != "ok").collect();
+    assert_eq!(problems.len(), 1, "{findings:#?}");
+    assert_eq!(problems[0]["code"], "execution-log-group-leftover");
+    assert_eq!(problems[0]["severity"], "warning");
+    let retention = findings.iter().find(|f| f["code"] == "execution-log-retention").unwrap();
+    assert!(retention["message"].as_str().unwrap().contains(&execution), "{retention}");
+
+    // tail --execution reads the /aws/apigateway group.
+    acct.block_on(async {
+        logs.create_log_stream().log_group_name(&execution).log_stream_name("s").send().await.unwrap();
+        let event = aws_sdk_cloudwatchlogs::types::InputLogEvent::builder()
+            .timestamp(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64)
+            .message("websocket execution event")
+            .build()
+            .unwrap();
+        logs.put_log_events().log_group_name(&execution).log_stream_name("s").log_events(event).send().await
+    })
+    .unwrap();
+    let (code, stdout, stderr) = acct.run(&["tail", "--api", "chat", "--stage", "prod", "--execution"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("websocket execution event"), "{stdout}");
+
+    // --fix deletes the empty leftover and nothing else.
+    let fixed = acct.json(&["status", "--api", "chat", "--fix", "--yes"], 0);
+    let calls: Vec<&str> = fixed["fix"]["plan"]
+        .as_array()
+        .or_else(|| fixed["plan"].as_array())
+        .unwrap_or_else(|| panic!("no plan in {fixed}"))
+        .iter()
+        .map(|s| s["action"]["call"].as_str().unwrap())
+        .collect();
+    assert_eq!(calls, ["logs:DeleteLogGroup"], "{fixed}");
+    let names: Vec<String> = acct.log_groups().into_iter().map(|(name, _)| name).collect();
+    assert!(!names.contains(&leftover) && names.contains(&execution) && names.contains(&access), "{names:?}");
+
+    // A leftover with log streams is reported, never deleted.
+    acct.block_on(async {
+        logs.create_log_group().log_group_name(&leftover).send().await.unwrap();
+        logs.create_log_stream().log_group_name(&leftover).log_stream_name("s").send().await.unwrap();
+    });
+    let (code, _, stderr) = acct.run(&["status", "--api", "chat", "--fix", "--yes"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(acct.log_groups().iter().any(|(name, _)| *name == leftover), "kept: it holds streams");
 }
