@@ -228,13 +228,13 @@ fn account_set_role_checks_health_confirms_replacements_and_skips_no_ops() {
     assert!(stderr.contains("AmazonAPIGatewayPushToCloudWatchLogs is not attached"), "{stderr}");
     assert_eq!(acct.account_role(), None);
 
-    let first = acct.create_role("first", &api_gateway_trust(&acct.id), true);
+    let first = acct.create_role("first", API_GATEWAY_TRUST, true);
     acct.json(&["account", "set-role", "--role-name", "first"], 0);
     assert_eq!(acct.account_role().as_deref(), Some(first.as_str()));
     let again = acct.json(&["account", "set-role", "--role-arn", &first], 0);
     assert_eq!(again["plan"], serde_json::json!([]), "no call when already set");
 
-    let second = acct.create_role("second", &api_gateway_trust(&acct.id), true);
+    let second = acct.create_role("second", API_GATEWAY_TRUST, true);
     let (code, _, stderr) = acct.run(&["account", "set-role", "--role-arn", &second]);
     assert_eq!(code, 2, "needs --yes without a terminal: {stderr}");
     assert!(stderr.contains("--yes"), "{stderr}");

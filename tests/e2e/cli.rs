@@ -109,7 +109,7 @@ fn missing_credentials_fail_fast_with_a_fix() {
         .env("AWS_CONFIG_FILE", home.path().join("none"))
         .env("AWS_SHARED_CREDENTIALS_FILE", home.path().join("none"))
         .env("AWS_REGION", REGION)
-        .env("AWS_ENDPOINT_URL", emulator_url())
+        .env("AWS_ENDPOINT_URL", double_url())
         .args(["account", "show"])
         .timeout(std::time::Duration::from_secs(20))
         .output()

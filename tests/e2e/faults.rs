@@ -1,14 +1,29 @@
-//! A fault-injecting HTTP proxy in front of the emulator, on a free loopback port.
+//! A strict AWS double: an HTTP proxy in front of the emulator, on a loopback port, that answers
+//! as real AWS would where the emulator is lenient.
 //!
-//! Per operation (`apigateway:UpdateStage`, `logs:CreateLogGroup`, `iam:CreateRole`, or `*`) it
-//! can answer with throttling, 5xx, a dropped connection, a delay, or IAM's propagation error, on a
-//! schedule. With [`Proxy::enforce_aws_rules`] it also refuses what real API Gateway and CloudWatch
-//! Logs refuse but the emulator accepts. Plain std threads, one request per connection.
+//! Three layers, in the order a request meets them:
+//! 1. **Faults** scheduled by a test, per operation (`apigateway:UpdateStage`, `logs:CreateLogGroup`,
+//!    `iam:CreateRole`, or `*`): throttling, 5xx, a dropped connection, a delay, or IAM's
+//!    propagation error.
+//! 2. **Quotas**: token buckets per caller account (the access key id of the SigV4 `Authorization`
+//!    header), region (its credential scope) and bucket, at AWS's rates times a scale factor;
+//!    over-quota calls get the service's own throttling answer and are not forwarded.
+//! 3. **AWS's validation rules** that the emulator skips (see api-gateway-facts.md): stage patches,
+//!    access-log formats, v2 stage updates, the account role on UpdateAccount (trust, policy, IAM
+//!    propagation), retention values.
+//!
+//! Plain std threads, one request per connection. `GET /__double/stats` is answered by the double
+//! itself with per-bucket counts (see [`Proxy::stats`]).
 
+use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+/// How long after its creation a role is still refused by UpdateAccount (IAM propagation), unless
+/// a proxy says otherwise with [`Proxy::role_propagation`].
+pub const DEFAULT_ROLE_PROPAGATION: Duration = Duration::from_secs(2);
 
 #[derive(Clone, Debug)]
 pub enum Fault {
@@ -64,11 +79,74 @@ impl Rule {
     }
 }
 
-#[derive(Default)]
+/// A token bucket: `burst` tokens to start with, refilled at `rate` per second.
+struct Bucket {
+    rate: f64,
+    burst: f64,
+    tokens: f64,
+    last: Instant,
+    accepted: u64,
+    throttled: u64,
+}
+
+impl Bucket {
+    fn new(rate: f64, burst: f64) -> Bucket {
+        Bucket { rate, burst, tokens: burst, last: Instant::now(), accepted: 0, throttled: 0 }
+    }
+
+    fn take(&mut self) -> bool {
+        let now = Instant::now();
+        self.tokens = (self.tokens + now.duration_since(self.last).as_secs_f64() * self.rate).min(self.burst);
+        self.last = now;
+        if self.tokens >= 1.0 {
+            self.tokens -= 1.0;
+            self.accepted += 1;
+            true
+        } else {
+            self.throttled += 1;
+            false
+        }
+    }
+}
+
+/// The quota bucket of an operation and AWS's (unscaled) rate per second and burst; `None` for
+/// calls without a quota (STS).
+fn quota(service: &str, op: &str) -> Option<(String, f64, f64)> {
+    match service {
+        "apigateway" => Some(match op {
+            // 1 request every 20 s.
+            "UpdateAccount" => ("apigateway:UpdateAccount".into(), 1.0 / 20.0, 1.0),
+            // 5 requests every 2 s.
+            "GetResources" => ("apigateway:GetResources".into(), 2.5, 5.0),
+            // The account total every other call shares (REST and v2 alike).
+            _ => ("apigateway:*".into(), 10.0, 40.0),
+        }),
+        // One quota per action, about 5 transactions per second each.
+        "logs" => Some((format!("logs:{op}"), 5.0, 5.0)),
+        // AWS documents no IAM control-plane rate; 10/s with burst 10 for all actions together is
+        // our assumption.
+        "iam" => Some(("iam:*".into(), 10.0, 10.0)),
+        _ => None,
+    }
+}
+
 struct State {
     rules: Vec<Rule>,
     enforce: bool,
+    quotas: bool,
+    scale: f64,
+    propagation: Duration,
+    accept_trust_conditions: bool,
+    /// (access key id, region, bucket) → bucket.
+    buckets: HashMap<(String, String, String), Bucket>,
     calls: Vec<String>,
+}
+
+/// What the rule checks need to know of the proxy's settings.
+#[derive(Clone, Copy)]
+struct Strictness {
+    propagation: Duration,
+    accept_trust_conditions: bool,
 }
 
 pub struct Proxy {
@@ -77,11 +155,25 @@ pub struct Proxy {
 }
 
 impl Proxy {
-    pub fn start(upstream: &str) -> Proxy {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    /// A strict double (AWS's rules and quotas, rates times `scale`) on a free loopback port.
+    pub fn strict(upstream: &str, scale: f64) -> Proxy {
+        Proxy::listen(TcpListener::bind("127.0.0.1:0").unwrap(), upstream, scale)
+    }
+
+    /// A strict double on an already bound listener (e.g. a fixed port).
+    pub fn listen(listener: TcpListener, upstream: &str, scale: f64) -> Proxy {
         let url = format!("http://{}", listener.local_addr().unwrap());
-        let upstream = upstream.trim_start_matches("http://").to_string();
-        let state = Arc::new(Mutex::new(State::default()));
+        let upstream = upstream.trim_start_matches("http://").trim_end_matches('/').to_string();
+        let state = Arc::new(Mutex::new(State {
+            rules: Vec::new(),
+            enforce: true,
+            quotas: true,
+            scale,
+            propagation: DEFAULT_ROLE_PROPAGATION,
+            accept_trust_conditions: false,
+            buckets: HashMap::new(),
+            calls: Vec::new(),
+        }));
         let shared = state.clone();
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
@@ -104,9 +196,42 @@ impl Proxy {
         self
     }
 
-    /// Refuse what AWS refuses and the emulator accepts (see api-gateway-facts.md).
+    /// Refuse what AWS refuses and the emulator accepts (the default).
     pub fn enforce_aws_rules(&self) -> &Proxy {
         self.state.lock().unwrap().enforce = true;
+        self
+    }
+
+    /// Forward what AWS would refuse (a plain fault proxy).
+    pub fn without_aws_rules(&self) -> &Proxy {
+        self.state.lock().unwrap().enforce = false;
+        self
+    }
+
+    /// No throttling by quota (injected `Fault::Throttle` still applies).
+    pub fn without_quotas(&self) -> &Proxy {
+        self.state.lock().unwrap().quotas = false;
+        self
+    }
+
+    /// Scale factor for quota rates (bursts stay as AWS's); applies to buckets not used yet.
+    pub fn quota_scale(&self, scale: f64) -> &Proxy {
+        self.state.lock().unwrap().scale = scale;
+        self
+    }
+
+    /// UpdateAccount refuses a role created less than `span` ago (default
+    /// [`DEFAULT_ROLE_PROPAGATION`]).
+    pub fn role_propagation(&self, span: Duration) -> &Proxy {
+        self.state.lock().unwrap().propagation = span;
+        self
+    }
+
+    /// Let UpdateAccount accept a role whose only statements trusting API Gateway carry a
+    /// `Condition`. By default such a role is refused: AWS may not set e.g. `aws:SourceAccount`
+    /// when API Gateway assumes the CloudWatch role (api-gateway-facts.md, "The chain").
+    pub fn accept_trust_conditions(&self) -> &Proxy {
+        self.state.lock().unwrap().accept_trust_conditions = true;
         self
     }
 
@@ -115,10 +240,35 @@ impl Proxy {
         self.state.lock().unwrap().rules.iter().map(|r| r.fired).sum()
     }
 
-    /// Operations received, in order (including those answered with a fault).
+    /// Operations received, in order (including those answered with a fault or throttled).
     pub fn calls(&self, op: &str) -> usize {
         self.state.lock().unwrap().calls.iter().filter(|c| *c == op).count()
     }
+
+    /// Calls refused by a quota so far.
+    pub fn throttled(&self) -> u64 {
+        self.state.lock().unwrap().buckets.values().map(|b| b.throttled).sum()
+    }
+
+    /// Per bucket (summed over accounts and regions) its scaled rate, burst, accepted and
+    /// throttled calls; also all calls received and all throttled. Served as `GET /__double/stats`.
+    pub fn stats(&self) -> serde_json::Value {
+        stats(&self.state.lock().unwrap())
+    }
+}
+
+fn stats(state: &State) -> serde_json::Value {
+    let mut buckets: BTreeMap<&str, serde_json::Value> = BTreeMap::new();
+    let mut throttled = 0;
+    for ((_, _, name), bucket) in &state.buckets {
+        let entry = buckets.entry(name).or_insert_with(
+            || serde_json::json!({"rate": bucket.rate, "burst": bucket.burst, "accepted": 0, "throttled": 0}),
+        );
+        entry["accepted"] = (entry["accepted"].as_u64().unwrap() + bucket.accepted).into();
+        entry["throttled"] = (entry["throttled"].as_u64().unwrap() + bucket.throttled).into();
+        throttled += bucket.throttled;
+    }
+    serde_json::json!({"buckets": buckets, "throttled": throttled, "calls": state.calls.len()})
 }
 
 struct Request {
@@ -133,37 +283,88 @@ impl Request {
         self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 
-    /// The signing service from the SigV4 credential scope: `…/REGION/SERVICE/aws4_request`.
-    fn service(&self) -> String {
+    /// The SigV4 credential: `ACCESS_KEY/DATE/REGION/SERVICE/aws4_request`, split.
+    fn credential(&self) -> Vec<&str> {
         let auth = self.header("authorization").unwrap_or_default();
         auth.split("Credential=")
             .nth(1)
             .and_then(|c| c.split(',').next())
-            .and_then(|scope| scope.split('/').nth(3))
-            .unwrap_or("unknown")
-            .to_string()
+            .unwrap_or_default()
+            .split('/')
+            .collect()
+    }
+
+    /// The signing service from the credential scope.
+    fn service(&self) -> String {
+        self.credential().get(3).copied().unwrap_or("unknown").to_string()
+    }
+
+    /// The path without the query, split into segments.
+    fn segments(&self) -> Vec<&str> {
+        self.path.split('?').next().unwrap().split('/').skip(1).collect()
+    }
+
+    /// `(service, operation)` as AWS names them (v2 API Gateway calls as `apigatewayv2`).
+    fn operation_parts(&self) -> (String, String) {
+        let service = self.service();
+        if let Some(target) = self.header("x-amz-target") {
+            return (service, target.rsplit('.').next().unwrap_or_default().to_string());
+        }
+        if service == "apigateway" {
+            let segments = self.segments();
+            let op = match (self.method.as_str(), segments.as_slice()) {
+                ("GET", ["account"]) => "GetAccount",
+                ("PATCH", ["account"]) => "UpdateAccount",
+                ("GET", ["restapis"]) => "GetRestApis",
+                ("GET", ["restapis", _, "stages"]) => "GetStages",
+                ("GET", ["restapis", _, "stages", _]) => "GetStage",
+                ("PATCH", ["restapis", _, "stages", _]) => "UpdateStage",
+                ("GET", ["restapis", _, "resources"]) => "GetResources",
+                ("GET", ["v2", "apis"]) => return ("apigatewayv2".into(), "GetApis".into()),
+                ("GET", ["v2", "apis", _]) => return ("apigatewayv2".into(), "GetApi".into()),
+                ("GET", ["v2", "apis", _, "stages"]) => return ("apigatewayv2".into(), "GetStages".into()),
+                ("GET", ["v2", "apis", _, "stages", _]) => return ("apigatewayv2".into(), "GetStage".into()),
+                ("PATCH", ["v2", "apis", _, "stages", _]) => {
+                    return ("apigatewayv2".into(), "UpdateStage".into());
+                }
+                (method, _) => return (service, format!("{method} {}", self.path)),
+            };
+            return (service, op.into());
+        }
+        let body = String::from_utf8_lossy(&self.body);
+        let action = body.split('&').find_map(|kv| kv.strip_prefix("Action=")).unwrap_or("unknown");
+        (service, action.to_string())
     }
 
     fn operation(&self) -> String {
-        let service = self.service();
-        let op = if let Some(target) = self.header("x-amz-target") {
-            target.rsplit('.').next().unwrap_or_default().to_string()
-        } else if service == "apigateway" {
-            let segments: Vec<&str> = self.path.split('?').next().unwrap().split('/').skip(1).collect();
-            match (self.method.as_str(), segments.as_slice()) {
-                ("GET", ["account"]) => "GetAccount".into(),
-                ("PATCH", ["account"]) => "UpdateAccount".into(),
-                ("GET", ["restapis"]) => "GetRestApis".into(),
-                ("GET", ["restapis", _, "stages"]) => "GetStages".into(),
-                ("PATCH", ["restapis", _, "stages", _]) => "UpdateStage".into(),
-                ("GET", ["restapis", _, "resources"]) => "GetResources".into(),
-                (method, _) => format!("{method} {}", self.path),
-            }
-        } else {
-            let body = String::from_utf8_lossy(&self.body);
-            body.split('&').find_map(|kv| kv.strip_prefix("Action=")).unwrap_or("unknown").to_string()
-        };
+        let (service, op) = self.operation_parts();
         format!("{service}:{op}")
+    }
+
+    /// The same caller's credentials on a request of the double's own to the emulator.
+    fn probe(&self, method: &str, path: &str, body: Vec<u8>, service: Option<&str>) -> Request {
+        let mut headers: Vec<(String, String)> = self
+            .headers
+            .iter()
+            .filter(|(k, _)| {
+                !k.eq_ignore_ascii_case("content-length") && !k.eq_ignore_ascii_case("content-type")
+            })
+            .cloned()
+            .map(|(k, v)| match service {
+                // The emulator finds the service from the credential scope and the account from
+                // the access key; it does not check signatures.
+                Some(service) if k.eq_ignore_ascii_case("authorization") => {
+                    let from = format!("/{}/aws4_request", self.service());
+                    (k, v.replace(&from, &format!("/{service}/aws4_request")))
+                }
+                _ => (k, v),
+            })
+            .collect();
+        if !body.is_empty() {
+            headers.push(("Content-Type".into(), "application/x-www-form-urlencoded; charset=utf-8".into()));
+            headers.push(("Content-Length".into(), body.len().to_string()));
+        }
+        Request { method: method.into(), path: path.into(), headers, body }
     }
 }
 
@@ -205,8 +406,14 @@ fn read_request(stream: &mut TcpStream) -> Option<Request> {
 
 fn serve(mut client: TcpStream, state: &Mutex<State>, upstream: &str) {
     let Some(request) = read_request(&mut client) else { return };
+    if request.method == "GET" && request.path == "/__double/stats" {
+        let body = stats(&state.lock().unwrap()).to_string();
+        return respond(&mut client, 200, "application/json", "", &body);
+    }
     let op = request.operation();
-    let (fault, enforce) = {
+    let (_, action) = request.operation_parts();
+    let signing_service = request.service();
+    let (fault, enforce, strictness, admitted) = {
         let mut state = state.lock().unwrap();
         state.calls.push(op.clone());
         let fault = state
@@ -214,28 +421,45 @@ fn serve(mut client: TcpStream, state: &Mutex<State>, upstream: &str) {
             .iter_mut()
             .filter(|r| (r.op == "*" || r.op == op) && request.path.contains(&r.path))
             .find_map(|r| r.fires().then(|| r.fault.clone()));
-        (fault, state.enforce)
+        // A call answered by a fault never reaches AWS's throttling.
+        let mut admitted = true;
+        if state.quotas && matches!(fault, None | Some(Fault::Delay(_))) {
+            // v2 calls are signed for `apigateway` and share its buckets.
+            if let Some((name, rate, burst)) = quota(&signing_service, &action) {
+                let credential = request.credential();
+                let key = (
+                    credential.first().copied().unwrap_or_default().to_string(),
+                    credential.get(2).copied().unwrap_or_default().to_string(),
+                    name,
+                );
+                let scale = state.scale;
+                admitted =
+                    state.buckets.entry(key).or_insert_with(|| Bucket::new(rate * scale, burst)).take();
+            }
+        }
+        let strictness = Strictness {
+            propagation: state.propagation,
+            accept_trust_conditions: state.accept_trust_conditions,
+        };
+        (fault, state.enforce, strictness, admitted)
     };
-    let service = request.service();
     match fault {
         Some(Fault::Reset) => return,
         Some(Fault::Delay(delay)) => std::thread::sleep(delay),
-        Some(Fault::Throttle) => {
+        Some(Fault::Throttle) => return respond_throttled(&mut client, &signing_service),
+        Some(Fault::Status(status)) => {
             return respond_error(
                 &mut client,
-                &service,
-                429,
-                "TooManyRequestsException",
-                "Too Many Requests",
+                &signing_service,
+                status,
+                "InternalFailure",
+                "injected failure",
             );
-        }
-        Some(Fault::Status(status)) => {
-            return respond_error(&mut client, &service, status, "InternalFailure", "injected failure");
         }
         Some(Fault::Propagation) => {
             return respond_error(
                 &mut client,
-                &service,
+                &signing_service,
                 400,
                 "BadRequestException",
                 "The role ARN does not have required permissions set to API Gateway",
@@ -243,8 +467,11 @@ fn serve(mut client: TcpStream, state: &Mutex<State>, upstream: &str) {
         }
         None => {}
     }
-    if enforce && let Some((code, message)) = aws_rule_violation(&request, &op, upstream) {
-        return respond_error(&mut client, &service, 400, code, &message);
+    if !admitted {
+        return respond_throttled(&mut client, &signing_service);
+    }
+    if enforce && let Some((code, message)) = aws_rule_violation(&request, &op, upstream, strictness) {
+        return respond_error(&mut client, &signing_service, 400, code, &message);
     }
     let response = forward(&request, upstream);
     let _ = client.write_all(&response);
@@ -278,100 +505,122 @@ fn forward(request: &Request, upstream: &str) -> Vec<u8> {
     out
 }
 
-/// An error in the wire format of the service's protocol, so the SDK parses it as AWS's own.
-fn respond_error(client: &mut TcpStream, service: &str, status: u16, code: &str, message: &str) {
-    let (content_type, extra, body) = match service {
-        "apigateway" => (
-            "application/json",
-            format!("x-amzn-ErrorType: {code}\r\n"),
-            format!(r#"{{"message":"{message}"}}"#),
-        ),
-        "logs" => {
-            let code = if code == "TooManyRequestsException" { "ThrottlingException" } else { code };
-            (
-                "application/x-amz-json-1.1",
-                String::new(),
-                format!(r#"{{"__type":"{code}","message":"{message}"}}"#),
-            )
-        }
-        _ => {
-            let code = if code == "TooManyRequestsException" { "Throttling" } else { code };
-            (
-                "text/xml",
-                String::new(),
-                format!(
-                    "<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>proxy</RequestId></ErrorResponse>"
-                ),
-            )
-        }
-    };
-    // AWS answers query-protocol throttling with 400, not 429.
-    let status = if status == 429 && service != "apigateway" { 400 } else { status };
+/// The double's own request to the emulator: `(status, body)`.
+fn ask(probe: &Request, upstream: &str) -> (u16, String) {
+    let response = forward(probe, upstream);
+    let text = String::from_utf8_lossy(&response);
+    let status = text.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default())
+}
+
+fn respond(client: &mut TcpStream, status: u16, content_type: &str, extra: &str, body: &str) {
     let response = format!(
-        "HTTP/1.1 {status} Injected\r\nContent-Type: {content_type}\r\n{extra}x-amzn-RequestId: proxy\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        "HTTP/1.1 {status} Double\r\nContent-Type: {content_type}\r\n{extra}x-amzn-RequestId: double\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     );
     let _ = client.write_all(response.as_bytes());
+}
+
+/// The service's over-quota answer, exactly as AWS gives it.
+fn respond_throttled(client: &mut TcpStream, service: &str) {
+    match service {
+        "apigateway" => respond_error(client, service, 429, "TooManyRequestsException", "Too Many Requests"),
+        "logs" => respond_error(client, service, 400, "ThrottlingException", "Rate exceeded"),
+        _ => respond_error(client, service, 400, "Throttling", "Rate exceeded"),
+    }
+}
+
+/// An error in the wire format of the service's protocol, so the SDK parses it as AWS's own.
+fn respond_error(client: &mut TcpStream, service: &str, status: u16, code: &str, message: &str) {
+    let message = message.replace('\\', "\\\\").replace('"', "\\\"");
+    match service {
+        "apigateway" => respond(
+            client,
+            status,
+            "application/json",
+            &format!("x-amzn-ErrorType: {code}\r\n"),
+            &format!(r#"{{"message":"{message}"}}"#),
+        ),
+        "logs" => respond(
+            client,
+            status,
+            "application/x-amz-json-1.1",
+            "",
+            &format!(r#"{{"__type":"{code}","message":"{message}"}}"#),
+        ),
+        _ => respond(
+            client,
+            status,
+            "text/xml",
+            "",
+            &format!(
+                "<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>double</RequestId></ErrorResponse>"
+            ),
+        ),
+    }
 }
 
 const RETENTION_DAYS: &[i64] = &[
     1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ];
 
+const BAD_REQUEST: &str = "BadRequestException";
+const ROLE_MUST_BE_SET: &str = "CloudWatch Logs role ARN must be set in account settings to enable logging";
+const ROLE_NOT_PERMITTED: &str = "The role ARN does not have required permissions configured. Please grant trust permission for API Gateway and add the required role policy.";
+const SINGLE_LINE: &str =
+    "Access Log format must be single line, new line character is allowed only at end of the format";
+const MANAGED_POLICY: &str = "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs";
+const LEVELS: &[&str] = &["OFF", "ERROR", "INFO"];
+const HTTP_METHODS: &[&str] = &["*", "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "ANY"];
+/// Stage-level patch paths of REST UpdateStage other than access logging and method settings.
+const STAGE_PATHS: &[&str] = &[
+    "/deploymentId",
+    "/description",
+    "/cacheClusterEnabled",
+    "/cacheClusterSize",
+    "/clientCertificateId",
+    "/tracingEnabled",
+];
+const ACCESS_LOG_PATHS: &[&str] =
+    &["/accessLogSettings", "/accessLogSettings/destinationArn", "/accessLogSettings/format"];
+const BOOLEAN_SETTINGS: &[&str] = &[
+    "logging/dataTrace",
+    "metrics/enabled",
+    "caching/enabled",
+    "caching/dataEncrypted",
+    "caching/requireAuthorizationForCacheControl",
+];
+const METHOD_SETTINGS: &[&str] = &[
+    "metrics/enabled",
+    "logging/dataTrace",
+    "logging/loglevel",
+    "throttling/burstLimit",
+    "throttling/rateLimit",
+    "caching/ttlInSeconds",
+    "caching/enabled",
+    "caching/dataEncrypted",
+    "caching/requireAuthorizationForCacheControl",
+    "caching/unauthorizedCacheControlHeaderStrategy",
+];
+
+type Violation = (&'static str, String);
+
+fn bad(message: impl Into<String>) -> Option<Violation> {
+    Some((BAD_REQUEST, message.into()))
+}
+
 /// The checks real AWS makes that the emulator skips; `Some((code, message))` when violated.
-fn aws_rule_violation(request: &Request, op: &str, upstream: &str) -> Option<(&'static str, String)> {
+fn aws_rule_violation(
+    request: &Request,
+    op: &str,
+    upstream: &str,
+    strictness: Strictness,
+) -> Option<Violation> {
     let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap_or_default();
     match op {
-        "apigateway:UpdateStage" => {
-            let ops = body["patchOperations"].as_array().cloned().unwrap_or_default();
-            let mut enables_logging = false;
-            for patch in &ops {
-                let path = patch["path"].as_str().unwrap_or_default();
-                let value = patch["value"].as_str().unwrap_or_default();
-                let verb = patch["op"].as_str().unwrap_or_default();
-                match method_setting(path) {
-                    Some("logging/loglevel") => {
-                        if !["OFF", "ERROR", "INFO"].contains(&value) {
-                            return Some(("BadRequestException", format!("Invalid logging level: {value}")));
-                        }
-                        enables_logging |= value != "OFF";
-                    }
-                    Some("logging/dataTrace") | Some("metrics/enabled") => {
-                        if !["true", "false"].contains(&value) {
-                            return Some(("BadRequestException", format!("Invalid boolean: {value}")));
-                        }
-                        enables_logging |= path.ends_with("dataTrace") && value == "true";
-                    }
-                    Some("") if verb == "remove" => {}
-                    _ => match path {
-                        "/accessLogSettings" if verb == "remove" => {}
-                        "/accessLogSettings/destinationArn" => enables_logging |= value.contains(":logs:"),
-                        "/accessLogSettings/format" => {
-                            let line = value.strip_suffix('\n').unwrap_or(value);
-                            if line.contains('\n') || line.contains('\r') {
-                                return Some(("BadRequestException", "Access Log format must be single line, new line character is allowed only at end of the format".into()));
-                            }
-                            if !value.contains("$context.requestId")
-                                && !value.contains("$context.extendedRequestId")
-                            {
-                                return Some((
-                                    "BadRequestException",
-                                    "Access Log format must contain $context.requestId".into(),
-                                ));
-                            }
-                        }
-                        _ => return Some(("BadRequestException", format!("Invalid patch path {path}"))),
-                    },
-                }
-            }
-            if enables_logging && account_role(request, upstream).is_empty() {
-                return Some((
-                    "BadRequestException",
-                    "CloudWatch Logs role ARN must be set in account settings to enable logging".into(),
-                ));
-            }
-            None
-        }
+        "apigateway:UpdateStage" => rest_update_stage(request, &body, upstream),
+        "apigatewayv2:UpdateStage" => v2_update_stage(request, &body, upstream),
+        "apigateway:UpdateAccount" => update_account(request, &body, upstream, strictness),
         "logs:PutRetentionPolicy" => {
             let days = body["retentionInDays"].as_i64().unwrap_or(-1);
             (!RETENTION_DAYS.contains(&days)).then(|| {
@@ -382,37 +631,328 @@ fn aws_rule_violation(request: &Request, op: &str, upstream: &str) -> Option<(&'
     }
 }
 
-/// For `/{key}/{setting}` method-setting paths (`*/*` or `~1path/METHOD`), the setting part
-/// (`""` for `/{key}` itself).
-fn method_setting(path: &str) -> Option<&str> {
+fn invalid_path(path: &str) -> String {
+    let mut valid: Vec<String> = STAGE_PATHS.iter().chain(ACCESS_LOG_PATHS).map(|p| p.to_string()).collect();
+    valid.extend(METHOD_SETTINGS.iter().map(|s| format!("/{{resourcePath}}/{{httpMethod}}/{s}")));
+    valid.push("/variables/{name}".into());
+    format!("Invalid method setting path: {path}. Must be one of: [{}]", valid.join(", "))
+}
+
+/// `(key, setting)` of a method-setting path `/{resource}/{method}[/{setting}]`, where the
+/// resource is `*` (with method `*`) or `~1`-escaped; `None` when it is not one.
+fn method_setting(path: &str) -> Option<(String, &str)> {
     let rest = path.strip_prefix('/')?;
-    let (key_resource, rest) = rest.split_once('/')?;
-    if key_resource != "*" && !key_resource.starts_with("~1") {
-        return None;
-    }
+    let (resource, rest) = rest.split_once('/')?;
     let (method, setting) = rest.split_once('/').unwrap_or((rest, ""));
-    let known = ["*", "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "ANY"];
-    known.contains(&method).then_some(setting)
+    let valid = match resource {
+        "*" => method == "*",
+        r => r.starts_with("~1") && HTTP_METHODS.contains(&method),
+    };
+    valid.then(|| (format!("{resource}/{method}"), setting))
+}
+
+fn rest_update_stage(request: &Request, body: &serde_json::Value, upstream: &str) -> Option<Violation> {
+    let ops = body["patchOperations"].as_array().cloned().unwrap_or_default();
+    let mut enables_logging = false;
+    let mut removed_keys = Vec::new();
+    for patch in &ops {
+        let path = patch["path"].as_str().unwrap_or_default();
+        let value = patch["value"].as_str().unwrap_or_default();
+        let verb = patch["op"].as_str().unwrap_or_default();
+        if let Some((key, setting)) = method_setting(path) {
+            match setting {
+                "" if verb == "remove" => removed_keys.push(key),
+                "logging/loglevel" => {
+                    if !LEVELS.contains(&value) {
+                        return bad(format!("Invalid logging level: {value}"));
+                    }
+                    enables_logging |= value != "OFF";
+                }
+                s if BOOLEAN_SETTINGS.contains(&s) => {
+                    if !["true", "false"].contains(&value) {
+                        return bad(format!("Invalid boolean: {value}"));
+                    }
+                    enables_logging |= s == "logging/dataTrace" && value == "true";
+                }
+                s if METHOD_SETTINGS.contains(&s) => {}
+                _ => return bad(invalid_path(path)),
+            }
+            continue;
+        }
+        match path {
+            "/accessLogSettings" if verb == "remove" => {}
+            "/accessLogSettings/destinationArn" => {
+                if let Some(violation) = firehose_violation(value) {
+                    return Some(violation);
+                }
+                // Firehose delivery uses a service-linked role, not the account's CloudWatch role.
+                enables_logging |= value.starts_with("arn:aws:logs:");
+            }
+            "/accessLogSettings/format" => {
+                if let Some(violation) = format_violation(value, true) {
+                    return Some(violation);
+                }
+            }
+            p if STAGE_PATHS.contains(&p) || p.starts_with("/variables/") => {}
+            _ => return bad(invalid_path(path)),
+        }
+    }
+    if !removed_keys.is_empty() {
+        let segments = request.segments();
+        let stage_path = format!("/restapis/{}/stages/{}", segments[1], segments[3]);
+        let (_, stage) = ask(&request.probe("GET", &stage_path, Vec::new(), None), upstream);
+        let stage: serde_json::Value = serde_json::from_str(&stage).unwrap_or_default();
+        for key in removed_keys {
+            if stage["methodSettings"].get(&key).is_none() {
+                return bad(format!(
+                    "Cannot remove method setting {key} because there is no method setting for this method"
+                ));
+            }
+        }
+    }
+    if enables_logging && account_role(request, upstream).is_empty() {
+        return bad(ROLE_MUST_BE_SET);
+    }
+    None
+}
+
+/// A Firehose destination whose stream name lacks the `amazon-apigateway-` prefix. (The exact
+/// AWS text is not in api-gateway-facts.md; this one names the rule.)
+fn firehose_violation(arn: &str) -> Option<Violation> {
+    let stream = arn.strip_prefix("arn:aws:firehose:")?.split_once(":deliverystream/")?.1;
+    (!stream.starts_with("amazon-apigateway-")).then(|| {
+        (
+            BAD_REQUEST,
+            format!(
+                "Invalid destination ARN {arn}: the Kinesis Data Firehose delivery stream name must begin with amazon-apigateway-"
+            ),
+        )
+    })
+}
+
+/// Single line (a trailing newline allowed) and a request id: `$context.requestId`, or for REST
+/// also `$context.extendedRequestId`.
+fn format_violation(format: &str, rest: bool) -> Option<Violation> {
+    let line = format.strip_suffix('\n').unwrap_or(format);
+    if line.contains('\n') || line.contains('\r') {
+        return bad(SINGLE_LINE);
+    }
+    let has_id = context_variables(format)
+        .iter()
+        .any(|v| v == "$context.requestId" || (rest && v == "$context.extendedRequestId"));
+    if !has_id {
+        return bad(if rest {
+            "Access Log format must contain $context.requestId or $context.extendedRequestId"
+        } else {
+            "Access Log format must contain $context.requestId"
+        });
+    }
+    None
+}
+
+/// Every `$context.name` in a format (`${context.name}` too).
+fn context_variables(format: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for marker in ["$context.", "${context."] {
+        let mut rest = format;
+        while let Some(at) = rest.find(marker) {
+            let after = &rest[at + marker.len()..];
+            let end = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+                .unwrap_or(after.len());
+            let name = after[..end].trim_end_matches('.');
+            found.push(format!("$context.{name}"));
+            rest = &after[end..];
+        }
+    }
+    found
+}
+
+/// The documented variables of a v2 API kind (`HTTP` or `WEBSOCKET`); `{property}` entries are
+/// prefixes.
+fn supports(protocol: &str, variable: &str) -> bool {
+    let list = if protocol == "HTTP" {
+        include_str!("../../src/vars/context-vars-http.txt")
+    } else {
+        include_str!("../../src/vars/context-vars-websocket.txt")
+    };
+    list.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').next().unwrap_or_default().trim()).any(
+        |entry| match entry.split_once("{property}") {
+            Some((prefix, _)) => variable.starts_with(prefix) && variable.len() > prefix.len(),
+            None => entry == variable,
+        },
+    )
+}
+
+fn v2_update_stage(request: &Request, body: &serde_json::Value, upstream: &str) -> Option<Violation> {
+    let api_id = request.segments()[2].to_string();
+    let (_, api) = ask(&request.probe("GET", &format!("/v2/apis/{api_id}"), Vec::new(), None), upstream);
+    let api: serde_json::Value = serde_json::from_str(&api).unwrap_or_default();
+    let protocol = api["protocolType"].as_str().unwrap_or("HTTP").to_string();
+    let mut route_settings: Vec<&serde_json::Value> = vec![&body["defaultRouteSettings"]];
+    if let Some(routes) = body["routeSettings"].as_object() {
+        route_settings.extend(routes.values());
+    }
+    let mut enables_logging = false;
+    for settings in route_settings {
+        let level = &settings["loggingLevel"];
+        let trace = &settings["dataTraceEnabled"];
+        if let Some(level) = level.as_str()
+            && !LEVELS.contains(&level)
+        {
+            return bad(format!("Invalid logging level: {level}"));
+        }
+        if protocol == "HTTP" && (!level.is_null() || !trace.is_null()) {
+            return bad("Execution logs are not supported on protocolType HTTP");
+        }
+        enables_logging |= level.as_str().is_some_and(|l| l != "OFF") || trace.as_bool() == Some(true);
+    }
+    let access = &body["accessLogSettings"];
+    if let Some(arn) = access["destinationArn"].as_str() {
+        if let Some(violation) = firehose_violation(arn) {
+            return Some(violation);
+        }
+        enables_logging |= arn.starts_with("arn:aws:logs:");
+    }
+    if let Some(format) = access["format"].as_str() {
+        if let Some(violation) = format_violation(format, false) {
+            return Some(violation);
+        }
+        let unsupported: Vec<String> =
+            context_variables(format).into_iter().filter(|v| !supports(&protocol, v)).collect();
+        if !unsupported.is_empty() {
+            return bad(format!(
+                "The following context variables are not supported: [{}]",
+                unsupported.join(", ")
+            ));
+        }
+    }
+    // HTTP APIs deliver access logs through the CloudWatch Logs resource policy; WebSocket APIs
+    // need the account's role for execution and access logging.
+    if protocol == "WEBSOCKET" && enables_logging && account_role(request, upstream).is_empty() {
+        return bad(ROLE_MUST_BE_SET);
+    }
+    None
 }
 
 /// The account's role as the emulator has it, asked with the caller's own credentials.
 fn account_role(request: &Request, upstream: &str) -> String {
-    let probe = Request {
-        method: "GET".into(),
-        path: "/account".into(),
-        headers: request
-            .headers
-            .iter()
-            .filter(|(k, _)| {
-                !k.eq_ignore_ascii_case("content-length") && !k.eq_ignore_ascii_case("content-type")
-            })
-            .cloned()
-            .collect(),
-        body: Vec::new(),
-    };
-    let response = forward(&probe, upstream);
-    let text = String::from_utf8_lossy(&response);
-    let body = text.split("\r\n\r\n").nth(1).unwrap_or_default();
-    let json: serde_json::Value = serde_json::from_str(body).unwrap_or_default();
+    let (_, body) = ask(&request.probe("GET", "/account", Vec::new(), Some("apigateway")), upstream);
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
     json["cloudwatchRoleArn"].as_str().unwrap_or_default().to_string()
+}
+
+/// UpdateAccount with a role: AWS assumes it, so the role must exist (and IAM must have
+/// propagated it), trust API Gateway, and have the managed policy attached.
+fn update_account(
+    request: &Request,
+    body: &serde_json::Value,
+    upstream: &str,
+    strictness: Strictness,
+) -> Option<Violation> {
+    let ops = body["patchOperations"].as_array().cloned().unwrap_or_default();
+    let role_arn = ops.iter().find_map(|p| {
+        (p["op"] == "replace" && p["path"] == "/cloudwatchRoleArn")
+            .then(|| p["value"].as_str().unwrap_or_default())
+            .filter(|v| !v.is_empty())
+    })?;
+    let name = role_arn.rsplit('/').next().unwrap_or_default();
+    let iam = |action: &str| {
+        let encoded = percent_encoding::utf8_percent_encode(name, percent_encoding::NON_ALPHANUMERIC);
+        let form = format!("Action={action}&RoleName={encoded}&Version=2010-05-08");
+        ask(&request.probe("POST", "/", form.into_bytes(), Some("iam")), upstream)
+    };
+    let (status, role) = iam("GetRole");
+    if status != 200 {
+        return bad(ROLE_NOT_PERMITTED);
+    }
+    let trust = xml_text(&role, "AssumeRolePolicyDocument").unwrap_or_default();
+    let trust = percent_encoding::percent_decode_str(&trust).decode_utf8_lossy().into_owned();
+    if !trusts_api_gateway(&trust, strictness.accept_trust_conditions) {
+        return bad(ROLE_NOT_PERMITTED);
+    }
+    let (_, attached) = iam("ListAttachedRolePolicies");
+    if !attached.contains(&format!("<PolicyArn>{MANAGED_POLICY}</PolicyArn>")) {
+        return bad(ROLE_NOT_PERMITTED);
+    }
+    let created = xml_text(&role, "CreateDate").unwrap_or_default();
+    if !propagated(&created, strictness.propagation, chrono::Utc::now()) {
+        return bad(ROLE_NOT_PERMITTED);
+    }
+    None
+}
+
+/// The unescaped text of the first `<tag>` in an XML document.
+fn xml_text(xml: &str, tag: &str) -> Option<String> {
+    let start = xml.find(&format!("<{tag}>"))? + tag.len() + 2;
+    let end = start + xml[start..].find(&format!("</{tag}>"))?;
+    let text = &xml[start..end];
+    Some(
+        text.replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&#34;", "\"")
+            .replace("&amp;", "&"),
+    )
+}
+
+/// An Allow statement for principal service `apigateway.amazonaws.com` with `sts:AssumeRole`;
+/// one with a `Condition` counts only when conditions are accepted.
+fn trusts_api_gateway(policy: &str, accept_conditions: bool) -> bool {
+    let doc: serde_json::Value = serde_json::from_str(policy).unwrap_or_default();
+    let statements = match &doc["Statement"] {
+        serde_json::Value::Array(list) => list.clone(),
+        single @ serde_json::Value::Object(_) => vec![single.clone()],
+        _ => Vec::new(),
+    };
+    let has = |value: &serde_json::Value, wanted: &[&str]| match value {
+        serde_json::Value::String(s) => wanted.contains(&s.as_str()),
+        serde_json::Value::Array(list) => {
+            list.iter().any(|v| v.as_str().is_some_and(|s| wanted.contains(&s)))
+        }
+        _ => false,
+    };
+    statements.iter().any(|s| {
+        s["Effect"] == "Allow"
+            && has(&s["Principal"]["Service"], &["apigateway.amazonaws.com"])
+            && has(&s["Action"], &["sts:AssumeRole", "sts:*", "*"])
+            && (accept_conditions
+                || s.get("Condition").is_none_or(|c| c.as_object().is_none_or(|o| o.is_empty())))
+    })
+}
+
+/// Whether a role created at `created` (IAM's ISO 8601 CreateDate) is at least `span` old at `now`.
+/// A CreateDate of whole seconds may be up to a second earlier than the creation: the latest
+/// possible instant is taken, so a role is never accepted early. Unreadable dates count as new.
+fn propagated(created: &str, span: Duration, now: chrono::DateTime<chrono::Utc>) -> bool {
+    let Ok(parsed) = chrono::DateTime::parse_from_rfc3339(created.trim()) else { return false };
+    let whole_seconds = !created.contains('.');
+    let latest = parsed.with_timezone(&chrono::Utc)
+        + if whole_seconds { chrono::Duration::seconds(1) } else { chrono::Duration::zero() };
+    now.signed_duration_since(latest).to_std().is_ok_and(|age| age >= span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creation_dates_of_whole_seconds_are_taken_at_their_latest() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:03.500Z").unwrap().to_utc();
+        let two = Duration::from_secs(2);
+        assert!(!propagated("2026-01-01T00:00:01Z", two, now), "maybe created at 01.999");
+        assert!(propagated("2026-01-01T00:00:00Z", two, now));
+        assert!(propagated("2026-01-01T00:00:01.500Z", two, now));
+        assert!(!propagated("2026-01-01T00:00:01.600000+00:00", two, now));
+        assert!(!propagated("garbage", two, now));
+    }
+
+    #[test]
+    fn v2_variables_come_from_the_lists() {
+        assert!(supports("HTTP", "$context.requestId"));
+        assert!(supports("HTTP", "$context.authorizer.claims.sub"));
+        assert!(!supports("HTTP", "$context.resourcePath"));
+        assert_eq!(context_variables("a $context.x.y. ${context.z}"), ["$context.x.y", "$context.z"]);
+    }
 }

@@ -1,7 +1,9 @@
 //! End-to-end harness: one moto server per test process on a free loopback port, one fresh AWS
-//! account per test (moto keeps all state per account), the real binary run against it, and SDK
-//! clients of the test's own for setting up state and verifying it independently.
+//! account per test (moto keeps all state per account), the real binary run through a strict AWS
+//! double in front of it (`faults.rs`: AWS's rules and quotas), and SDK clients of the test's own,
+//! straight to the emulator, for setting up state and verifying it independently.
 
+use crate::faults::Proxy;
 use assert_cmd::Command;
 use std::io::Write as _;
 use std::net::{TcpListener, TcpStream};
@@ -12,6 +14,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 pub const REGION: &str = "us-east-1";
+/// AWS's quota rates are multiplied by this in the doubles the binary talks to, and the binary is
+/// told so (`APIGW_LOGS_QUOTA_SCALE`) to pace itself at the same scaled rates.
+pub const QUOTA_SCALE: f64 = 20.0;
 const SETUP: &str = "scripts/setup-emulator.sh";
 
 pub fn repo_root() -> PathBuf {
@@ -57,6 +62,24 @@ fn start_emulator() -> Emulator {
         std::thread::sleep(Duration::from_millis(50));
     }
     Emulator { url: format!("http://127.0.0.1:{port}"), _guard: guard }
+}
+
+static DOUBLE: OnceLock<Proxy> = OnceLock::new();
+
+/// The URL of the strict AWS double shared by the test process (started on first use): AWS's
+/// rules and quotas at [`QUOTA_SCALE`], roles refused by UpdateAccount for 2 s after creation.
+pub fn double_url() -> &'static str {
+    &DOUBLE.get_or_init(|| Proxy::start(emulator_url())).url
+}
+
+impl Proxy {
+    /// A strict double of the test's own (AWS's rules and quotas at [`QUOTA_SCALE`], IAM
+    /// propagation 2 s), for faults layered on top or counting calls.
+    pub fn start(upstream: &str) -> Proxy {
+        let proxy = Proxy::strict(upstream, QUOTA_SCALE);
+        proxy.role_propagation(Duration::from_secs(2));
+        proxy
+    }
 }
 
 /// A fresh AWS account in the emulator, with its own credentials.
@@ -150,13 +173,14 @@ impl Account {
         [&self.secret_key, &self.session_token]
     }
 
-    /// The real binary, with an environment that holds only this account's settings: nothing
-    /// from the host (profiles, regions, metadata service) can leak in.
+    /// The real binary, through the shared strict double, with an environment that holds only
+    /// this account's settings: nothing from the host (profiles, regions, metadata service) can
+    /// leak in.
     pub fn cmd(&self, args: &[&str]) -> Command {
-        self.cmd_at(emulator_url(), args)
+        self.cmd_at(double_url(), args)
     }
 
-    /// The binary talking to `endpoint` (e.g. a fault-injecting proxy) instead of the emulator.
+    /// The binary talking to `endpoint` (e.g. a proxy with faults) instead of the shared double.
     pub fn cmd_at(&self, endpoint: &str, args: &[&str]) -> Command {
         let mut cmd = Command::from_std(self.process_at(endpoint, args));
         cmd.write_stdin("");
@@ -178,13 +202,14 @@ impl Account {
             .env("AWS_REGION", REGION)
             .env("AWS_ENDPOINT_URL", endpoint)
             .env("NO_COLOR", "1")
+            .env("APIGW_LOGS_QUOTA_SCALE", QUOTA_SCALE.to_string())
             .args(args);
         cmd
     }
 
     /// Runs the binary and returns (exit code, stdout, stderr).
     pub fn run(&self, args: &[&str]) -> (i32, String, String) {
-        self.run_at(emulator_url(), args)
+        self.run_at(double_url(), args)
     }
 
     pub fn run_at(&self, endpoint: &str, args: &[&str]) -> (i32, String, String) {
@@ -198,7 +223,7 @@ impl Account {
 
     /// Runs with `--output json`, asserts the exit code, and parses stdout.
     pub fn json(&self, args: &[&str], expected_code: i32) -> serde_json::Value {
-        self.json_at(emulator_url(), args, expected_code)
+        self.json_at(double_url(), args, expected_code)
     }
 
     pub fn json_at(&self, endpoint: &str, args: &[&str], expected_code: i32) -> serde_json::Value {
@@ -362,6 +387,12 @@ impl Account {
 
 pub const MANAGED_POLICY: &str = "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs";
 
+/// The plain trust policy AWS documents for the account's CloudWatch role (no condition): the one
+/// the strict double accepts on UpdateAccount.
+pub const API_GATEWAY_TRUST: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"apigateway.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
+
+/// A trust policy conditioned on `aws:SourceAccount` (what the tool itself writes); the strict
+/// double treats it as unconfirmed and refuses it on UpdateAccount unless told otherwise.
 pub fn api_gateway_trust(account: &str) -> String {
     format!(
         r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":{{"Service":"apigateway.amazonaws.com"}},"Action":"sts:AssumeRole","Condition":{{"StringEquals":{{"aws:SourceAccount":"{account}"}}}}}}]}}"#

@@ -42,7 +42,9 @@ fn the_proxy_enforces_what_aws_refuses_and_the_emulator_accepts() {
         result.map_err(|e| aws_sdk_apigateway::error::DisplayErrorContext(e).to_string())
     };
     assert!(update("/*/*/logging/loglevel", "VERBOSE").unwrap_err().contains("Invalid logging level"));
-    assert!(update("/*/*/accessLogSettings/format", "x").unwrap_err().contains("Invalid patch path"));
+    assert!(
+        update("/*/*/accessLogSettings/format", "x").unwrap_err().contains("Invalid method setting path")
+    );
     assert!(
         update("/accessLogSettings/format", "$context.requestId\n$context.status")
             .unwrap_err()
@@ -77,7 +79,7 @@ fn every_command_completes_under_30_percent_throttling() {
         acct.stage(&api, "prod").method_settings().unwrap()["~1pets/GET"].logging_level(),
         Some("ERROR")
     );
-    acct.create_role("other", &api_gateway_trust(&acct.id), true);
+    acct.create_role("other", API_GATEWAY_TRUST, true);
     acct.json_at(&url, &["account", "set-role", "--role-name", "other", "--yes"], 0);
     assert_eq!(acct.account_role(), Some(format!("arn:aws:iam::{}:role/other", acct.id)));
     acct.json_at(&url, &["stage", "show", "--api", "orders"], 0);

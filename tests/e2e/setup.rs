@@ -9,7 +9,7 @@ const UP: &str = "\x1b[A";
 const ENTER: &str = "\r";
 
 fn wizard(acct: &Account, args: &[&str]) -> PtySession {
-    let mut cmd = acct.process_at(emulator_url(), args);
+    let mut cmd = acct.process_at(double_url(), args);
     cmd.env("TERM", "xterm").env("NO_COLOR", "1");
     spawn_command(cmd, Some(30_000)).unwrap()
 }

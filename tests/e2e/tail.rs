@@ -97,7 +97,7 @@ fn tail_explains_a_missing_group_and_follow_picks_up_new_events_until_interrupte
     put(&acct, &access, "s", &[(now_millis() - 5_000, &access_line("before", "GET", "200"))]);
     let mut child = acct
         .process_at(
-            emulator_url(),
+            double_url(),
             &["tail", "--api", "orders", "--stage", "prod", "--follow", "--output", "json"],
         )
         .stdin(std::process::Stdio::null())
