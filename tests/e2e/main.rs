@@ -9,6 +9,7 @@ mod double;
 mod faults;
 mod fleet;
 mod harness;
+mod quotas;
 mod reliability;
 mod setup;
 mod stage;

@@ -75,7 +75,15 @@ fn http_apis_refuse_execution_logging_before_any_write() {
             "for HTTP APIs",
         ),
         (
-            vec!["enable", "--api", "web2", "--stage", "prod", "--access-log-format", "$context.extendedRequestId"],
+            vec![
+                "enable",
+                "--api",
+                "web2",
+                "--stage",
+                "prod",
+                "--access-log-format",
+                "$context.extendedRequestId",
+            ],
             "REST APIs only",
         ),
         (
@@ -422,7 +430,10 @@ fn websocket_execution_logs_live_in_aws_apigateway_and_the_old_rest_named_group_
     acct.block_on(async {
         logs.create_log_stream().log_group_name(&execution).log_stream_name("s").send().await.unwrap();
         let event = aws_sdk_cloudwatchlogs::types::InputLogEvent::builder()
-            .timestamp(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64)
+            .timestamp(
+                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis()
+                    as i64,
+            )
             .message("websocket execution event")
             .build()
             .unwrap();
