@@ -68,4 +68,13 @@ fn new_roles_get_aws_documented_trust_and_the_hardened_opt_in_is_explained_when_
     let trust = acct.role_trust("plain-logging").unwrap();
     assert!(trust["Statement"][0].get("Condition").is_none(), "{trust}");
     assert_eq!(acct.account_role(), Some(format!("arn:aws:iam::{}:role/plain-logging", acct.id)));
+
+    // A conditioned role made by someone else looks healthy to the tool; AWS's refusal is
+    // explained, and the account keeps its role.
+    acct.create_role("team-logging", &api_gateway_trust(&acct.id), true);
+    let (code, _, stderr) =
+        acct.run(&["account", "set-role", "--role-name", "team-logging", "--wait", "2", "--yes"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("conditions (StringEquals aws:SourceAccount)"), "{stderr}");
+    assert_eq!(acct.account_role(), Some(format!("arn:aws:iam::{}:role/plain-logging", acct.id)));
 }

@@ -199,6 +199,13 @@ fn clear_method_removes_an_override_with_the_escaped_key() {
         out["plan"][0]["action"]["patch_operations"],
         serde_json::json!([{"op": "remove", "path": "/~1pets/GET"}])
     );
+    // Applied, it passes the strict double, which refuses removing a setting that does not exist.
+    acct.json(&["stage", "set", "--api", "pets", "--stage", "prod", "--clear-method", "GET /pets"], 0);
+    // A method without an override: nothing to remove, so no call AWS would refuse.
+    acct.create_api("cats", "prod", &[("/pets", "GET")]);
+    let out =
+        acct.json(&["stage", "set", "--api", "cats", "--stage", "prod", "--clear-method", "GET /pets"], 0);
+    assert_eq!(out["would_change"], false, "{out}");
 }
 
 #[test]
