@@ -3,17 +3,15 @@
 //! it; a [`Remedy`] says how `status --fix` repairs it through the same requests `stage set` makes.
 
 use crate::arn::{self, Destination};
-use crate::aws::apigw::Api;
+use crate::api::{Api, ApiKind};
 use crate::aws::logs::LogGroup;
 use crate::cli::LoggingArgs;
-use crate::format::{self, ApiKind};
+use crate::format;
 use crate::logging::{Scope, StageLogging};
-use crate::settings::{Level, Switch};
+use crate::planner::stage::{default_log_group, execution_log_group};
+use crate::settings::{DEFAULT_RETENTION_DAYS, Level, Switch};
 use crate::trust::{DEFAULT_ROLE_NAME, RoleHealth};
 use serde::Serialize;
-
-/// Days of retention `--fix` gives a log group that never expires (the tool's default elsewhere).
-const FIX_RETENTION_DAYS: i32 = 30;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -192,10 +190,10 @@ pub fn stage_findings(facts: &StageFacts) -> Vec<Finding> {
 
     if wide.level == Level::Off {
         // Turned on with its log group pre-created and bounded, as `enable` does.
-        let fix = set(&format!("--level info --execution-log-retention-days {FIX_RETENTION_DAYS}"));
+        let fix = set(&format!("--level info --execution-log-retention-days {DEFAULT_RETENTION_DAYS}"));
         let remedy = LoggingArgs {
             level: Some(Level::Info),
-            execution_log_retention_days: Some(FIX_RETENTION_DAYS),
+            execution_log_retention_days: Some(DEFAULT_RETENTION_DAYS),
             ..Default::default()
         };
         findings.push(
@@ -272,7 +270,7 @@ pub fn stage_findings(facts: &StageFacts) -> Vec<Finding> {
 fn leftover_finding(facts: &StageFacts) -> Option<Finding> {
     let Leftover { group, holds_events } = facts.leftover_execution_group.as_ref()?;
     let name = &group.name;
-    let expected = crate::commands::stage::execution_log_group(facts.api, &facts.stage.stage_name);
+    let expected = execution_log_group(facts.api, &facts.stage.stage_name);
     let message = format!(
         "log group {name} was created for this WebSocket stage by an earlier apigw-logs version, but API Gateway writes WebSocket execution logs to {expected}"
     );
@@ -298,7 +296,7 @@ fn leftover_finding(facts: &StageFacts) -> Option<Finding> {
 
 fn access_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Finding> {
     let (api, stage) = (facts.api, facts.stage);
-    let default_group = crate::commands::stage::default_log_group(api, &stage.stage_name);
+    let default_group = default_log_group(api, &stage.stage_name);
     let new_destination = || LoggingArgs {
         access_log_group: Some(default_group.clone()),
         access_log_format: Some("json".into()),
@@ -346,8 +344,8 @@ fn access_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Find
                 findings.push(retention_finding(
                     group,
                     "access-log-retention",
-                    set("--retention-days 30"),
-                    || LoggingArgs { retention_days: Some(FIX_RETENTION_DAYS), ..Default::default() },
+                    set(&format!("--retention-days {DEFAULT_RETENTION_DAYS}")),
+                    || LoggingArgs { retention_days: Some(DEFAULT_RETENTION_DAYS), ..Default::default() },
                 ));
             }
         },
@@ -386,8 +384,8 @@ fn access_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Find
 
 fn execution_group_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Finding> {
     let bound =
-        || LoggingArgs { execution_log_retention_days: Some(FIX_RETENTION_DAYS), ..Default::default() };
-    let fix = set("--execution-log-retention-days 30");
+        || LoggingArgs { execution_log_retention_days: Some(DEFAULT_RETENTION_DAYS), ..Default::default() };
+    let fix = set(&format!("--execution-log-retention-days {DEFAULT_RETENTION_DAYS}"));
     let logging_on = facts.stage.stage_wide().level != Level::Off
         || facts.stage.overrides().any(|(_, s)| s.level != Level::Off);
     match &facts.execution_group {
@@ -492,7 +490,7 @@ mod tests {
             .into(),
             access: Some(AccessLog {
                 destination_arn: "arn:aws:logs:us-east-1:123456789012:log-group:g".into(),
-                format: format::preset("clf").unwrap().format.into(),
+                format: ApiKind::Rest.preset("clf").unwrap().format.into(),
             }),
             ..Default::default()
         }

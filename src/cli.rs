@@ -198,7 +198,7 @@ pub struct StageRef {
     pub api: String,
     /// The API's type, when its name is used by APIs of several types
     #[arg(long = "api-type", value_enum, value_name = "TYPE")]
-    pub api_type: Option<crate::format::ApiKind>,
+    pub api_type: Option<crate::api::ApiKind>,
     /// Stage name
     #[arg(long, value_name = "STAGE")]
     pub stage: String,
@@ -292,7 +292,7 @@ pub struct ApisRef {
     pub all_apis: bool,
     /// Only APIs of this type (needed when a name is used by APIs of several types)
     #[arg(long = "api-type", value_enum, value_name = "TYPE")]
-    pub api_type: Option<crate::format::ApiKind>,
+    pub api_type: Option<crate::api::ApiKind>,
 }
 
 /// The stages a fleet command acts on, in every region given.
@@ -350,7 +350,7 @@ pub struct SetupArgs {
     pub api: Option<String>,
     /// The API's type, when its name is used by APIs of several types
     #[arg(long = "api-type", value_enum, value_name = "TYPE")]
-    pub api_type: Option<crate::format::ApiKind>,
+    pub api_type: Option<crate::api::ApiKind>,
     /// Stage name (repeatable; answers the stage question)
     #[arg(long = "stage", value_name = "STAGE")]
     pub stages: Vec<String>,
@@ -397,7 +397,7 @@ pub struct StatusArgs {
     pub all_apis: bool,
     /// Only APIs of this type
     #[arg(long = "api-type", value_enum, value_name = "TYPE")]
-    pub api_type: Option<crate::format::ApiKind>,
+    pub api_type: Option<crate::api::ApiKind>,
     /// Only check stages with this name (repeatable)
     #[arg(long = "stage", value_name = "STAGE")]
     pub stages: Vec<String>,
@@ -451,8 +451,8 @@ pub enum FormatsCommand {
 #[derive(Args, Debug, Clone)]
 pub struct ApiTypeArg {
     /// API type: REST, HTTP or WebSocket (v2 APIs reject variables they do not know)
-    #[arg(long = "api-type", value_enum, default_value_t = crate::format::ApiKind::Rest, value_name = "TYPE")]
-    pub kind: crate::format::ApiKind,
+    #[arg(long = "api-type", value_enum, default_value_t = crate::api::ApiKind::Rest, value_name = "TYPE")]
+    pub kind: crate::api::ApiKind,
 }
 
 #[derive(Args, Debug, Clone)]

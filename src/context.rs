@@ -19,6 +19,8 @@ pub struct Ctx {
     steps_quiet: std::sync::atomic::AtomicBool,
     /// Paces every AWS call of the run at the account's quotas.
     pub pacer: std::sync::Arc<crate::aws::pacing::Pacer>,
+    /// Result documents held back while a run over several regions gathers them into one.
+    gathered: std::sync::Mutex<Option<Vec<serde_json::Value>>>,
 }
 
 pub const GREEN: Style = AnsiColor::Green.on_default();
@@ -46,6 +48,7 @@ impl Ctx {
             warned: Default::default(),
             steps_quiet: Default::default(),
             pacer,
+            gathered: Default::default(),
         }
     }
 
@@ -115,6 +118,27 @@ impl Ctx {
             pacer: self.pacer.clone(),
         })
         .await
+    }
+
+    /// Prints a result document on stdout, or holds it while [`Ctx::gather_documents`] gathers.
+    pub fn print_json(&self, document: &impl serde::Serialize) -> anyhow::Result<()> {
+        if let Some(gathered) = self.gathered.lock().expect("gathered lock").as_mut() {
+            gathered.push(serde_json::to_value(document)?);
+            return Ok(());
+        }
+        println!("{}", serde_json::to_string_pretty(document)?);
+        Ok(())
+    }
+
+    /// Holds back the documents [`Ctx::print_json`] is given from now on, so that a run over
+    /// several regions prints one document; [`Ctx::gathered`] hands them over.
+    pub fn gather_documents(&self) {
+        *self.gathered.lock().expect("gathered lock") = Some(Vec::new());
+    }
+
+    /// The documents held back since [`Ctx::gather_documents`]; printing goes back to normal.
+    pub fn gathered(&self) -> Vec<serde_json::Value> {
+        self.gathered.lock().expect("gathered lock").take().unwrap_or_default()
     }
 
     /// Progress for people, on stderr; silent with `--output json` unless verbose.

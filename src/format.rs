@@ -7,21 +7,9 @@
 
 use std::fmt::Write as _;
 
-/// The kind of API a format is for. Each kind supports its own set of `$context` variables.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum ApiKind {
-    #[default]
-    Rest,
-    Http,
-    Websocket,
-}
+use crate::api::ApiKind;
 
 impl ApiKind {
-    pub const ALL: [ApiKind; 3] = [ApiKind::Rest, ApiKind::Http, ApiKind::Websocket];
-
     /// The documented access-log variables for this kind, one per line (`#` lines are comments;
     /// the text after the first TAB is a note). Compiled into the binary, so linting works offline.
     fn variable_list(self) -> &'static str {
@@ -29,15 +17,6 @@ impl ApiKind {
             ApiKind::Rest => include_str!("vars/context-vars-rest.txt"),
             ApiKind::Http => include_str!("vars/context-vars-http.txt"),
             ApiKind::Websocket => include_str!("vars/context-vars-websocket.txt"),
-        }
-    }
-
-    /// Used in messages, so that a platform engineer knows which list a name was checked against.
-    pub fn label(self) -> &'static str {
-        match self {
-            ApiKind::Rest => "REST API",
-            ApiKind::Http => "HTTP API",
-            ApiKind::Websocket => "WebSocket API",
         }
     }
 }
@@ -150,18 +129,6 @@ impl ApiKind {
     pub fn preset(self, name: &str) -> Option<&'static Preset> {
         self.presets().iter().find(|p| p.name.eq_ignore_ascii_case(name))
     }
-}
-
-/// A REST API preset by name (what `stage set` and `enable` take).
-#[must_use]
-pub fn preset(name: &str) -> Option<&'static Preset> {
-    ApiKind::Rest.preset(name)
-}
-
-/// Tells which REST preset a stage's current format is (see [`ApiKind::matching_preset`]).
-#[must_use]
-pub fn matching_preset(format: &str) -> Option<&'static Preset> {
-    ApiKind::Rest.matching_preset(format)
 }
 
 /// How bad a finding is: errors make API Gateway reject the format or break the log, warnings are
@@ -597,7 +564,7 @@ mod tests {
             }
         }
         // REST presets use REST-only variables; v2 APIs would reject them.
-        assert!(lint(preset("json").unwrap().format, ApiKind::Websocket).has_errors());
+        assert!(lint(ApiKind::Rest.preset("json").unwrap().format, ApiKind::Websocket).has_errors());
         assert_eq!(ApiKind::Http.preset("JSON").unwrap().format, HTTP_PRESETS[1].format);
     }
 
@@ -640,7 +607,7 @@ mod tests {
     #[test]
     fn presets_using_resource_path_fail_for_http() {
         // $context.resourcePath is REST-only; HTTP APIs reject it.
-        let lint = lint(preset("clf").unwrap().format, ApiKind::Http);
+        let lint = lint(ApiKind::Rest.preset("clf").unwrap().format, ApiKind::Http);
         let f = only(&lint, "unknown-variable");
         assert_eq!(f.severity, Severity::Error);
         assert!(f.message.contains("$context.resourcePath"), "{}", f.message);
@@ -648,24 +615,24 @@ mod tests {
 
     #[test]
     fn preset_lookup_ignores_case() {
-        assert_eq!(preset("json").unwrap().name, "json");
-        assert_eq!(preset("JSON").unwrap().name, "json");
-        assert_eq!(preset("Clf").unwrap().name, "clf");
-        assert!(preset("yaml").is_none());
-        assert!(preset("").is_none());
+        assert_eq!(ApiKind::Rest.preset("json").unwrap().name, "json");
+        assert_eq!(ApiKind::Rest.preset("JSON").unwrap().name, "json");
+        assert_eq!(ApiKind::Rest.preset("Clf").unwrap().name, "clf");
+        assert!(ApiKind::Rest.preset("yaml").is_none());
+        assert!(ApiKind::Rest.preset("").is_none());
     }
 
     #[test]
     fn matching_preset_with_and_without_trailing_newline() {
         for p in PRESETS {
-            assert_eq!(matching_preset(p.format).unwrap().name, p.name);
-            assert_eq!(matching_preset(&format!("{}\n", p.format)).unwrap().name, p.name);
-            assert!(matching_preset(&format!("{}\n\n", p.format)).is_none());
-            assert!(matching_preset(&format!("{}\r\n", p.format)).is_none());
-            assert!(matching_preset(&format!(" {}", p.format)).is_none());
+            assert_eq!(ApiKind::Rest.matching_preset(p.format).unwrap().name, p.name);
+            assert_eq!(ApiKind::Rest.matching_preset(&format!("{}\n", p.format)).unwrap().name, p.name);
+            assert!(ApiKind::Rest.matching_preset(&format!("{}\n\n", p.format)).is_none());
+            assert!(ApiKind::Rest.matching_preset(&format!("{}\r\n", p.format)).is_none());
+            assert!(ApiKind::Rest.matching_preset(&format!(" {}", p.format)).is_none());
         }
-        assert!(matching_preset("$context.requestId").is_none());
-        assert!(matching_preset("").is_none());
+        assert!(ApiKind::Rest.matching_preset("$context.requestId").is_none());
+        assert!(ApiKind::Rest.matching_preset("").is_none());
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! apigw-logs: turn on, inspect and tune logging for Amazon API Gateway stages.
 //!
-//! Pure logic (no AWS, no I/O): [`arn`], [`format`], [`logging`], [`plan`], [`settings`], [`trust`].
-//! AWS access: [`aws`]. Commands: [`commands`], applying plans through [`apply`].
+//! Pure logic (no AWS, no I/O): [`api`], [`arn`], [`audit`], [`format`], [`logging`],
+//! [`manifest`], [`plan`], [`settings`], [`trust`]. AWS access: [`aws`]. What the commands share:
+//! [`targets`] (which APIs, stages and regions), [`planner`] (checks and plans) and [`execute`]
+//! (applying a plan). Commands: [`commands`].
 
-pub mod apply;
+pub mod api;
 pub mod arn;
 pub mod audit;
 pub mod aws;
@@ -11,12 +13,15 @@ pub mod cli;
 pub mod commands;
 pub mod context;
 pub mod error;
-pub mod fleet;
+pub mod execute;
 pub mod format;
 pub mod interrupt;
 pub mod logging;
+pub mod manifest;
 pub mod plan;
+pub mod planner;
 pub mod settings;
 pub mod tail;
+pub mod targets;
 pub mod trust;
 pub mod wizard;

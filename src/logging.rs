@@ -2,7 +2,7 @@
 //! requested state. Only operations that change something are emitted, which keeps commands
 //! idempotent: a second run finds nothing to do.
 
-use crate::format::ApiKind;
+use crate::api::ApiKind;
 use crate::plan::{Change, PatchOp};
 use crate::settings::{ALL_METHODS_KEY, Level, MethodSpec, on_off};
 use serde::Serialize;

@@ -51,6 +51,12 @@ impl Switch {
     }
 }
 
+impl From<bool> for Switch {
+    fn from(on: bool) -> Switch {
+        if on { Switch::On } else { Switch::Off }
+    }
+}
+
 pub fn on_off(value: bool) -> &'static str {
     if value { "on" } else { "off" }
 }
@@ -158,6 +164,10 @@ pub const MAX_TAGS: usize = 50;
 pub const RETENTION_DAYS: &[i32] = &[
     1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ];
+
+/// Retention given to a log group the tool creates when none is asked for, and to one that never
+/// expires when `enable` or `status --fix` bounds it, so logs do not accumulate (and cost) forever.
+pub const DEFAULT_RETENTION_DAYS: i32 = 30;
 
 /// clap value parser for `--retention-days`.
 pub fn parse_retention_days(text: &str) -> Result<i32, String> {

@@ -6,46 +6,16 @@
 //! through a [`Source`], so every branch is unit-tested without a terminal or an emulator.
 
 use crate::arn;
-use crate::aws::apigw::Api;
+use crate::aws::REGIONS;
+use crate::api::{Api, ApiKind};
 use crate::cli::LoggingArgs;
 use crate::error;
-use crate::format::{self, ApiKind};
+use crate::format;
 use crate::logging::StageLogging;
-use crate::settings::{Level, RETENTION_DAYS, Switch, on_off};
+use crate::planner::stage::default_log_group;
+use crate::settings::{DEFAULT_RETENTION_DAYS, Level, RETENTION_DAYS, Switch, on_off};
+use crate::targets::find_api;
 use crate::trust::{DEFAULT_ROLE_NAME, RoleHealth};
-
-/// Regions where API Gateway is available, offered when changing region.
-pub const REGIONS: &[&str] = &[
-    "us-east-1",
-    "us-east-2",
-    "us-west-1",
-    "us-west-2",
-    "af-south-1",
-    "ap-east-1",
-    "ap-south-1",
-    "ap-south-2",
-    "ap-southeast-1",
-    "ap-southeast-2",
-    "ap-southeast-3",
-    "ap-southeast-4",
-    "ap-northeast-1",
-    "ap-northeast-2",
-    "ap-northeast-3",
-    "ca-central-1",
-    "ca-west-1",
-    "eu-central-1",
-    "eu-central-2",
-    "eu-west-1",
-    "eu-west-2",
-    "eu-west-3",
-    "eu-south-1",
-    "eu-south-2",
-    "eu-north-1",
-    "il-central-1",
-    "me-south-1",
-    "me-central-1",
-    "sa-east-1",
-];
 
 /// Asks the questions. Every method returns `Err(cancelled)` when the user presses Esc.
 pub trait Prompter {
@@ -122,7 +92,7 @@ pub async fn ask(
     pre_stages: &[String],
     pre: &LoggingArgs,
 ) -> anyhow::Result<SetupRequest> {
-    let (api, api_ref) = ask_api(p, source, pre_api).await?;
+    let (api, api_ref) = ask_api(p, source, region, pre_api).await?;
     let stages = ask_stages(p, source, &api, pre_stages).await?;
     let role = if api.kind == ApiKind::Http {
         p.say("HTTP APIs deliver access logs without the account's logging role; it is left as it is.");
@@ -206,6 +176,7 @@ async fn ask_role(p: &mut impl Prompter, source: &impl Source, account: &str) ->
 async fn ask_api(
     p: &mut impl Prompter,
     source: &impl Source,
+    region: &str,
     (pre, kind): (Option<&str>, Option<ApiKind>),
 ) -> anyhow::Result<(Api, String)> {
     let all = source.apis().await?;
@@ -217,18 +188,7 @@ async fn ask_api(
         ));
     }
     let api = match pre {
-        Some(wanted) => {
-            let found: Vec<&Api> = apis.iter().filter(|a| a.id == wanted || a.name == wanted).collect();
-            match found.as_slice() {
-                [api] => (*api).clone(),
-                [] => return Err(error::usage(format!("--api: no API with id or name '{wanted}'"))),
-                _ => {
-                    return Err(error::usage(format!(
-                        "--api: several APIs are named '{wanted}'; pass an id (or --api-type)"
-                    )));
-                }
-            }
-        }
+        Some(wanted) => find_api(&apis, region, wanted, kind)?,
         None => {
             let items: Vec<String> = apis
                 .iter()
@@ -300,7 +260,7 @@ fn ask_execution(p: &mut impl Prompter, logging: &mut LoggingArgs, kind: ApiKind
     if kind == ApiKind::Http {
         if logging.metrics.is_none() {
             let on = p.confirm("Detailed CloudWatch metrics per route (billed as custom metrics)?", false)?;
-            logging.metrics = Some(switch(on));
+            logging.metrics = Some(Switch::from(on));
         }
         return Ok(());
     }
@@ -315,11 +275,11 @@ fn ask_execution(p: &mut impl Prompter, logging: &mut LoggingArgs, kind: ApiKind
     }
     if logging.metrics.is_none() {
         let on = p.confirm("Detailed CloudWatch metrics per method (billed as custom metrics)?", false)?;
-        logging.metrics = Some(switch(on));
+        logging.metrics = Some(Switch::from(on));
     }
     if logging.data_trace.is_none() {
         let on = p.confirm("Data trace: log full request and response bodies?", false)?;
-        logging.data_trace = Some(switch(on));
+        logging.data_trace = Some(Switch::from(on));
     }
     if logging.data_trace == Some(Switch::On) {
         p.say("warning: data trace writes request and response bodies — possibly secrets and personal data — to CloudWatch Logs. AWS advises against it in production.");
@@ -346,7 +306,7 @@ async fn ask_access(
     }
     let mut firehose = logging.access_log_destination.as_deref().is_some_and(|d| d.contains(":firehose:"));
     if !destination_given {
-        let default_group = crate::commands::stage::default_log_group(api, "STAGE");
+        let default_group = default_log_group(api, "STAGE");
         let mut items = vec![
             format!(
                 "A new log group per stage, named {default_group} (stages already logging keep their destination)"
@@ -388,7 +348,7 @@ async fn ask_access(
     }
     if !firehose && logging.retention_days.is_none() {
         let items: Vec<String> = RETENTION_DAYS.iter().map(|d| format!("{d} days")).collect();
-        let default = RETENTION_DAYS.iter().position(|d| *d == 30).unwrap_or(0);
+        let default = RETENTION_DAYS.iter().position(|d| *d == DEFAULT_RETENTION_DAYS).unwrap_or(0);
         logging.retention_days = Some(RETENTION_DAYS[p.select("Keep access logs for", &items, default)?]);
     }
     if logging.access_log_format.is_none() {
@@ -430,10 +390,6 @@ fn ask_format(p: &mut impl Prompter, kind: ApiKind) -> anyhow::Result<String> {
     }
 }
 
-fn switch(on: bool) -> Switch {
-    if on { Switch::On } else { Switch::Off }
-}
-
 /// The non-interactive command line that makes the same changes; run afterwards, it is a no-op.
 pub fn equivalent_command(request: &SetupRequest) -> String {
     let region = &request.region;
@@ -448,7 +404,7 @@ pub fn equivalent_command(request: &SetupRequest) -> String {
     let mut enable =
         vec![format!("apigw-logs enable --region {region} --api {}", shell_quote(&request.api_ref))];
     if request.api.kind != ApiKind::Rest {
-        enable.push(format!("--api-type {}", crate::commands::kind_flag(request.api.kind)));
+        enable.push(format!("--api-type {}", request.api.kind.flag()));
     }
     for stage in &request.stages {
         enable.push(format!("--stage {}", shell_quote(stage)));
@@ -835,7 +791,7 @@ mod tests {
             .insert("*/*".into(), MethodLogging { level: Level::Info, data_trace: false, metrics: false });
         prod.access = Some(AccessLog {
             destination_arn: "arn:x".into(),
-            format: format::preset("clf").unwrap().format.into(),
+            format: ApiKind::Rest.preset("clf").unwrap().format.into(),
         });
         assert_eq!(describe_stage(&prod), "prod — execution INFO, access logging on, clf");
         assert_eq!(describe_stage(&stage("dev")), "dev — execution OFF, access logging off");

@@ -1,7 +1,7 @@
 //! API Gateway (REST): the account's role, APIs, stages, resources.
 
 use super::{Call, call_failed};
-use crate::format::ApiKind;
+use crate::api::{Api, ApiKind};
 use crate::logging::{AccessLog, MethodLogging, StageLogging};
 use crate::plan::{PatchOp, PatchVerb};
 use crate::settings::Level;
@@ -105,17 +105,6 @@ pub async fn set_account_role(
         tokio::time::sleep(delay).await;
         attempt += 1;
     }
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Api {
-    pub id: String,
-    pub name: String,
-    #[serde(rename = "api_type")]
-    pub kind: ApiKind,
-    /// Creation date (`2026-11-25`), shown by the wizard.
-    #[serde(skip)]
-    pub created: Option<String>,
 }
 
 pub async fn rest_apis(client: &aws_sdk_apigateway::Client) -> anyhow::Result<Vec<Api>> {

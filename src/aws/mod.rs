@@ -9,7 +9,7 @@ pub mod logs;
 pub mod pacing;
 pub mod sts;
 
-use crate::format::ApiKind;
+use crate::api::{Api, ApiKind};
 use crate::logging::StageLogging;
 use aws_config::BehaviorVersion;
 use aws_config::meta::region::RegionProviderChain;
@@ -22,8 +22,41 @@ use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use std::collections::HashMap;
 use std::time::Duration;
 
+/// Regions where API Gateway is available: what `--all-regions` tries, and what the wizard offers.
+pub const REGIONS: &[&str] = &[
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
+    "af-south-1",
+    "ap-east-1",
+    "ap-south-1",
+    "ap-south-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "ap-southeast-4",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-northeast-3",
+    "ca-central-1",
+    "ca-west-1",
+    "eu-central-1",
+    "eu-central-2",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "eu-south-1",
+    "eu-south-2",
+    "eu-north-1",
+    "il-central-1",
+    "me-south-1",
+    "me-central-1",
+    "sa-east-1",
+];
+
 /// Every stage of the API (one GetStages), with its logging settings.
-pub async fn stages(clients: &Clients, api: &apigw::Api) -> anyhow::Result<Vec<StageLogging>> {
+pub async fn stages(clients: &Clients, api: &Api) -> anyhow::Result<Vec<StageLogging>> {
     match api.kind {
         ApiKind::Rest => apigw::stages(&clients.apigw, &api.id).await,
         _ => apigw2::stages(&clients.apigw2, api).await,

@@ -1,14 +1,14 @@
 //! `account show | set-role | reset`: the region's shared `cloudwatchRoleArn`.
 
-use super::role::role_health;
-use crate::apply::{self, Target};
 use crate::arn;
 use crate::aws::sts::Identity;
 use crate::aws::{Clients, apigw, iam, sts};
 use crate::cli::SetRoleArgs;
 use crate::context::{Ctx, GREEN, RED};
 use crate::error;
+use crate::execute::{self, Target};
 use crate::plan::{Action, Change, Plan, Step};
+use crate::planner::role::{plan_account_role, role_health};
 use crate::trust::RoleHealth;
 use serde_json::json;
 use std::time::Duration;
@@ -71,23 +71,13 @@ pub async fn set_role(ctx: &Ctx, args: &SetRoleArgs) -> anyhow::Result<()> {
     let current = apigw::account_role(&clients.apigw).await?;
     let mut plan = Plan::default();
     plan.steps.extend(plan_account_role(&clients, &identity, current.as_deref(), &role_arn).await?);
-    apply::execute(
-        ctx,
-        &clients,
-        &plan,
-        Target {
-            command: "account set-role",
-            region: &clients.region,
-            subject: format!("the API Gateway account in {}", clients.region),
-            result: json!({ "cloudwatch_role_arn": role_arn }),
-            summary: None,
-            wait: Duration::from_secs(args.wait.seconds),
-            check_only: false,
-            confirm: None,
-            units: Vec::new(),
-        },
-    )
-    .await
+    let subject = format!("the API Gateway account in {}", clients.region);
+    let result = json!({ "cloudwatch_role_arn": role_arn });
+    let target = Target {
+        wait: Duration::from_secs(args.wait.seconds),
+        ..Target::new("account set-role", &clients.region, subject, result)
+    };
+    execute::run(ctx, &clients, &plan, target).await
 }
 
 async fn role_arn_from_flags(
@@ -115,33 +105,6 @@ async fn role_arn_from_flags(
     }
 }
 
-/// The UpdateAccount step that points the account at `role_arn`, or nothing when it already does.
-/// Replacing a different *healthy* role needs confirmation: every API in the region uses it.
-pub async fn plan_account_role(
-    clients: &Clients,
-    identity: &Identity,
-    current: Option<&str>,
-    role_arn: &str,
-) -> anyhow::Result<Option<Step>> {
-    if current == Some(role_arn) {
-        return Ok(None);
-    }
-    let mut step = Step::new(
-        format!("account ({})", clients.region),
-        Action::UpdateAccount { cloudwatch_role_arn: Some(role_arn.to_string()) },
-        vec![Change::new("cloudwatchRoleArn", current.map(str::to_string), Some(role_arn.to_string()))],
-    );
-    if let Some(current) = current
-        && role_health(clients, identity, current).await?.is_healthy()
-    {
-        step = step.confirming(format!(
-            "the account's healthy role {current} is shared by every REST and WebSocket API in {}; it will be replaced",
-            clients.region
-        ));
-    }
-    Ok(Some(step))
-}
-
 pub async fn reset(ctx: &Ctx) -> anyhow::Result<()> {
     let clients = ctx.clients().await?;
     let current = apigw::account_role(&clients.apigw).await?;
@@ -159,21 +122,7 @@ pub async fn reset(ctx: &Ctx) -> anyhow::Result<()> {
             )),
         );
     }
-    apply::execute(
-        ctx,
-        &clients,
-        &plan,
-        Target {
-            command: "account reset",
-            region: &clients.region,
-            subject: format!("the API Gateway account in {}", clients.region),
-            result: json!({ "cloudwatch_role_arn": null, "previous_role_arn": current }),
-            summary: None,
-            wait: Duration::ZERO,
-            check_only: false,
-            confirm: None,
-            units: Vec::new(),
-        },
-    )
-    .await
+    let subject = format!("the API Gateway account in {}", clients.region);
+    let result = json!({ "cloudwatch_role_arn": null, "previous_role_arn": current });
+    execute::run(ctx, &clients, &plan, Target::new("account reset", &clients.region, subject, result)).await
 }

@@ -1,18 +1,19 @@
 //! `apply -f FILE [--check]`: brings every stage the file names to its declared settings, in one
 //! plan: the account role once (when a stage needs it), log groups, one UpdateStage per stage.
 
-use super::enable::plan_healthy_account_role;
-use super::layout;
-use super::role::NewRole;
-use super::stage::{Mode, check_offline, check_targets, plan_stage};
-use crate::apply::{self, Target};
-use crate::aws::{Clients, apigw, sts};
+use crate::api::Api;
+use crate::aws::{Clients, sts};
 use crate::cli::{ApplyArgs, LoggingArgs};
 use crate::context::Ctx;
 use crate::error;
-use crate::fleet::{self, FleetFile, Settings};
+use crate::execute::{self, Target};
 use crate::logging::StageLogging;
-use crate::plan::Plan;
+use crate::manifest::{self, Manifest, Settings};
+use crate::planner::layout;
+use crate::planner::role::{NewRole, plan_healthy_account_role};
+use crate::planner::stage::{Mode, plan_requests};
+use crate::planner::validate::{check_offline, check_targets};
+use crate::targets::{in_each_region, list_apis};
 use anyhow::Context as _;
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap};
@@ -20,7 +21,7 @@ use std::time::Duration;
 
 /// One stage the file manages, with its merged settings.
 struct Managed {
-    api: apigw::Api,
+    api: Api,
     stage: StageLogging,
     settings: Settings,
 }
@@ -52,37 +53,36 @@ pub async fn run(ctx: &Ctx, args: &ApplyArgs) -> anyhow::Result<()> {
         let requests = file.merged(index, entry.api_type.unwrap_or_default());
         for request in std::iter::once(requests.stage_args("id", "stage")).chain(requests.override_args()) {
             check_offline(ctx, &request, entry.api_type)
-                .with_context(|| format!("-f {path}: {}", fleet::entry_name(index, &file.stages[index])))?;
+                .with_context(|| format!("-f {path}: {}", manifest::entry_name(index, &file.stages[index])))?;
         }
     }
 
     // The file applies in every --region given (each with its own account role). Every region's
     // stages are matched, and checked against their API types, before the first one is changed.
-    let mut resolved = Vec::new();
-    for region in ctx.regions() {
-        let clients = ctx.clients_in(region).await?;
-        let managed = resolve(ctx, &clients, &file).await.with_context(|| format!("-f {path}"))?;
-        for target in &managed {
+    let matched = |clients: Clients| {
+        let (file, path) = (&file, &path);
+        async move { resolve(ctx, &clients, file).await.with_context(|| format!("-f {path}")) }
+    };
+    let check = |managed: &Vec<Managed>| -> anyhow::Result<()> {
+        for target in managed {
             let pair = [(target.api.clone(), target.stage.clone())];
             for request in target.requests() {
-                check_targets(ctx, &request, &pair)
-                    .with_context(|| format!("-f {path}: {}", target.name()))?;
+                check_targets(ctx, &request, &pair).with_context(|| format!("-f {path}: {}", target.name()))?;
             }
         }
-        resolved.push((clients, managed));
-    }
-    let mut outcomes = Vec::new();
-    for (clients, managed) in resolved {
-        let outcome = apply_in_region(ctx, &clients, &file, managed, args, &path).await;
-        outcomes.push((clients.region.clone(), outcome));
-    }
-    super::per_region(outcomes)
+        Ok(())
+    };
+    let apply = |clients: Clients, managed| {
+        let (file, path) = (&file, &path);
+        async move { apply_in_region(ctx, &clients, file, managed, args, path).await }
+    };
+    in_each_region(ctx, ctx.regions(), matched, check, apply).await.map(drop)
 }
 
 async fn apply_in_region(
     ctx: &Ctx,
     clients: &Clients,
-    file: &FleetFile,
+    file: &Manifest,
     managed: Vec<Managed>,
     args: &ApplyArgs,
     path: &str,
@@ -92,28 +92,16 @@ async fn apply_in_region(
     let mut planned = Vec::new();
     let mut needs_role = false;
     for target in &managed {
-        let mut steps = Vec::new();
-        // Each request is planned against the state the previous one leaves.
-        let mut stage = target.stage.clone();
-        for request in target.requests() {
-            let checked = check_offline(ctx, &request, None)?;
-            let (stage_steps, stage_request) =
-                plan_stage(ctx, clients, &identity, &target.api, &stage, checked, Mode::Set)
-                    .await
-                    .with_context(|| format!("-f {path}: {}", target.name()))?;
-            needs_role |= !stage_steps.is_empty() && stage_request.needs_account_role(target.api.kind);
-            stage = crate::logging::after(&stage, &stage_request);
-            steps.extend(stage_steps);
-        }
-        planned.push(Plan::merge_stage_updates(steps).steps);
+        let stage_plan =
+            plan_requests(ctx, clients, &identity, &target.api, &target.stage, &target.requests(), Mode::Set)
+                .await
+                .with_context(|| format!("-f {path}: {}", target.name()))?;
+        needs_role |= stage_plan.needs_role;
+        planned.push(stage_plan.steps);
     }
     let shared = if needs_role {
-        plan_healthy_account_role(
-            clients,
-            &identity,
-            NewRole { name: file.role_name_in(&clients.region), hardened: false },
-        )
-        .await?
+        let role = NewRole { name: file.role_name_in(&clients.region), hardened: false };
+        plan_healthy_account_role(clients, &identity, role).await?
     } else {
         Vec::new()
     };
@@ -122,38 +110,34 @@ async fn apply_in_region(
 
     let stages: Vec<_> =
         managed.iter().map(|m| json!({ "api": m.api, "stage": m.stage.stage_name })).collect();
+    let subject = format!("{} stage(s) in {path}", managed.len());
     let target = Target {
-        command: "apply",
-        region: &clients.region,
-        subject: format!("{} stage(s) in {path}", managed.len()),
-        result: json!({ "file": path, "stages": stages }),
-        summary: None,
         wait: Duration::from_secs(args.wait.seconds),
         check_only: args.check,
-        confirm: None,
         units,
+        ..Target::new("apply", &clients.region, subject, json!({ "file": path, "stages": stages }))
     };
-    apply::execute(ctx, clients, &plan, target).await
+    execute::run(ctx, clients, &plan, target).await
 }
 
-fn read(path: &std::path::Path) -> anyhow::Result<FleetFile> {
+fn read(path: &std::path::Path) -> anyhow::Result<Manifest> {
     let bytes = std::fs::read(path).map_err(|e| error::usage(format!("cannot read the file: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|_| error::usage("the file is not UTF-8 text"))?;
-    fleet::parse(&text).map_err(error::usage)
+    manifest::parse(&text).map_err(error::usage)
 }
 
 /// Matches the entries against the region's APIs and stages (one GetRestApis, one GetStages per
 /// matched API). An entry that matches nothing is an error: it is almost always a typo.
-async fn resolve(ctx: &Ctx, clients: &Clients, file: &FleetFile) -> anyhow::Result<Vec<Managed>> {
-    let apis = super::list_apis(ctx, clients, None).await?;
+async fn resolve(ctx: &Ctx, clients: &Clients, file: &Manifest) -> anyhow::Result<Vec<Managed>> {
+    let apis = list_apis(ctx, clients, None).await?;
     let mut stages_of: HashMap<String, Vec<StageLogging>> = HashMap::new();
     // Keyed for a stable order: API name, id, stage.
     let mut managed: BTreeMap<(String, String, String), Managed> = BTreeMap::new();
     for (index, entry) in file.stages.iter().enumerate() {
-        let name = fleet::entry_name(index, entry);
-        let matched: Vec<&apigw::Api> = apis.iter().filter(|a| entry.matches_api(a)).collect();
+        let name = manifest::entry_name(index, entry);
+        let matched: Vec<&Api> = apis.iter().filter(|a| entry.matches_api(a)).collect();
         if matched.is_empty() {
-            let known: Vec<String> = apis.iter().map(super::api_label).collect();
+            let known: Vec<String> = apis.iter().map(Api::label).collect();
             return Err(error::usage_hint(
                 format!(
                     "{name}: no API in {} matches `api`{}",

@@ -1,24 +1,23 @@
 //! `disable`: execution logging OFF (no data trace), access logging removed. Roles are never
 //! touched; log groups are deleted only with `--delete-log-group`.
 
-use super::enable::fleet_target;
-use super::stage::{
-    default_log_group, delete_log_group_step, execution_log_group, stage_update_steps, stale_routes,
-};
-use super::{in_each_region, layout};
-use crate::apply;
+use crate::api::{Api, ApiKind};
 use crate::arn;
-use crate::aws::{Clients, apigw};
+use crate::aws::Clients;
 use crate::cli::DisableArgs;
 use crate::context::Ctx;
-use crate::format::ApiKind;
+use crate::execute::{self, Target};
 use crate::logging::{Scope, StageLogging, disable_request};
 use crate::plan::{Action, Step};
+use crate::planner::layout;
+use crate::planner::stage::{
+    default_log_group, delete_log_group_step, execution_log_group, stage_update_steps, stale_routes,
+};
+use crate::targets::on_stages;
 use futures::{StreamExt as _, TryStreamExt as _};
-use std::time::Duration;
 
 pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
-    in_each_region(
+    on_stages(
         ctx,
         "disable",
         &args.targets,
@@ -30,9 +29,8 @@ pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
                 .try_collect()
                 .await?;
             let (plan, units) = layout(Vec::new(), &targets, once_per_group(planned));
-            let mut target = fleet_target("disable", &clients, &targets, Duration::ZERO);
-            target.units = units;
-            apply::execute(ctx, &clients, &plan, target).await
+            let target = Target { units, ..Target::stages("disable", &clients.region, &targets) };
+            execute::run(ctx, &clients, &plan, target).await
         },
     )
     .await
@@ -42,7 +40,7 @@ async fn plan_disable(
     ctx: &Ctx,
     clients: &Clients,
     args: &DisableArgs,
-    api: &apigw::Api,
+    api: &Api,
     stage: &StageLogging,
 ) -> anyhow::Result<Vec<Step>> {
     let mut request = disable_request(stage, !args.access_only, !args.execution_only);

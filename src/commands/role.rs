@@ -1,128 +1,22 @@
-//! `role create`, and the role look-ups `account` and `enable` share.
+//! `role create`.
 
-use crate::apply::{self, Target};
-use crate::arn;
-use crate::aws::sts::Identity;
-use crate::aws::{Clients, iam, sts};
+use crate::aws::sts;
 use crate::cli::RoleCreateArgs;
 use crate::context::Ctx;
-use crate::error;
-use crate::plan::{Action, Change, Plan, Step};
-use crate::trust::{self, RoleHealth};
+use crate::execute::{self, Target};
+use crate::plan::Plan;
+use crate::planner::role::{NewRole, plan_role};
 use serde_json::json;
-use std::time::Duration;
 
 pub async fn create(ctx: &Ctx, args: &RoleCreateArgs) -> anyhow::Result<()> {
     let clients = ctx.clients().await?;
     let identity = sts::caller_identity(&clients.sts).await?;
-    let (role_arn, steps) =
-        plan_role(&clients, &identity, NewRole { name: &args.role_name, hardened: args.hardened_trust })
-            .await?;
-    let plan = Plan { steps };
-    apply::execute(
-        ctx,
-        &clients,
-        &plan,
-        Target {
-            command: "role create",
-            region: &clients.region,
-            subject: format!("role {}", args.role_name),
-            result: json!({ "role_arn": role_arn }),
-            summary: Some(role_arn.clone()),
-            wait: Duration::ZERO,
-            check_only: false,
-            confirm: None,
-            units: Vec::new(),
-        },
-    )
-    .await
-}
-
-/// The role to create (or repair) when the account has no healthy one.
-#[derive(Clone, Copy, Debug)]
-pub struct NewRole<'a> {
-    pub name: &'a str,
-    /// Give a new role the opt-in hardened trust policy (`--hardened-trust`).
-    pub hardened: bool,
-}
-
-/// Steps that make `name` a healthy logging role, and its ARN; a new role gets AWS's plain trust
-/// policy, or with `hardened` the `aws:SourceAccount` one. A role that exists but does not trust
-/// API Gateway is refused (exit 3): rewriting someone's trust policy is not ours to do.
-pub async fn plan_role(
-    clients: &Clients,
-    identity: &Identity,
-    role: NewRole<'_>,
-) -> anyhow::Result<(String, Vec<Step>)> {
-    let NewRole { name, hardened } = role;
-    let resource = format!("role/{name}");
-    let Some(role) = iam::get_role(&clients.iam, name).await? else {
-        let arn = format!("arn:{}:iam::{}:role/{name}", identity.partition, identity.account);
-        let (trust_policy, trusted) = if hardened {
-            let condition = format!("{} (aws:SourceAccount {})", trust::SERVICE_PRINCIPAL, identity.account);
-            (trust::hardened_trust_policy(&identity.account), condition)
-        } else {
-            (trust::trust_policy(), trust::SERVICE_PRINCIPAL.to_string())
-        };
-        let steps = vec![
-            Step::new(
-                &resource,
-                Action::CreateRole { role_name: name.into(), assume_role_policy_document: trust_policy },
-                vec![Change::new("trusted entity", None, Some(trusted))],
-            ),
-            attach_step(name, &identity.partition),
-        ];
-        return Ok((arn, steps));
+    let role = NewRole { name: &args.role_name, hardened: args.hardened_trust };
+    let (role_arn, steps) = plan_role(&clients, &identity, role).await?;
+    let subject = format!("role {}", args.role_name);
+    let target = Target {
+        summary: Some(role_arn.clone()),
+        ..Target::new("role create", &clients.region, subject, json!({ "role_arn": role_arn }))
     };
-    if let Err(problem) = trust::check_trust(&role.trust_policy, &identity.account) {
-        return Err(error::precondition(
-            format!("role {name} exists, but {problem}; it was left unchanged"),
-            format!(
-                "add {} as a trusted entity to its trust policy, or use another role with --role-name",
-                trust::SERVICE_PRINCIPAL
-            ),
-        ));
-    }
-    let attached = iam::attached_policies(&clients.iam, name).await?;
-    let policy = trust::managed_policy_arn(&identity.partition);
-    let steps =
-        if attached.contains(&policy) { vec![] } else { vec![attach_step(name, &identity.partition)] };
-    Ok((role.arn, steps))
-}
-
-fn attach_step(name: &str, partition: &str) -> Step {
-    Step::new(
-        format!("role/{name}"),
-        Action::AttachRolePolicy { role_name: name.into(), policy_arn: trust::managed_policy_arn(partition) },
-        vec![Change::new("attached policy", None, Some("AmazonAPIGatewayPushToCloudWatchLogs".into()))],
-    )
-}
-
-/// Health of the role at `role_arn`: exists, trusts API Gateway for this account, has the policy.
-pub async fn role_health(
-    clients: &Clients,
-    identity: &Identity,
-    role_arn: &str,
-) -> anyhow::Result<RoleHealth> {
-    let unusable = |problem: String| {
-        let mut health = RoleHealth::missing(role_arn);
-        health.problems = vec![problem];
-        health
-    };
-    let (parsed, name) = match arn::parse_role_arn(role_arn) {
-        Ok(parsed) => parsed,
-        Err(problem) => return Ok(unusable(problem)),
-    };
-    if parsed.account != identity.account {
-        return Ok(unusable(format!(
-            "the role belongs to account {}, but API Gateway in account {} needs a role of its own",
-            parsed.account, identity.account
-        )));
-    }
-    // Same name under another path is a different role.
-    let Some(role) = iam::get_role(&clients.iam, &name).await?.filter(|r| r.arn == role_arn) else {
-        return Ok(RoleHealth::missing(role_arn));
-    };
-    let attached = iam::attached_policies(&clients.iam, &name).await?;
-    Ok(RoleHealth::assess(role_arn, &role.trust_policy, &identity.account, &attached))
+    execute::run(ctx, &clients, &Plan { steps }, target).await
 }

@@ -1,17 +1,17 @@
 //! `setup`: the interactive wizard. It asks (dialoguer, on stderr), then plans and applies through
 //! the same code as `enable`, and prints the equivalent non-interactive command.
 
-use super::account::plan_account_role;
-use super::enable::{fleet_target, plan_enable};
-use super::resolve_targets;
-use super::role::{NewRole, plan_role, role_health};
-use super::stage::check_offline;
-use crate::apply::{self, Unit};
+use crate::api::Api;
 use crate::aws::sts::Identity;
 use crate::aws::{Clients, apigw, iam, logs, sts};
 use crate::cli::{ApisRef, ColorWhen, SetupArgs, Targets};
 use crate::context::{Ctx, YELLOW};
+use crate::execute::{self, Target, Unit};
 use crate::logging::StageLogging;
+use crate::planner::plan_enable;
+use crate::planner::role::{NewRole, plan_account_role, plan_role, role_health};
+use crate::planner::validate::check_offline;
+use crate::targets::{list_apis, resolve_targets};
 use crate::trust::{self, DEFAULT_ROLE_NAME, RoleHealth};
 use crate::wizard::{self, Prompter, RoleChoice, Source};
 use crate::{error, plan::Plan};
@@ -84,15 +84,15 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
     let offset = plan.steps.len();
     plan.steps.extend(enable_plan.steps);
 
-    let mut target = fleet_target("setup", &clients, &targets, Duration::from_secs(args.wait.seconds));
-    target.units = units
-        .into_iter()
-        .map(|u| Unit { steps: u.steps.start + offset..u.steps.end + offset, ..u })
-        .collect();
-    target.confirm = Some(format!("these changes go to {region}"));
-    target.summary = Some(format!("Equivalent command:\n  {command}"));
+    let mut target = Target {
+        wait: Duration::from_secs(args.wait.seconds),
+        units: units.into_iter().map(|u| Unit { steps: u.steps.start + offset..u.steps.end + offset, ..u }).collect(),
+        confirm: Some(format!("these changes go to {region}")),
+        summary: Some(format!("Equivalent command:\n  {command}")),
+        ..Target::stages("setup", &clients.region, &targets)
+    };
     target.result["command"] = command.clone().into();
-    apply::execute(ctx, &clients, &plan, target).await?;
+    execute::run(ctx, &clients, &plan, target).await?;
     if ctx.dry_run() && !ctx.json() {
         println!("Equivalent command:\n  {command}");
     }
@@ -127,11 +127,11 @@ impl Source for AwsSource<'_> {
         Ok(healthy)
     }
 
-    async fn apis(&self) -> anyhow::Result<Vec<apigw::Api>> {
-        super::list_apis(self.ctx, self.clients, None).await
+    async fn apis(&self) -> anyhow::Result<Vec<Api>> {
+        list_apis(self.ctx, self.clients, None).await
     }
 
-    async fn stages(&self, api: &apigw::Api) -> anyhow::Result<Vec<StageLogging>> {
+    async fn stages(&self, api: &Api) -> anyhow::Result<Vec<StageLogging>> {
         crate::aws::stages(self.clients, api).await
     }
 

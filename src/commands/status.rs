@@ -1,23 +1,20 @@
 //! `status`: reads the chain (account role, stages, log groups) per region, reports every finding
 //! as a tree or JSON, exits 5 on errors; `--fix` repairs what can be repaired through one plan.
 
-use super::enable::plan_healthy_account_role;
-use super::resolve_apis;
-use super::role::{NewRole, role_health};
-use super::stage::{
-    Mode, check_offline, delete_log_group_step, execution_log_group, plan_stage, rest_execution_log_group,
-    stale_routes,
-};
-use crate::apply::{self, Target};
+use crate::api::{Api, ApiKind};
 use crate::audit::{self, Finding, Leftover, Remedy, Severity, StageFacts};
 use crate::aws::sts::Identity;
 use crate::aws::{Clients, apigw, logs, sts};
 use crate::cli::{ApisRef, ColorWhen, StatusArgs};
 use crate::context::{Ctx, GREEN, RED, YELLOW};
 use crate::error;
-use crate::format::ApiKind;
-use crate::logging::StageLogging;
+use crate::execute::{self, Target};
 use crate::plan::Plan;
+use crate::planner::role::{NewRole, plan_healthy_account_role, role_health};
+use crate::planner::stage::{
+    Mode, delete_log_group_step, execution_log_group, plan_requests, rest_execution_log_group, stale_routes,
+};
+use crate::targets::{in_each_region, resolve_apis};
 use futures::{StreamExt as _, TryStreamExt as _};
 use serde::Serialize;
 use std::time::Duration;
@@ -40,7 +37,7 @@ struct AccountStatus {
 #[derive(Serialize)]
 struct ApiStatus {
     #[serde(flatten)]
-    api: apigw::Api,
+    api: Api,
     stages: Vec<StageStatus>,
 }
 
@@ -66,20 +63,25 @@ pub async fn run(ctx: &Ctx, args: &StatusArgs) -> anyhow::Result<()> {
     if args.fix && regions.len() > 1 {
         return Err(error::usage("--fix works on one region at a time; run it once per --region"));
     }
-    let mut report = Vec::new();
-    for region in regions {
-        let clients = ctx.clients_in(region).await?;
+    let resolve = |clients: Clients| async move {
         let identity = sts::caller_identity(&clients.sts).await?;
         let status = audit_region(ctx, &clients, &identity, args).await?;
+        Ok::<_, anyhow::Error>((identity, status))
+    };
+    let report_or_fix = |clients: Clients, (identity, status): (Identity, RegionStatus)| async move {
         if args.fix {
-            return fix(ctx, &clients, &identity, args, status).await;
+            return fix(ctx, &clients, &identity, args, status).await.map(|()| None);
         }
-        report.push(status);
+        Ok(Some(status))
+    };
+    let report: Vec<RegionStatus> =
+        in_each_region(ctx, regions, resolve, |_: &_| Ok(()), report_or_fix).await?.into_iter().flatten().collect();
+    if args.fix {
+        return Ok(());
     }
     if ctx.json() {
         let (errors, warnings) = audit::tally(report.iter().flat_map(RegionStatus::findings));
-        let doc = serde_json::json!({ "regions": report, "errors": errors, "warnings": warnings });
-        println!("{}", serde_json::to_string_pretty(&doc)?);
+        ctx.print_json(&serde_json::json!({ "regions": report, "errors": errors, "warnings": warnings }))?;
     } else {
         anstream::print!("{}", render(&report, Marks::for_terminal(ctx)));
     }
@@ -146,7 +148,7 @@ async fn audit_api(
     clients: &Clients,
     identity: &Identity,
     args: &StatusArgs,
-    api: apigw::Api,
+    api: Api,
 ) -> anyhow::Result<ApiStatus> {
     let stages: Vec<StageLogging> = crate::aws::stages(clients, &api)
         .await?
@@ -211,46 +213,35 @@ async fn fix(
         _ => None,
     });
     if let Some(role_name) = role {
-        steps.extend(
-            plan_healthy_account_role(clients, identity, NewRole { name: &role_name, hardened: false })
-                .await?,
-        );
+        let role = NewRole { name: &role_name, hardened: false };
+        steps.extend(plan_healthy_account_role(clients, identity, role).await?);
     }
     let mut stage_steps = Vec::new();
     for api_status in &status.apis {
         for stage_status in &api_status.stages {
-            // Each request is planned against the state the previous one leaves.
-            let mut stage = stage_status.logging.clone();
             for finding in &stage_status.findings {
                 if let Some(Remedy::DeleteLogGroup(name)) = &finding.remedy {
                     steps.push(delete_log_group_step(name));
                 }
             }
-            for request in audit::stage_requests(&stage_status.findings) {
-                let checked = check_offline(ctx, &request, None)?;
-                let (planned, planned_request) =
-                    plan_stage(ctx, clients, identity, &api_status.api, &stage, checked, Mode::Set).await?;
-                stage = crate::logging::after(&stage, &planned_request);
-                stage_steps.extend(planned);
-            }
+            let requests = audit::stage_requests(&stage_status.findings);
+            let (api, stage) = (&api_status.api, &stage_status.logging);
+            stage_steps.extend(
+                plan_requests(ctx, clients, identity, api, stage, &requests, Mode::Set).await?.steps,
+            );
         }
     }
-    steps.extend(Plan::merge_stage_updates(stage_steps).steps);
+    steps.extend(stage_steps);
     let plan = Plan { steps };
     let unfixable: Vec<&Finding> =
         status.findings().filter(|f| f.severity != Severity::Ok && f.remedy.is_none()).collect();
+    let subject = format!("the logging chain in {}", clients.region);
     let target = Target {
-        command: "status --fix",
-        region: &clients.region,
-        subject: format!("the logging chain in {}", clients.region),
-        result: serde_json::to_value(&status)?,
-        summary: None,
         wait: Duration::from_secs(args.wait.seconds),
-        check_only: false,
         confirm: Some(format!("status --fix makes {} change(s)", plan.steps.len())),
-        units: Vec::new(),
+        ..Target::new("status --fix", &clients.region, subject, serde_json::to_value(&status)?)
     };
-    apply::execute(ctx, clients, &plan, target).await?;
+    execute::run(ctx, clients, &plan, target).await?;
     if ctx.dry_run() {
         // Nothing was repaired: the verdict is on everything found.
         return verdict(status.findings(), args.strict);
@@ -354,8 +345,8 @@ mod tests {
         }
     }
 
-    fn api(id: &str, name: &str) -> apigw::Api {
-        apigw::Api { id: id.into(), name: name.into(), ..Default::default() }
+    fn api(id: &str, name: &str) -> Api {
+        Api { id: id.into(), name: name.into(), ..Default::default() }
     }
 
     fn stage(name: &str, finding: Finding) -> StageStatus {

@@ -1,13 +1,15 @@
 //! `tail`: finds the stage's log group (access: its destination; execution: the naming rule),
 //! prints events in time order, and with `--follow` polls with backoff until Ctrl-C.
 
-use super::api_and_stage;
-use super::stage::execution_log_group;
+use crate::api::ApiKind;
 use crate::arn::{self, Destination};
 use crate::aws::logs;
 use crate::cli::TailArgs;
 use crate::context::Ctx;
+use crate::planner::stage::execution_log_group;
+use crate::settings::DEFAULT_RETENTION_DAYS;
 use crate::tail::{Seen, json_line, text_line, where_pattern};
+use crate::targets::api_and_stage;
 use crate::{error, interrupt};
 use std::time::Duration;
 
@@ -18,7 +20,7 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<()> {
     let clients = ctx.clients().await?;
     let (api, stage) = api_and_stage(ctx, &clients, &args.target).await?;
     let group = if args.execution {
-        if api.kind == crate::format::ApiKind::Http {
+        if api.kind == ApiKind::Http {
             return Err(error::usage(format!(
                 "--execution: {} ({}) is an HTTP API, and HTTP APIs have no execution logs; read its access logs (leave out --execution)",
                 api.name, api.id
@@ -91,9 +93,11 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<()> {
 
 fn missing_group_notice(group: &str, execution: bool, follow: bool) -> String {
     let why = if execution {
-        "API Gateway creates it on the first request it logs (or pre-create it with `apigw-logs stage set --execution-log-retention-days 30`)"
+        format!(
+            "API Gateway creates it on the first request it logs (or pre-create it with `apigw-logs stage set --execution-log-retention-days {DEFAULT_RETENTION_DAYS}`)"
+        )
     } else {
-        "no access log has been written yet, or the group was deleted (`apigw-logs status` checks)"
+        "no access log has been written yet, or the group was deleted (`apigw-logs status` checks)".to_string()
     };
     let then = if follow { "; waiting for it" } else { "" };
     format!("log group {group} does not exist yet: {why}{then}")

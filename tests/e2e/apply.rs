@@ -55,7 +55,7 @@ fn apply_reaches_the_declared_state_and_check_reports_drift() {
         assert!(!settings["~1pets/GET"].metrics_enabled() && !settings["~1pets/GET"].data_trace_enabled());
         let access = s.access_log_settings().unwrap();
         assert!(access.destination_arn().unwrap().ends_with(&format!(":log-group:/apigw/{orders}/{stage}")));
-        assert_eq!(access.format(), Some(apigw_logs::format::preset("clf").unwrap().format));
+        assert_eq!(access.format(), Some(apigw_logs::api::ApiKind::Rest.preset("clf").unwrap().format));
     }
     let billing_prod = acct.stage(&billing, "prod");
     assert_eq!(billing_prod.method_settings().unwrap()["*/*"].logging_level(), Some("ERROR"));

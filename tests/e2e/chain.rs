@@ -54,7 +54,7 @@ fn enable_on_a_fresh_account_sets_all_four_links_and_reruns_as_a_no_op() {
         access.destination_arn(),
         Some(format!("arn:aws:logs:{REGION}:{}:log-group:{group}", acct.id).as_str())
     );
-    assert_eq!(access.format(), Some(apigw_logs::format::preset("json").unwrap().format));
+    assert_eq!(access.format(), Some(apigw_logs::api::ApiKind::Rest.preset("json").unwrap().format));
 
     let before = acct.snapshot(&api, "prod");
     let second = acct.json(&["enable", "--api", "orders", "--stage", "prod"], 0);
@@ -123,7 +123,7 @@ fn enable_reuses_a_healthy_account_role_and_honours_flags() {
     assert_eq!((wide.logging_level(), wide.metrics_enabled()), (Some("ERROR"), true));
     assert_eq!(
         stage.access_log_settings().unwrap().format(),
-        Some(apigw_logs::format::preset("clf").unwrap().format)
+        Some(apigw_logs::api::ApiKind::Rest.preset("clf").unwrap().format)
     );
 }
 

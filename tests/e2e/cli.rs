@@ -19,7 +19,7 @@ fn formats_list_show_and_check() {
     let out = bin().args(["formats", "show", "clf"]).output().unwrap();
     assert_eq!(
         String::from_utf8(out.stdout).unwrap().trim_end(),
-        apigw_logs::format::preset("clf").unwrap().format
+        apigw_logs::api::ApiKind::Rest.preset("clf").unwrap().format
     );
 
     bin().args(["formats", "check", "json"]).assert().code(0);

@@ -129,15 +129,16 @@ fn targets_by_name_stage_and_region() {
     let (code, _, stderr) = acct.run(&["stage", "set", "--all-apis", "--stage", "qa", "--metrics", "on"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("none of the 2 APIs has a stage 'qa'"), "{stderr}");
-    // --all-regions: every region answers the emulator; only this one has stages.
+    // --all-regions: every region answers the emulator; only this one has stages. The run prints
+    // one document, with one entry per region.
     let out = acct
         .cmd(&["disable", "--all-regions", "--all-apis", "--all-stages", "--dry-run", "--output", "json"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    let docs: Vec<serde_json::Value> =
-        serde_json::Deserializer::from_slice(&out.stdout).into_iter().map(Result::unwrap).collect();
-    assert_eq!(docs.len(), apigw_logs::wizard::REGIONS.len(), "one document per region");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    let docs = doc["regions"].as_array().unwrap();
+    assert_eq!(docs.len(), apigw_logs::aws::REGIONS.len(), "an entry per region");
     let with_stages: Vec<&serde_json::Value> =
         docs.iter().filter(|d| !d["result"]["stages"].as_array().unwrap().is_empty()).collect();
     assert_eq!(with_stages.len(), 1, "only this region has stages");
@@ -157,6 +158,30 @@ fn targets_by_name_stage_and_region() {
     ]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("--kms-key-id names a resource in one region"), "{stderr}");
+    // Two --region: one document, the regions in the order given.
+    let two = acct.json(
+        &[
+            "stage",
+            "set",
+            "--all-apis",
+            "--stage",
+            "prod",
+            "--region",
+            REGION,
+            "--region",
+            "eu-west-1",
+            "--metrics",
+            "on",
+            "--dry-run",
+        ],
+        0,
+    );
+    let regions: Vec<&str> =
+        two["regions"].as_array().unwrap().iter().map(|r| r["region"].as_str().unwrap()).collect();
+    assert_eq!(regions, [REGION, "eu-west-1"], "{two}");
+    assert_eq!(two["regions"][0]["command"], "stage set");
+    assert_eq!(two["regions"][0]["plan"].as_array().unwrap().len(), 1, "{two}");
+    assert_eq!(two["regions"][1]["would_change"], false, "nothing matches there: {two}");
     let shown = acct.json(&["stage", "show", "--all-apis"], 0);
     let names: Vec<&str> =
         shown["apis"].as_array().unwrap().iter().map(|a| a["api"]["name"].as_str().unwrap()).collect();

@@ -57,7 +57,7 @@ fn a_person_sets_up_logging_with_the_wizard_alone_and_the_printed_command_is_a_n
     assert!(wide.metrics_enabled() && !wide.data_trace_enabled());
     assert_eq!(
         stage.access_log_settings().unwrap().format(),
-        Some(apigw_logs::format::preset("clf").unwrap().format)
+        Some(apigw_logs::api::ApiKind::Rest.preset("clf").unwrap().format)
     );
     let access_group = format!("API-Gateway-Access-Logs_{api}/prod");
     assert!(acct.log_groups().contains(&(access_group, Some(90))));

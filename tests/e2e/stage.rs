@@ -62,7 +62,7 @@ fn stage_set_sends_one_update_with_only_the_changes() {
     assert_eq!(acct.log_groups(), [("my/access-logs".to_string(), Some(30))]);
     assert_eq!(
         stage.access_log_settings().unwrap().format(),
-        Some(apigw_logs::format::preset("csv").unwrap().format)
+        Some(apigw_logs::api::ApiKind::Rest.preset("csv").unwrap().format)
     );
 
     let again = acct.json(
@@ -94,7 +94,7 @@ fn stage_set_accepts_destination_arns_and_firehose_and_turns_access_logs_off() {
     acct.json(&["stage", "set", "--api", &api, "--stage", "prod", "--access-log-destination", &arn], 0);
     let stored = acct.stage(&api, "prod").access_log_settings().unwrap().clone();
     assert_eq!(stored.destination_arn(), Some(arn.trim_end_matches(":*")), "trailing :* stripped");
-    assert_eq!(stored.format(), Some(apigw_logs::format::preset("json").unwrap().format), "json by default");
+    assert_eq!(stored.format(), Some(apigw_logs::api::ApiKind::Rest.preset("json").unwrap().format), "json by default");
 
     let firehose = format!("arn:aws:firehose:{REGION}:{}:deliverystream/amazon-apigateway-pets", acct.id);
     acct.json(&["stage", "set", "--api", &api, "--stage", "prod", "--access-log-destination", &firehose], 0);
@@ -304,7 +304,7 @@ fn created_log_groups_get_the_kms_key_and_tags() {
 
 #[test]
 fn stage_show_reads_http_and_websocket_stages() {
-    use apigw_logs::format::ApiKind;
+    use apigw_logs::api::ApiKind;
     use aws_sdk_apigatewayv2::types::{AccessLogSettings, LoggingLevel, ProtocolType, RouteSettings};
     let acct = Account::new();
     let v2 = acct.apigw2();

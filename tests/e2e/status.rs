@@ -101,7 +101,7 @@ fn stage_findings_are_detected_and_fixed() {
     assert_eq!(off.method_settings().unwrap()["*/*"].logging_level(), Some("INFO"));
     assert!(off.access_log_settings().unwrap().destination_arn().is_some());
     assert!(!acct.stage(&traced, "prod").method_settings().unwrap()["*/*"].data_trace_enabled());
-    let json_format = apigw_logs::format::preset("json").unwrap().format;
+    let json_format = apigw_logs::api::ApiKind::Rest.preset("json").unwrap().format;
     assert_eq!(acct.stage(&bad_format, "prod").access_log_settings().unwrap().format(), Some(json_format));
     let groups = acct.log_groups();
     for name in [

@@ -36,7 +36,7 @@ fn http_enable_plans_a_vendedlogs_group_and_access_logging_without_the_account_r
         update["access_log_settings"],
         json!({
             "destination_arn": format!("arn:aws:logs:{REGION}:{}:log-group:{group}", acct.id),
-            "format": apigw_logs::format::ApiKind::Http.preset("json").unwrap().format,
+            "format": apigw_logs::api::ApiKind::Http.preset("json").unwrap().format,
         })
     );
     assert!(acct.log_groups().is_empty(), "a dry run writes nothing");

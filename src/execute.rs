@@ -1,13 +1,15 @@
 //! Shows a plan, confirms it, applies it step by step, and reports the outcome — the one code path
-//! every mutating command (and later the wizard) goes through.
+//! every mutating command (and the wizard) goes through, whoever built the plan.
 
+use crate::api::Api;
 use crate::aws::{Clients, apigw, apigw2, iam, logs};
 use crate::context::{Ctx, GREEN};
+use crate::logging::StageLogging;
 use crate::plan::{Action, Plan, Step};
 use crate::{error, interrupt};
 use futures::StreamExt as _;
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Value, json};
 use std::time::Duration;
 
 /// The stable JSON document mutating commands print with `--output json`.
@@ -72,8 +74,37 @@ pub struct Target<'a> {
     pub units: Vec<Unit>,
 }
 
+impl<'a> Target<'a> {
+    /// A target applied as one sequence, with no propagation wait, extra confirmation or summary.
+    pub fn new(command: &'a str, region: &'a str, subject: impl Into<String>, result: Value) -> Target<'a> {
+        Target {
+            command,
+            region,
+            subject: subject.into(),
+            result,
+            summary: None,
+            wait: Duration::ZERO,
+            check_only: false,
+            confirm: None,
+            units: Vec::new(),
+        }
+    }
+
+    /// The target of a command over stages: names the one stage, or counts them; the JSON result
+    /// lists them.
+    pub fn stages(command: &'a str, region: &'a str, targets: &[(Api, StageLogging)]) -> Target<'a> {
+        let subject = match targets {
+            [(api, stage)] => format!("API {} ({}), stage {}", api.name, api.id, stage.stage_name),
+            _ => format!("{} stage(s)", targets.len()),
+        };
+        let listed: Vec<_> =
+            targets.iter().map(|(api, stage)| json!({ "api": api, "stage": stage.stage_name })).collect();
+        Target::new(command, region, subject, json!({ "stages": listed }))
+    }
+}
+
 /// Prints the plan, stops on `--dry-run`, confirms, applies and reports.
-pub async fn execute(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'_>) -> anyhow::Result<()> {
+pub async fn run(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'_>) -> anyhow::Result<()> {
     let mut report = Report {
         command: target.command,
         region: target.region,
@@ -97,7 +128,7 @@ pub async fn execute(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'
     };
     if plan.is_empty() {
         if ctx.json() {
-            println!("{}", serde_json::to_string_pretty(&report)?);
+            ctx.print_json(&report)?;
         } else {
             anstream::println!("Nothing to change: {} is already as requested.", target.subject);
             if let Some(summary) = &target.summary {
@@ -112,7 +143,7 @@ pub async fn execute(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'
     }
     if report.dry_run {
         if ctx.json() {
-            println!("{}", serde_json::to_string_pretty(&report)?);
+            ctx.print_json(&report)?;
         } else {
             println!("Dry run: no changes made.");
         }
@@ -138,13 +169,13 @@ pub async fn execute(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'
             // Scripts still get the outcome: which steps were applied, and why it stopped.
             report.changed = !report.applied.is_empty();
             report.error = Some(format!("{err:#}"));
-            println!("{}", serde_json::to_string_pretty(&report)?);
+            ctx.print_json(&report)?;
         }
         return Err(err);
     }
     report.changed = true;
     if ctx.json() {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        ctx.print_json(&report)?;
     } else {
         anstream::println!("{GREEN}Applied {} change(s){GREEN:#} to {}.", plan.steps.len(), target.subject);
         if let Some(summary) = &target.summary {

@@ -2,8 +2,8 @@
 //! or name glob and stage name glob. Pure: parsing, validation and merging; no AWS, no I/O.
 
 use crate::arn::parse_kms_key_arn;
+use crate::api::{Api, ApiKind};
 use crate::cli::LoggingArgs;
-use crate::format::ApiKind;
 use crate::settings::{
     Level, MAX_TAGS, MethodSpec, Switch, parse_retention_days, parse_route_key, parse_tag,
 };
@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 /// The whole file.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FleetFile {
+pub struct Manifest {
     /// Role to create or repair when a stage needs the account role and the account has no healthy one.
     pub role_name: Option<String>,
     /// The same, per region (`[role_names] "eu-west-1" = "…"`), overriding `role_name` there.
@@ -84,13 +84,13 @@ fn level<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Option<Level>, D::Er
 }
 
 /// Parses and validates the file. Errors name the file position or the entry and key.
-pub fn parse(text: &str) -> Result<FleetFile, String> {
-    let file: FleetFile = toml::from_str(text).map_err(|e| e.to_string().trim_end().to_string())?;
+pub fn parse(text: &str) -> Result<Manifest, String> {
+    let file: Manifest = toml::from_str(text).map_err(|e| e.to_string().trim_end().to_string())?;
     file.validate()?;
     Ok(file)
 }
 
-impl FleetFile {
+impl Manifest {
     fn validate(&self) -> Result<(), String> {
         if let Some(scale) = self.quota_scale {
             crate::cli::parse_quota_scale(&scale.to_string()).map_err(|e| format!("`quota_scale`: {e}"))?;
@@ -272,7 +272,7 @@ impl Settings {
     }
 
     /// An API matches by exact id, or by name glob (and by type, when `api_type` is set).
-    pub fn matches_api(&self, api: &crate::aws::apigw::Api) -> bool {
+    pub fn matches_api(&self, api: &Api) -> bool {
         self.api_type.is_none_or(|kind| kind == api.kind)
             && self.api.as_deref().is_some_and(|p| p == api.id || glob_matches(p, &api.name))
     }
@@ -281,8 +281,8 @@ impl Settings {
     pub fn stage_args(&self, api_id: &str, stage_name: &str) -> LoggingArgs {
         LoggingArgs {
             level: self.level,
-            data_trace: self.data_trace.map(switch),
-            metrics: self.metrics.map(switch),
+            data_trace: self.data_trace.map(Switch::from),
+            metrics: self.metrics.map(Switch::from),
             methods: Vec::new(),
             clear_methods: Vec::new(),
             routes: Vec::new(),
@@ -308,8 +308,8 @@ impl Settings {
             let settings = stage_wide.overlay(settings);
             LoggingArgs {
                 level: settings.level,
-                data_trace: settings.data_trace.map(switch),
-                metrics: settings.metrics.map(switch),
+                data_trace: settings.data_trace.map(Switch::from),
+                metrics: settings.metrics.map(Switch::from),
                 ..LoggingArgs::default()
             }
         };
@@ -335,10 +335,6 @@ impl MethodSettings {
     }
 }
 
-fn switch(on: bool) -> Switch {
-    if on { Switch::On } else { Switch::Off }
-}
-
 /// `{api_id}` and `{stage}` in a group name, so one entry can give every stage its own group.
 fn expand_group(name: &str, api_id: &str, stage_name: &str) -> String {
     name.replace("{api_id}", api_id).replace("{stage}", stage_name)
@@ -351,8 +347,7 @@ fn glob_matches(pattern: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::aws::apigw::Api;
-
+    
     const EXAMPLE: &str = r#"
 role_name = "apigateway-cloudwatch-logs"
 

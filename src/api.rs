@@ -1,0 +1,66 @@
+//! What an API is to the tool: its id, name and type (REST, HTTP or WebSocket). Each type has its
+//! own `$context` variables, presets and logging rules.
+
+/// The type of an API.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum ApiKind {
+    #[default]
+    Rest,
+    Http,
+    Websocket,
+}
+
+impl ApiKind {
+    pub const ALL: [ApiKind; 3] = [ApiKind::Rest, ApiKind::Http, ApiKind::Websocket];
+
+    /// Used in messages, so that a platform engineer knows which list a name was checked against.
+    pub fn label(self) -> &'static str {
+        match self {
+            ApiKind::Rest => "REST API",
+            ApiKind::Http => "HTTP API",
+            ApiKind::Websocket => "WebSocket API",
+        }
+    }
+
+    /// The `--api-type` value that selects this type.
+    pub fn flag(self) -> &'static str {
+        match self {
+            ApiKind::Rest => "rest",
+            ApiKind::Http => "http",
+            ApiKind::Websocket => "websocket",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Api {
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "api_type")]
+    pub kind: ApiKind,
+    /// Creation date (`2026-11-25`), shown by the wizard.
+    #[serde(skip)]
+    pub created: Option<String>,
+}
+
+impl Api {
+    /// `orders (a1b2c3, HTTP API)`.
+    pub fn label(&self) -> String {
+        format!("{} ({}, {})", self.name, self.id, self.kind.label())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_type_flag_parses_back_to_its_type() {
+        for kind in ApiKind::ALL {
+            assert_eq!(<ApiKind as clap::ValueEnum>::from_str(kind.flag(), false), Ok(kind));
+        }
+    }
+}

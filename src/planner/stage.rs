@@ -1,0 +1,514 @@
+//! Stage planning: the log-group steps and the stage update that take a stage to a request, and
+//! the names of the log groups API Gateway and the tool use.
+
+use super::validate::{CheckedLogging, check_kind, check_offline, checked_format, type_of};
+use crate::api::{Api, ApiKind};
+use crate::arn::{self, Destination};
+use crate::aws::Clients;
+use crate::aws::sts::Identity;
+use crate::aws::{apigw, apigw2};
+use crate::cli::LoggingArgs;
+use crate::context::Ctx;
+use crate::error;
+use crate::logging::{
+    AccessChange, ExecutionChange, Scope, StageLogging, StageRequest, stage_patch, turns_on_data_trace,
+    v2_update,
+};
+use crate::plan::{Action, Change, Plan, Step};
+use crate::settings::{DEFAULT_RETENTION_DAYS, Level, MethodSpec};
+
+const DATA_TRACE_WARNING: &str = "data trace writes full request and response bodies (possibly secrets and personal data) to CloudWatch Logs; AWS advises against it in production";
+
+/// `enable` fills unset settings with its defaults; `stage set` leaves them as they are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Set,
+    Enable,
+}
+
+/// A stage's planned steps, and whether applying them needs the account's logging role.
+pub struct StagePlan {
+    pub steps: Vec<Step>,
+    pub needs_role: bool,
+}
+
+/// Plans `requests` for one stage (stage-wide, then one per method or route override), each
+/// against the state the previous one leaves (`logging::after`), with their UpdateStage calls
+/// merged into one.
+pub async fn plan_requests(
+    ctx: &Ctx,
+    clients: &Clients,
+    identity: &Identity,
+    api: &Api,
+    stage: &StageLogging,
+    requests: &[LoggingArgs],
+    mode: Mode,
+) -> anyhow::Result<StagePlan> {
+    let mut stage = stage.clone();
+    let (mut steps, mut needs_role) = (Vec::new(), false);
+    for request in requests {
+        let checked = check_offline(ctx, request, None)?;
+        let (planned, request) = plan_stage(ctx, clients, identity, api, &stage, checked, mode).await?;
+        needs_role |= !planned.is_empty() && request.needs_account_role(api.kind);
+        stage = crate::logging::after(&stage, &request);
+        steps.extend(planned);
+    }
+    Ok(StagePlan { steps: Plan::merge_stage_updates(steps).steps, needs_role })
+}
+
+/// Validates the logging flags against the stage and plans the log-group steps and the single
+/// UpdateStage step. Everything is checked here, before any write.
+async fn plan_stage(
+    ctx: &Ctx,
+    clients: &Clients,
+    identity: &Identity,
+    api: &Api,
+    stage: &StageLogging,
+    checked: CheckedLogging<'_>,
+    mode: Mode,
+) -> anyhow::Result<(Vec<Step>, StageRequest)> {
+    let logging = checked.args;
+    let kind = api.kind;
+    check_kind(logging, checked.destination.as_ref().map(|d| &d.0), kind, &type_of(api))?;
+    let format = match &logging.access_log_format {
+        Some(arg) => Some(checked_format(ctx, "--access-log-format", arg, kind)?),
+        None => None,
+    };
+    if let Some(key) = &logging.kms_key_id {
+        let region = key.split(':').nth(3).unwrap_or_default();
+        if region != clients.region {
+            return Err(error::usage(format!(
+                "--kms-key-id: the key is in {region}, but the log groups are in {}; CloudWatch Logs needs a key in the same region",
+                clients.region
+            )));
+        }
+    }
+    let mut steps = Vec::new();
+    let execution = execution_change(logging, stage, mode);
+    if !logging.methods.is_empty() {
+        check_methods_exist(clients, api, &logging.methods).await?;
+    }
+    if !logging.routes.is_empty() {
+        check_routes_exist(clients, api, &logging.routes).await?;
+    }
+
+    let access = if logging.no_access_log {
+        AccessChange::Off
+    } else {
+        let destination = match checked.destination {
+            Some((destination, parsed)) => {
+                let text = logging.access_log_destination.as_deref().unwrap_or_default();
+                parsed
+                    .check_home(&clients.region, &identity.account)
+                    .map_err(|e| error::usage(format!("--access-log-destination '{text}': {e}")))?;
+                Some(destination)
+            }
+            None => match &logging.access_log_group {
+                Some(name) => Some(Destination::LogGroup { name: name.clone() }),
+                // `enable` gives a stage without access logging the default group; it never
+                // redirects logs that already go somewhere.
+                None if mode == Mode::Enable && stage.access.is_none() => {
+                    Some(Destination::LogGroup { name: default_log_group(api, &stage.stage_name) })
+                }
+                None => None,
+            },
+        };
+        // A stage that gets access logging for the first time needs a format.
+        let format = format.or_else(|| {
+            (destination.is_some() && stage.access.is_none())
+                .then(|| kind.preset("json").expect("every type has a json preset").format.to_string())
+        });
+        if destination.is_none() && format.is_none() && logging.retention_days.is_none() {
+            AccessChange::Keep
+        } else {
+            if destination.is_none() && stage.access.is_none() {
+                return Err(error::usage(
+                    "--access-log-format/--retention-days: the stage has no access logging yet; add --access-log-group NAME or --access-log-destination ARN",
+                ));
+            }
+            let group = match &destination {
+                Some(Destination::LogGroup { name }) => Some(name.clone()),
+                Some(Destination::Firehose { .. }) => None,
+                None => stage.access.as_ref().and_then(|a| arn::log_group_name_of(&a.destination_arn)),
+            };
+            match group {
+                Some(name) => {
+                    // An existing access group's retention changes only when asked (`status`
+                    // flags one that never expires, and `status --fix` bounds it).
+                    let group = GroupRequest {
+                        name: &name,
+                        retention: logging.retention_days,
+                        bound_unlimited: false,
+                        creation: logging,
+                    };
+                    steps.extend(log_group_steps(ctx, clients, group).await?)
+                }
+                None if logging.retention_days.is_some() => {
+                    return Err(error::usage(
+                        "--retention-days applies to CloudWatch Logs groups, but the access logs go to a Firehose stream",
+                    ));
+                }
+                None => {}
+            }
+            let destination_arn = destination.map(|d| match d {
+                Destination::LogGroup { name } => {
+                    arn::log_group_arn(&identity.partition, &clients.region, &identity.account, &name)
+                }
+                Destination::Firehose { arn } => arn,
+            });
+            AccessChange::Set { destination_arn, format }
+        }
+    };
+
+    // API Gateway creates the execution log group on first use with no retention: it would keep
+    // (and bill) logs forever. Creating it now, with retention, bounds it from the start.
+    // (HTTP APIs have no execution logs.)
+    if kind != ApiKind::Http && (logging.execution_log_retention_days.is_some() || mode == Mode::Enable) {
+        let name = execution_log_group(api, &stage.stage_name);
+        let group = GroupRequest {
+            name: &name,
+            retention: logging.execution_log_retention_days,
+            bound_unlimited: mode == Mode::Enable,
+            creation: logging,
+        };
+        steps.extend(log_group_steps(ctx, clients, group).await?);
+    }
+
+    let request = StageRequest {
+        execution,
+        scopes: (logging.methods.iter().cloned().map(Scope::Method))
+            .chain(logging.routes.iter().cloned().map(Scope::Route))
+            .collect(),
+        clear: (logging.clear_methods.iter().cloned().map(Scope::Method))
+            .chain(logging.clear_routes.iter().cloned().map(Scope::Route))
+            .collect(),
+        access,
+    };
+    let mut update = stage_update_steps(api, stage, &request);
+    if turns_on_data_trace(stage, &request)
+        && let Some(step) = update.iter_mut().find(|s| s.action.updates_stage())
+    {
+        ctx.warn(DATA_TRACE_WARNING);
+        step.confirm = Some(DATA_TRACE_WARNING.to_string());
+    }
+    steps.extend(update);
+    Ok((steps, request))
+}
+
+/// The calls that take the stage to `request`: one UpdateStage for a REST API; for an HTTP or
+/// WebSocket API a DeleteRouteSettings per override removed, a DeleteAccessLogSettings when access
+/// logging goes off, then one UpdateStage. Deletes go first, so an update never carries settings
+/// of a route that is gone. None when nothing changes.
+pub fn stage_update_steps(api: &Api, stage: &StageLogging, request: &StageRequest) -> Vec<Step> {
+    let shorten = |changes: Vec<Change>| -> Vec<Change> {
+        changes.into_iter().map(|c| shorten_format_change(c, api.kind)).collect()
+    };
+    if api.kind == ApiKind::Rest {
+        let (ops, changes) = stage_patch(stage, request);
+        if ops.is_empty() {
+            return Vec::new();
+        }
+        let action = Action::UpdateStage {
+            rest_api_id: api.id.clone(),
+            stage_name: stage.stage_name.clone(),
+            patch_operations: ops,
+        };
+        return vec![Step::new(
+            format!("restapis/{}/stages/{}", api.id, stage.stage_name),
+            action,
+            shorten(changes),
+        )];
+    }
+    let resource = format!("apis/{}/stages/{}", api.id, stage.stage_name);
+    let update = v2_update(stage, request);
+    let mut steps = Vec::new();
+    for (route_key, change) in update.removed_routes {
+        let action = Action::DeleteRouteSettings {
+            api_id: api.id.clone(),
+            stage_name: stage.stage_name.clone(),
+            route_key,
+        };
+        steps.push(Step::new(&resource, action, vec![change]));
+    }
+    if let Some(change) = update.access_off {
+        let action =
+            Action::DeleteAccessLogSettings { api_id: api.id.clone(), stage_name: stage.stage_name.clone() };
+        steps.push(Step::new(&resource, action, vec![change]));
+    }
+    if !update.changes.is_empty() {
+        let action = Action::UpdateApiStage {
+            api_id: api.id.clone(),
+            stage_name: stage.stage_name.clone(),
+            default_route_settings: update.default_route_settings,
+            route_settings: update.route_settings,
+            access_log_settings: update.access_log_settings,
+        };
+        steps.push(Step::new(&resource, action, shorten(update.changes)));
+    }
+    steps
+}
+
+/// Route overrides of a v2 stage whose route no longer exists. AWS keeps such settings when a
+/// route is deleted, but refuses an UpdateStage that carries them ("Unable to find Route by key").
+/// Reads the API's routes (GetRoutes) only when the stage has route overrides.
+pub async fn stale_routes(
+    clients: &Clients,
+    api: &Api,
+    stage: &StageLogging,
+) -> anyhow::Result<Vec<String>> {
+    if !stage.overrides().any(|(scope, _)| matches!(scope, Scope::Route(_))) {
+        return Ok(Vec::new());
+    }
+    let routes = apigw2::routes(&clients.apigw2, &api.id).await?;
+    Ok(stage
+        .overrides()
+        .filter_map(|(scope, _)| match scope {
+            Scope::Route(key) if !routes.contains(&key) => Some(key),
+            _ => None,
+        })
+        .collect())
+}
+
+/// `--route` must name a route the API defines. (`--clear-route` need not, as for methods.)
+async fn check_routes_exist(clients: &Clients, api: &Api, routes: &[String]) -> anyhow::Result<()> {
+    let defined = apigw2::routes(&clients.apigw2, &api.id).await?;
+    match routes.iter().find(|r| !defined.contains(r)) {
+        None => Ok(()),
+        Some(missing) => Err(error::usage_hint(
+            format!("--route '{missing}': {} {} ({}) has no such route", api.kind.label(), api.name, api.id),
+            if defined.is_empty() {
+                "the API has no routes yet".to_string()
+            } else {
+                format!("its routes: {}", defined.join(", "))
+            },
+        )),
+    }
+}
+
+/// `--method` must name a method the API defines. (`--clear-method` need not: an override left
+/// behind by a deleted method must still be removable.)
+async fn check_methods_exist(
+    clients: &Clients,
+    api: &Api,
+    methods: &[MethodSpec],
+) -> anyhow::Result<()> {
+    let resources = apigw::resources(&clients.apigw, &api.id).await?;
+    for method in methods {
+        let defined = resources
+            .iter()
+            .find(|(path, _)| *path == method.path)
+            .map(|(_, verbs)| verbs.contains(&method.http_method));
+        match defined {
+            Some(true) => {}
+            Some(false) => {
+                return Err(error::usage(format!(
+                    "--method '{method}': resource {} of API {} has no {} method",
+                    method.path, api.id, method.http_method
+                )));
+            }
+            None => {
+                let paths: Vec<&str> = resources.iter().map(|(p, _)| p.as_str()).collect();
+                return Err(error::usage_hint(
+                    format!("--method '{method}': API {} has no resource {}", api.id, method.path),
+                    format!("its resources: {}", paths.join(", ")),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `enable` turns execution logging on (INFO) when it is off, and data trace off unless asked;
+/// a level the stage already logs at is kept. `stage set` changes only what it is given.
+fn execution_change(logging: &LoggingArgs, stage: &StageLogging, mode: Mode) -> ExecutionChange {
+    let mut change = ExecutionChange {
+        level: logging.level,
+        data_trace: logging.data_trace.map(|s| s.is_on()),
+        metrics: logging.metrics.map(|s| s.is_on()),
+    };
+    // (HTTP APIs have no execution logging to turn on.)
+    if mode == Mode::Enable && stage.kind != ApiKind::Http {
+        if stage.stage_wide().level == Level::Off {
+            change.level = change.level.or(Some(Level::Info));
+        }
+        change.data_trace = change.data_trace.or(Some(false));
+    }
+    change
+}
+
+/// `API-Gateway-Access-Logs_{apiId}/{stageName}`, next to API Gateway's own execution log group.
+/// HTTP APIs get it under `/aws/vendedlogs/`: they deliver through the log group's resource
+/// policy, whose size limit (5,120 characters) many per-group statements exhaust; CloudWatch Logs
+/// covers every group under that prefix with one statement.
+pub fn default_log_group(api: &Api, stage: &str) -> String {
+    let name = format!("API-Gateway-Access-Logs_{}/{stage}", api.id);
+    match api.kind {
+        ApiKind::Http => format!("/aws/vendedlogs/{name}"),
+        _ => name,
+    }
+}
+
+/// The group API Gateway writes a stage's execution logs to: `API-Gateway-Execution-Logs_{id}/{stage}`
+/// for REST APIs, `/aws/apigateway/{id}/{stage}` for WebSocket APIs (public runbooks and scripts;
+/// not yet confirmed on a real account, see the README).
+pub fn execution_log_group(api: &Api, stage: &str) -> String {
+    match api.kind {
+        ApiKind::Websocket => format!("/aws/apigateway/{}/{stage}", api.id),
+        _ => rest_execution_log_group(&api.id, stage),
+    }
+}
+
+/// The REST name, which versions before 0.2 also pre-created for WebSocket stages.
+pub fn rest_execution_log_group(api_id: &str, stage: &str) -> String {
+    format!("API-Gateway-Execution-Logs_{api_id}/{stage}")
+}
+
+/// Deleting a log group, confirmed first: its events are gone for good.
+pub fn delete_log_group_step(name: &str) -> Step {
+    Step::new(
+        format!("log group {name}"),
+        Action::DeleteLogGroup { log_group_name: name.to_string() },
+        vec![Change::new("log group", Some(name.to_string()), None)],
+    )
+    .confirming(format!(
+        "deleting log group {name} destroys every log event in it (and any other stage logging to it loses its logs)"
+    ))
+}
+
+/// A log group a stage logs to, and what the tool wants of it.
+struct GroupRequest<'a> {
+    name: &'a str,
+    /// Retention to set; `None` keeps an existing group's.
+    retention: Option<i32>,
+    /// Also give an existing group that never expires the default retention.
+    bound_unlimited: bool,
+    /// `--kms-key-id` and `--tag`, for a group the tool creates.
+    creation: &'a LoggingArgs,
+}
+
+/// Creates the group (with retention, key and tags) when missing; changes an existing group's
+/// retention when asked, or, with `bound_unlimited`, when it never expires.
+async fn log_group_steps(ctx: &Ctx, clients: &Clients, group: GroupRequest<'_>) -> anyhow::Result<Vec<Step>> {
+    let GroupRequest { name, retention, bound_unlimited, creation } = group;
+    let resource = format!("log group {name}");
+    let retention_step = |before: Option<i32>, days: i32| {
+        Step::new(
+            &resource,
+            Action::PutRetentionPolicy { log_group_name: name.into(), retention_in_days: days },
+            vec![Change::new(
+                "retention",
+                Some(before.map_or("never expire".into(), |d| format!("{d} days"))),
+                Some(format!("{days} days")),
+            )],
+        )
+    };
+    match clients.find_log_group(name).await? {
+        None => {
+            let mut changes = vec![Change::new("log group", None, Some(name.into()))];
+            if let Some(key) = &creation.kms_key_id {
+                changes.push(Change::new("KMS key", None, Some(key.clone())));
+            }
+            let tags: std::collections::BTreeMap<String, String> = creation.tags.iter().cloned().collect();
+            if !tags.is_empty() {
+                let listed: Vec<String> = tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                changes.push(Change::new("tags", None, Some(listed.join(", "))));
+            }
+            let create = Action::CreateLogGroup {
+                log_group_name: name.into(),
+                kms_key_id: creation.kms_key_id.clone(),
+                tags,
+            };
+            Ok(vec![
+                Step::new(&resource, create, changes),
+                retention_step(None, retention.unwrap_or(DEFAULT_RETENTION_DAYS)),
+            ])
+        }
+        Some(group) => {
+            if creation.kms_key_id.is_some() || !creation.tags.is_empty() {
+                ctx.warn(format_args!(
+                    "--kms-key-id/--tag apply to log groups the tool creates; {name} exists and keeps its key and tags"
+                ));
+            }
+            Ok(retention
+                .or((bound_unlimited && group.retention_days.is_none()).then_some(DEFAULT_RETENTION_DAYS))
+                .filter(|days| group.retention_days != Some(*days))
+                .map(|days| retention_step(group.retention_days, days))
+                .into_iter()
+                .collect())
+        }
+    }
+}
+
+/// Formats are long; name the preset when one matches so the plan stays readable.
+fn shorten_format_change(mut change: Change, kind: ApiKind) -> Change {
+    if change.field == "access log format" {
+        let label = |v: Option<String>| {
+            v.map(|f| match kind.matching_preset(&f) {
+                Some(p) => format!("{} preset", p.name),
+                None => f,
+            })
+        };
+        change.before = label(change.before);
+        change.after = label(change.after);
+    }
+    change
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::logging::MethodLogging;
+    use crate::settings::{ALL_METHODS_KEY, Switch};
+
+    fn stage(kind: ApiKind, level: Level) -> StageLogging {
+        let mut stage = StageLogging { stage_name: "prod".into(), kind, ..Default::default() };
+        stage.methods.insert(ALL_METHODS_KEY.into(), MethodLogging { level, data_trace: false, metrics: false });
+        stage
+    }
+
+    fn change(level: Option<Level>, data_trace: Option<bool>, metrics: Option<bool>) -> ExecutionChange {
+        ExecutionChange { level, data_trace, metrics }
+    }
+
+    #[test]
+    fn enable_turns_execution_logging_on_and_data_trace_off_unless_told() {
+        let none = LoggingArgs::default();
+        let off = stage(ApiKind::Rest, Level::Off);
+        assert_eq!(execution_change(&none, &off, Mode::Enable), change(Some(Level::Info), Some(false), None));
+        // A level the stage already logs at is kept.
+        let error = stage(ApiKind::Websocket, Level::Error);
+        assert_eq!(execution_change(&none, &error, Mode::Enable), change(None, Some(false), None));
+        let asked = LoggingArgs {
+            level: Some(Level::Error),
+            data_trace: Some(Switch::On),
+            metrics: Some(Switch::On),
+            ..Default::default()
+        };
+        assert_eq!(
+            execution_change(&asked, &off, Mode::Enable),
+            change(Some(Level::Error), Some(true), Some(true))
+        );
+    }
+
+    #[test]
+    fn stage_set_and_http_apis_change_only_what_is_given() {
+        let metrics = LoggingArgs { metrics: Some(Switch::Off), ..Default::default() };
+        let off = stage(ApiKind::Rest, Level::Off);
+        assert_eq!(execution_change(&metrics, &off, Mode::Set), change(None, None, Some(false)));
+        // HTTP APIs have no execution logging to turn on.
+        let http = stage(ApiKind::Http, Level::Off);
+        assert_eq!(execution_change(&metrics, &http, Mode::Enable), change(None, None, Some(false)));
+    }
+
+    #[test]
+    fn log_group_names_follow_the_api_type() {
+        let api = |kind| Api { id: "a1".into(), name: "orders".into(), kind, created: None };
+        assert_eq!(default_log_group(&api(ApiKind::Rest), "prod"), "API-Gateway-Access-Logs_a1/prod");
+        assert_eq!(
+            default_log_group(&api(ApiKind::Http), "prod"),
+            "/aws/vendedlogs/API-Gateway-Access-Logs_a1/prod"
+        );
+        assert_eq!(execution_log_group(&api(ApiKind::Rest), "prod"), "API-Gateway-Execution-Logs_a1/prod");
+        assert_eq!(execution_log_group(&api(ApiKind::Websocket), "prod"), "/aws/apigateway/a1/prod");
+    }
+}
