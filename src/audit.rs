@@ -2,8 +2,8 @@
 //! finding has a severity, one line of explanation and, when there is one, the command that fixes
 //! it; a [`Remedy`] says how `status --fix` repairs it through the same requests `stage set` makes.
 
-use crate::arn::{self, Destination};
 use crate::api::{Api, ApiKind};
+use crate::arn::{self, Destination};
 use crate::aws::logs::LogGroup;
 use crate::cli::LoggingArgs;
 use crate::format;

@@ -1,8 +1,8 @@
 //! The declarative file `apply` reads (TOML): defaults, then `[[stage]]` entries matched by API id
 //! or name glob and stage name glob. Pure: parsing, validation and merging; no AWS, no I/O.
 
-use crate::arn::parse_kms_key_arn;
 use crate::api::{Api, ApiKind};
+use crate::arn::parse_kms_key_arn;
 use crate::cli::LoggingArgs;
 use crate::settings::{
     Level, MAX_TAGS, MethodSpec, Switch, parse_retention_days, parse_route_key, parse_tag,
@@ -347,7 +347,7 @@ fn glob_matches(pattern: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    
+
     const EXAMPLE: &str = r#"
 role_name = "apigateway-cloudwatch-logs"
 

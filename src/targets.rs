@@ -34,11 +34,7 @@ pub async fn resolve_apis(ctx: &Ctx, clients: &Clients, wanted: &ApisRef) -> any
 /// The region's APIs of every type, or of `kind` only (one GetRestApis and/or one GetApis). A
 /// caller allowed to list REST APIs but not v2 ones (`apigateway:GET` on `/apis`) gets its REST
 /// APIs and a warning, unless it asked for v2 APIs.
-pub async fn list_apis(
-    ctx: &Ctx,
-    clients: &Clients,
-    kind: Option<ApiKind>,
-) -> anyhow::Result<Vec<Api>> {
+pub async fn list_apis(ctx: &Ctx, clients: &Clients, kind: Option<ApiKind>) -> anyhow::Result<Vec<Api>> {
     let mut apis = Vec::new();
     if kind.is_none_or(|k| k == ApiKind::Rest) {
         apis.extend(apigw::rest_apis(&clients.apigw).await?);
@@ -334,7 +330,6 @@ fn per_region<O>(outcomes: Vec<(String, anyhow::Result<O>)>) -> anyhow::Result<V
     Err(first.context(format!("{summary}. {region}")))
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,9 +368,15 @@ mod tests {
     fn a_missing_stage_names_the_ones_there_are() {
         let orders = api("a1", "orders", ApiKind::Rest);
         let stage = |name: &str| StageLogging { stage_name: name.into(), ..Default::default() };
-        assert_eq!(pick_stage(vec![stage("dev"), stage("prod")], &orders, "prod").unwrap().stage_name, "prod");
+        assert_eq!(
+            pick_stage(vec![stage("dev"), stage("prod")], &orders, "prod").unwrap().stage_name,
+            "prod"
+        );
         let (text, hint) = usage_text(pick_stage(vec![stage("dev")], &orders, "prod"));
-        assert_eq!((text.as_str(), hint.as_str()), ("--stage: API orders (a1) has no stage 'prod'", "its stages: dev"));
+        assert_eq!(
+            (text.as_str(), hint.as_str()),
+            ("--stage: API orders (a1) has no stage 'prod'", "its stages: dev")
+        );
         let (_, hint) = usage_text(pick_stage(vec![], &orders, "prod"));
         assert!(hint.contains("deploy it to a stage first"), "{hint}");
     }
@@ -389,8 +390,8 @@ mod tests {
         let err = per_region(vec![failed("a", error::usage("bad"))]).unwrap_err();
         assert_eq!((format!("{err:#}"), error::exit_code(&err)), ("bad".to_string(), error::Exit::Usage));
         // Several, none changed: the first error keeps its code, with the regions named.
-        let err =
-            per_region(vec![failed("a", error::usage("bad")), failed("b", anyhow::anyhow!("worse"))]).unwrap_err();
+        let err = per_region(vec![failed("a", error::usage("bad")), failed("b", anyhow::anyhow!("worse"))])
+            .unwrap_err();
         assert_eq!(format!("{err:#}"), "2 of 2 regions failed (a, b); the others completed. a: bad");
         assert_eq!(error::exit_code(&err), error::Exit::Usage);
         // Once one region completed, exit 1 whatever the error.

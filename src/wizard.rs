@@ -5,9 +5,9 @@
 //! The flow talks to a [`Prompter`] (dialoguer in the terminal, a script in tests) and reads AWS
 //! through a [`Source`], so every branch is unit-tested without a terminal or an emulator.
 
+use crate::api::{Api, ApiKind};
 use crate::arn;
 use crate::aws::REGIONS;
-use crate::api::{Api, ApiKind};
 use crate::cli::LoggingArgs;
 use crate::error;
 use crate::format;

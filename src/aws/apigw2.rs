@@ -1,8 +1,8 @@
 //! API Gateway v2 (HTTP and WebSocket APIs): APIs, their stages' logging settings, routes, and the
 //! three calls that change logging (UpdateStage, DeleteRouteSettings, DeleteAccessLogSettings).
 
-use crate::api::{Api, ApiKind};
 use super::{Call, call_failed};
+use crate::api::{Api, ApiKind};
 use crate::logging::{AccessLog, MethodLogging, RouteSettings, StageLogging, Throttle};
 use crate::settings::{ALL_METHODS_KEY, Level};
 use aws_sdk_apigatewayv2::types::{self as v2, LoggingLevel, ProtocolType};

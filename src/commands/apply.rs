@@ -52,8 +52,9 @@ pub async fn run(ctx: &Ctx, args: &ApplyArgs) -> anyhow::Result<()> {
         let entry = &file.stages[index];
         let requests = file.merged(index, entry.api_type.unwrap_or_default());
         for request in std::iter::once(requests.stage_args("id", "stage")).chain(requests.override_args()) {
-            check_offline(ctx, &request, entry.api_type)
-                .with_context(|| format!("-f {path}: {}", manifest::entry_name(index, &file.stages[index])))?;
+            check_offline(ctx, &request, entry.api_type).with_context(|| {
+                format!("-f {path}: {}", manifest::entry_name(index, &file.stages[index]))
+            })?;
         }
     }
 
@@ -67,7 +68,8 @@ pub async fn run(ctx: &Ctx, args: &ApplyArgs) -> anyhow::Result<()> {
         for target in managed {
             let pair = [(target.api.clone(), target.stage.clone())];
             for request in target.requests() {
-                check_targets(ctx, &request, &pair).with_context(|| format!("-f {path}: {}", target.name()))?;
+                check_targets(ctx, &request, &pair)
+                    .with_context(|| format!("-f {path}: {}", target.name()))?;
             }
         }
         Ok(())

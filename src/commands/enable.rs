@@ -16,7 +16,8 @@ pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
     on_stages(ctx, "enable", &args.targets, check, |clients, targets| async move {
         let identity = crate::aws::sts::caller_identity(&clients.sts).await?;
         let role = NewRole { name: &args.role_name, hardened: args.hardened_trust };
-        let (plan, units) = plan_enable(ctx, &clients, &identity, &targets, &args.logging, Some(role)).await?;
+        let (plan, units) =
+            plan_enable(ctx, &clients, &identity, &targets, &args.logging, Some(role)).await?;
         let target = Target {
             wait: Duration::from_secs(args.wait.seconds),
             units,

@@ -1,8 +1,8 @@
 //! `formats list | show | check`.
 
+use crate::api::ApiKind;
 use crate::context::{Ctx, RED, YELLOW};
 use crate::error;
-use crate::api::ApiKind;
 use crate::format::{self, Lint, Severity};
 use crate::planner::validate::resolve_format_arg;
 use serde_json::json;

@@ -86,7 +86,10 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
 
     let mut target = Target {
         wait: Duration::from_secs(args.wait.seconds),
-        units: units.into_iter().map(|u| Unit { steps: u.steps.start + offset..u.steps.end + offset, ..u }).collect(),
+        units: units
+            .into_iter()
+            .map(|u| Unit { steps: u.steps.start + offset..u.steps.end + offset, ..u })
+            .collect(),
         confirm: Some(format!("these changes go to {region}")),
         summary: Some(format!("Equivalent command:\n  {command}")),
         ..Target::stages("setup", &clients.region, &targets)

@@ -9,6 +9,7 @@ use crate::cli::{ApisRef, ColorWhen, StatusArgs};
 use crate::context::{Ctx, GREEN, RED, YELLOW};
 use crate::error;
 use crate::execute::{self, Target};
+use crate::logging::StageLogging;
 use crate::plan::Plan;
 use crate::planner::role::{NewRole, plan_healthy_account_role, role_health};
 use crate::planner::stage::{
@@ -74,8 +75,11 @@ pub async fn run(ctx: &Ctx, args: &StatusArgs) -> anyhow::Result<()> {
         }
         Ok(Some(status))
     };
-    let report: Vec<RegionStatus> =
-        in_each_region(ctx, regions, resolve, |_: &_| Ok(()), report_or_fix).await?.into_iter().flatten().collect();
+    let report: Vec<RegionStatus> = in_each_region(ctx, regions, resolve, |_: &_| Ok(()), report_or_fix)
+        .await?
+        .into_iter()
+        .flatten()
+        .collect();
     if args.fix {
         return Ok(());
     }
@@ -226,9 +230,8 @@ async fn fix(
             }
             let requests = audit::stage_requests(&stage_status.findings);
             let (api, stage) = (&api_status.api, &stage_status.logging);
-            stage_steps.extend(
-                plan_requests(ctx, clients, identity, api, stage, &requests, Mode::Set).await?.steps,
-            );
+            stage_steps
+                .extend(plan_requests(ctx, clients, identity, api, stage, &requests, Mode::Set).await?.steps);
         }
     }
     steps.extend(stage_steps);

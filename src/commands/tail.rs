@@ -97,7 +97,8 @@ fn missing_group_notice(group: &str, execution: bool, follow: bool) -> String {
             "API Gateway creates it on the first request it logs (or pre-create it with `apigw-logs stage set --execution-log-retention-days {DEFAULT_RETENTION_DAYS}`)"
         )
     } else {
-        "no access log has been written yet, or the group was deleted (`apigw-logs status` checks)".to_string()
+        "no access log has been written yet, or the group was deleted (`apigw-logs status` checks)"
+            .to_string()
     };
     let then = if follow { "; waiting for it" } else { "" };
     format!("log group {group} does not exist yet: {why}{then}")

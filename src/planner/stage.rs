@@ -251,11 +251,7 @@ pub fn stage_update_steps(api: &Api, stage: &StageLogging, request: &StageReques
 /// Route overrides of a v2 stage whose route no longer exists. AWS keeps such settings when a
 /// route is deleted, but refuses an UpdateStage that carries them ("Unable to find Route by key").
 /// Reads the API's routes (GetRoutes) only when the stage has route overrides.
-pub async fn stale_routes(
-    clients: &Clients,
-    api: &Api,
-    stage: &StageLogging,
-) -> anyhow::Result<Vec<String>> {
+pub async fn stale_routes(clients: &Clients, api: &Api, stage: &StageLogging) -> anyhow::Result<Vec<String>> {
     if !stage.overrides().any(|(scope, _)| matches!(scope, Scope::Route(_))) {
         return Ok(Vec::new());
     }
@@ -287,11 +283,7 @@ async fn check_routes_exist(clients: &Clients, api: &Api, routes: &[String]) -> 
 
 /// `--method` must name a method the API defines. (`--clear-method` need not: an override left
 /// behind by a deleted method must still be removable.)
-async fn check_methods_exist(
-    clients: &Clients,
-    api: &Api,
-    methods: &[MethodSpec],
-) -> anyhow::Result<()> {
+async fn check_methods_exist(clients: &Clients, api: &Api, methods: &[MethodSpec]) -> anyhow::Result<()> {
     let resources = apigw::resources(&clients.apigw, &api.id).await?;
     for method in methods {
         let defined = resources
@@ -462,7 +454,9 @@ mod tests {
 
     fn stage(kind: ApiKind, level: Level) -> StageLogging {
         let mut stage = StageLogging { stage_name: "prod".into(), kind, ..Default::default() };
-        stage.methods.insert(ALL_METHODS_KEY.into(), MethodLogging { level, data_trace: false, metrics: false });
+        stage
+            .methods
+            .insert(ALL_METHODS_KEY.into(), MethodLogging { level, data_trace: false, metrics: false });
         stage
     }
 

@@ -284,29 +284,50 @@ mod tests {
     #[test]
     fn offline_checks_refuse_contradictions_before_any_call() {
         let ctx = ctx(&[]);
-        let check = |logging: LoggingArgs| check_offline(&ctx, &logging, None).map(|c| c.destination.is_some());
+        let check =
+            |logging: LoggingArgs| check_offline(&ctx, &logging, None).map(|c| c.destination.is_some());
         let level = || LoggingArgs { level: Some(crate::settings::Level::Info), ..Default::default() };
         let cases = [
-            (LoggingArgs { methods: vec![method("GET /x")], ..Default::default() }, "--method: say what to set"),
-            (LoggingArgs { routes: vec!["$connect".into()], ..Default::default() }, "--route: say what to set"),
+            (
+                LoggingArgs { methods: vec![method("GET /x")], ..Default::default() },
+                "--method: say what to set",
+            ),
+            (
+                LoggingArgs { routes: vec!["$connect".into()], ..Default::default() },
+                "--route: say what to set",
+            ),
             (
                 LoggingArgs { methods: vec![method("GET /x")], routes: vec!["$connect".into()], ..level() },
                 "one request cannot use both",
             ),
             (
-                LoggingArgs { tags: vec![("a".into(), "1".into()), ("a".into(), "2".into())], ..Default::default() },
+                LoggingArgs {
+                    tags: vec![("a".into(), "1".into()), ("a".into(), "2".into())],
+                    ..Default::default()
+                },
                 "key 'a' is given twice",
             ),
             (
-                LoggingArgs { methods: vec![method("GET /x")], clear_methods: vec![method("GET /x")], ..level() },
+                LoggingArgs {
+                    methods: vec![method("GET /x")],
+                    clear_methods: vec![method("GET /x")],
+                    ..level()
+                },
                 "--clear-method both name 'GET /x'",
             ),
             (
-                LoggingArgs { routes: vec!["$default".into()], clear_routes: vec!["$default".into()], ..level() },
+                LoggingArgs {
+                    routes: vec!["$default".into()],
+                    clear_routes: vec!["$default".into()],
+                    ..level()
+                },
                 "--clear-route both name '$default'",
             ),
             (
-                LoggingArgs { access_log_destination: Some("arn:aws:s3:::bucket".into()), ..Default::default() },
+                LoggingArgs {
+                    access_log_destination: Some("arn:aws:s3:::bucket".into()),
+                    ..Default::default()
+                },
                 "--access-log-destination:",
             ),
             (
@@ -320,7 +341,7 @@ mod tests {
         }
         let firehose = "arn:aws:firehose:us-east-1:123456789012:deliverystream/amazon-apigateway-x";
         let ok = LoggingArgs { access_log_destination: Some(firehose.into()), ..level() };
-        assert_eq!(check(ok).unwrap(), true, "the destination is parsed once, here");
+        assert!(check(ok).unwrap(), "the destination is parsed once, here");
     }
 
     #[test]
@@ -374,14 +395,18 @@ mod tests {
             all_stages: true,
             all_regions: false,
         };
-        let key = LoggingArgs { kms_key_id: Some("arn:aws:kms:us-east-1:1:key/k".into()), ..Default::default() };
+        let key =
+            LoggingArgs { kms_key_id: Some("arn:aws:kms:us-east-1:1:key/k".into()), ..Default::default() };
         assert!(check_region_bound(&ctx(&["us-east-1"]), &targets, &key).is_ok());
         let text = message(check_region_bound(&ctx(&["us-east-1", "eu-west-1"]), &targets, &key));
         assert!(text.starts_with("--kms-key-id names a resource in one region"), "{text}");
         let everywhere = Targets { all_regions: true, ..targets };
         let destination =
             LoggingArgs { access_log_destination: Some("arn:aws:logs:x".into()), ..Default::default() };
-        assert!(message(check_region_bound(&ctx(&[]), &everywhere, &destination)).contains("--access-log-destination"));
+        assert!(
+            message(check_region_bound(&ctx(&[]), &everywhere, &destination))
+                .contains("--access-log-destination")
+        );
         assert!(check_region_bound(&ctx(&[]), &everywhere, &LoggingArgs::default()).is_ok());
     }
 }

@@ -94,7 +94,11 @@ fn stage_set_accepts_destination_arns_and_firehose_and_turns_access_logs_off() {
     acct.json(&["stage", "set", "--api", &api, "--stage", "prod", "--access-log-destination", &arn], 0);
     let stored = acct.stage(&api, "prod").access_log_settings().unwrap().clone();
     assert_eq!(stored.destination_arn(), Some(arn.trim_end_matches(":*")), "trailing :* stripped");
-    assert_eq!(stored.format(), Some(apigw_logs::api::ApiKind::Rest.preset("json").unwrap().format), "json by default");
+    assert_eq!(
+        stored.format(),
+        Some(apigw_logs::api::ApiKind::Rest.preset("json").unwrap().format),
+        "json by default"
+    );
 
     let firehose = format!("arn:aws:firehose:{REGION}:{}:deliverystream/amazon-apigateway-pets", acct.id);
     acct.json(&["stage", "set", "--api", &api, "--stage", "prod", "--access-log-destination", &firehose], 0);
