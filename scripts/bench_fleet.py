@@ -270,4 +270,5 @@ def main():
         print(f"  ratio (a)/floor: {first / floor:5.2f}   (target: <= 2 at N = 200)")
 
 
-main()
+if __name__ == "__main__":
+    main()
