@@ -99,7 +99,7 @@ pub async fn execute(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'
         if ctx.json() {
             println!("{}", serde_json::to_string_pretty(&report)?);
         } else {
-            anstream::println!("Nothing to change: {} is already as requested.", target.subject);
+            println!("Nothing to change: {} is already as requested.", target.subject);
             if let Some(summary) = &target.summary {
                 println!("{summary}");
             }
@@ -107,7 +107,7 @@ pub async fn execute(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'
         return Ok(());
     }
     if !ctx.json() {
-        anstream::println!("Plan for {} ({}):", target.subject, target.region);
+        println!("Plan for {} ({}):", target.subject, target.region);
         print!("{}", plan.render());
     }
     if report.dry_run {
@@ -146,7 +146,7 @@ pub async fn execute(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'
     if ctx.json() {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
-        anstream::println!("{GREEN}Applied {} change(s){GREEN:#} to {}.", plan.steps.len(), target.subject);
+        println!("{GREEN}Applied {} change(s){GREEN:#} to {}.", plan.steps.len(), target.subject);
         if let Some(summary) = &target.summary {
             println!("{summary}");
         }

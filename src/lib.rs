@@ -3,6 +3,10 @@
 //! Pure logic (no AWS, no I/O): [`arn`], [`format`], [`logging`], [`plan`], [`settings`], [`trust`].
 //! AWS access: [`aws`]. Commands: [`commands`], applying plans through [`apply`].
 
+// First: its `print!`/`println!` replace std's in every module below (a closed stdout exits 0).
+#[macro_use]
+mod stdout;
+
 pub mod apply;
 pub mod arn;
 pub mod audit;

@@ -81,7 +81,7 @@ pub async fn run(ctx: &Ctx, args: &StatusArgs) -> anyhow::Result<()> {
         let doc = serde_json::json!({ "regions": report, "errors": errors, "warnings": warnings });
         println!("{}", serde_json::to_string_pretty(&doc)?);
     } else {
-        anstream::print!("{}", render(&report, Marks::for_terminal(ctx)));
+        print!("{}", render(&report, Marks::for_terminal(ctx)));
     }
     verdict(report.iter().flat_map(RegionStatus::findings), args.strict)
 }
@@ -203,7 +203,7 @@ async fn fix(
     status: RegionStatus,
 ) -> anyhow::Result<()> {
     if !ctx.json() {
-        anstream::print!("{}", render(std::slice::from_ref(&status), Marks::for_terminal(ctx)));
+        print!("{}", render(std::slice::from_ref(&status), Marks::for_terminal(ctx)));
     }
     let mut steps = Vec::new();
     let role = status.account.findings.iter().find_map(|f| match &f.remedy {
