@@ -8,6 +8,9 @@
 //! Prints `listening on http://127.0.0.1:PORT` once ready and serves until killed.
 //! `GET /__double/stats` answers with the accepted and throttled calls per quota bucket.
 
+// A test tool, not the CLI: std's print macros are fine here (clippy.toml is for the CLI's output).
+#![allow(clippy::disallowed_macros)]
+
 #[allow(dead_code)]
 #[path = "../tests/e2e/faults.rs"]
 mod faults;

@@ -261,13 +261,14 @@ def main():
         if mirror:
             print(f"  (b') AWS CLI, one aws call per write apigw-logs makes: {mirror[0]:6.2f} s  ({mirror[1]} calls); ratio (b')/(a): {mirror[0] / first:.1f}x")
         print(f"  (c) apigw-logs again on the configured fleet:  {second:8.2f} s  ({sum(rewrites.values())} write calls)")
-        print(f"  ratio (b)/(a): {cli / first:7.1f}x   (target: >= 100x at N = 20)")
+        print(f"  ratio (b)/(a): {cli / first:7.1f}x   (no target: the emulator caps it, see the next lines)")
         print(f"  emulator floor for (a): {floor:6.2f} s  = region chain {chain:.2f} s ({chain_calls} calls in sequence: STS, "
               f"GetRestApis, GetApis, GetAccount, CreateRole, AttachRolePolicy, UpdateAccount) + {sum(per_kind.values())} "
               f"per-stage calls ({', '.join(f'{k} {v} x {times[k] * 1000:.1f} ms' for k, v in per_kind.items())}) "
               f"/ sustained concurrency {concurrency:.2f}")
         print(f"  the most (b)/(a) can be on this emulator: (b) / floor = {cli / floor:.1f}x")
-        print(f"  ratio (a)/floor: {first / floor:5.2f}   (target: <= 2 at N = 200)")
+        print(f"  ratio (a)/floor: {first / floor:5.2f}   (target: <= 1.5 at N = 20, <= 1.2 at N = 200)")
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates the committed shell completions from the CLI (a test fails when they drift).
+# Regenerates the committed shell completions (completions/) and man pages (man/) from the CLI
+# (a test fails when they drift).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 cargo build --quiet
@@ -11,3 +12,5 @@ bin=target/debug/apigw-logs
 "$bin" completions powershell > completions/_apigw-logs.ps1
 "$bin" completions elvish > completions/apigw-logs.elv
 echo "completions/ updated" >&2
+cargo run --quiet --example man -- man
+echo "man/ updated" >&2

@@ -13,10 +13,13 @@ Exit codes:
   5    status found errors (or warnings, with --strict)
   130  cancelled at a prompt, or interrupted (Ctrl-C)";
 
+/// `--version`: the package version and the commit it was built from (build.rs).
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("APIGW_LOGS_COMMIT"), ")");
+
 #[derive(Parser, Debug)]
 #[command(
     name = "apigw-logs",
-    version,
+    version = VERSION,
     about = "Turn on, inspect and tune logging for Amazon API Gateway stages",
     long_about = "Turn on, inspect and tune logging for Amazon API Gateway stages.\n\n\
         Every command that changes something prints its plan first (before → after, and the AWS \

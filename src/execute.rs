@@ -130,7 +130,7 @@ pub async fn run(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'_>) 
         if ctx.json() {
             ctx.print_json(&report)?;
         } else {
-            anstream::println!("Nothing to change: {} is already as requested.", target.subject);
+            println!("Nothing to change: {} is already as requested.", target.subject);
             if let Some(summary) = &target.summary {
                 println!("{summary}");
             }
@@ -138,7 +138,7 @@ pub async fn run(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'_>) 
         return Ok(());
     }
     if !ctx.json() {
-        anstream::println!("Plan for {} ({}):", target.subject, target.region);
+        println!("Plan for {} ({}):", target.subject, target.region);
         print!("{}", plan.render());
     }
     if report.dry_run {
@@ -177,7 +177,7 @@ pub async fn run(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'_>) 
     if ctx.json() {
         ctx.print_json(&report)?;
     } else {
-        anstream::println!("{GREEN}Applied {} change(s){GREEN:#} to {}.", plan.steps.len(), target.subject);
+        println!("{GREEN}Applied {} change(s){GREEN:#} to {}.", plan.steps.len(), target.subject);
         if let Some(summary) = &target.summary {
             println!("{summary}");
         }
@@ -208,17 +208,21 @@ async fn apply_plan(
         outcome
     };
     let progress = Progress::new(ctx, target.units.len());
+    // `--concurrency` targets work at once; one waiting for the shared steps gives its slot up,
+    // so that the others' log groups go on meanwhile.
+    let slots = tokio::sync::Semaphore::new(usize::from(ctx.global.concurrency));
     let units_run = futures::stream::iter(target.units.iter().enumerate())
         .map(|(index, unit)| {
             let steps = numbered(unit.steps.clone());
-            let (progress, gate_open) = (&progress, gate_open.clone());
+            let gate = Gate { open: gate_open.clone(), slots: &slots };
+            let progress = &progress;
             async move {
-                let outcome = run_steps(ctx, clients, &steps, total, target.wait, Some(gate_open)).await;
+                let outcome = run_steps(ctx, clients, &steps, total, target.wait, Some(gate)).await;
                 progress.finished(&unit.label, outcome.1.is_none());
                 (index, steps, outcome)
             }
         })
-        .buffer_unordered(usize::from(ctx.global.concurrency))
+        .buffer_unordered(target.units.len().max(1))
         .collect::<Vec<_>>();
     let ((shared_applied, shared_stopped), mut outcomes) = tokio::join!(shared_run, units_run);
     progress.done();
@@ -264,6 +268,13 @@ async fn apply_plan(
     }
 }
 
+/// What a target's steps wait on: the shared steps' outcome (`Some(true)` once they succeeded),
+/// and a slot among the `--concurrency` targets at work.
+struct Gate<'a> {
+    open: tokio::sync::watch::Receiver<Option<bool>>,
+    slots: &'a tokio::sync::Semaphore,
+}
+
 /// Applies `steps` in order; stops early on a failure, an interrupt or the `--timeout` deadline.
 /// Returns the numbers applied, and where and why it stopped.
 async fn run_steps(
@@ -272,15 +283,25 @@ async fn run_steps(
     steps: &[(usize, &Step)],
     total: usize,
     wait: Duration,
-    mut shared_done: Option<tokio::sync::watch::Receiver<Option<bool>>>,
+    mut gate: Option<Gate<'_>>,
 ) -> (Vec<usize>, Option<(usize, anyhow::Error)>) {
     let mut applied = Vec::new();
+    let mut slot = match &gate {
+        Some(gate) => Some(gate.slots.acquire().await.expect("semaphore never closed")),
+        None => None,
+    };
     for (at, (number, step)) in steps.iter().enumerate() {
-        if let Some(gate) = shared_done.as_mut().filter(|_| !step.action.independent_of_account()) {
-            let succeeded = matches!(gate.wait_for(Option::is_some).await.as_deref(), Ok(Some(true)));
+        if let Some(gate) = gate.as_mut().filter(|_| !step.action.independent_of_account()) {
+            if gate.open.borrow().is_none() {
+                slot = None;
+            }
+            let succeeded = matches!(gate.open.wait_for(Option::is_some).await.as_deref(), Ok(Some(true)));
             if !succeeded {
                 let err = anyhow::anyhow!("not applied: the account role steps before it failed");
                 return (applied, Some((at, err)));
+            }
+            if slot.is_none() {
+                slot = Some(gate.slots.acquire().await.expect("semaphore never closed"));
             }
         }
         let completes_previous = at > 0 && completes(&steps[at - 1].1.action, &step.action);

@@ -5,6 +5,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 static APPLYING: AtomicBool = AtomicBool::new(false);
+static APPLY_STARTED: AtomicBool = AtomicBool::new(false);
 static STOP_REQUESTED: AtomicBool = AtomicBool::new(false);
 static FOLLOWING: AtomicBool = AtomicBool::new(false);
 static APPLIED_ANY: AtomicBool = AtomicBool::new(false);
@@ -37,7 +38,15 @@ pub fn install() {
 
 /// Marks the span in which an interrupt must not cut a call in half.
 pub fn set_applying(applying: bool) {
+    if applying {
+        APPLY_STARTED.store(true, Ordering::SeqCst);
+    }
     APPLYING.store(applying, Ordering::SeqCst);
+}
+
+/// Whether a plan has begun to be applied in this run (so something may have changed).
+pub fn apply_started() -> bool {
+    APPLY_STARTED.load(Ordering::SeqCst)
 }
 
 /// Records that a write was applied (for messages that say whether anything changed).

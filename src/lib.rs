@@ -5,6 +5,10 @@
 //! [`targets`] (which APIs, stages and regions), [`planner`] (checks and plans) and [`execute`]
 //! (applying a plan). Commands: [`commands`].
 
+// First: its `print!`/`println!` replace std's in every module below (a closed stdout exits 0).
+#[macro_use]
+mod stdout;
+
 pub mod api;
 pub mod arn;
 pub mod audit;

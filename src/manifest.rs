@@ -452,6 +452,15 @@ access_log = false
     }
 
     #[test]
+    fn raised_quotas_are_declared_in_the_file() {
+        let file = parse("quota_scale = 2.5\n[[stage]]\napi = \"a\"\n").unwrap();
+        assert_eq!(file.quota_scale, Some(2.5));
+        let whole = parse("quota_scale = 2\n[[stage]]\napi = \"a\"\n").unwrap();
+        assert_eq!(whole.quota_scale, Some(2.0), "a whole number is a number too");
+        assert_eq!(parse("[[stage]]\napi = \"a\"\n").unwrap().quota_scale, None);
+    }
+
+    #[test]
     fn bad_files_are_refused_with_the_key_named() {
         let cases = [
             ("[[stage]]\napi = \"a\"\nlevle = \"info\"\n", "unknown field `levle`"),
@@ -474,6 +483,8 @@ access_log = false
             ("[[stage]]\napi = \"a\"\ntags = { \"aws:x\" = \"y\" }\n", "`tags`"),
             ("[[stage]]\napi = \"a\"\ntags = { team = 5 }\n", "invalid type"),
             ("[[stage]\n", "TOML parse error"),
+            ("quota_scale = 0\n[[stage]]\napi = \"a\"\n", "`quota_scale`"),
+            ("quota_scale = -2.5\n[[stage]]\napi = \"a\"\n", "above 0"),
         ];
         for (text, expected) in cases {
             let err = parse(text).unwrap_err();

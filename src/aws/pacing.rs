@@ -268,6 +268,82 @@ async fn inspect(response: HttpResponse) -> (bool, HttpResponse) {
 mod tests {
     use super::*;
 
+    /// Answers with these statuses in turn (then 200), counting calls.
+    #[derive(Debug)]
+    struct Scripted {
+        answers: Mutex<Vec<(u16, &'static str)>>,
+        calls: std::sync::atomic::AtomicUsize,
+    }
+
+    impl HttpConnector for Scripted {
+        fn call(&self, _request: HttpRequest) -> HttpConnectorFuture {
+            self.calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let mut answers = self.answers.lock().unwrap();
+            let (status, body) = if answers.is_empty() { (200, "{}") } else { answers.remove(0) };
+            let response = HttpResponse::new(status.try_into().unwrap(), SdkBody::from(body));
+            HttpConnectorFuture::ready(Ok(response))
+        }
+    }
+
+    fn signed_request(service: &str, target: &str) -> HttpRequest {
+        let mut request = HttpRequest::new(SdkBody::from("{}"));
+        request.set_uri("https://logs.us-east-1.amazonaws.com/").unwrap();
+        request.set_method("POST").unwrap();
+        let auth = format!(
+            "AWS4-HMAC-SHA256 Credential=AKID/20261201/us-east-1/{service}/aws4_request, SignedHeaders=host, Signature=x"
+        );
+        request.headers_mut().insert("authorization", auth);
+        request.headers_mut().insert("x-amz-target", target.to_string());
+        request
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn throttling_answers_are_sent_again_and_never_reach_the_sdk() {
+        let scripted = Arc::new(Scripted {
+            answers: Mutex::new(vec![
+                (400, r#"{"__type":"ThrottlingException","message":"Rate exceeded"}"#),
+                (429, r#"{"message":"Too Many Requests"}"#),
+            ]),
+            calls: Default::default(),
+        });
+        let pacer = Arc::new(Pacer::new(1.0));
+        let connector = PacedConnector {
+            inner: SharedHttpConnector::new(ScriptedRef(scripted.clone())),
+            pacer: pacer.clone(),
+            call_timeout: Duration::from_secs(5),
+        };
+        let response = connector.call(signed_request("logs", "Logs_20140328.CreateLogGroup")).await.unwrap();
+        assert_eq!(response.status().as_u16(), 200);
+        assert_eq!(scripted.calls.load(std::sync::atomic::Ordering::SeqCst), 3);
+        assert_eq!(pacer.throttled(), 2);
+        assert!(pacer.schedules.lock().unwrap().contains_key("AKID/us-east-1/logs:CreateLogGroup"));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn other_errors_pass_through_with_their_body() {
+        let body = r#"{"__type":"ResourceAlreadyExistsException","message":"exists"}"#;
+        let scripted =
+            Arc::new(Scripted { answers: Mutex::new(vec![(400, body)]), calls: Default::default() });
+        let connector = PacedConnector {
+            inner: SharedHttpConnector::new(ScriptedRef(scripted.clone())),
+            pacer: Arc::new(Pacer::new(1.0)),
+            call_timeout: Duration::from_secs(5),
+        };
+        let response = connector.call(signed_request("logs", "Logs_20140328.CreateLogGroup")).await.unwrap();
+        assert_eq!(response.status().as_u16(), 400);
+        assert_eq!(response.body().bytes(), Some(body.as_bytes()));
+        assert_eq!(scripted.calls.load(std::sync::atomic::Ordering::SeqCst), 1);
+    }
+
+    #[derive(Debug)]
+    struct ScriptedRef(Arc<Scripted>);
+
+    impl HttpConnector for ScriptedRef {
+        fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
+            self.0.call(request)
+        }
+    }
+
     #[test]
     fn requests_fall_into_the_documented_buckets() {
         assert_eq!(bucket("apigateway", "PATCH", "/account", None).unwrap().0, "apigateway:UpdateAccount");

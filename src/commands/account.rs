@@ -36,7 +36,7 @@ pub async fn show(ctx: &Ctx) -> anyhow::Result<()> {
     println!("account:           {}", identity.account);
     let Some(health) = health else {
         println!("cloudwatchRoleArn: (none)");
-        anstream::println!(
+        println!(
             "{RED}Logging cannot be enabled in this region{RED:#}: run `apigw-logs enable` or `apigw-logs account set-role`."
         );
         return Ok(());
@@ -47,10 +47,10 @@ pub async fn show(ctx: &Ctx) -> anyhow::Result<()> {
     println!("  trusts API Gateway: {}", yes_no(health.trusts_api_gateway));
     println!("  has managed policy: {}", yes_no(health.has_policy));
     if health.is_healthy() {
-        anstream::println!("{GREEN}healthy{GREEN:#}");
+        println!("{GREEN}healthy{GREEN:#}");
     } else {
         for problem in &health.problems {
-            anstream::println!("{RED}problem:{RED:#} {problem}");
+            println!("{RED}problem:{RED:#} {problem}");
         }
         println!("fix: apigw-logs role create (then account set-role), or apigw-logs enable");
     }

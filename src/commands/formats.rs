@@ -66,8 +66,8 @@ pub fn check(ctx: &Ctx, arg: &str, kind: ApiKind) -> anyhow::Result<()> {
 fn print_findings(lint: &Lint) {
     for finding in &lint.findings {
         match finding.severity {
-            Severity::Error => anstream::println!("{RED}error:{RED:#} {}", finding.message),
-            Severity::Warning => anstream::println!("{YELLOW}warning:{YELLOW:#} {}", finding.message),
+            Severity::Error => println!("{RED}error:{RED:#} {}", finding.message),
+            Severity::Warning => println!("{YELLOW}warning:{YELLOW:#} {}", finding.message),
         }
     }
 }

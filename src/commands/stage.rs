@@ -91,7 +91,7 @@ fn print_stage(api: &Api, stage: &StageLogging) {
         ApiKind::Rest => "API".to_string(),
         other => other.label().to_string(),
     };
-    anstream::println!("{BOLD}{kind} {} ({}), stage {}{BOLD:#}", api.name, api.id, stage.stage_name);
+    println!("{BOLD}{kind} {} ({}), stage {}{BOLD:#}", api.name, api.id, stage.stage_name);
     let wide = stage.stage_wide();
     match stage.kind {
         // HTTP APIs have no execution logging, only metrics.
@@ -136,7 +136,7 @@ fn print_access(access: Option<&AccessLog>, kind: ApiKind) {
         None => println!("    format: {}", access.format),
     }
     for finding in format::lint(&access.format, kind).findings {
-        anstream::println!("    {YELLOW}{:?}:{YELLOW:#} {}", finding.severity, finding.message);
+        println!("    {YELLOW}{:?}:{YELLOW:#} {}", finding.severity, finding.message);
     }
 }
 

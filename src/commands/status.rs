@@ -87,7 +87,7 @@ pub async fn run(ctx: &Ctx, args: &StatusArgs) -> anyhow::Result<()> {
         let (errors, warnings) = audit::tally(report.iter().flat_map(RegionStatus::findings));
         ctx.print_json(&serde_json::json!({ "regions": report, "errors": errors, "warnings": warnings }))?;
     } else {
-        anstream::print!("{}", render(&report, Marks::for_terminal(ctx)));
+        print!("{}", render(&report, Marks::for_terminal(ctx)));
     }
     verdict(report.iter().flat_map(RegionStatus::findings), args.strict)
 }
@@ -209,7 +209,7 @@ async fn fix(
     status: RegionStatus,
 ) -> anyhow::Result<()> {
     if !ctx.json() {
-        anstream::print!("{}", render(std::slice::from_ref(&status), Marks::for_terminal(ctx)));
+        print!("{}", render(std::slice::from_ref(&status), Marks::for_terminal(ctx)));
     }
     let mut steps = Vec::new();
     let role = status.account.findings.iter().find_map(|f| match &f.remedy {

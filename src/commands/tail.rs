@@ -70,7 +70,7 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<()> {
                         if ctx.json() {
                             println!("{}", json_line(event));
                         } else {
-                            anstream::println!("{}", text_line(event, args.utc));
+                            println!("{}", text_line(event, args.utc));
                         }
                     }
                     !fresh.is_empty()

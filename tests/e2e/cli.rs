@@ -1,10 +1,17 @@
 //! Behaviour that needs no AWS state: formats, completions, help, credentials handling.
 
 use crate::harness::*;
+use apigw_logs::cli::Cli;
 use assert_cmd::Command;
+use clap::CommandFactory;
 
 fn bin() -> Command {
-    let mut cmd = Command::cargo_bin("apigw-logs").unwrap();
+    Command::from_std(bin_std())
+}
+
+/// The binary with a clean environment: no colour, a fixed width, no host AWS settings.
+fn bin_std() -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("apigw-logs"));
     cmd.env_clear().env("NO_COLOR", "1").env("AWS_EC2_METADATA_DISABLED", "true").env("COLUMNS", "100");
     cmd
 }
@@ -74,24 +81,184 @@ fn committed_completions_match_the_cli() {
             path.display()
         );
     }
+    // Man pages: one per command, and nothing else (a removed command's page goes too).
+    let pages = apigw_logs::commands::completions::man_pages();
+    let names: Vec<&str> = pages.iter().map(|(name, _)| name.as_str()).collect();
+    for name in
+        ["apigw-logs.1", "apigw-logs-enable.1", "apigw-logs-stage-set.1", "apigw-logs-formats-check.1"]
+    {
+        assert!(names.contains(&name), "no man page {name}: {names:?}");
+    }
+    let dir = repo_root().join("man");
+    for (name, page) in &pages {
+        let committed = std::fs::read(dir.join(name)).unwrap_or_default();
+        assert!(
+            &committed == page,
+            "man/{name} is out of date with the CLI; regenerate with scripts/update-completions.sh"
+        );
+    }
+    let mut committed: Vec<String> = std::fs::read_dir(&dir)
+        .map(|entries| entries.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    committed.sort();
+    assert_eq!(
+        committed, names,
+        "man/ holds pages the CLI does not generate; regenerate with scripts/update-completions.sh"
+    );
+}
+
+/// Every command's `--help` page, found by walking the CLI definition: a new command gets a
+/// snapshot (to review and commit) without being added here.
+#[test]
+fn help_output_is_stable() {
+    fn walk(cmd: &clap::Command, path: &mut Vec<String>, pages: &mut Vec<Vec<String>>) {
+        pages.push(path.clone());
+        for sub in cmd.get_subcommands() {
+            path.push(sub.get_name().to_string());
+            walk(sub, path, pages);
+            path.pop();
+        }
+    }
+    let mut pages = Vec::new();
+    walk(&Cli::command(), &mut Vec::new(), &mut pages);
+    assert!(pages.len() >= 20, "{pages:?}");
+    for mut args in pages {
+        args.push("--help".into());
+        let out = bin().args(&args).output().unwrap();
+        assert!(out.status.success() && out.stderr.is_empty(), "{args:?}: {out:?}");
+        let name = args.join("_").replace("--", "");
+        insta::assert_snapshot!(name, String::from_utf8(out.stdout).unwrap());
+    }
+}
+
+/// Usage errors: exit 2, the message on stderr, nothing on stdout, and no AWS call made (any call
+/// would reach a listener that is never answered). These need no AWS state, so they live here
+/// rather than with the emulator tests.
+#[test]
+fn usage_errors_are_stable() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let endpoint = format!("http://{}", listener.local_addr().unwrap());
+    let enable = ["enable", "--api", "orders", "--stage", "prod"];
+    let with = |base: &[&'static str], extra: &[&'static str]| -> Vec<&'static str> {
+        base.iter().chain(extra).copied().collect()
+    };
+    // (snapshot name, arguments, a text the message must contain)
+    let cases: Vec<(&str, Vec<&str>, &str)> = vec![
+        ("no_command", vec![], "Usage: apigw-logs"),
+        ("unknown_command", vec!["enabel"], "enable"),
+        ("unknown_flag", with(&enable, &["--levle", "info"]), "--level"),
+        ("missing_required_flag", vec!["enable", "--api", "orders"], "--stage <STAGE>"),
+        ("missing_one_of_a_group", vec!["account", "set-role"], "--role-arn"),
+        ("missing_positional", vec!["formats", "show"], "<NAME>"),
+        ("bad_level", with(&enable, &["--level", "verbose"]), "--level"),
+        ("bad_switch", with(&enable, &["--metrics", "yes"]), "--metrics"),
+        (
+            "conflicting_flags",
+            with(
+                &["stage", "set", "--api", "a", "--stage", "s"],
+                &["--access-log-group", "g", "--no-access-log"],
+            ),
+            "cannot be used with",
+        ),
+        (
+            "conflicting_destinations",
+            with(
+                &enable,
+                &[
+                    "--access-log-group",
+                    "g",
+                    "--access-log-destination",
+                    "arn:aws:logs:us-east-1:123456789012:log-group:x",
+                ],
+            ),
+            "cannot be used with",
+        ),
+        ("conflicting_stage_selection", with(&enable, &["--all-stages"]), "cannot be used with"),
+        ("bad_region", vec!["status", "--region", "not-a-region"], "not an AWS region name"),
+        ("bad_quota_scale", vec!["status", "--quota-scale", "0"], "--quota-scale"),
+        ("bad_output", vec!["status", "--output", "yaml"], "--output"),
+        ("bad_color", vec!["status", "--color", "sometimes"], "--color"),
+        ("bad_timeout", vec!["status", "--timeout", "0"], "--timeout"),
+        ("bad_concurrency", vec!["status", "--concurrency", "65"], "--concurrency"),
+        ("bad_call_timeout", vec!["status", "--call-timeout", "soon"], "--call-timeout"),
+        ("bad_api_type", vec!["status", "--api-type", "graphql"], "--api-type"),
+        ("bad_retention", with(&enable, &["--retention-days", "13"]), "--retention-days"),
+        (
+            "bad_execution_retention",
+            with(&enable, &["--execution-log-retention-days", "2"]),
+            "--execution-log-retention-days",
+        ),
+        ("bad_kms_key", with(&enable, &["--kms-key-id", "alias/logs"]), "--kms-key-id"),
+        ("reserved_tag", with(&enable, &["--tag", "aws:owner=me"]), "reserved"),
+        ("bad_tag", with(&enable, &["--tag", "owner"]), "KEY=VALUE"),
+        ("bad_method", with(&enable, &["--method", "FETCH /pets", "--level", "info"]), "--method"),
+        ("bad_role_name", vec!["role", "create", "--role-name", "a/b"], "--role-name"),
+        ("bad_since", vec!["tail", "--api", "a", "--stage", "s", "--since", "yesterday"], "--since"),
+        ("bad_where", vec!["tail", "--api", "a", "--stage", "s", "--where", "status"], "--where"),
+        ("bad_shell", vec!["completions", "tcsh"], "tcsh"),
+        ("apply_without_file", vec!["apply"], "--file <FILE>"),
+    ];
+    for (name, args, expected) in cases {
+        let out = bin().env("AWS_ENDPOINT_URL", &endpoint).args(&args).output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?}: stdout {:?}", String::from_utf8_lossy(&out.stdout));
+        assert!(stderr.contains(expected), "{args:?}: expected {expected:?} in: {stderr}");
+        let shown = format!("$ apigw-logs {}\n{stderr}", args.join(" "));
+        insta::assert_snapshot!(format!("usage_error_{name}"), shown);
+    }
+    // The quota scale from the environment is checked the same way (its value is not echoed).
+    let out = bin().env("APIGW_LOGS_QUOTA_SCALE", "lots").args(["status"]).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let shown = format!("$ APIGW_LOGS_QUOTA_SCALE=lots apigw-logs status\n{stderr}");
+    insta::assert_snapshot!("usage_error_bad_quota_scale_env", shown);
+    assert!(listener.accept().is_err(), "no connection was made");
 }
 
 #[test]
-fn help_output_is_stable() {
+fn invalid_utf8_arguments_are_refused() {
+    use std::os::unix::ffi::OsStrExt;
+    let out = bin()
+        .args(["stage", "show", "--api"])
+        .arg(std::ffi::OsStr::from_bytes(b"\xff\xfe"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("UTF-8"), "{stderr}");
+}
+
+/// `--version` names the package version and the commit it was built from (redacted in the
+/// snapshot: it changes with every commit).
+#[test]
+fn version_names_the_commit() {
+    let out = bin().arg("--version").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let prefix = format!("apigw-logs {} (", env!("CARGO_PKG_VERSION"));
+    let built = text.strip_prefix(&prefix).and_then(|rest| rest.strip_suffix(")\n"));
+    let built = built.unwrap_or_else(|| panic!("unexpected --version: {text:?}"));
+    let (hash, date) = built.split_once(' ').unwrap_or_else(|| panic!("no commit and date: {text:?}"));
+    assert!(hash.len() >= 7 && hash.chars().all(|c| c.is_ascii_hexdigit()), "{text:?}");
+    assert!(date.len() == 10 && date.chars().filter(|c| *c == '-').count() == 2, "{text:?}");
+    insta::assert_snapshot!("version", text.replace(built, "[commit] [date]"));
+}
+
+/// A closed stdout (`apigw-logs … | head -1`) ends the run quietly with exit 0, as ripgrep does.
+#[test]
+fn a_closed_stdout_ends_the_run_quietly() {
     for args in [
-        vec!["--help"],
-        vec!["enable", "--help"],
-        vec!["stage", "set", "--help"],
-        vec!["account", "set-role", "--help"],
-        vec!["status", "--help"],
-        vec!["tail", "--help"],
-        vec!["apply", "--help"],
-        vec!["setup", "--help"],
+        &["formats", "list"][..],
+        &["formats", "show", "json", "--output", "json"],
+        &["completions", "bash"],
+        &["--help"],
+        &["--version"],
     ] {
-        let out = bin().args(&args).output().unwrap();
-        assert!(out.status.success());
-        let name = args.join("_").replace("--", "");
-        insta::assert_snapshot!(name, String::from_utf8(out.stdout).unwrap());
+        let out = bin_std().args(args).stdout(closed_pipe()).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
+        assert!(out.stderr.is_empty(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     }
 }
 

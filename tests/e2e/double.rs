@@ -279,7 +279,8 @@ fn update_account_refuses_a_role_iam_has_not_propagated_yet() {
         if set(&arn).is_ok() {
             break created.elapsed();
         }
-        assert!(created.elapsed() < span + Duration::from_secs(3), "never accepted");
+        // Generous: moto answers slowly on a loaded machine, and its CreateDate has whole seconds.
+        assert!(created.elapsed() < span + Duration::from_secs(10), "never accepted");
         std::thread::sleep(Duration::from_millis(200));
     };
     assert!(accepted >= span, "accepted after {accepted:?}");

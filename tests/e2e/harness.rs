@@ -23,6 +23,14 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A stdout whose reader is already gone (`apigw-logs … | head -1` once head has exited): the
+/// first write fails with a broken pipe.
+pub fn closed_pipe() -> std::io::PipeWriter {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    writer
+}
+
 struct Emulator {
     url: String,
     // Held so the server lives as long as the test process (see `start_emulator`).

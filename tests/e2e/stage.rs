@@ -363,3 +363,24 @@ fn stage_show_reads_http_and_websocket_stages() {
     let doc = acct.json(&["stage", "show", "--api", "web"], 0);
     assert_eq!(doc["apis"][0]["api"]["api_type"], "http", "--api finds APIs of every type");
 }
+
+#[test]
+fn stage_show_into_a_closed_pipe_exits_0_quietly() {
+    // `apigw-logs stage show --all-apis | head -1`, once head has exited.
+    let acct = Account::new();
+    acct.create_api("orders", "prod", &[]);
+    acct.create_api("pets", "prod", &[]);
+    for output in ["text", "json"] {
+        let out = acct
+            .process_at(double_url(), &["stage", "show", "--all-apis", "--output", output])
+            .stdin(std::process::Stdio::null())
+            .stdout(closed_pipe())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{output}: {stderr}");
+        // No message about the pipe (progress lines and the SDK's config warnings are the usual
+        // stderr here).
+        assert!(!stderr.contains("pipe") && !stderr.contains("error"), "{output}: {stderr}");
+    }
+}

@@ -129,3 +129,36 @@ fn tail_explains_a_missing_group_and_follow_picks_up_new_events_until_interrupte
     assert_eq!(status.code(), Some(0), "Ctrl-C is how --follow ends");
     assert!(lines.try_recv().is_err(), "each event printed once");
 }
+
+#[test]
+fn tail_follow_into_a_closed_pipe_stops_with_exit_0() {
+    // `apigw-logs tail --follow | head -1`: the first event printed ends the run, quietly.
+    let acct = Account::new();
+    let api = acct.create_api("orders", "prod", &[]);
+    acct.json(&["enable", "--api", "orders", "--stage", "prod"], 0);
+    let access = format!("API-Gateway-Access-Logs_{api}/prod");
+    put(&acct, &access, "s", &[(now_millis() - 1_000, &access_line("r1", "GET", "200"))]);
+    let mut child = acct
+        .process_at(double_url(), &["tail", "--api", "orders", "--stage", "prod", "--follow"])
+        .stdin(std::process::Stdio::null())
+        .stdout(closed_pipe())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("tail --follow kept running with nobody reading its output");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    // No message about the pipe (the progress line is tail's usual stderr).
+    assert!(!stderr.contains("pipe") && !stderr.contains("error"), "{stderr}");
+}
