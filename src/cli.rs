@@ -186,10 +186,13 @@ pub struct SetRoleArgs {
     pub wait: WaitArg,
 }
 
+/// `--wait`'s default, in seconds.
+pub const DEFAULT_WAIT_SECONDS: u64 = 120;
+
 #[derive(Args, Debug, Clone)]
 pub struct WaitArg {
     /// How long to keep retrying while IAM propagates a new role, in seconds
-    #[arg(long = "wait", value_name = "SECONDS", default_value_t = 120)]
+    #[arg(long = "wait", value_name = "SECONDS", default_value_t = DEFAULT_WAIT_SECONDS)]
     pub seconds: u64,
 }
 
@@ -230,6 +233,53 @@ pub struct StageSetArgs {
     pub targets: Targets,
     #[command(flatten)]
     pub logging: LoggingArgs,
+}
+
+impl LoggingArgs {
+    /// The flags that give these settings, each with its value when it takes one (unquoted), so
+    /// that parsing them gives these settings back. Destructured whole: a setting added to the
+    /// struct cannot be left out.
+    pub fn to_flags(&self) -> Vec<(&'static str, Option<String>)> {
+        let LoggingArgs {
+            level,
+            data_trace,
+            metrics,
+            methods,
+            clear_methods,
+            routes,
+            clear_routes,
+            access_log_group,
+            access_log_destination,
+            access_log_format,
+            retention_days,
+            execution_log_retention_days,
+            no_access_log,
+            kms_key_id,
+            tags,
+        } = self;
+        let on_off = |s: &Switch| Some(crate::settings::on_off(s.is_on()).to_string());
+        let mut flags = Vec::new();
+        flags.extend(level.map(|l| ("--level", Some(l.as_api().to_ascii_lowercase()))));
+        flags.extend(metrics.as_ref().map(|m| ("--metrics", on_off(m))));
+        flags.extend(data_trace.as_ref().map(|d| ("--data-trace", on_off(d))));
+        if *no_access_log {
+            flags.push(("--no-access-log", None));
+        }
+        flags.extend(access_log_group.clone().map(|g| ("--access-log-group", Some(g))));
+        flags.extend(access_log_destination.clone().map(|d| ("--access-log-destination", Some(d))));
+        flags.extend(access_log_format.clone().map(|f| ("--access-log-format", Some(f))));
+        flags.extend(retention_days.map(|d| ("--retention-days", Some(d.to_string()))));
+        flags.extend(methods.iter().map(|m| ("--method", Some(m.to_string()))));
+        flags.extend(clear_methods.iter().map(|m| ("--clear-method", Some(m.to_string()))));
+        flags.extend(routes.iter().map(|r| ("--route", Some(r.clone()))));
+        flags.extend(clear_routes.iter().map(|r| ("--clear-route", Some(r.clone()))));
+        flags.extend(
+            execution_log_retention_days.map(|d| ("--execution-log-retention-days", Some(d.to_string()))),
+        );
+        flags.extend(kms_key_id.clone().map(|k| ("--kms-key-id", Some(k))));
+        flags.extend(tags.iter().map(|(k, v)| ("--tag", Some(format!("{k}={v}")))));
+        flags
+    }
 }
 
 /// Settings shared by `stage set` and `enable` (and filled in by the wizard).

@@ -8,12 +8,12 @@
 use crate::api::{Api, ApiKind};
 use crate::arn;
 use crate::aws::REGIONS;
-use crate::cli::LoggingArgs;
+use crate::cli::{DEFAULT_WAIT_SECONDS, LoggingArgs, WaitArg};
 use crate::error;
 use crate::format;
 use crate::logging::StageLogging;
 use crate::planner::stage::default_log_group;
-use crate::settings::{DEFAULT_RETENTION_DAYS, Level, RETENTION_DAYS, Switch, on_off};
+use crate::settings::{DEFAULT_RETENTION_DAYS, Level, RETENTION_DAYS, Switch};
 use crate::targets::find_api;
 use crate::trust::{DEFAULT_ROLE_NAME, RoleHealth};
 
@@ -391,7 +391,9 @@ fn ask_format(p: &mut impl Prompter, kind: ApiKind) -> anyhow::Result<String> {
 }
 
 /// The non-interactive command line that makes the same changes; run afterwards, it is a no-op.
-pub fn equivalent_command(request: &SetupRequest) -> String {
+/// Its `enable` flags come from [`LoggingArgs::to_flags`], so parsing it gives back the arguments
+/// the wizard applied.
+pub fn equivalent_command(request: &SetupRequest, wait: &WaitArg) -> String {
     let region = &request.region;
     let mut commands = Vec::new();
     if let RoleChoice::Switch { role_arn, create_default } = &request.role {
@@ -409,31 +411,16 @@ pub fn equivalent_command(request: &SetupRequest) -> String {
     for stage in &request.stages {
         enable.push(format!("--stage {}", shell_quote(stage)));
     }
+    for (flag, value) in request.logging.to_flags() {
+        enable.push(match value {
+            Some(value) => format!("{flag} {}", shell_quote(&value)),
+            None => flag.to_string(),
+        });
+    }
+    if wait.seconds != DEFAULT_WAIT_SECONDS {
+        enable.push(format!("--wait {}", wait.seconds));
+    }
     let l = &request.logging;
-    if let Some(level) = l.level {
-        enable.push(format!("--level {}", level.as_api().to_ascii_lowercase()));
-    }
-    if let Some(metrics) = l.metrics {
-        enable.push(format!("--metrics {}", on_off(metrics.is_on())));
-    }
-    if let Some(trace) = l.data_trace {
-        enable.push(format!("--data-trace {}", on_off(trace.is_on())));
-    }
-    if l.no_access_log {
-        enable.push("--no-access-log".into());
-    }
-    if let Some(group) = &l.access_log_group {
-        enable.push(format!("--access-log-group {}", shell_quote(group)));
-    }
-    if let Some(destination) = &l.access_log_destination {
-        enable.push(format!("--access-log-destination {destination}"));
-    }
-    if let Some(format) = &l.access_log_format {
-        enable.push(format!("--access-log-format {}", shell_quote(format)));
-    }
-    if let Some(days) = l.retention_days {
-        enable.push(format!("--retention-days {days}"));
-    }
     if l.data_trace == Some(Switch::On) {
         enable.push("--yes".into());
     }
@@ -628,7 +615,7 @@ mod tests {
         );
         assert_eq!(l.access_log_format.as_deref(), Some("json"));
         assert_eq!(
-            equivalent_command(&request),
+            equivalent_command(&request, &default_wait()),
             "apigw-logs enable --region eu-west-1 --api web --api-type http --stage prod --metrics on --access-log-format json --retention-days 30"
         );
     }
@@ -657,7 +644,7 @@ mod tests {
         );
         assert_eq!((l.retention_days, l.access_log_format.as_deref()), (Some(90), Some("clf")));
         assert_eq!(
-            equivalent_command(&request),
+            equivalent_command(&request, &default_wait()),
             "apigw-logs enable --region eu-west-1 --api orders --stage prod --level error --metrics on --data-trace off --access-log-format clf --retention-days 90"
         );
         assert!(script.answers.is_empty());
@@ -683,7 +670,9 @@ mod tests {
         assert_eq!(request.stages, ["prod", "dev"]);
         assert_eq!(request.logging, pre);
         assert_eq!(script.asked, ["Stages (space to pick, enter to go on)", "Account logging role"]);
-        assert!(equivalent_command(&request).contains("--stage prod --stage dev --level info"));
+        assert!(
+            equivalent_command(&request, &default_wait()).contains("--stage prod --stage dev --level info")
+        );
     }
 
     #[test]
@@ -706,7 +695,7 @@ mod tests {
         assert_eq!(request.role, RoleChoice::Switch { role_arn: default_arn.clone(), create_default: true });
         assert_eq!(script.said.iter().filter(|s| s.starts_with("warning:")).count(), 2);
         assert_eq!(
-            equivalent_command(&request),
+            equivalent_command(&request, &default_wait()),
             format!(
                 "apigw-logs role create --region eu-west-1 --role-name {DEFAULT_ROLE_NAME} && \\\n  apigw-logs account set-role --region eu-west-1 --role-arn {default_arn} --yes && \\\n  apigw-logs enable --region eu-west-1 --api orders --stage dev --level error --metrics off --data-trace off --no-access-log"
             )
@@ -760,7 +749,8 @@ mod tests {
         assert!(script.said.iter().any(|s| s.starts_with("warning:") && s.contains("statuss")));
         assert!(script.said.iter().any(|s| s.contains("at least one stage")));
         assert!(
-            equivalent_command(&request).contains("--access-log-format '$context.requestId $context.status'")
+            equivalent_command(&request, &default_wait())
+                .contains("--access-log-format '$context.requestId $context.status'")
         );
     }
 
@@ -771,7 +761,9 @@ mod tests {
         assert_eq!(request.logging.data_trace, Some(Switch::On));
         assert!(request.logging.no_access_log);
         assert!(script.said.iter().any(|s| s.contains("personal data")));
-        assert!(equivalent_command(&request).ends_with("--data-trace on --no-access-log --yes"));
+        assert!(
+            equivalent_command(&request, &default_wait()).ends_with("--data-trace on --no-access-log --yes")
+        );
     }
 
     #[test]
@@ -802,5 +794,106 @@ mod tests {
         let mut script = Script::new(vec![Pick(2), Picks(vec![0]), Pick(0)]);
         let request = run(&mut script, &source, None, &pre).unwrap();
         assert_eq!(request.api_ref, "c3");
+    }
+    fn default_wait() -> WaitArg {
+        WaitArg { seconds: DEFAULT_WAIT_SECONDS }
+    }
+
+    /// Splits a POSIX shell line as `shell_quote` writes it: plain words and '…' (with '\\'' inside).
+    fn shell_words(line: &str) -> Vec<String> {
+        let (mut words, mut word, mut quoted, mut in_word) = (Vec::new(), String::new(), false, false);
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\'' => (quoted, in_word) = (!quoted, true),
+                '\\' if !quoted => {
+                    word.extend(chars.next());
+                    in_word = true;
+                }
+                ' ' | '\n' if !quoted => {
+                    if in_word {
+                        words.push(std::mem::take(&mut word));
+                    }
+                    in_word = false;
+                }
+                c => {
+                    word.push(c);
+                    in_word = true;
+                }
+            }
+        }
+        if in_word {
+            words.push(word);
+        }
+        words
+    }
+
+    /// Every flag `setup` accepts, alone and together: the printed `enable` command parses back
+    /// into exactly the arguments the wizard applied.
+    #[test]
+    fn the_equivalent_command_parses_back_into_the_applied_arguments() {
+        use crate::cli::{Cli, Command};
+        use crate::settings::MethodSpec;
+        use clap::Parser as _;
+        let method = |text: &str| MethodSpec::parse(text).unwrap();
+        let every = LoggingArgs {
+            level: Some(Level::Info),
+            data_trace: Some(Switch::On),
+            metrics: Some(Switch::Off),
+            methods: vec![method("GET /pets/{id}"), method("ANY /items")],
+            clear_methods: vec![method("POST /orders")],
+            routes: vec!["$default".into(), "GET /items".into()],
+            clear_routes: vec!["$connect".into()],
+            access_log_group: Some("/team/logs#x".into()),
+            access_log_destination: None,
+            access_log_format: Some("$context.requestId \"$context.status\"".into()),
+            retention_days: Some(14),
+            execution_log_retention_days: Some(30),
+            no_access_log: false,
+            kms_key_id: Some(
+                "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".into(),
+            ),
+            tags: vec![("team".into(), "a b".into()), ("cost".into(), "x=y".into())],
+        };
+        let firehose = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/amazon-apigateway-x";
+        let cases = [
+            LoggingArgs::default(),
+            every.clone(),
+            LoggingArgs { level: Some(Level::Off), ..Default::default() },
+            LoggingArgs { data_trace: Some(Switch::Off), ..Default::default() },
+            LoggingArgs { metrics: Some(Switch::On), ..Default::default() },
+            LoggingArgs { methods: every.methods.clone(), level: Some(Level::Error), ..Default::default() },
+            LoggingArgs { clear_methods: every.clear_methods.clone(), ..Default::default() },
+            LoggingArgs { routes: every.routes.clone(), ..Default::default() },
+            LoggingArgs { clear_routes: every.clear_routes.clone(), ..Default::default() },
+            LoggingArgs { access_log_destination: Some(firehose.into()), ..Default::default() },
+            LoggingArgs { no_access_log: true, execution_log_retention_days: Some(7), ..Default::default() },
+            LoggingArgs { kms_key_id: every.kms_key_id.clone(), ..Default::default() },
+            LoggingArgs { tags: every.tags.clone(), ..Default::default() },
+        ];
+        let waits = [DEFAULT_WAIT_SECONDS, 5];
+        for (logging, wait) in cases.into_iter().zip(waits.into_iter().cycle()) {
+            for (kind, api_ref) in [(ApiKind::Rest, "orders"), (ApiKind::Websocket, "chat room")] {
+                let request = SetupRequest {
+                    region: "eu-west-1".into(),
+                    role: RoleChoice::Keep,
+                    api: Api { kind, ..api("a1", api_ref) },
+                    api_ref: api_ref.into(),
+                    stages: vec!["prod".into(), "it's".into()],
+                    logging: logging.clone(),
+                };
+                let printed = equivalent_command(&request, &WaitArg { seconds: wait });
+                let words = shell_words(&printed);
+                let cli = Cli::try_parse_from(&words).unwrap_or_else(|e| panic!("{printed}\n{e}"));
+                let Command::Enable(args) = cli.command else { panic!("not enable: {printed}") };
+                assert_eq!(args.logging, logging, "{printed}");
+                assert_eq!(cli.global.regions, ["eu-west-1"], "{printed}");
+                assert_eq!(args.targets.apis.apis, [api_ref], "{printed}");
+                assert_eq!(args.targets.apis.api_type.unwrap_or(ApiKind::Rest), kind, "{printed}");
+                assert_eq!(args.targets.stages, request.stages, "{printed}");
+                assert_eq!(args.wait.seconds, wait, "{printed}");
+                assert_eq!(cli.global.yes, logging.data_trace == Some(Switch::On), "{printed}");
+            }
+        }
     }
 }

@@ -45,7 +45,7 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
         &args.logging,
     )
     .await?;
-    let command = wizard::equivalent_command(&request);
+    let command = wizard::equivalent_command(&request, &args.wait);
 
     let chosen = Targets {
         apis: ApisRef {
