@@ -164,6 +164,12 @@ pub async fn run(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'_>) 
     interrupt::set_applying(true);
     let outcome = apply_plan(ctx, clients, plan, &target, &mut report).await;
     interrupt::set_applying(false);
+    let throttled = ctx.pacer.throttled();
+    if throttled > 0 {
+        tracing::info!(
+            "AWS throttled {throttled} call(s); each slowed its quota bucket down and was sent again"
+        );
+    }
     if let Err(err) = outcome {
         if ctx.json() {
             // Scripts still get the outcome: which steps were applied, and why it stopped.
