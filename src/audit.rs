@@ -6,6 +6,7 @@ use crate::api::{Api, ApiKind};
 use crate::arn::{self, Destination};
 use crate::aws::logs::LogGroup;
 use crate::cli::LoggingArgs;
+use crate::delivery::{DestinationSpec, StageDeliveries, StageDelivery};
 use crate::format;
 use crate::logging::{Scope, StageLogging};
 use crate::planner::stage::{default_log_group, execution_log_group};
@@ -162,6 +163,10 @@ pub struct StageFacts<'a> {
     pub leftover_execution_group: Option<Leftover>,
     /// v2: route overrides whose route no longer exists.
     pub stale_routes: Vec<String>,
+    /// REST: the stage's execution log delivery source and deliveries (`None`: none, or unread).
+    pub deliveries: Option<StageDeliveries>,
+    /// Log groups that deliveries point at and that do not exist.
+    pub missing_delivery_groups: Vec<String>,
 }
 
 /// A log group the tool created where nothing writes.
@@ -264,6 +269,81 @@ pub fn stage_findings(facts: &StageFacts) -> Vec<Finding> {
     findings.extend(access_findings(facts, &set));
     findings.extend(execution_group_findings(facts, &set));
     findings.extend(leftover_finding(facts));
+    findings.extend(delivery_findings(facts, &set));
+    findings
+}
+
+/// Execution log deliveries: a source on a stage at OFF (AWS delivers nothing, silently), and
+/// deliveries whose destination is gone. (S3 buckets and Firehose streams are not looked up.)
+fn delivery_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Finding> {
+    let Some(deliveries) = &facts.deliveries else { return Vec::new() };
+    let mut findings = Vec::new();
+    let wide = facts.stage.stage_wide();
+    if wide.level == Level::Off {
+        // `execution-logging-off` carries the remedy (INFO), which restores delivery too.
+        findings.push(problem(
+            Severity::Error,
+            "execution-log-delivery-level-off",
+            format!(
+                "delivery source {} sends execution logs to {} destination(s), but the stage's level is OFF: nothing is delivered",
+                deliveries.source,
+                deliveries.deliveries.len()
+            ),
+            format!("{}   (or stop delivering: --no-execution-log-delivery)", set("--level error")),
+        ));
+    }
+    let missing_group = |d: &StageDelivery| {
+        d.spec()
+            .and_then(|s| s.log_group().map(str::to_string))
+            .filter(|g| facts.missing_delivery_groups.contains(g))
+    };
+    let broken: Vec<&StageDelivery> =
+        deliveries.deliveries.iter().filter(|d| d.spec().is_none() || missing_group(d).is_some()).collect();
+    if broken.is_empty() {
+        if wide.level != Level::Off {
+            let listed: Vec<String> = deliveries
+                .deliveries
+                .iter()
+                .filter_map(|d| d.spec())
+                .map(|s| format!("{} ({})", s.arn, s.format))
+                .collect();
+            if !listed.is_empty() {
+                findings.push(ok(
+                    "execution-log-delivery",
+                    format!("execution logs also delivered to {}", listed.join(", ")),
+                ));
+            }
+        }
+        return findings;
+    }
+    // The repair: deliveries to a missing log group are kept (planning creates the group again);
+    // one whose destination object is gone is dropped.
+    let kept: Vec<DestinationSpec> = deliveries.deliveries.iter().filter_map(StageDelivery::spec).collect();
+    let flags = if kept.is_empty() {
+        "--no-execution-log-delivery".to_string()
+    } else {
+        kept.iter().map(|s| format!("--execution-log-destination '{s}'")).collect::<Vec<_>>().join(" ")
+    };
+    let remedy = LoggingArgs {
+        no_execution_log_delivery: kept.is_empty(),
+        execution_log_destinations: kept,
+        ..Default::default()
+    };
+    for delivery in broken {
+        let message = match missing_group(delivery) {
+            Some(group) => format!(
+                "execution logs are delivered to log group {group}, which no longer exists: they are lost"
+            ),
+            None => format!(
+                "delivery {} points at delivery destination {}, which no longer exists",
+                delivery.id, delivery.destination_arn
+            ),
+        };
+        findings.push(
+            problem(Severity::Error, "execution-log-delivery-destination-missing", message, set(&flags))
+                .remedied(Remedy::Stage(Box::new(remedy.clone()))),
+        );
+    }
     findings
 }
 
@@ -455,6 +535,10 @@ fn merge_into(into: &mut LoggingArgs, from: &LoggingArgs) {
     into.retention_days = from.retention_days.or(into.retention_days);
     into.execution_log_retention_days =
         from.execution_log_retention_days.or(into.execution_log_retention_days);
+    if from.wanted_deliveries().is_some() {
+        into.execution_log_destinations = from.execution_log_destinations.clone();
+        into.no_execution_log_delivery = from.no_execution_log_delivery;
+    }
 }
 
 /// Counts of errors and warnings.
@@ -506,6 +590,8 @@ mod tests {
             execution_group: Some(LogGroup { name: "e".into(), retention_days: Some(90) }),
             leftover_execution_group: None,
             stale_routes: vec![],
+            deliveries: None,
+            missing_delivery_groups: vec![],
         }
     }
 

@@ -256,6 +256,8 @@ impl LoggingArgs {
             no_access_log,
             kms_key_id,
             tags,
+            execution_log_destinations,
+            no_execution_log_delivery,
         } = self;
         let on_off = |s: &Switch| Some(crate::settings::on_off(s.is_on()).to_string());
         let mut flags = Vec::new();
@@ -278,6 +280,12 @@ impl LoggingArgs {
         );
         flags.extend(kms_key_id.clone().map(|k| ("--kms-key-id", Some(k))));
         flags.extend(tags.iter().map(|(k, v)| ("--tag", Some(format!("{k}={v}")))));
+        flags.extend(
+            execution_log_destinations.iter().map(|d| ("--execution-log-destination", Some(d.to_string()))),
+        );
+        if *no_execution_log_delivery {
+            flags.push(("--no-execution-log-delivery", None));
+        }
         flags
     }
 }
@@ -332,6 +340,17 @@ pub struct LoggingArgs {
     /// Tag the log groups the tool creates (repeatable)
     #[arg(long = "tag", value_name = "KEY=VALUE", value_parser = crate::settings::parse_tag)]
     pub tags: Vec<(String, String)>,
+    /// REST APIs: also deliver execution logs, untruncated (events up to 1 MB), through CloudWatch
+    /// Logs to this log group, S3 bucket or Firehose stream ARN; FORMAT is json (default) or
+    /// plain, and for S3 also w3c or parquet, for Firehose also raw. Repeatable, one per kind: the
+    /// list is the stage's whole set, deliveries elsewhere are removed. A stage at level OFF is
+    /// set to ERROR
+    #[arg(long = "execution-log-destination", value_name = "ARN[,format=FORMAT]", value_parser = crate::delivery::parse_destination_spec, conflicts_with_all = ["no_execution_log_delivery", "methods", "routes"])]
+    pub execution_log_destinations: Vec<crate::delivery::DestinationSpec>,
+    /// REST APIs: stop delivering execution logs to your own destinations (removes the stage's
+    /// deliveries and its delivery source; the destinations themselves are kept)
+    #[arg(long, conflicts_with_all = ["methods", "routes"])]
+    pub no_execution_log_delivery: bool,
 }
 
 /// APIs (REST, HTTP, WebSocket) by id or name, or all of them.

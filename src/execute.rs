@@ -508,5 +508,19 @@ async fn apply_step(ctx: &Ctx, clients: &Clients, action: &Action, wait: Duratio
         Action::DeleteAccessLogSettings { api_id, stage_name } => {
             apigw2::delete_access_log_settings(&clients.apigw2, api_id, stage_name).await
         }
+        Action::PutDeliverySource { name, resource_arn, log_type } => {
+            logs::put_delivery_source(&clients.logs, name, resource_arn, log_type).await
+        }
+        Action::PutDeliveryDestination { name, output_format, destination_resource_arn } => {
+            logs::put_delivery_destination(&clients.logs, name, output_format, destination_resource_arn).await
+        }
+        Action::CreateDelivery { delivery_source_name, delivery_destination_arn } => {
+            logs::create_delivery(&clients.logs, delivery_source_name, delivery_destination_arn).await
+        }
+        Action::DeleteDelivery { id } => logs::delete_delivery(&clients.logs, id).await,
+        Action::DeleteDeliveryDestination { name } => {
+            logs::delete_delivery_destination(&clients.logs, name).await
+        }
+        Action::DeleteDeliverySource { name } => logs::delete_delivery_source(&clients.logs, name).await,
     }
 }

@@ -16,6 +16,7 @@ pub mod aws;
 pub mod cli;
 pub mod commands;
 pub mod context;
+pub mod delivery;
 pub mod error;
 pub mod execute;
 pub mod format;

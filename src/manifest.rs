@@ -59,6 +59,9 @@ pub struct Settings {
     /// Tags for the log groups the tool creates; an entry's tags add to the defaults'.
     #[serde(default)]
     pub tags: BTreeMap<String, String>,
+    /// REST APIs: the whole set of execution log delivery destinations, each `ARN[,format=F]` as
+    /// `--execution-log-destination` takes it; `[]` removes every delivery.
+    pub execution_log_destinations: Option<Vec<String>>,
     /// Per-method overrides keyed `"GET /pets/{id}"` (REST APIs).
     #[serde(default)]
     pub methods: BTreeMap<String, MethodSettings>,
@@ -192,6 +195,13 @@ impl Settings {
         if let Some(key) = &self.kms_key_id {
             parse_kms_key_arn(key).map_err(|e| format!("`kms_key_id`: {e}"))?;
         }
+        let destinations =
+            self.delivery_destinations().map_err(|e| format!("`execution_log_destinations`: {e}"))?;
+        crate::delivery::check_set(&destinations)
+            .map_err(|e| format!("`execution_log_destinations`: {e}"))?;
+        if !destinations.is_empty() && self.level == Some(Level::Off) {
+            return Err("`level = \"OFF\"` with `execution_log_destinations`: AWS delivers execution logs only from stages at ERROR or INFO".into());
+        }
         for (key, value) in &self.tags {
             parse_tag(&format!("{key}={value}")).map_err(|e| format!("`tags`: {e}"))?;
         }
@@ -262,6 +272,10 @@ impl Settings {
                 .or(below.execution_log_retention_days),
             kms_key_id: top.kms_key_id.clone().or(below.kms_key_id),
             tags,
+            execution_log_destinations: top
+                .execution_log_destinations
+                .clone()
+                .or(below.execution_log_destinations),
             methods: overlay_map(&below.methods, &top.methods),
             routes: overlay_map(&below.routes, &top.routes),
         }
@@ -295,7 +309,18 @@ impl Settings {
             no_access_log: self.access_log == Some(false),
             kms_key_id: self.kms_key_id.clone(),
             tags: self.tags.clone().into_iter().collect(),
+            no_execution_log_delivery: self.execution_log_destinations.as_ref().is_some_and(Vec::is_empty),
+            execution_log_destinations: self.delivery_destinations().unwrap_or_default(),
         }
+    }
+
+    /// `execution_log_destinations`, parsed (checked by `validate` when the file was read).
+    fn delivery_destinations(&self) -> Result<Vec<crate::delivery::DestinationSpec>, String> {
+        self.execution_log_destinations
+            .iter()
+            .flatten()
+            .map(|d| crate::delivery::parse_destination_spec(d))
+            .collect()
     }
 
     /// One request per method or route override, as `stage set --method M` or `--route R`

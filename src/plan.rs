@@ -87,6 +87,19 @@ pub enum Action {
     DeleteRouteSettings { api_id: String, stage_name: String, route_key: String },
     #[serde(rename = "apigatewayv2:DeleteAccessLogSettings")]
     DeleteAccessLogSettings { api_id: String, stage_name: String },
+    /// REST execution log delivery: the stage as a source (needs level ERROR or INFO).
+    #[serde(rename = "logs:PutDeliverySource")]
+    PutDeliverySource { name: String, resource_arn: String, log_type: String },
+    #[serde(rename = "logs:PutDeliveryDestination")]
+    PutDeliveryDestination { name: String, output_format: String, destination_resource_arn: String },
+    #[serde(rename = "logs:CreateDelivery")]
+    CreateDelivery { delivery_source_name: String, delivery_destination_arn: String },
+    #[serde(rename = "logs:DeleteDelivery")]
+    DeleteDelivery { id: String },
+    #[serde(rename = "logs:DeleteDeliveryDestination")]
+    DeleteDeliveryDestination { name: String },
+    #[serde(rename = "logs:DeleteDeliverySource")]
+    DeleteDeliverySource { name: String },
 }
 
 impl Action {
@@ -113,6 +126,12 @@ impl Action {
             Action::UpdateApiStage { .. } => "apigatewayv2:UpdateStage",
             Action::DeleteRouteSettings { .. } => "apigatewayv2:DeleteRouteSettings",
             Action::DeleteAccessLogSettings { .. } => "apigatewayv2:DeleteAccessLogSettings",
+            Action::PutDeliverySource { .. } => "logs:PutDeliverySource",
+            Action::PutDeliveryDestination { .. } => "logs:PutDeliveryDestination",
+            Action::CreateDelivery { .. } => "logs:CreateDelivery",
+            Action::DeleteDelivery { .. } => "logs:DeleteDelivery",
+            Action::DeleteDeliveryDestination { .. } => "logs:DeleteDeliveryDestination",
+            Action::DeleteDeliverySource { .. } => "logs:DeleteDeliverySource",
         }
     }
 }

@@ -44,18 +44,13 @@ pub async fn list_apis(ctx: &Ctx, clients: &Clients, kind: Option<ApiKind>) -> a
     }
     match apigw2::apis(&clients.apigw2).await {
         Ok(v2) => apis.extend(v2.into_iter().filter(|a| kind.is_none_or(|k| k == a.kind))),
-        Err(err) if kind.is_none() && error_code(&err) == Some("AccessDeniedException") => ctx.warn(format_args!(
+        Err(err) if kind.is_none() && crate::aws::error_code(&err) == Some("AccessDeniedException") => ctx.warn(format_args!(
             "cannot list HTTP and WebSocket APIs in {} ({err:#}); looking at REST APIs only (--api-type rest silences this)",
             clients.region
         )),
         Err(err) => return Err(err),
     }
     Ok(apis)
-}
-
-/// The AWS error code behind a failed call, if any.
-fn error_code(err: &anyhow::Error) -> Option<&str> {
-    err.chain().filter_map(|e| e.downcast_ref::<crate::aws::AwsCallError>()).find_map(|e| e.code.as_deref())
 }
 
 /// The (API, stage) pairs `--api`/`--all-apis` and `--stage`/`--all-stages` name, in the order
@@ -210,7 +205,7 @@ async fn target_regions(ctx: &Ctx, all_regions: bool) -> anyhow::Result<Vec<Opti
 /// What a region the account has not enabled answers (the credentials are unknown there).
 fn not_opted_in(err: &anyhow::Error) -> bool {
     matches!(
-        error_code(err),
+        crate::aws::error_code(err),
         Some("UnrecognizedClientException" | "InvalidClientTokenId" | "InvalidSignatureException")
     )
 }

@@ -854,7 +854,14 @@ mod tests {
                 "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".into(),
             ),
             tags: vec![("team".into(), "a b".into()), ("cost".into(), "x=y".into())],
+            execution_log_destinations: Vec::new(),
+            no_execution_log_delivery: false,
         };
+        let destinations = [
+            "arn:aws:s3:::exec-logs/prod,format=parquet",
+            "arn:aws:logs:eu-west-1:123456789012:log-group:/x/y",
+        ]
+        .map(|d| crate::delivery::parse_destination_spec(d).unwrap());
         let firehose = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/amazon-apigateway-x";
         let cases = [
             LoggingArgs::default(),
@@ -870,6 +877,8 @@ mod tests {
             LoggingArgs { no_access_log: true, execution_log_retention_days: Some(7), ..Default::default() },
             LoggingArgs { kms_key_id: every.kms_key_id.clone(), ..Default::default() },
             LoggingArgs { tags: every.tags.clone(), ..Default::default() },
+            LoggingArgs { execution_log_destinations: destinations.to_vec(), ..Default::default() },
+            LoggingArgs { no_execution_log_delivery: true, ..Default::default() },
         ];
         let waits = [DEFAULT_WAIT_SECONDS, 5];
         for (logging, wait) in cases.into_iter().zip(waits.into_iter().cycle()) {

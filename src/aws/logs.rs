@@ -1,7 +1,9 @@
 //! CloudWatch Logs: access log groups and their retention.
 
 use super::{Call, call_failed};
+use crate::delivery::{Delivery, Destination, Index, Source};
 use aws_sdk_cloudwatchlogs::error::ProvideErrorMetadata;
+use aws_sdk_cloudwatchlogs::types::{DeliveryDestinationConfiguration, OutputFormat};
 
 const DESCRIBE: Call = Call { name: "logs:DescribeLogGroups", permission: "logs:DescribeLogGroups" };
 const CREATE: Call = Call { name: "logs:CreateLogGroup", permission: "logs:CreateLogGroup" };
@@ -10,6 +12,21 @@ const FILTER: Call = Call { name: "logs:FilterLogEvents", permission: "logs:Filt
 const DELETE: Call = Call { name: "logs:DeleteLogGroup", permission: "logs:DeleteLogGroup" };
 const DESCRIBE_STREAMS: Call =
     Call { name: "logs:DescribeLogStreams", permission: "logs:DescribeLogStreams" };
+const DESCRIBE_SOURCES: Call =
+    Call { name: "logs:DescribeDeliverySources", permission: "logs:DescribeDeliverySources" };
+const DESCRIBE_DESTINATIONS: Call =
+    Call { name: "logs:DescribeDeliveryDestinations", permission: "logs:DescribeDeliveryDestinations" };
+const DESCRIBE_DELIVERIES: Call =
+    Call { name: "logs:DescribeDeliveries", permission: "logs:DescribeDeliveries" };
+const PUT_SOURCE: Call = Call { name: "logs:PutDeliverySource", permission: "logs:PutDeliverySource" };
+const PUT_DESTINATION: Call =
+    Call { name: "logs:PutDeliveryDestination", permission: "logs:PutDeliveryDestination" };
+const CREATE_DELIVERY: Call = Call { name: "logs:CreateDelivery", permission: "logs:CreateDelivery" };
+const DELETE_DELIVERY: Call = Call { name: "logs:DeleteDelivery", permission: "logs:DeleteDelivery" };
+const DELETE_DESTINATION: Call =
+    Call { name: "logs:DeleteDeliveryDestination", permission: "logs:DeleteDeliveryDestination" };
+const DELETE_SOURCE: Call =
+    Call { name: "logs:DeleteDeliverySource", permission: "logs:DeleteDeliverySource" };
 
 /// The prefix of the group names API Gateway (and this tool, by default) gives log groups.
 /// The prefixes of API Gateway's default group names: REST execution and our access groups, and
@@ -139,6 +156,129 @@ pub async fn delete_log_group(client: &aws_sdk_cloudwatchlogs::Client, name: &st
     }
 }
 
+/// Every delivery source, destination and delivery of the region (three paginated listings).
+pub async fn delivery_index(client: &aws_sdk_cloudwatchlogs::Client) -> anyhow::Result<Index> {
+    let mut index = Index::default();
+    let mut pages = client.describe_delivery_sources().into_paginator().send();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(|e| call_failed(DESCRIBE_SOURCES, "delivery sources", e))?;
+        index.sources.extend(page.delivery_sources().iter().map(|s| Source {
+            name: s.name().unwrap_or_default().to_string(),
+            resource_arns: s.resource_arns().to_vec(),
+            log_type: s.log_type().unwrap_or_default().to_string(),
+        }));
+    }
+    let mut pages = client.describe_delivery_destinations().into_paginator().send();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(|e| call_failed(DESCRIBE_DESTINATIONS, "delivery destinations", e))?;
+        index.destinations.extend(page.delivery_destinations().iter().map(|d| {
+            Destination {
+                name: d.name().unwrap_or_default().to_string(),
+                arn: d.arn().unwrap_or_default().to_string(),
+                resource_arn: d
+                    .delivery_destination_configuration()
+                    .map(|c| c.destination_resource_arn().to_string())
+                    .unwrap_or_default(),
+                format: d.output_format().map(|f| f.as_str().to_string()),
+            }
+        }));
+    }
+    let mut pages = client.describe_deliveries().into_paginator().send();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(|e| call_failed(DESCRIBE_DELIVERIES, "deliveries", e))?;
+        index.deliveries.extend(page.deliveries().iter().map(|d| Delivery {
+            id: d.id().unwrap_or_default().to_string(),
+            source_name: d.delivery_source_name().unwrap_or_default().to_string(),
+            destination_arn: d.delivery_destination_arn().unwrap_or_default().to_string(),
+        }));
+    }
+    Ok(index)
+}
+
+pub async fn put_delivery_source(
+    client: &aws_sdk_cloudwatchlogs::Client,
+    name: &str,
+    resource_arn: &str,
+    log_type: &str,
+) -> anyhow::Result<()> {
+    client
+        .put_delivery_source()
+        .name(name)
+        .resource_arn(resource_arn)
+        .log_type(log_type)
+        .send()
+        .await
+        .map_err(|e| call_failed(PUT_SOURCE, resource_arn, e))?;
+    Ok(())
+}
+
+pub async fn put_delivery_destination(
+    client: &aws_sdk_cloudwatchlogs::Client,
+    name: &str,
+    output_format: &str,
+    resource_arn: &str,
+) -> anyhow::Result<()> {
+    let configuration = DeliveryDestinationConfiguration::builder()
+        .destination_resource_arn(resource_arn)
+        .build()
+        .expect("the resource ARN is set");
+    client
+        .put_delivery_destination()
+        .name(name)
+        .output_format(OutputFormat::from(output_format))
+        .delivery_destination_configuration(configuration)
+        .send()
+        .await
+        .map_err(|e| call_failed(PUT_DESTINATION, resource_arn, e))?;
+    Ok(())
+}
+
+pub async fn create_delivery(
+    client: &aws_sdk_cloudwatchlogs::Client,
+    source_name: &str,
+    destination_arn: &str,
+) -> anyhow::Result<()> {
+    client
+        .create_delivery()
+        .delivery_source_name(source_name)
+        .delivery_destination_arn(destination_arn)
+        .send()
+        .await
+        .map_err(|e| call_failed(CREATE_DELIVERY, &format!("{source_name} → {destination_arn}"), e))?;
+    Ok(())
+}
+
+/// Deletes run again after a partial failure: an object already gone counts as deleted.
+pub async fn delete_delivery(client: &aws_sdk_cloudwatchlogs::Client, id: &str) -> anyhow::Result<()> {
+    match client.delete_delivery().id(id).send().await {
+        Ok(_) => Ok(()),
+        Err(e) if e.code() == Some("ResourceNotFoundException") => Ok(()),
+        Err(e) => Err(call_failed(DELETE_DELIVERY, &format!("delivery {id}"), e)),
+    }
+}
+
+pub async fn delete_delivery_destination(
+    client: &aws_sdk_cloudwatchlogs::Client,
+    name: &str,
+) -> anyhow::Result<()> {
+    match client.delete_delivery_destination().name(name).send().await {
+        Ok(_) => Ok(()),
+        Err(e) if e.code() == Some("ResourceNotFoundException") => Ok(()),
+        Err(e) => Err(call_failed(DELETE_DESTINATION, &format!("delivery destination {name}"), e)),
+    }
+}
+
+pub async fn delete_delivery_source(
+    client: &aws_sdk_cloudwatchlogs::Client,
+    name: &str,
+) -> anyhow::Result<()> {
+    match client.delete_delivery_source().name(name).send().await {
+        Ok(_) => Ok(()),
+        Err(e) if e.code() == Some("ResourceNotFoundException") => Ok(()),
+        Err(e) => Err(call_failed(DELETE_SOURCE, &format!("delivery source {name}"), e)),
+    }
+}
+
 #[cfg(test)]
 mod sdk_tests {
     use super::*;
@@ -200,5 +340,122 @@ mod sdk_tests {
         });
         let client = mock_client!(aws_sdk_cloudwatchlogs, RuleMode::MatchAny, [&rule]);
         assert_eq!(filter_events(&client, "missing", 0, None).await.unwrap(), None);
+    }
+
+    #[tokio::test]
+    async fn delivery_calls_send_apigateway_s_values() {
+        use aws_sdk_cloudwatchlogs::operation::{
+            create_delivery::CreateDeliveryOutput, put_delivery_destination::PutDeliveryDestinationOutput,
+            put_delivery_source::PutDeliverySourceOutput,
+        };
+        let stage = "arn:aws:apigateway:us-east-1:123456789012:/restapis/a1/stages/prod";
+        let source = mock!(Client::put_delivery_source)
+            .match_requests(move |r| {
+                r.name() == Some("apigw-exec-a1-prod")
+                    && r.resource_arn() == Some(stage)
+                    && r.log_type() == Some("EXECUTION_LOGS")
+            })
+            .then_output(|| PutDeliverySourceOutput::builder().build());
+        let destination = mock!(Client::put_delivery_destination)
+            .match_requests(|r| {
+                r.name() == Some("d")
+                    && r.output_format() == Some(&OutputFormat::Parquet)
+                    && r.delivery_destination_configuration().map(|c| c.destination_resource_arn())
+                        == Some("arn:aws:s3:::logs-bucket")
+            })
+            .then_output(|| PutDeliveryDestinationOutput::builder().build());
+        let delivery = mock!(Client::create_delivery)
+            .match_requests(|r| {
+                r.delivery_source_name() == Some("apigw-exec-a1-prod")
+                    && r.delivery_destination_arn()
+                        == Some("arn:aws:logs:us-east-1:123456789012:delivery-destination:d")
+            })
+            .then_output(|| CreateDeliveryOutput::builder().build());
+        let client =
+            mock_client!(aws_sdk_cloudwatchlogs, RuleMode::MatchAny, [&source, &destination, &delivery]);
+        put_delivery_source(&client, "apigw-exec-a1-prod", stage, "EXECUTION_LOGS").await.unwrap();
+        put_delivery_destination(&client, "d", "parquet", "arn:aws:s3:::logs-bucket").await.unwrap();
+        create_delivery(
+            &client,
+            "apigw-exec-a1-prod",
+            "arn:aws:logs:us-east-1:123456789012:delivery-destination:d",
+        )
+        .await
+        .unwrap();
+        assert_eq!((source.num_calls(), destination.num_calls(), delivery.num_calls()), (1, 1, 1));
+    }
+
+    #[tokio::test]
+    async fn the_index_reads_every_page_of_the_three_listings() {
+        use aws_sdk_cloudwatchlogs::operation::{
+            describe_deliveries::DescribeDeliveriesOutput,
+            describe_delivery_destinations::DescribeDeliveryDestinationsOutput,
+            describe_delivery_sources::DescribeDeliverySourcesOutput,
+        };
+        use aws_sdk_cloudwatchlogs::types::{
+            Delivery as SdkDelivery, DeliveryDestination as SdkDestination, DeliverySource as SdkSource,
+        };
+        let sources = mock!(Client::describe_delivery_sources)
+            .sequence()
+            .output(|| {
+                DescribeDeliverySourcesOutput::builder()
+                    .delivery_sources(
+                        SdkSource::builder()
+                            .name("s1")
+                            .resource_arns("r1")
+                            .log_type("EXECUTION_LOGS")
+                            .build(),
+                    )
+                    .next_token("t")
+                    .build()
+            })
+            .output(|| {
+                DescribeDeliverySourcesOutput::builder()
+                    .delivery_sources(
+                        SdkSource::builder()
+                            .name("s2")
+                            .resource_arns("r2")
+                            .log_type("EXECUTION_LOGS")
+                            .build(),
+                    )
+                    .build()
+            })
+            .build();
+        let destinations = mock!(Client::describe_delivery_destinations).then_output(|| {
+            DescribeDeliveryDestinationsOutput::builder()
+                .delivery_destinations(
+                    SdkDestination::builder()
+                        .name("d1")
+                        .arn("arn:d1")
+                        .output_format(OutputFormat::Json)
+                        .delivery_destination_configuration(
+                            DeliveryDestinationConfiguration::builder()
+                                .destination_resource_arn("arn:aws:s3:::b")
+                                .build()
+                                .unwrap(),
+                        )
+                        .build(),
+                )
+                .build()
+        });
+        let deliveries = mock!(Client::describe_deliveries).then_output(|| {
+            DescribeDeliveriesOutput::builder()
+                .deliveries(
+                    SdkDelivery::builder()
+                        .id("x1")
+                        .delivery_source_name("s2")
+                        .delivery_destination_arn("arn:d1")
+                        .build(),
+                )
+                .build()
+        });
+        let client =
+            mock_client!(aws_sdk_cloudwatchlogs, RuleMode::MatchAny, [&sources, &destinations, &deliveries]);
+        let index = delivery_index(&client).await.unwrap();
+        assert_eq!(index.sources.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["s1", "s2"]);
+        assert_eq!(index.destinations[0].resource_arn, "arn:aws:s3:::b");
+        assert_eq!(index.destinations[0].format.as_deref(), Some("json"));
+        assert_eq!(index.deliveries[0].source_name, "s2");
+        assert_eq!(sources.num_calls(), 2);
     }
 }

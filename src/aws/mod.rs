@@ -89,6 +89,8 @@ pub struct Clients {
     /// Log groups named like API Gateway's defaults, listed once per prefix on first use
     /// (planning reads them for every stage; one paginated listing beats two lookups per stage).
     default_groups: std::sync::Arc<[tokio::sync::OnceCell<HashMap<String, logs::LogGroup>>; 2]>,
+    /// The region's execution log delivery objects, listed once on first use.
+    deliveries: std::sync::Arc<tokio::sync::OnceCell<crate::delivery::Index>>,
 }
 
 impl Clients {
@@ -106,6 +108,11 @@ impl Clients {
             })
             .await?;
         Ok(listed.get(name).cloned())
+    }
+
+    /// The region's delivery sources, destinations and deliveries, as the run started.
+    pub async fn delivery_index(&self) -> anyhow::Result<&crate::delivery::Index> {
+        self.deliveries.get_or_try_init(|| logs::delivery_index(&self.logs)).await
     }
 
     pub async fn connect(options: &AwsOptions) -> anyhow::Result<Clients> {
@@ -163,6 +170,7 @@ impl Clients {
             logs: aws_sdk_cloudwatchlogs::Client::new(config),
             sts: aws_sdk_sts::Client::new(config),
             default_groups: Default::default(),
+            deliveries: Default::default(),
         }
     }
 }
@@ -214,6 +222,11 @@ pub async fn resolve_region(options: &AwsOptions) -> anyhow::Result<aws_config::
 pub struct Call {
     pub name: &'static str,
     pub permission: &'static str,
+}
+
+/// The AWS error code behind a failed call, if any.
+pub fn error_code(err: &anyhow::Error) -> Option<&str> {
+    err.chain().filter_map(|e| e.downcast_ref::<AwsCallError>()).find_map(|e| e.code.as_deref())
 }
 
 /// A failed AWS call, with the operation, the resource, what AWS said, and the fix when known.

@@ -1,17 +1,20 @@
-//! `disable`: execution logging OFF (no data trace), access logging removed. Roles are never
-//! touched; log groups are deleted only with `--delete-log-group`.
+//! `disable`: execution logging OFF (no data trace) and REST execution log deliveries removed,
+//! access logging removed. Roles and delivery destinations' resources are never touched; log
+//! groups are deleted only with `--delete-log-group`.
 
 use crate::api::{Api, ApiKind};
 use crate::arn;
 use crate::aws::Clients;
 use crate::cli::DisableArgs;
 use crate::context::Ctx;
+use crate::delivery;
 use crate::execute::{self, Target};
 use crate::logging::{Scope, StageLogging, disable_request};
 use crate::plan::{Action, Step};
 use crate::planner::layout;
 use crate::planner::stage::{
-    default_log_group, delete_log_group_step, execution_log_group, stage_update_steps, stale_routes,
+    default_log_group, delete_log_group_step, execution_log_group, readable_deliveries, stage_update_steps,
+    stale_routes,
 };
 use crate::targets::on_stages;
 use futures::{StreamExt as _, TryStreamExt as _};
@@ -23,8 +26,14 @@ pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
         &args.targets,
         |_: &[_]| Ok(()),
         |clients, targets| async move {
+            // Execution logging off also ends REST stages' deliveries to the user's destinations.
+            let deliveries =
+                match !args.access_only && targets.iter().any(|(api, _)| api.kind == ApiKind::Rest) {
+                    true => readable_deliveries(ctx, &clients).await?,
+                    false => None,
+                };
             let planned: Vec<Vec<Step>> = futures::stream::iter(&targets)
-                .map(|(api, stage)| plan_disable(ctx, &clients, args, api, stage))
+                .map(|(api, stage)| plan_disable(ctx, &clients, args, deliveries, api, stage))
                 .buffered(usize::from(ctx.global.concurrency))
                 .try_collect()
                 .await?;
@@ -40,6 +49,7 @@ async fn plan_disable(
     ctx: &Ctx,
     clients: &Clients,
     args: &DisableArgs,
+    deliveries: Option<&delivery::Index>,
     api: &Api,
     stage: &StageLogging,
 ) -> anyhow::Result<Vec<Step>> {
@@ -56,7 +66,11 @@ async fn plan_disable(
         ));
         request.clear.push(scope);
     }
-    let mut steps = stage_update_steps(api, stage, &request);
+    let mut steps = match deliveries {
+        Some(index) if api.kind == ApiKind::Rest => delivery::removal(index, &api.id, &stage.stage_name),
+        _ => Vec::new(),
+    };
+    steps.extend(stage_update_steps(api, stage, &request));
     if args.delete_log_group {
         let mut groups = Vec::new();
         if !args.execution_only {

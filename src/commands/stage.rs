@@ -4,12 +4,13 @@ use crate::api::{Api, ApiKind};
 use crate::aws::{apigw, sts};
 use crate::cli::{StageSetArgs, StageShowArgs, Targets};
 use crate::context::{BOLD, Ctx, YELLOW};
+use crate::delivery::StageDelivery;
 use crate::error;
 use crate::execute::{self, Target};
 use crate::format;
 use crate::logging::{AccessLog, Scope, StageLogging};
 use crate::planner::layout;
-use crate::planner::stage::{Mode, StagePlan, plan_requests};
+use crate::planner::stage::{Mode, StagePlan, plan_requests, readable_deliveries};
 use crate::planner::validate::{check_offline, check_region_bound, check_targets};
 use crate::settings::on_off;
 use crate::targets::{on_stages, resolve_targets};
@@ -25,6 +26,15 @@ pub async fn show(ctx: &Ctx, args: &StageShowArgs) -> anyhow::Result<()> {
         all_regions: false,
     };
     let pairs = resolve_targets(ctx, &clients, &targets).await?;
+    let index = match pairs.iter().any(|(api, _)| api.kind == ApiKind::Rest) {
+        true => readable_deliveries(ctx, &clients).await?,
+        false => None,
+    };
+    // REST stages: `Some` list (maybe empty) when the deliveries could be read.
+    let deliveries_of = |api: &Api, stage: &StageLogging| -> Option<Vec<StageDelivery>> {
+        let index = index.filter(|_| api.kind == ApiKind::Rest)?;
+        Some(index.for_stage(&api.id, &stage.stage_name).map(|d| d.deliveries).unwrap_or_default())
+    };
     // Grouped per API, in the resolved order.
     let mut apis: Vec<(&Api, Vec<&StageLogging>)> = Vec::new();
     for (api, stage) in &pairs {
@@ -36,7 +46,11 @@ pub async fn show(ctx: &Ctx, args: &StageShowArgs) -> anyhow::Result<()> {
     if ctx.json() {
         let listed: Vec<Value> = apis
             .iter()
-            .map(|(api, stages)| json!({ "api": api, "stages": stages.iter().map(|s| stage_json(s)).collect::<Vec<_>>() }))
+            .map(|(api, stages)| {
+                let stages: Vec<Value> =
+                    stages.iter().map(|s| stage_json(s, deliveries_of(api, s))).collect();
+                json!({ "api": api, "stages": stages })
+            })
             .collect();
         println!("{}", serde_json::to_string_pretty(&json!({ "region": clients.region, "apis": listed }))?);
         return Ok(());
@@ -46,7 +60,7 @@ pub async fn show(ctx: &Ctx, args: &StageShowArgs) -> anyhow::Result<()> {
     }
     for (api, stages) in &apis {
         for stage in stages {
-            print_stage(api, stage);
+            print_stage(api, stage, deliveries_of(api, stage));
         }
     }
     Ok(())
@@ -63,7 +77,7 @@ fn access_json(access: Option<&AccessLog>, kind: ApiKind) -> Value {
     })
 }
 
-fn stage_json(stage: &StageLogging) -> Value {
+fn stage_json(stage: &StageLogging, deliveries: Option<Vec<StageDelivery>>) -> Value {
     let overrides: Vec<Value> = stage
         .overrides()
         .map(|(scope, s)| {
@@ -83,10 +97,12 @@ fn stage_json(stage: &StageLogging) -> Value {
         "execution": { "level": wide.level, "data_trace": wide.data_trace, "metrics": wide.metrics },
         "overrides": overrides,
         "access_log": access_json(stage.access.as_ref(), stage.kind),
+        // REST stages only; null when the deliveries could not be read.
+        "execution_log_deliveries": deliveries,
     })
 }
 
-fn print_stage(api: &Api, stage: &StageLogging) {
+fn print_stage(api: &Api, stage: &StageLogging, deliveries: Option<Vec<StageDelivery>>) {
     let kind = match api.kind {
         ApiKind::Rest => "API".to_string(),
         other => other.label().to_string(),
@@ -122,7 +138,27 @@ fn print_stage(api: &Api, stage: &StageLogging) {
             }
         }
     }
+    if let Some(deliveries) = deliveries {
+        print_deliveries(&deliveries);
+    }
     print_access(stage.access.as_ref(), stage.kind);
+}
+
+fn print_deliveries(deliveries: &[StageDelivery]) {
+    if deliveries.is_empty() {
+        println!("  execution log delivery: none");
+        return;
+    }
+    println!("  execution log delivery:");
+    for delivery in deliveries {
+        match (&delivery.destination, delivery.kind) {
+            (Some(destination), Some(kind)) => println!(
+                "    {kind}: {destination}   format: {}",
+                delivery.format.as_deref().unwrap_or(crate::delivery::DEFAULT_FORMAT)
+            ),
+            _ => println!("    {} (the delivery destination no longer exists)", delivery.destination_arn),
+        }
+    }
 }
 
 fn print_access(access: Option<&AccessLog>, kind: ApiKind) {
@@ -144,7 +180,7 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
     let logging = &args.logging;
     if logging.is_empty() {
         return Err(error::usage(
-            "stage set: nothing to change; give at least one of --level, --data-trace, --metrics, --clear-method, --clear-route, --access-log-group, --access-log-destination, --access-log-format, --retention-days, --execution-log-retention-days, --no-access-log",
+            "stage set: nothing to change; give at least one of --level, --data-trace, --metrics, --clear-method, --clear-route, --access-log-group, --access-log-destination, --access-log-format, --retention-days, --execution-log-retention-days, --no-access-log, --execution-log-destination, --no-execution-log-delivery",
         ));
     }
     check_offline(ctx, logging, args.targets.apis.api_type)?;

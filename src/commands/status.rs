@@ -13,7 +13,8 @@ use crate::logging::StageLogging;
 use crate::plan::Plan;
 use crate::planner::role::{NewRole, plan_healthy_account_role, role_health};
 use crate::planner::stage::{
-    Mode, delete_log_group_step, execution_log_group, plan_requests, rest_execution_log_group, stale_routes,
+    Mode, delete_log_group_step, execution_log_group, plan_requests, readable_deliveries,
+    rest_execution_log_group, stale_routes,
 };
 use crate::targets::{in_each_region, resolve_apis};
 use futures::{StreamExt as _, TryStreamExt as _};
@@ -131,8 +132,12 @@ async fn audit_region(
 
     // APIs are read concurrently (--concurrency), in order; log groups with default names come
     // from one listing for the whole region.
+    let deliveries = match apis.iter().any(|a| a.kind == ApiKind::Rest) {
+        true => readable_deliveries(ctx, clients).await?,
+        false => None,
+    };
     let statuses: Vec<ApiStatus> = futures::stream::iter(apis)
-        .map(|api| audit_api(clients, identity, args, api))
+        .map(|api| audit_api(clients, identity, args, deliveries, api))
         .buffered(usize::from(ctx.global.concurrency))
         .try_collect()
         .await?;
@@ -152,6 +157,7 @@ async fn audit_api(
     clients: &Clients,
     identity: &Identity,
     args: &StatusArgs,
+    deliveries: Option<&crate::delivery::Index>,
     api: Api,
 ) -> anyhow::Result<ApiStatus> {
     let stages: Vec<StageLogging> = crate::aws::stages(clients, &api)
@@ -184,6 +190,17 @@ async fn audit_api(
             _ => None,
         };
         let stale_routes = stale_routes(clients, &api, &stage).await?;
+        let deliveries = deliveries
+            .filter(|_| api.kind == ApiKind::Rest)
+            .and_then(|index| index.for_stage(&api.id, &stage.stage_name));
+        let mut missing_delivery_groups = Vec::new();
+        for spec in deliveries.iter().flat_map(|d| &d.deliveries).filter_map(|d| d.spec()) {
+            if let Some(group) = spec.log_group()
+                && clients.find_log_group(group).await?.is_none()
+            {
+                missing_delivery_groups.push(group.to_string());
+            }
+        }
         let facts = StageFacts {
             region: &clients.region,
             account: &identity.account,
@@ -193,6 +210,8 @@ async fn audit_api(
             execution_group,
             leftover_execution_group,
             stale_routes,
+            deliveries,
+            missing_delivery_groups,
         };
         let findings = audit::stage_findings(&facts);
         audited.push(StageStatus { stage: stage.stage_name.clone(), findings, logging: stage });

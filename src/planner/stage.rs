@@ -9,6 +9,7 @@ use crate::aws::sts::Identity;
 use crate::aws::{apigw, apigw2};
 use crate::cli::LoggingArgs;
 use crate::context::Ctx;
+use crate::delivery;
 use crate::error;
 use crate::logging::{
     AccessChange, ExecutionChange, Scope, StageLogging, StageRequest, stage_patch, turns_on_data_trace,
@@ -16,6 +17,10 @@ use crate::logging::{
 };
 use crate::plan::{Action, Change, Plan, Step};
 use crate::settings::{DEFAULT_RETENTION_DAYS, Level, MethodSpec};
+
+/// The plan's name for the stage-wide level (`logging::stage_patch`).
+const LEVEL_FIELD: &str = "stage logging level";
+const DELIVERY_NEEDS_LEVEL: &str = "execution log delivery needs ERROR or INFO";
 
 const DATA_TRACE_WARNING: &str = "data trace writes full request and response bodies (possibly secrets and personal data) to CloudWatch Logs; AWS advises against it in production";
 
@@ -84,7 +89,25 @@ async fn plan_stage(
         }
     }
     let mut steps = Vec::new();
-    let execution = execution_change(logging, stage, mode);
+    let mut execution = execution_change(logging, stage, mode);
+    let wanted = logging.wanted_deliveries();
+    // AWS refuses a delivery source on a stage at OFF: such a stage is set to ERROR, the least
+    // that delivers, in the same plan (the UpdateStage step runs before PutDeliverySource).
+    let mut level_for_delivery = false;
+    if let Some(wanted) = wanted.filter(|w| !w.is_empty()) {
+        for spec in wanted {
+            spec.check_home(&clients.region, &identity.account)
+                .map_err(|e| error::usage(format!("--execution-log-destination '{}': {e}", spec.arn)))?;
+            if let Some(name) = spec.log_group() {
+                let group = GroupRequest { name, retention: None, bound_unlimited: false, creation: logging };
+                steps.extend(log_group_steps(ctx, clients, group).await?);
+            }
+        }
+        if execution.level.unwrap_or(stage.stage_wide().level) == Level::Off {
+            execution.level = Some(Level::Error);
+            level_for_delivery = true;
+        }
+    }
     if !logging.methods.is_empty() {
         check_methods_exist(clients, api, &logging.methods).await?;
     }
@@ -191,8 +214,44 @@ async fn plan_stage(
         ctx.warn(DATA_TRACE_WARNING);
         step.confirm = Some(DATA_TRACE_WARNING.to_string());
     }
+    if level_for_delivery {
+        let level = update.iter_mut().flat_map(|s| s.changes.iter_mut()).find(|c| c.field == LEVEL_FIELD);
+        if let Some(change) = level {
+            change.after = Some(format!("ERROR ({DELIVERY_NEEDS_LEVEL})"));
+        }
+    }
     steps.extend(update);
+    if let Some(wanted) = wanted {
+        let key = delivery::StageKey {
+            partition: &identity.partition,
+            region: &clients.region,
+            account: &identity.account,
+            api_id: &api.id,
+            stage: &stage.stage_name,
+        };
+        steps.extend(delivery::plan(&key, clients.delivery_index().await?, wanted));
+    }
     Ok((steps, request))
+}
+
+/// The region's delivery objects, for commands that read them in passing (`disable`, `stage show`,
+/// `status`): a caller without the CloudWatch Logs delivery permissions gets a warning, not a
+/// failure, since most stages have no delivery.
+pub async fn readable_deliveries<'c>(
+    ctx: &Ctx,
+    clients: &'c Clients,
+) -> anyhow::Result<Option<&'c delivery::Index>> {
+    match clients.delivery_index().await {
+        Ok(index) => Ok(Some(index)),
+        Err(err) if crate::aws::error_code(&err) == Some("AccessDeniedException") => {
+            ctx.warn(format_args!(
+                "cannot read execution log deliveries in {} ({err:#}); grant logs:DescribeDeliverySources, logs:DescribeDeliveryDestinations and logs:DescribeDeliveries to see and manage them",
+                clients.region
+            ));
+            Ok(None)
+        }
+        Err(err) => Err(err),
+    }
 }
 
 /// The calls that take the stage to `request`: one UpdateStage for a REST API; for an HTTP or

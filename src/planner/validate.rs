@@ -24,6 +24,20 @@ impl LoggingArgs {
             && self.retention_days.is_none()
             && self.execution_log_retention_days.is_none()
             && !self.no_access_log
+            && self.execution_log_destinations.is_empty()
+            && !self.no_execution_log_delivery
+    }
+
+    /// The execution log delivery asked for: `Some` whole set of destinations (empty: none, remove
+    /// them all), `None` to leave the stage's deliveries as they are.
+    pub fn wanted_deliveries(&self) -> Option<&[crate::delivery::DestinationSpec]> {
+        if self.no_execution_log_delivery {
+            Some(&[])
+        } else if self.execution_log_destinations.is_empty() {
+            None
+        } else {
+            Some(&self.execution_log_destinations)
+        }
     }
 }
 
@@ -44,6 +58,7 @@ pub fn check_region_bound(ctx: &Ctx, targets: &Targets, logging: &LoggingArgs) -
     let bound = [
         ("--kms-key-id", logging.kms_key_id.is_some()),
         ("--access-log-destination", logging.access_log_destination.is_some()),
+        ("--execution-log-destination", !logging.execution_log_destinations.is_empty()),
     ];
     match bound.iter().find(|(_, given)| *given) {
         Some((flag, _)) => Err(error::usage(format!(
@@ -88,6 +103,13 @@ pub fn check_offline<'a>(
     }
     if let Some(both) = logging.routes.iter().find(|r| logging.clear_routes.contains(r)) {
         return Err(error::usage(format!("--route and --clear-route both name '{both}'; use one")));
+    }
+    crate::delivery::check_set(&logging.execution_log_destinations)
+        .map_err(|e| error::usage(format!("--execution-log-destination: {e}")))?;
+    if !logging.execution_log_destinations.is_empty() && logging.level == Some(crate::settings::Level::Off) {
+        return Err(error::usage(
+            "--level off with --execution-log-destination: AWS delivers execution logs only from stages at ERROR or INFO; use --level error (or info), or --no-execution-log-delivery to stop delivering",
+        ));
     }
     let destination = match &logging.access_log_destination {
         Some(text) => Some(
@@ -177,6 +199,17 @@ pub fn check_kind(
                 "HTTP APIs deliver access logs to CloudWatch Logs only, not to Firehose",
             ));
         }
+    }
+    if kind != ApiKind::Rest && logging.wanted_deliveries().is_some() {
+        let flag = if logging.no_execution_log_delivery {
+            "--no-execution-log-delivery"
+        } else {
+            "--execution-log-destination"
+        };
+        return Err(narrow(
+            flag,
+            "CloudWatch Logs delivers execution logs of REST API stages only (AWS offers it for no other API type)",
+        ));
     }
     if kind == ApiKind::Rest && !(logging.routes.is_empty() && logging.clear_routes.is_empty()) {
         return Err(narrow(
