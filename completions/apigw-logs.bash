@@ -706,7 +706,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__enable)
-            opts="-y -v -h --api --all-apis --api-type --stage --all-stages --all-regions --level --data-trace --metrics --method --clear-method --route --clear-route --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --role-name --hardened-trust --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --call-timeout --help"
+            opts="-y -v -h --api --all-apis --api-type --stage --all-stages --all-regions --level --data-trace --metrics --method --clear-method --route --clear-route --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --execution-log-destination --no-execution-log-delivery --role-name --hardened-trust --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -777,6 +777,10 @@ _apigw__logs() {
                     return 0
                     ;;
                 --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --execution-log-destination)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1568,7 +1572,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__setup)
-            opts="-y -v -h --api --api-type --stage --level --data-trace --metrics --method --clear-method --route --clear-route --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --call-timeout --help"
+            opts="-y -v -h --api --api-type --stage --level --data-trace --metrics --method --clear-method --route --clear-route --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --execution-log-destination --no-execution-log-delivery --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1639,6 +1643,10 @@ _apigw__logs() {
                     return 0
                     ;;
                 --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --execution-log-destination)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1796,7 +1804,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__stage__subcmd__set)
-            opts="-y -v -h --api --all-apis --api-type --stage --all-stages --all-regions --level --data-trace --metrics --method --clear-method --route --clear-route --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --call-timeout --help"
+            opts="-y -v -h --api --all-apis --api-type --stage --all-stages --all-regions --level --data-trace --metrics --method --clear-method --route --clear-route --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --execution-log-destination --no-execution-log-delivery --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1867,6 +1875,10 @@ _apigw__logs() {
                     return 0
                     ;;
                 --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --execution-log-destination)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -239,6 +239,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l execution-log-retention-days -d 'Retention of the execution log group API-Gateway-Execution-Logs_{apiId}/{stage}, in days; the group is created now when missing (`enable`: 30 when the group would never expire)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l kms-key-id -d 'Encrypt the log groups the tool creates with this KMS key (key ARN, same region)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l tag -d 'Tag the log groups the tool creates (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l execution-log-destination -d 'REST APIs: also deliver execution logs, untruncated (events up to 1 MB), through CloudWatch Logs to this log group, S3 bucket or Firehose stream ARN; FORMAT is json (default) or plain, and for S3 also w3c or parquet, for Firehose also raw. Repeatable, one per kind: the list is the stage\'s whole set, deliveries elsewhere are removed. A stage at level OFF is set to ERROR' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
@@ -255,6 +256,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l all-stages -d 'Every stage of each API'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l all-regions -d 'Every region where the account answers API Gateway calls (instead of --region)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l no-access-log -d 'Turn access logging off'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l no-execution-log-delivery -d 'REST APIs: stop delivering execution logs to your own destinations (removes the stage\'s deliveries and its delivery source; the destinations themselves are kept)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -286,6 +288,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l retenti
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l execution-log-retention-days -d 'Retention of the execution log group API-Gateway-Execution-Logs_{apiId}/{stage}, in days; the group is created now when missing (`enable`: 30 when the group would never expire)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l kms-key-id -d 'Encrypt the log groups the tool creates with this KMS key (key ARN, same region)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l tag -d 'Tag the log groups the tool creates (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l execution-log-destination -d 'REST APIs: also deliver execution logs, untruncated (events up to 1 MB), through CloudWatch Logs to this log group, S3 bucket or Firehose stream ARN; FORMAT is json (default) or plain, and for S3 also w3c or parquet, for Firehose also raw. Repeatable, one per kind: the list is the stage\'s whole set, deliveries elsewhere are removed. A stage at level OFF is set to ERROR' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l role-name -d 'Role to create or repair when the account has no healthy role' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
@@ -304,6 +307,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l all-api
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l all-stages -d 'Every stage of each API'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l all-regions -d 'Every region where the account answers API Gateway calls (instead of --region)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l no-access-log -d 'Turn access logging off'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l no-execution-log-delivery -d 'REST APIs: stop delivering execution logs to your own destinations (removes the stage\'s deliveries and its delivery source; the destinations themselves are kept)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l hardened-trust -d 'Give a new role an aws:SourceAccount condition in its trust policy. Not confirmed by AWS for this role: API Gateway may not set that key, and UpdateAccount then refuses the role'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
@@ -330,7 +334,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l call-t
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l all-apis -d 'Every API in the region (of --api-type, when given)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l all-stages -d 'Every stage of each API'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l all-regions -d 'Every region where the account answers API Gateway calls (instead of --region)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l execution-only -d 'Only turn execution logging off'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l execution-only -d 'Only turn execution logging off (and, on REST stages, end execution log delivery)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l access-only -d 'Only turn access logging off'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l delete-log-group -d 'Also delete the log groups of the logging turned off: access, execution (asks for confirmation)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l dry-run -d 'Print the plan and stop: no write call is made'
@@ -361,6 +365,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l retentio
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l execution-log-retention-days -d 'Retention of the execution log group API-Gateway-Execution-Logs_{apiId}/{stage}, in days; the group is created now when missing (`enable`: 30 when the group would never expire)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l kms-key-id -d 'Encrypt the log groups the tool creates with this KMS key (key ARN, same region)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l tag -d 'Tag the log groups the tool creates (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l execution-log-destination -d 'REST APIs: also deliver execution logs, untruncated (events up to 1 MB), through CloudWatch Logs to this log group, S3 bucket or Firehose stream ARN; FORMAT is json (default) or plain, and for S3 also w3c or parquet, for Firehose also raw. Repeatable, one per kind: the list is the stage\'s whole set, deliveries elsewhere are removed. A stage at level OFF is set to ERROR' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
@@ -375,6 +380,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l concurre
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l no-access-log -d 'Turn access logging off'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l no-execution-log-delivery -d 'REST APIs: stop delivering execution logs to your own destinations (removes the stage\'s deliveries and its delivery source; the destinations themselves are kept)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'

@@ -280,17 +280,20 @@ fn delivery_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Fi
     let mut findings = Vec::new();
     let wide = facts.stage.stage_wide();
     if wide.level == Level::Off {
-        // `execution-logging-off` carries the remedy (INFO), which restores delivery too.
-        findings.push(problem(
-            Severity::Error,
-            "execution-log-delivery-level-off",
-            format!(
-                "delivery source {} sends execution logs to {} destination(s), but the stage's level is OFF: nothing is delivered",
-                deliveries.source,
-                deliveries.deliveries.len()
-            ),
-            format!("{}   (or stop delivering: --no-execution-log-delivery)", set("--level error")),
-        ));
+        // The same remedy as `execution-logging-off`'s, so that the two agree.
+        findings.push(
+            problem(
+                Severity::Error,
+                "execution-log-delivery-level-off",
+                format!(
+                    "delivery source {} sends execution logs to {} destination(s), but the stage's level is OFF: nothing is delivered",
+                    deliveries.source,
+                    deliveries.deliveries.len()
+                ),
+                format!("{}   (or stop delivering: --no-execution-log-delivery)", set("--level info")),
+            )
+            .remedied(Remedy::Stage(Box::new(LoggingArgs { level: Some(Level::Info), ..Default::default() }))),
+        );
     }
     let missing_group = |d: &StageDelivery| {
         d.spec()

@@ -404,7 +404,7 @@ pub struct EnableArgs {
 pub struct DisableArgs {
     #[command(flatten)]
     pub targets: Targets,
-    /// Only turn execution logging off
+    /// Only turn execution logging off (and, on REST stages, end execution log delivery)
     #[arg(long, conflicts_with = "access_only")]
     pub execution_only: bool,
     /// Only turn access logging off

@@ -102,6 +102,7 @@ pub async fn ask(
     };
     let mut logging = pre.clone();
     ask_execution(p, &mut logging, api.kind)?;
+    ask_delivery(p, &mut logging, api.kind)?;
     ask_access(p, source, &api, &mut logging).await?;
     Ok(SetupRequest { region: region.to_string(), role, api, api_ref, stages, logging })
 }
@@ -285,6 +286,36 @@ fn ask_execution(p: &mut impl Prompter, logging: &mut LoggingArgs, kind: ApiKind
         p.say("warning: data trace writes request and response bodies — possibly secrets and personal data — to CloudWatch Logs. AWS advises against it in production.");
     }
     Ok(())
+}
+
+/// REST APIs logging at ERROR or INFO: execution logs also delivered, untruncated, to the user's
+/// own destinations. Each ARN is checked on the spot; a bad one is asked again.
+fn ask_delivery(p: &mut impl Prompter, logging: &mut LoggingArgs, kind: ApiKind) -> anyhow::Result<()> {
+    if kind != ApiKind::Rest || logging.wanted_deliveries().is_some() || logging.level == Some(Level::Off) {
+        return Ok(());
+    }
+    let question = "Also deliver execution logs, untruncated (events up to 1 MB), to a log group, S3 bucket or Firehose stream of yours? (billed as vended logs)";
+    if !p.confirm(question, false)? {
+        return Ok(());
+    }
+    loop {
+        let text = p.input("Destination ARN (add ,format=plain|w3c|parquet|raw for other than json)")?;
+        let mut wanted = logging.execution_log_destinations.clone();
+        let checked = crate::delivery::parse_destination_spec(&text).and_then(|spec| {
+            wanted.push(spec);
+            crate::delivery::check_set(&wanted)
+        });
+        match checked {
+            Ok(()) => logging.execution_log_destinations = wanted,
+            Err(why) => {
+                p.say(&why);
+                continue;
+            }
+        }
+        if !p.confirm("Add another destination?", false)? {
+            return Ok(());
+        }
+    }
 }
 
 async fn ask_access(
@@ -629,6 +660,7 @@ mod tests {
             Pick(1),        // ERROR
             Yes,            // metrics
             No,             // data trace
+            No,             // no execution log delivery
             Yes,            // access logging on
             Pick(0),        // default group
             Pick(7),        // 90 days
@@ -659,6 +691,7 @@ mod tests {
             access_log_group: Some("/custom".into()),
             access_log_format: Some("json".into()),
             retention_days: Some(30),
+            no_execution_log_delivery: true,
             ..Default::default()
         };
         let mut source = fresh_account();
@@ -689,6 +722,7 @@ mod tests {
             No,      // do not replace after all
             Pick(1), // create or repair the default role
             Yes,     // replace
+            No,      // no execution log delivery
         ]);
         let request = run(&mut script, &source, None, &pre).unwrap();
         let default_arn = format!("arn:aws:iam::{ACCOUNT}:role/{DEFAULT_ROLE_NAME}");
@@ -731,6 +765,7 @@ mod tests {
             Picks(vec![]), // nothing picked: asked again
             Picks(vec![0]),
             Pick(0),
+            No,                                                                  // no execution log delivery
             Pick(2),                                                             // Firehose
             Text("arn:aws:firehose:eu-west-1:123456789012:deliverystream/logs"), // no prefix
             Pick(1),                                                             // existing group instead
@@ -756,7 +791,7 @@ mod tests {
 
     #[test]
     fn data_trace_warns_and_the_command_carries_yes() {
-        let mut script = Script::new(vec![Pick(0), Picks(vec![0]), Pick(0), Pick(2), No, Yes, No]);
+        let mut script = Script::new(vec![Pick(0), Picks(vec![0]), Pick(0), Pick(2), No, Yes, No, No]);
         let request = run(&mut script, &fresh_account(), None, &LoggingArgs::default()).unwrap();
         assert_eq!(request.logging.data_trace, Some(Switch::On));
         assert!(request.logging.no_access_log);
@@ -764,6 +799,42 @@ mod tests {
         assert!(
             equivalent_command(&request, &default_wait()).ends_with("--data-trace on --no-access-log --yes")
         );
+    }
+
+    #[test]
+    fn execution_log_destinations_are_checked_on_the_spot() {
+        let pre = LoggingArgs { no_access_log: true, ..execution_answered() };
+        let mut script = Script::new(vec![
+            Pick(0),
+            Picks(vec![0]),
+            Pick(0),
+            Yes,                                           // deliver
+            Text("arn:aws:s3:::exec-logs,format=raw"),     // raw is for Firehose
+            Text("arn:aws:s3:::exec-logs,format=parquet"), // fine
+            Yes,                                           // another
+            Text("arn:aws:s3:::other-logs"),               // a second bucket
+            Text("arn:aws:logs:eu-west-1:123456789012:log-group:/exec"),
+            No,
+        ]);
+        let request = run(&mut script, &fresh_account(), None, &pre).unwrap();
+        let chosen: Vec<String> =
+            request.logging.execution_log_destinations.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            chosen,
+            [
+                "arn:aws:s3:::exec-logs,format=parquet",
+                "arn:aws:logs:eu-west-1:123456789012:log-group:/exec,format=json"
+            ]
+        );
+        assert!(
+            script.said.iter().any(|s| s.contains("use one of json, plain, w3c, parquet")),
+            "{:?}",
+            script.said
+        );
+        assert!(script.said.iter().any(|s| s.contains("two S3 bucket destinations")), "{:?}", script.said);
+        assert!(equivalent_command(&request, &default_wait()).contains(
+            "--execution-log-destination arn:aws:s3:::exec-logs,format=parquet --execution-log-destination arn:aws:logs:eu-west-1:123456789012:log-group:/exec,format=json"
+        ));
     }
 
     #[test]
@@ -791,7 +862,7 @@ mod tests {
         let mut source = fresh_account();
         source.apis.push(api("c3", "orders"));
         let pre = LoggingArgs { no_access_log: true, ..execution_answered() };
-        let mut script = Script::new(vec![Pick(2), Picks(vec![0]), Pick(0)]);
+        let mut script = Script::new(vec![Pick(2), Picks(vec![0]), Pick(0), No]);
         let request = run(&mut script, &source, None, &pre).unwrap();
         assert_eq!(request.api_ref, "c3");
     }

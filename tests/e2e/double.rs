@@ -420,3 +420,71 @@ fn http_get(url: &str, path: &str) -> serde_json::Value {
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
     serde_json::from_str(response.split_once("\r\n\r\n").unwrap().1).unwrap()
 }
+
+#[test]
+fn api_gateway_delivery_sources_are_accepted_only_from_stages_that_log() {
+    let acct = Account::new();
+    let api = acct.create_api("orders", "prod", &[]);
+    let proxy = rules_only();
+    let config = config_at(&acct, &proxy.url, REGION);
+    let logs = aws_sdk_cloudwatchlogs::Client::new(&config);
+    let stage_arn = format!("arn:aws:apigateway:{REGION}:{}:/restapis/{api}/stages/prod", acct.id);
+    let put_source = |log_type: &str| {
+        answer(acct.block_on(
+            logs.put_delivery_source().name("src").resource_arn(&stage_arn).log_type(log_type).send(),
+        ))
+    };
+    // The stage is at OFF: refused, as AWS refuses it.
+    let (status, code, message) = put_source("EXECUTION_LOGS").unwrap_err();
+    assert_eq!((status, code.as_str()), (400, "ValidationException"));
+    assert!(message.contains("ERROR or INFO"), "{message}");
+    assert_eq!(put_source("ACCESS_LOGS").unwrap_err().1, "ValidationException");
+
+    let role = acct.create_role("logging", &api_gateway_trust(&acct.id), true);
+    acct.set_account_role(&role);
+    let op = PatchOperation::builder().op(Op::Replace).path("/*/*/logging/loglevel").value("ERROR").build();
+    acct.block_on(
+        acct.apigw().update_stage().rest_api_id(&api).stage_name("prod").patch_operations(op).send(),
+    )
+    .unwrap();
+    assert_eq!(
+        put_source("EXECUTION_LOGS"),
+        Ok(()),
+        "accepted once the stage logs (the emulator alone refuses it)"
+    );
+    let sources = acct.block_on(logs.describe_delivery_sources().send()).unwrap();
+    let source = &sources.delivery_sources()[0];
+    assert_eq!(source.resource_arns(), std::slice::from_ref(&stage_arn), "shown as AWS shows it");
+    assert_eq!((source.service(), source.log_type()), (Some("apigateway"), Some("EXECUTION_LOGS")));
+
+    // A source or destination that a delivery uses cannot be deleted.
+    let configuration = aws_sdk_cloudwatchlogs::types::DeliveryDestinationConfiguration::builder()
+        .destination_resource_arn("arn:aws:s3:::exec-logs-bucket")
+        .build()
+        .unwrap();
+    let destination = acct
+        .block_on(
+            logs.put_delivery_destination()
+                .name("dst")
+                .output_format(aws_sdk_cloudwatchlogs::types::OutputFormat::Json)
+                .delivery_destination_configuration(configuration)
+                .send(),
+        )
+        .unwrap();
+    let destination_arn = destination.delivery_destination().unwrap().arn().unwrap().to_string();
+    let delivery = acct
+        .block_on(
+            logs.create_delivery()
+                .delivery_source_name("src")
+                .delivery_destination_arn(&destination_arn)
+                .send(),
+        )
+        .unwrap();
+    let conflict = |result: Answer| assert_eq!(result.unwrap_err().1, "ConflictException");
+    conflict(answer(acct.block_on(logs.delete_delivery_source().name("src").send())));
+    conflict(answer(acct.block_on(logs.delete_delivery_destination().name("dst").send())));
+    let id = delivery.delivery().unwrap().id().unwrap().to_string();
+    acct.block_on(logs.delete_delivery().id(id).send()).unwrap();
+    assert_eq!(answer(acct.block_on(logs.delete_delivery_destination().name("dst").send())), Ok(()));
+    assert_eq!(answer(acct.block_on(logs.delete_delivery_source().name("src").send())), Ok(()));
+}

@@ -10,7 +10,10 @@
 //!    over-quota calls get the service's own throttling answer and are not forwarded.
 //! 3. **AWS's validation rules** that the emulator skips (see api-gateway-facts.md): stage patches,
 //!    access-log formats, v2 stage updates, the account role on UpdateAccount (trust, policy, IAM
-//!    propagation), retention values.
+//!    propagation), retention values, execution log delivery (an API Gateway source only from a
+//!    stage at ERROR or INFO; no deleting a source or destination a delivery uses).
+//!
+//! It also accepts API Gateway stages as delivery sources, which the emulator refuses.
 //!
 //! Plain std threads, one request per connection. `GET /__double/stats` is answered by the double
 //! itself with per-bucket counts (see [`Proxy::stats`]).
@@ -347,7 +350,11 @@ impl Request {
             .headers
             .iter()
             .filter(|(k, _)| {
-                !k.eq_ignore_ascii_case("content-length") && !k.eq_ignore_ascii_case("content-type")
+                // A JSON-protocol target would route the probe to the caller's service.
+                let target = service.is_some() && k.eq_ignore_ascii_case("x-amz-target");
+                !(k.eq_ignore_ascii_case("content-length")
+                    || k.eq_ignore_ascii_case("content-type")
+                    || target)
             })
             .cloned()
             .map(|(k, v)| match service {
@@ -473,8 +480,158 @@ fn serve(mut client: TcpStream, state: &Mutex<State>, upstream: &str) {
     if enforce && let Some((code, message)) = aws_rule_violation(&request, &op, upstream, strictness) {
         return respond_error(&mut client, &signing_service, 400, code, &message);
     }
-    let response = forward(&request, upstream);
+    let request = apigateway_source_in(request, &op);
+    let mut response = forward(&request, upstream);
+    if op.starts_with("logs:") && op.contains("DeliverySource") {
+        response = apigateway_sources_out(response);
+    }
     let _ = client.write_all(&response);
+}
+
+/// The emulator refuses API Gateway as a delivery source ("Cannot access provided service."),
+/// which AWS accepts for REST stages' `EXECUTION_LOGS` since 2026-09. The double stores such a
+/// source in the emulator under a service it accepts (`bedrock`, `APPLICATION_LOGS`), and
+/// [`apigateway_sources_out`] turns it back in every answer, so clients see what AWS shows.
+fn apigateway_source_in(mut request: Request, op: &str) -> Request {
+    if op != "logs:PutDeliverySource" {
+        return request;
+    }
+    let mut body: serde_json::Value = serde_json::from_slice(&request.body).unwrap_or_default();
+    let arn = body["resourceArn"].as_str().unwrap_or_default().to_string();
+    if !(arn.starts_with("arn:aws:apigateway:") && body["logType"] == "EXECUTION_LOGS") {
+        return request;
+    }
+    body["resourceArn"] = arn.replacen("arn:aws:apigateway:", SHIM_PREFIX, 1).into();
+    body["logType"] = SHIM_LOG_TYPE.into();
+    request.body = body.to_string().into_bytes();
+    for (name, value) in &mut request.headers {
+        if name.eq_ignore_ascii_case("content-length") {
+            *value = request.body.len().to_string();
+        }
+    }
+    request
+}
+
+const SHIM_PREFIX: &str = "arn:aws:bedrock:";
+const SHIM_LOG_TYPE: &str = "APPLICATION_LOGS";
+
+fn apigateway_sources_out(response: Vec<u8>) -> Vec<u8> {
+    fn restore(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                let shimmed = map.get("resourceArns").and_then(|a| a.as_array()).is_some_and(|arns| {
+                    arns.iter().any(|a| {
+                        a.as_str().is_some_and(|a| a.starts_with(SHIM_PREFIX) && a.contains(":/restapis/"))
+                    })
+                });
+                if shimmed {
+                    let arns: Vec<serde_json::Value> = map["resourceArns"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|a| {
+                            a.as_str()
+                                .unwrap_or_default()
+                                .replacen(SHIM_PREFIX, "arn:aws:apigateway:", 1)
+                                .into()
+                        })
+                        .collect();
+                    map.insert("resourceArns".into(), arns.into());
+                    map.insert("service".into(), "apigateway".into());
+                    map.insert("logType".into(), "EXECUTION_LOGS".into());
+                }
+                map.values_mut().for_each(restore);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(restore),
+            _ => {}
+        }
+    }
+    let Some(head_end) = response.windows(4).position(|w| w == b"\r\n\r\n") else { return response };
+    let Ok(mut body) = serde_json::from_slice::<serde_json::Value>(&response[head_end + 4..]) else {
+        return response;
+    };
+    restore(&mut body);
+    let body = body.to_string();
+    let head: Vec<String> = String::from_utf8_lossy(&response[..head_end])
+        .split("\r\n")
+        .map(|line| match line.to_ascii_lowercase().starts_with("content-length:") {
+            true => format!("Content-Length: {}", body.len()),
+            false => line.to_string(),
+        })
+        .collect();
+    format!("{}\r\n\r\n{body}", head.join("\r\n")).into_bytes()
+}
+
+/// The double's own CloudWatch Logs call to the emulator, with the caller's credentials.
+fn logs_ask(request: &Request, action: &str, body: &str, upstream: &str) -> serde_json::Value {
+    let mut probe = request.probe("POST", "/", Vec::new(), None);
+    probe.headers.retain(|(k, _)| !k.eq_ignore_ascii_case("x-amz-target"));
+    probe.headers.push(("X-Amz-Target".into(), format!("Logs_20140328.{action}")));
+    probe.headers.push(("Content-Type".into(), "application/x-amz-json-1.1".into()));
+    probe.headers.push(("Content-Length".into(), body.len().to_string()));
+    probe.body = body.as_bytes().to_vec();
+    let (_, answer) = ask(&probe, upstream);
+    serde_json::from_str(&answer).unwrap_or_default()
+}
+
+/// PutDeliverySource for an API Gateway stage: a REST stage's `EXECUTION_LOGS` only, and only
+/// while its logging level is ERROR or INFO (AWS's developer guide; its error text is not
+/// published, so this one names the rule).
+fn delivery_source_violation(
+    request: &Request,
+    body: &serde_json::Value,
+    upstream: &str,
+) -> Option<Violation> {
+    let arn = body["resourceArn"].as_str().unwrap_or_default();
+    if !arn.starts_with("arn:aws:apigateway:") {
+        return None;
+    }
+    if body["logType"] != "EXECUTION_LOGS" {
+        return Some((
+            "ValidationException",
+            format!("Log type {} is not supported for this resource", body["logType"]),
+        ));
+    }
+    let path = arn.splitn(6, ':').nth(5).unwrap_or_default();
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let ["restapis", api, "stages", stage] = segments[..] else {
+        return Some(("ValidationException", format!("Invalid resource ARN {arn}")));
+    };
+    let (status, stage_json) = ask(
+        &request.probe("GET", &format!("/restapis/{api}/stages/{stage}"), Vec::new(), Some("apigateway")),
+        upstream,
+    );
+    if status != 200 {
+        return Some(("ResourceNotFoundException", format!("Stage {stage} of REST API {api} not found")));
+    }
+    let stage_json: serde_json::Value = serde_json::from_str(&stage_json).unwrap_or_default();
+    let level = stage_json["methodSettings"]["*/*"]["loggingLevel"].as_str().unwrap_or("OFF");
+    (!matches!(level, "ERROR" | "INFO")).then(|| {
+        (
+            "ValidationException",
+            format!("Execution logging must be enabled (logging level ERROR or INFO) on stage {stage} before it can be a delivery source"),
+        )
+    })
+}
+
+/// AWS refuses to delete a delivery source or destination that a delivery still uses; the
+/// emulator deletes it.
+fn delivery_in_use(
+    request: &Request,
+    body: &serde_json::Value,
+    upstream: &str,
+    source: bool,
+) -> Option<Violation> {
+    let name = body["name"].as_str().unwrap_or_default();
+    let deliveries = logs_ask(request, "DescribeDeliveries", "{}", upstream);
+    let deliveries = deliveries["deliveries"].as_array().cloned().unwrap_or_default();
+    let used = if source {
+        deliveries.iter().any(|d| d["deliverySourceName"] == name)
+    } else {
+        let suffix = format!(":delivery-destination:{name}");
+        deliveries.iter().any(|d| d["deliveryDestinationArn"].as_str().is_some_and(|a| a.ends_with(&suffix)))
+    };
+    used.then(|| ("ConflictException", format!("{name} is used by a delivery; delete the delivery first")))
 }
 
 /// Sends the request to the emulator with `Connection: close` and returns its whole answer, made
@@ -621,6 +778,9 @@ fn aws_rule_violation(
         "apigateway:UpdateStage" => rest_update_stage(request, &body, upstream),
         "apigatewayv2:UpdateStage" => v2_update_stage(request, &body, upstream),
         "apigateway:UpdateAccount" => update_account(request, &body, upstream, strictness),
+        "logs:PutDeliverySource" => delivery_source_violation(request, &body, upstream),
+        "logs:DeleteDeliverySource" => delivery_in_use(request, &body, upstream, true),
+        "logs:DeleteDeliveryDestination" => delivery_in_use(request, &body, upstream, false),
         "logs:PutRetentionPolicy" => {
             let days = body["retentionInDays"].as_i64().unwrap_or(-1);
             (!RETENTION_DAYS.contains(&days)).then(|| {

@@ -30,6 +30,10 @@ fn a_person_sets_up_logging_with_the_wizard_alone_and_the_printed_command_is_a_n
     answer(&mut s, "Execution logging", &format!("{UP}{ENTER}")); // INFO → ERROR
     answer(&mut s, "Detailed CloudWatch metrics", "y");
     answer(&mut s, "Data trace", "n");
+    answer(&mut s, "Also deliver execution logs", "y");
+    let group = format!("arn:aws:logs:{REGION}:{}:log-group:/exec/orders", acct.id);
+    answer(&mut s, "Destination ARN", &format!("{group},format=plain{ENTER}"));
+    answer(&mut s, "Add another destination?", "n");
     answer(&mut s, "Turn on access logging?", "y");
     answer(&mut s, "Access log destination", ENTER); // the default group
     answer(&mut s, "Keep access logs for", &format!("{DOWN}{DOWN}{ENTER}")); // 30 → 90 days
@@ -46,7 +50,9 @@ fn a_person_sets_up_logging_with_the_wizard_alone_and_the_printed_command_is_a_n
         .to_string();
     assert_eq!(
         command,
-        "apigw-logs enable --region us-east-1 --api orders --stage prod --level error --metrics on --data-trace off --access-log-format clf --retention-days 90"
+        format!(
+            "apigw-logs enable --region us-east-1 --api orders --stage prod --level error --metrics on --data-trace off --access-log-format clf --retention-days 90 --execution-log-destination {group},format=plain"
+        )
     );
 
     // The state, read back through the SDK.
@@ -61,6 +67,9 @@ fn a_person_sets_up_logging_with_the_wizard_alone_and_the_printed_command_is_a_n
     );
     let access_group = format!("API-Gateway-Access-Logs_{api}/prod");
     assert!(acct.log_groups().contains(&(access_group, Some(90))));
+    let (_, logs) = acct.clients_at(double_url());
+    let deliveries = acct.block_on(logs.describe_deliveries().send()).unwrap();
+    assert_eq!(deliveries.deliveries().len(), 1, "the execution log delivery");
 
     // The printed command, run afterwards, changes nothing.
     let args: Vec<&str> = command.split(' ').skip(1).collect();
