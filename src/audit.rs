@@ -31,6 +31,9 @@ pub struct Finding {
     /// The command that fixes it (or what to do, when no command can).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
+    /// The AWS Security Hub controls this finding is evidence for (`APIGateway.1`, …).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub controls: Vec<&'static str>,
     #[serde(skip)]
     pub remedy: Option<Remedy>,
 }
@@ -47,7 +50,14 @@ pub enum Remedy {
 }
 
 fn ok(code: &'static str, message: impl Into<String>) -> Finding {
-    Finding { severity: Severity::Ok, code, message: message.into(), fix: None, remedy: None }
+    Finding {
+        severity: Severity::Ok,
+        code,
+        message: message.into(),
+        fix: None,
+        controls: Vec::new(),
+        remedy: None,
+    }
 }
 
 fn problem(
@@ -56,7 +66,14 @@ fn problem(
     message: impl Into<String>,
     fix: impl Into<String>,
 ) -> Finding {
-    Finding { severity, code, message: message.into(), fix: Some(fix.into()), remedy: None }
+    Finding {
+        severity,
+        code,
+        message: message.into(),
+        fix: Some(fix.into()),
+        controls: Vec::new(),
+        remedy: None,
+    }
 }
 
 impl Finding {
@@ -167,6 +184,107 @@ pub struct StageFacts<'a> {
     pub deliveries: Option<StageDeliveries>,
     /// Log groups that deliveries point at and that do not exist.
     pub missing_delivery_groups: Vec<String>,
+    /// `status --controls` / `--min-retention-days`: the least retention CloudWatch.16 accepts.
+    pub min_retention_days: Option<i32>,
+}
+
+/// AWS Security Hub (CSPM) controls the checks map to; sources in the README.
+/// REST and WebSocket stages: execution logging ERROR or INFO on every method.
+pub const EXECUTION_LOGGING_CONTROL: &str = "APIGateway.1";
+/// HTTP and WebSocket stages: access logging configured.
+pub const V2_ACCESS_LOGGING_CONTROL: &str = "APIGateway.9";
+/// Log groups kept at least `minRetentionTime` days (or never expiring).
+pub const LOG_RETENTION_CONTROL: &str = "CloudWatch.16";
+/// CloudWatch.16's default `minRetentionTime`.
+pub const CONTROL_MIN_RETENTION_DAYS: i32 = 365;
+
+/// The controls a finding of this code, on this type of API, is evidence for.
+fn controls_of(code: &str, kind: ApiKind) -> Vec<&'static str> {
+    match code {
+        "execution-logging" | "execution-logging-off" | "method-logging-off" | "route-logging-off"
+            if kind != ApiKind::Http =>
+        {
+            vec![EXECUTION_LOGGING_CONTROL]
+        }
+        "access-logging-off" | "access-destination" if kind != ApiKind::Rest => {
+            vec![V2_ACCESS_LOGGING_CONTROL]
+        }
+        "log-retention-below-minimum" => vec![LOG_RETENTION_CONTROL],
+        _ => Vec::new(),
+    }
+}
+
+/// One resource's result for one control, as Security Hub would evaluate it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ControlResult {
+    pub control: &'static str,
+    /// `restapis/{id}/stages/{stage}`, `apis/{id}/stages/{stage}` or `log-group/{name}`.
+    pub resource: String,
+    pub passed: bool,
+}
+
+/// The control results of one stage: APIGateway.1 for REST and WebSocket stages (every method
+/// logs at ERROR or INFO), APIGateway.9 for HTTP and WebSocket stages (access logging set), and
+/// CloudWatch.16 for the stage's log groups (retention at least `min` days, or never expiring).
+pub fn control_results(facts: &StageFacts, min: i32) -> Vec<ControlResult> {
+    let (api, stage) = (facts.api, facts.stage);
+    let prefix = if api.kind == ApiKind::Rest { "restapis" } else { "apis" };
+    let resource = format!("{prefix}/{}/stages/{}", api.id, stage.stage_name);
+    let mut results = Vec::new();
+    if api.kind != ApiKind::Http {
+        let every_method_logs = stage.stage_wide().level != Level::Off
+            && stage.overrides().all(|(_, settings)| settings.level != Level::Off);
+        results.push(ControlResult {
+            control: EXECUTION_LOGGING_CONTROL,
+            resource: resource.clone(),
+            passed: every_method_logs,
+        });
+    }
+    if api.kind != ApiKind::Rest {
+        results.push(ControlResult {
+            control: V2_ACCESS_LOGGING_CONTROL,
+            resource,
+            passed: stage.access.is_some(),
+        });
+    }
+    for group in [&facts.access_group, &facts.execution_group].into_iter().flatten() {
+        results.push(ControlResult {
+            control: LOG_RETENTION_CONTROL,
+            resource: format!("log-group/{}", group.name),
+            passed: group.retention_days.is_none_or(|days| days >= min),
+        });
+    }
+    results
+}
+
+/// Pass and fail counts per control, each resource counted once (log groups shared by stages).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ControlCount {
+    pub control: &'static str,
+    pub passed: usize,
+    pub failed: usize,
+}
+
+pub fn count_controls(results: &[ControlResult]) -> Vec<ControlCount> {
+    let mut seen = std::collections::BTreeMap::new();
+    for result in results {
+        let passed = seen.entry((result.control, result.resource.as_str())).or_insert(true);
+        *passed &= result.passed;
+    }
+    let mut counts: Vec<ControlCount> =
+        [EXECUTION_LOGGING_CONTROL, V2_ACCESS_LOGGING_CONTROL, LOG_RETENTION_CONTROL]
+            .into_iter()
+            .map(|control| ControlCount { control, ..Default::default() })
+            .collect();
+    for ((control, _), passed) in seen {
+        let count = counts.iter_mut().find(|c| c.control == control).expect("a known control");
+        if passed {
+            count.passed += 1;
+        } else {
+            count.failed += 1;
+        }
+    }
+    counts
 }
 
 /// A log group the tool created where nothing writes.
@@ -176,7 +294,16 @@ pub struct Leftover {
     pub holds_events: bool,
 }
 
+/// Every check of one stage, each finding with the Security Hub controls it is evidence for.
 pub fn stage_findings(facts: &StageFacts) -> Vec<Finding> {
+    let mut findings = stage_checks(facts);
+    for finding in &mut findings {
+        finding.controls = controls_of(finding.code, facts.stage.kind);
+    }
+    findings
+}
+
+fn stage_checks(facts: &StageFacts) -> Vec<Finding> {
     let mut findings = Vec::new();
     let (api, stage, region) = (facts.api, facts.stage, facts.region);
     let set = |flags: &str| {
@@ -190,15 +317,17 @@ pub fn stage_findings(facts: &StageFacts) -> Vec<Finding> {
     if stage.kind == ApiKind::Http {
         // HTTP APIs have access logging only.
         findings.extend(access_findings(facts, &set));
+        findings.extend(minimum_retention_findings(facts, &set));
         return findings;
     }
 
     if wide.level == Level::Off {
         // Turned on with its log group pre-created and bounded, as `enable` does.
-        let fix = set(&format!("--level info --execution-log-retention-days {DEFAULT_RETENTION_DAYS}"));
+        let days = bound_days(facts);
+        let fix = set(&format!("--level info --execution-log-retention-days {days}"));
         let remedy = LoggingArgs {
             level: Some(Level::Info),
-            execution_log_retention_days: Some(DEFAULT_RETENTION_DAYS),
+            execution_log_retention_days: Some(days),
             ..Default::default()
         };
         findings.push(
@@ -270,7 +399,48 @@ pub fn stage_findings(facts: &StageFacts) -> Vec<Finding> {
     findings.extend(execution_group_findings(facts, &set));
     findings.extend(leftover_finding(facts));
     findings.extend(delivery_findings(facts, &set));
+    findings.extend(minimum_retention_findings(facts, &set));
     findings
+}
+
+/// The retention a fix gives a group that never expires: the tool's default, or the minimum asked
+/// for when that is longer (a shorter one would fail CloudWatch.16).
+fn bound_days(facts: &StageFacts) -> i32 {
+    facts.min_retention_days.map_or(DEFAULT_RETENTION_DAYS, |min| min.max(DEFAULT_RETENTION_DAYS))
+}
+
+/// With a minimum retention asked for (`status --controls`), groups kept for less: CloudWatch.16
+/// fails them. A group that never expires passes it.
+fn minimum_retention_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Finding> {
+    let Some(min) = facts.min_retention_days else { return Vec::new() };
+    let groups = [
+        (&facts.access_group, "--retention-days", false),
+        (&facts.execution_group, "--execution-log-retention-days", true),
+    ];
+    groups
+        .into_iter()
+        .filter_map(|(group, flag, execution)| {
+            let group = group.as_ref()?;
+            let days = group.retention_days.filter(|days| *days < min)?;
+            let remedy = if execution {
+                LoggingArgs { execution_log_retention_days: Some(min), ..Default::default() }
+            } else {
+                LoggingArgs { retention_days: Some(min), ..Default::default() }
+            };
+            Some(
+                problem(
+                    Severity::Warning,
+                    "log-retention-below-minimum",
+                    format!(
+                        "log group {} keeps events {days} days, under the {min} days asked for",
+                        group.name
+                    ),
+                    set(&format!("{flag} {min}")),
+                )
+                .remedied(Remedy::Stage(Box::new(remedy))),
+            )
+        })
+        .collect()
 }
 
 /// Execution log deliveries: a source on a stage at OFF (AWS delivers nothing, silently), and
@@ -378,6 +548,7 @@ fn leftover_finding(facts: &StageFacts) -> Option<Finding> {
 }
 
 fn access_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Finding> {
+    let days = bound_days(facts);
     let (api, stage) = (facts.api, facts.stage);
     let default_group = default_log_group(api, &stage.stage_name);
     let new_destination = || LoggingArgs {
@@ -427,8 +598,8 @@ fn access_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Find
                 findings.push(retention_finding(
                     group,
                     "access-log-retention",
-                    set(&format!("--retention-days {DEFAULT_RETENTION_DAYS}")),
-                    || LoggingArgs { retention_days: Some(DEFAULT_RETENTION_DAYS), ..Default::default() },
+                    set(&format!("--retention-days {days}")),
+                    || LoggingArgs { retention_days: Some(days), ..Default::default() },
                 ));
             }
         },
@@ -466,9 +637,9 @@ fn access_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Find
 }
 
 fn execution_group_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Finding> {
-    let bound =
-        || LoggingArgs { execution_log_retention_days: Some(DEFAULT_RETENTION_DAYS), ..Default::default() };
-    let fix = set(&format!("--execution-log-retention-days {DEFAULT_RETENTION_DAYS}"));
+    let days = bound_days(facts);
+    let bound = || LoggingArgs { execution_log_retention_days: Some(days), ..Default::default() };
+    let fix = set(&format!("--execution-log-retention-days {days}"));
     let logging_on = facts.stage.stage_wide().level != Level::Off
         || facts.stage.overrides().any(|(_, s)| s.level != Level::Off);
     match &facts.execution_group {
@@ -595,6 +766,7 @@ mod tests {
             stale_routes: vec![],
             deliveries: None,
             missing_delivery_groups: vec![],
+            min_retention_days: None,
         }
     }
 
@@ -756,6 +928,91 @@ mod tests {
             findings.last().unwrap().remedy,
             Some(Remedy::AccountRole("team-role".into())),
             "repaired in place"
+        );
+    }
+
+    #[test]
+    fn findings_carry_the_security_hub_controls_they_are_evidence_for() {
+        let mut off = healthy_stage();
+        off.methods.insert(
+            crate::settings::ALL_METHODS_KEY.into(),
+            MethodLogging { level: Level::Off, data_trace: false, metrics: false },
+        );
+        let api = api();
+        let findings = stage_findings(&facts(&off, &api));
+        let controls = |code: &str| findings.iter().find(|f| f.code == code).map(|f| f.controls.clone());
+        assert_eq!(controls("execution-logging-off"), Some(vec!["APIGateway.1"]));
+        assert_eq!(controls("access-destination"), Some(vec![]), "no control for REST access logging");
+
+        let mut v2 = healthy_stage();
+        v2.kind = ApiKind::Http;
+        v2.access = None;
+        let http = Api { kind: ApiKind::Http, ..api.clone() };
+        let findings = stage_findings(&facts(&v2, &http));
+        let off = findings.iter().find(|f| f.code == "access-logging-off").unwrap();
+        assert_eq!(off.controls, ["APIGateway.9"]);
+    }
+
+    #[test]
+    fn control_results_follow_each_control_s_rule() {
+        let api = api();
+        let mut stage = healthy_stage();
+        stage.methods.insert(
+            MethodSpec::parse("GET /pets").unwrap().settings_key(),
+            MethodLogging { level: Level::Off, data_trace: false, metrics: false },
+        );
+        let mut facts = facts(&stage, &api);
+        facts.execution_group = Some(LogGroup { name: "e".into(), retention_days: None });
+        let results = control_results(&facts, 365);
+        let result = |control: &str, resource: &str| {
+            results.iter().find(|r| r.control == control && r.resource == resource).map(|r| r.passed)
+        };
+        assert_eq!(
+            result("APIGateway.1", "restapis/a1/stages/prod"),
+            Some(false),
+            "a method at OFF fails it"
+        );
+        assert_eq!(result("APIGateway.9", "restapis/a1/stages/prod"), None, "REST stages are not in it");
+        assert_eq!(result("CloudWatch.16", "log-group/g"), Some(false), "30 days < 365");
+        assert_eq!(result("CloudWatch.16", "log-group/e"), Some(true), "never expiring passes");
+        assert_eq!(control_results(&facts, 30).iter().filter(|r| !r.passed).count(), 1);
+
+        // A log group shared by two stages is one resource; a failure anywhere fails it.
+        let twice: Vec<ControlResult> = results.iter().cloned().chain(results.iter().cloned()).collect();
+        let counts = count_controls(&twice);
+        assert_eq!(
+            counts,
+            [
+                ControlCount { control: "APIGateway.1", passed: 0, failed: 1 },
+                ControlCount { control: "APIGateway.9", passed: 0, failed: 0 },
+                ControlCount { control: "CloudWatch.16", passed: 1, failed: 1 },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_minimum_retention_flags_shorter_groups_and_fixes_bound_to_it() {
+        let api = api();
+        let stage = healthy_stage();
+        let mut facts = facts(&stage, &api);
+        assert!(!stage_findings(&facts).iter().any(|f| f.code == "log-retention-below-minimum"));
+        facts.min_retention_days = Some(365);
+        facts.execution_group = Some(LogGroup { name: "e".into(), retention_days: None });
+        let findings = stage_findings(&facts);
+        let below: Vec<&Finding> =
+            findings.iter().filter(|f| f.code == "log-retention-below-minimum").collect();
+        assert_eq!(below.len(), 1, "{findings:?}");
+        assert_eq!(below[0].controls, ["CloudWatch.16"]);
+        assert!(below[0].fix.as_deref().unwrap().ends_with("--retention-days 365"));
+        let never = findings.iter().find(|f| f.code == "execution-log-retention").unwrap();
+        assert!(
+            never.fix.as_deref().unwrap().ends_with("--execution-log-retention-days 365"),
+            "bounded to the minimum"
+        );
+        let requests = stage_requests(&findings);
+        assert_eq!(
+            (requests[0].retention_days, requests[0].execution_log_retention_days),
+            (Some(365), Some(365))
         );
     }
 }

@@ -479,8 +479,24 @@ pub struct StatusArgs {
     /// Repair every finding that has a safe automatic fix, in one plan (confirm, or --yes)
     #[arg(long)]
     pub fix: bool,
+    /// Also count passes and failures per AWS Security Hub control (APIGateway.1, APIGateway.9,
+    /// CloudWatch.16) and flag log groups kept for less than --min-retention-days
+    #[arg(long)]
+    pub controls: bool,
+    /// The least retention CloudWatch.16 should accept, in days (the control's default: 365); a
+    /// log group kept for less is flagged, and --fix raises it
+    #[arg(long, value_name = "DAYS", value_parser = parse_retention_days)]
+    pub min_retention_days: Option<i32>,
     #[command(flatten)]
     pub wait: WaitArg,
+}
+
+impl StatusArgs {
+    /// The minimum retention to check log groups against: asked for, or CloudWatch.16's default
+    /// with `--controls`; `None` when neither is given.
+    pub fn min_retention(&self) -> Option<i32> {
+        self.min_retention_days.or(self.controls.then_some(crate::audit::CONTROL_MIN_RETENTION_DAYS))
+    }
 }
 
 #[derive(Args, Debug, Clone)]

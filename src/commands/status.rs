@@ -26,6 +26,9 @@ struct RegionStatus {
     region: String,
     account: AccountStatus,
     apis: Vec<ApiStatus>,
+    /// `--controls`: pass and fail counts per Security Hub control.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    controls: Option<Vec<audit::ControlCount>>,
 }
 
 #[derive(Serialize)]
@@ -49,6 +52,8 @@ struct StageStatus {
     findings: Vec<Finding>,
     #[serde(skip)]
     logging: StageLogging,
+    #[serde(skip)]
+    controls: Vec<audit::ControlResult>,
 }
 
 impl RegionStatus {
@@ -149,7 +154,12 @@ async fn audit_region(
             args.stages.join(" or ")
         )));
     }
-    Ok(RegionStatus { region: clients.region.clone(), account, apis: statuses })
+    let controls = args.controls.then(|| {
+        let results: Vec<audit::ControlResult> =
+            statuses.iter().flat_map(|a| a.stages.iter().flat_map(|s| s.controls.iter().cloned())).collect();
+        audit::count_controls(&results)
+    });
+    Ok(RegionStatus { region: clients.region.clone(), account, apis: statuses, controls })
 }
 
 /// One GetStages for the API, then each (selected) stage's findings.
@@ -212,9 +222,12 @@ async fn audit_api(
             stale_routes,
             deliveries,
             missing_delivery_groups,
+            min_retention_days: args.min_retention(),
         };
         let findings = audit::stage_findings(&facts);
-        audited.push(StageStatus { stage: stage.stage_name.clone(), findings, logging: stage });
+        let controls =
+            audit::control_results(&facts, args.min_retention().unwrap_or(audit::CONTROL_MIN_RETENTION_DAYS));
+        audited.push(StageStatus { stage: stage.stage_name.clone(), findings, logging: stage, controls });
     }
     Ok(ApiStatus { api, stages: audited })
 }
@@ -348,6 +361,20 @@ fn render(report: &[RegionStatus], marks: Marks) -> String {
             }
         }
     }
+    for region in report {
+        if let Some(controls) = &region.controls {
+            out.push_str(&format!(
+                "Security Hub controls in {} (stages and log groups checked here):\n",
+                region.region
+            ));
+            for count in controls {
+                out.push_str(&format!(
+                    "  {:<14} passed {:>4}   failed {:>4}\n",
+                    count.control, count.passed, count.failed
+                ));
+            }
+        }
+    }
     let (errors, warnings) = audit::tally(report.iter().flat_map(RegionStatus::findings));
     out.push_str(&format!("{errors} error(s), {warnings} warning(s)\n"));
     out
@@ -363,6 +390,7 @@ mod tests {
             code: "c",
             message: message.into(),
             fix: Some("apigw-logs x".into()),
+            controls: vec![],
             remedy: None,
         }
     }
@@ -372,7 +400,12 @@ mod tests {
     }
 
     fn stage(name: &str, finding: Finding) -> StageStatus {
-        StageStatus { stage: name.into(), findings: vec![finding], logging: StageLogging::default() }
+        StageStatus {
+            stage: name.into(),
+            findings: vec![finding],
+            logging: StageLogging::default(),
+            controls: vec![],
+        }
     }
 
     #[test]
@@ -390,6 +423,7 @@ mod tests {
                 },
                 ApiStatus { api: api("b2", "empty"), stages: vec![] },
             ],
+            controls: Some(vec![audit::ControlCount { control: "APIGateway.1", passed: 1, failed: 1 }]),
         }];
         let text = render(&report, Marks::ASCII);
         let expected = "\
@@ -405,6 +439,8 @@ us-east-1
 |            fix: apigw-logs x
 `- API empty (b2)
       (no stages)
+Security Hub controls in us-east-1 (stages and log groups checked here):
+  APIGateway.1   passed    1   failed    1
 1 error(s), 1 warning(s)
 ";
         assert_eq!(anstream::adapter::strip_str(&text).to_string(), expected);
