@@ -532,7 +532,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__apply)
-            opts="-f -y -v -h --file --check --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --call-timeout --help"
+            opts="-f -y -v -h --file --check --wait --account --all-accounts --include-caller-account --assume-role --external-id --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -547,6 +547,18 @@ _apigw__logs() {
                     return 0
                     ;;
                 --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --assume-role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --external-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -644,7 +656,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__disable)
-            opts="-y -v -h --api --all-apis --api-type --stage --all-stages --all-regions --execution-only --access-only --delete-log-group --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --call-timeout --help"
+            opts="-y -v -h --api --all-apis --api-type --stage --all-stages --all-regions --execution-only --access-only --delete-log-group --account --all-accounts --include-caller-account --assume-role --external-id --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -659,6 +671,18 @@ _apigw__logs() {
                     return 0
                     ;;
                 --stage)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --assume-role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --external-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -706,7 +730,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__enable)
-            opts="-y -v -h --api --all-apis --api-type --stage --all-stages --all-regions --level --data-trace --metrics --method --clear-method --route --clear-route --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --execution-log-destination --no-execution-log-delivery --role-name --hardened-trust --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --call-timeout --help"
+            opts="-y -v -h --api --all-apis --api-type --stage --all-stages --all-regions --level --data-trace --metrics --method --clear-method --route --clear-route --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --execution-log-destination --no-execution-log-delivery --role-name --hardened-trust --wait --account --all-accounts --include-caller-account --assume-role --external-id --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -789,6 +813,18 @@ _apigw__logs() {
                     return 0
                     ;;
                 --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --assume-role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --external-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1804,7 +1840,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__stage__subcmd__set)
-            opts="-y -v -h --api --all-apis --api-type --stage --all-stages --all-regions --level --data-trace --metrics --method --clear-method --route --clear-route --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --execution-log-destination --no-execution-log-delivery --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --call-timeout --help"
+            opts="-y -v -h --api --all-apis --api-type --stage --all-stages --all-regions --level --data-trace --metrics --method --clear-method --route --clear-route --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --execution-log-destination --no-execution-log-delivery --account --all-accounts --include-caller-account --assume-role --external-id --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1882,6 +1918,18 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --assume-role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --external-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1926,7 +1974,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__stage__subcmd__show)
-            opts="-y -v -h --api --all-apis --api-type --stage --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --call-timeout --help"
+            opts="-y -v -h --api --all-apis --api-type --stage --account --all-accounts --include-caller-account --assume-role --external-id --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1941,6 +1989,18 @@ _apigw__logs() {
                     return 0
                     ;;
                 --stage)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --assume-role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --external-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1988,7 +2048,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__status)
-            opts="-y -v -h --api --all-apis --api-type --stage --strict --fix --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --call-timeout --help"
+            opts="-y -v -h --api --all-apis --api-type --stage --strict --fix --controls --min-retention-days --wait --account --all-accounts --include-caller-account --assume-role --external-id --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2006,7 +2066,23 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --min-retention-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --assume-role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --external-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

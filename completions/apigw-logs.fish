@@ -198,6 +198,9 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_
 http\t''
 websocket\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l stage -d 'Stage name (repeatable; default: every stage)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l account -d 'Run in this AWS account (repeatable): through --assume-role, or with your own credentials when it is your own account' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l assume-role -d 'The role to assume in each account, e.g. OrganizationAccountAccessRole' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l external-id -d 'The external id the role\'s trust policy asks for' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
@@ -211,6 +214,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l all-apis -d 'Every API in the region (of --api-type, when given)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l all-accounts -d 'Run in every ACTIVE account of your AWS Organization (ListAccounts: call it from the management account or a delegated administrator); your own account only with --include-caller-account'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l include-caller-account -d 'With --all-accounts: also run in your own account, with your own credentials'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -240,6 +245,9 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l kms-key-id -d 'Encrypt the log groups the tool creates with this KMS key (key ARN, same region)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l tag -d 'Tag the log groups the tool creates (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l execution-log-destination -d 'REST APIs: also deliver execution logs, untruncated (events up to 1 MB), through CloudWatch Logs to this log group, S3 bucket or Firehose stream ARN; FORMAT is json (default) or plain, and for S3 also w3c or parquet, for Firehose also raw. Repeatable, one per kind: the list is the stage\'s whole set, deliveries elsewhere are removed. A stage at level OFF is set to ERROR' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l account -d 'Run in this AWS account (repeatable): through --assume-role, or with your own credentials when it is your own account' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l assume-role -d 'The role to assume in each account, e.g. OrganizationAccountAccessRole' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l external-id -d 'The external id the role\'s trust policy asks for' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
@@ -257,6 +265,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l all-regions -d 'Every region where the account answers API Gateway calls (instead of --region)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l no-access-log -d 'Turn access logging off'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l no-execution-log-delivery -d 'REST APIs: stop delivering execution logs to your own destinations (removes the stage\'s deliveries and its delivery source; the destinations themselves are kept)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l all-accounts -d 'Run in every ACTIVE account of your AWS Organization (ListAccounts: call it from the management account or a delegated administrator); your own account only with --include-caller-account'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l include-caller-account -d 'With --all-accounts: also run in your own account, with your own credentials'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -291,6 +301,9 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l tag -d 
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l execution-log-destination -d 'REST APIs: also deliver execution logs, untruncated (events up to 1 MB), through CloudWatch Logs to this log group, S3 bucket or Firehose stream ARN; FORMAT is json (default) or plain, and for S3 also w3c or parquet, for Firehose also raw. Repeatable, one per kind: the list is the stage\'s whole set, deliveries elsewhere are removed. A stage at level OFF is set to ERROR' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l role-name -d 'Role to create or repair when the account has no healthy role' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l account -d 'Run in this AWS account (repeatable): through --assume-role, or with your own credentials when it is your own account' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l assume-role -d 'The role to assume in each account, e.g. OrganizationAccountAccessRole' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l external-id -d 'The external id the role\'s trust policy asks for' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
@@ -309,6 +322,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l all-reg
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l no-access-log -d 'Turn access logging off'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l no-execution-log-delivery -d 'REST APIs: stop delivering execution logs to your own destinations (removes the stage\'s deliveries and its delivery source; the destinations themselves are kept)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l hardened-trust -d 'Give a new role an aws:SourceAccount condition in its trust policy. Not confirmed by AWS for this role: API Gateway may not set that key, and UpdateAccount then refuses the role'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l all-accounts -d 'Run in every ACTIVE account of your AWS Organization (ListAccounts: call it from the management account or a delegated administrator); your own account only with --include-caller-account'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l include-caller-account -d 'With --all-accounts: also run in your own account, with your own credentials'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -319,6 +334,9 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l api-ty
 http\t''
 websocket\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l stage -d 'Stage name (repeatable; with several APIs, those without it are skipped)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l account -d 'Run in this AWS account (repeatable): through --assume-role, or with your own credentials when it is your own account' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l assume-role -d 'The role to assume in each account, e.g. OrganizationAccountAccessRole' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l external-id -d 'The external id the role\'s trust policy asks for' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
@@ -337,6 +355,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l all-re
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l execution-only -d 'Only turn execution logging off (and, on REST stages, end execution log delivery)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l access-only -d 'Only turn access logging off'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l delete-log-group -d 'Also delete the log groups of the logging turned off: access, execution (asks for confirmation)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l all-accounts -d 'Run in every ACTIVE account of your AWS Organization (ListAccounts: call it from the management account or a delegated administrator); your own account only with --include-caller-account'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l include-caller-account -d 'With --all-accounts: also run in your own account, with your own credentials'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -420,7 +440,11 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l api-typ
 http\t''
 websocket\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l stage -d 'Only check stages with this name (repeatable)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l min-retention-days -d 'The least retention CloudWatch.16 should accept, in days (the control\'s default: 365); a log group kept for less is flagged, and --fix raises it' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l account -d 'Run in this AWS account (repeatable): through --assume-role, or with your own credentials when it is your own account' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l assume-role -d 'The role to assume in each account, e.g. OrganizationAccountAccessRole' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l external-id -d 'The external id the role\'s trust policy asks for' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
@@ -436,6 +460,9 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l call-ti
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l all-apis -d 'Check every API in the region (the default when no --api is given)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l strict -d 'Exit 5 on warnings too'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l fix -d 'Repair every finding that has a safe automatic fix, in one plan (confirm, or --yes)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l controls -d 'Also count passes and failures per AWS Security Hub control (APIGateway.1, APIGateway.9, CloudWatch.16) and flag log groups kept for less than --min-retention-days'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l all-accounts -d 'Run in every ACTIVE account of your AWS Organization (ListAccounts: call it from the management account or a delegated administrator); your own account only with --include-caller-account'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l include-caller-account -d 'With --all-accounts: also run in your own account, with your own credentials'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
@@ -443,6 +470,9 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -s v -l ve
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -s h -l help -d 'Print help'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -s f -l file -d 'The file: defaults and [[stage]] entries (schema in the README)' -r -F
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l account -d 'Run in this AWS account (repeatable): through --assume-role, or with your own credentials when it is your own account' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l assume-role -d 'The role to assume in each account, e.g. OrganizationAccountAccessRole' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l external-id -d 'The external id the role\'s trust policy asks for' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
@@ -456,6 +486,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l concurre
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l check -d 'Change nothing; exit 0 when the stages match the file, 4 when changes are pending'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l all-accounts -d 'Run in every ACTIVE account of your AWS Organization (ListAccounts: call it from the management account or a delegated administrator); your own account only with --include-caller-account'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l include-caller-account -d 'With --all-accounts: also run in your own account, with your own credentials'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'

@@ -69,6 +69,15 @@ pub fn parse_kms_key_arn(text: &str) -> Result<String, String> {
     Ok(text.to_string())
 }
 
+/// clap value parser for `--account`: a 12-digit account id (kept as text: ids may start with 0).
+pub fn parse_account_id(text: &str) -> Result<String, String> {
+    if is_account_id(text) {
+        Ok(text.to_string())
+    } else {
+        Err(format!("'{text}' is not an AWS account id (12 digits)"))
+    }
+}
+
 pub fn is_account_id(text: &str) -> bool {
     text.len() == 12 && text.bytes().all(|b| b.is_ascii_digit())
 }

@@ -196,6 +196,49 @@ pub struct WaitArg {
     pub seconds: u64,
 }
 
+/// The AWS accounts a command runs in: the caller's own (the default), or others through a role
+/// assumed in each.
+#[derive(Args, Debug, Clone, Default, PartialEq, Eq)]
+#[command(next_help_heading = "Accounts")]
+pub struct AccountArgs {
+    /// Run in this AWS account (repeatable): through --assume-role, or with your own credentials
+    /// when it is your own account
+    #[arg(long = "account", value_name = "ID", value_parser = crate::arn::parse_account_id, conflicts_with = "all_accounts")]
+    pub accounts: Vec<String>,
+    /// Run in every ACTIVE account of your AWS Organization (ListAccounts: call it from the
+    /// management account or a delegated administrator); your own account only with
+    /// --include-caller-account
+    #[arg(long, requires = "assume_role")]
+    pub all_accounts: bool,
+    /// With --all-accounts: also run in your own account, with your own credentials
+    #[arg(long, requires = "all_accounts")]
+    pub include_caller_account: bool,
+    /// The role to assume in each account, e.g. OrganizationAccountAccessRole
+    #[arg(long, value_name = "NAME", value_parser = crate::arn::parse_role_name)]
+    pub assume_role: Option<String>,
+    /// The external id the role's trust policy asks for
+    #[arg(long, value_name = "ID", requires = "assume_role", value_parser = parse_external_id)]
+    pub external_id: Option<String>,
+}
+
+impl AccountArgs {
+    /// Whether the command runs across accounts (otherwise in the caller's account, as always).
+    pub fn given(&self) -> bool {
+        !self.accounts.is_empty() || self.all_accounts
+    }
+}
+
+/// STS's rule for external ids: 2 to 1,224 of letters, digits and `+=,.@:/-`.
+fn parse_external_id(text: &str) -> Result<String, String> {
+    let valid = (2..=1224).contains(&text.len())
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || "+=,.@:/-_".contains(c));
+    if valid {
+        Ok(text.to_string())
+    } else {
+        Err("an external id is 2 to 1224 letters, digits or +=,.@:/-_".into())
+    }
+}
+
 /// The stage a command acts on.
 #[derive(Args, Debug, Clone)]
 pub struct StageRef {
@@ -225,6 +268,8 @@ pub struct StageShowArgs {
     /// Stage name (repeatable; default: every stage)
     #[arg(long = "stage", value_name = "STAGE")]
     pub stages: Vec<String>,
+    #[command(flatten)]
+    pub accounts: AccountArgs,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -233,6 +278,8 @@ pub struct StageSetArgs {
     pub targets: Targets,
     #[command(flatten)]
     pub logging: LoggingArgs,
+    #[command(flatten)]
+    pub accounts: AccountArgs,
 }
 
 impl LoggingArgs {
@@ -398,6 +445,8 @@ pub struct EnableArgs {
     pub hardened_trust: bool,
     #[command(flatten)]
     pub wait: WaitArg,
+    #[command(flatten)]
+    pub accounts: AccountArgs,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -413,6 +462,8 @@ pub struct DisableArgs {
     /// Also delete the log groups of the logging turned off: access, execution (asks for confirmation)
     #[arg(long)]
     pub delete_log_group: bool,
+    #[command(flatten)]
+    pub accounts: AccountArgs,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -489,6 +540,8 @@ pub struct StatusArgs {
     pub min_retention_days: Option<i32>,
     #[command(flatten)]
     pub wait: WaitArg,
+    #[command(flatten)]
+    pub accounts: AccountArgs,
 }
 
 impl StatusArgs {
@@ -509,6 +562,8 @@ pub struct ApplyArgs {
     pub check: bool,
     #[command(flatten)]
     pub wait: WaitArg,
+    #[command(flatten)]
+    pub accounts: AccountArgs,
 }
 
 #[derive(Subcommand, Debug)]

@@ -21,6 +21,30 @@ pub struct Ctx {
     pub pacer: std::sync::Arc<crate::aws::pacing::Pacer>,
     /// Result documents held back while a run over several regions gathers them into one.
     gathered: std::sync::Mutex<Option<Vec<serde_json::Value>>>,
+    /// In a run over several accounts: the account this context works in, and its credentials
+    /// (`None`: the caller's own).
+    pub account: Option<Account>,
+    credentials: Option<aws_credential_types::Credentials>,
+    /// What the run saw and did, for the per-account summary.
+    pub tally: std::sync::Mutex<Tally>,
+}
+
+/// The account a context works in, in a run over several accounts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Account {
+    pub id: String,
+    pub name: Option<String>,
+    /// The OUs above it, nearest first (read only when an `apply` file scopes entries by `ou`).
+    pub ous: Vec<String>,
+}
+
+/// Counts for the per-account summary: stages read, stages changed, findings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Tally {
+    pub stages: usize,
+    pub changed: usize,
+    pub errors: usize,
+    pub warnings: usize,
 }
 
 pub const GREEN: Style = AnsiColor::Green.on_default();
@@ -49,7 +73,41 @@ impl Ctx {
             steps_quiet: Default::default(),
             pacer,
             gathered: Default::default(),
+            account: None,
+            credentials: None,
+            tally: Default::default(),
         }
+    }
+
+    /// A context for one account of a run over several: the same options, deadline and pacing
+    /// (whose buckets are per access key, so per account), `credentials` for that account
+    /// (`None`: the caller's own), its own warnings, prefixed with the account.
+    pub fn for_account(
+        &self,
+        account: Account,
+        credentials: Option<aws_credential_types::Credentials>,
+    ) -> Ctx {
+        Ctx {
+            global: self.global.clone(),
+            interactive: self.interactive,
+            deadline: std::sync::Mutex::new(self.deadline()),
+            warned: Default::default(),
+            steps_quiet: Default::default(),
+            pacer: self.pacer.clone(),
+            gathered: Default::default(),
+            account: Some(account),
+            credentials,
+            tally: Default::default(),
+        }
+    }
+
+    pub fn count(&self, add: impl FnOnce(&mut Tally)) {
+        add(&mut self.tally.lock().expect("tally lock"));
+    }
+
+    /// `[account 123456789012] ` in a run over several accounts.
+    fn prefix(&self) -> String {
+        self.account.as_ref().map(|a| format!("[{}] ", a.id)).unwrap_or_default()
     }
 
     pub fn json(&self) -> bool {
@@ -79,6 +137,7 @@ impl Ctx {
             call_timeout: Duration::from_secs(self.global.call_timeout),
             max_attempts: 1,
             pacer: self.pacer.clone(),
+            credentials: None,
         };
         crate::aws::resolve_region(&options).await.ok().map(|r| r.to_string())
     }
@@ -109,15 +168,20 @@ impl Ctx {
 
     /// Clients for `region` (`None`: the configured one).
     pub async fn clients_in(&self, region: Option<String>) -> anyhow::Result<Clients> {
-        Clients::connect(&AwsOptions {
+        Clients::connect(&self.options(region)).await
+    }
+
+    /// How this context connects to `region` (`None`: the configured one).
+    pub fn options(&self, region: Option<String>) -> AwsOptions {
+        AwsOptions {
             profile: self.global.profile.clone(),
             region,
             endpoint_url: self.global.endpoint_url.clone(),
             call_timeout: Duration::from_secs(self.global.call_timeout),
             max_attempts: 8,
             pacer: self.pacer.clone(),
-        })
-        .await
+            credentials: self.credentials.clone(),
+        }
     }
 
     /// Prints a result document on stdout, or holds it while [`Ctx::gather_documents`] gathers.
@@ -144,7 +208,7 @@ impl Ctx {
     /// Progress for people, on stderr; silent with `--output json` unless verbose.
     pub fn progress(&self, message: impl std::fmt::Display) {
         if !self.json() || self.global.verbose > 0 {
-            anstream::eprintln!("{message}");
+            anstream::eprintln!("{}{message}", self.prefix());
         }
     }
 
@@ -163,7 +227,7 @@ impl Ctx {
     pub fn warn(&self, message: impl std::fmt::Display) {
         let message = message.to_string();
         if self.warned.lock().expect("warned lock").insert(message.clone()) {
-            anstream::eprintln!("{YELLOW}warning:{YELLOW:#} {message}");
+            anstream::eprintln!("{}{YELLOW}warning:{YELLOW:#} {message}", self.prefix());
         }
     }
 

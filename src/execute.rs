@@ -105,6 +105,8 @@ impl<'a> Target<'a> {
 
 /// Prints the plan, stops on `--dry-run`, confirms, applies and reports.
 pub async fn run(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'_>) -> anyhow::Result<()> {
+    let stages = target.result["stages"].as_array().map_or(0, Vec::len);
+    ctx.count(|tally| tally.stages += stages);
     let mut report = Report {
         command: target.command,
         region: target.region,
@@ -164,6 +166,11 @@ pub async fn run(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'_>) 
     interrupt::set_applying(true);
     let outcome = apply_plan(ctx, clients, plan, &target, &mut report).await;
     interrupt::set_applying(false);
+    let changed = match report.targets.as_slice() {
+        [] => usize::from(!report.applied.is_empty()),
+        units => units.iter().filter(|u| !u.applied.is_empty()).count(),
+    };
+    ctx.count(|tally| tally.changed += changed);
     let throttled = ctx.pacer.throttled();
     if throttled > 0 {
         tracing::info!(

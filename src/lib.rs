@@ -9,6 +9,7 @@
 #[macro_use]
 mod stdout;
 
+pub mod accounts;
 pub mod api;
 pub mod arn;
 pub mod audit;

@@ -41,6 +41,11 @@ pub struct Settings {
     pub api_type: Option<ApiKind>,
     /// Stage name glob (`prod`, `prod*`); entries only, default every stage.
     pub stage: Option<String>,
+    /// Only in this AWS account (12 digits); entries only, default every account.
+    pub account: Option<String>,
+    /// Only in accounts under this organizational unit (`ou-…`, at any depth): runs with
+    /// `--account`/`--all-accounts`; entries only.
+    pub ou: Option<String>,
     #[serde(default, deserialize_with = "level")]
     pub level: Option<Level>,
     pub data_trace: Option<bool>,
@@ -98,8 +103,17 @@ impl Manifest {
         if let Some(scale) = self.quota_scale {
             crate::cli::parse_quota_scale(&scale.to_string()).map_err(|e| format!("`quota_scale`: {e}"))?;
         }
-        if self.defaults.api.is_some() || self.defaults.stage.is_some() || self.defaults.api_type.is_some() {
-            return Err("[defaults]: `api`, `api_type` and `stage` belong in [[stage]] entries".into());
+        let d = &self.defaults;
+        if d.api.is_some()
+            || d.stage.is_some()
+            || d.api_type.is_some()
+            || d.account.is_some()
+            || d.ou.is_some()
+        {
+            return Err(
+                "[defaults]: `api`, `api_type`, `stage`, `account` and `ou` belong in [[stage]] entries"
+                    .into(),
+            );
         }
         self.defaults.validate().map_err(|e| format!("[defaults]: {e}"))?;
         if self.stages.is_empty() {
@@ -130,6 +144,11 @@ impl Manifest {
             crate::arn::validate_role_name(role).map_err(|e| format!("`{key}`: {e}"))?;
         }
         Ok(())
+    }
+
+    /// Whether some entry is scoped by `ou` (the OUs of each account are then read).
+    pub fn scopes_by_ou(&self) -> bool {
+        self.stages.iter().any(|entry| entry.ou.is_some())
     }
 
     /// The role `apply` creates or repairs in `region` when a stage needs one.
@@ -195,6 +214,16 @@ impl Settings {
         if let Some(key) = &self.kms_key_id {
             parse_kms_key_arn(key).map_err(|e| format!("`kms_key_id`: {e}"))?;
         }
+        if let Some(account) = &self.account {
+            crate::arn::parse_account_id(account).map_err(|e| format!("`account`: {e}"))?;
+        }
+        if let Some(ou) = &self.ou
+            && !(ou.starts_with("ou-")
+                && ou.len() > 3
+                && ou[3..].chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        {
+            return Err(format!("`ou`: '{ou}' is not an organizational unit id (ou-…)"));
+        }
         let destinations =
             self.delivery_destinations().map_err(|e| format!("`execution_log_destinations`: {e}"))?;
         crate::delivery::check_set(&destinations)
@@ -259,6 +288,8 @@ impl Settings {
             api: top.api.clone().or(below.api),
             api_type: top.api_type.or(below.api_type),
             stage: top.stage.clone().or(below.stage),
+            account: top.account.clone().or(below.account),
+            ou: top.ou.clone().or(below.ou),
             level: top.level.or(below.level),
             data_trace: top.data_trace.or(below.data_trace),
             metrics: top.metrics.or(below.metrics),
@@ -279,6 +310,12 @@ impl Settings {
             methods: overlay_map(&below.methods, &top.methods),
             routes: overlay_map(&below.routes, &top.routes),
         }
+    }
+
+    /// Whether the entry applies in this account (with the OUs above it).
+    pub fn in_scope(&self, account: &str, ous: &[String]) -> bool {
+        self.account.as_deref().is_none_or(|a| a == account)
+            && self.ou.as_ref().is_none_or(|ou| ous.contains(ou))
     }
 
     pub fn matches_stage(&self, stage_name: &str) -> bool {

@@ -18,6 +18,13 @@ static CLOSED: AtomicBool = AtomicBool::new(false);
 /// Writes to stdout; see the module documentation for a closed stdout. Any other write error
 /// panics, as std's `print!` does.
 pub fn write(args: std::fmt::Arguments<'_>) {
+    let held = CAPTURE.try_with(|held| {
+        use std::fmt::Write as _;
+        let _ = held.borrow_mut().write_fmt(args);
+    });
+    if held.is_ok() {
+        return;
+    }
     if cfg!(test) {
         return captured(args);
     }
@@ -32,6 +39,21 @@ pub fn write(args: std::fmt::Arguments<'_>) {
     if !crate::interrupt::apply_started() {
         std::process::exit(0);
     }
+}
+
+tokio::task_local! {
+    /// One account's results, in a run over several: printed together once it is done.
+    static CAPTURE: std::cell::RefCell<String>;
+}
+
+/// Runs `future` with what it prints held back, and returns that with its output.
+pub async fn held<F: std::future::Future>(future: F) -> (F::Output, String) {
+    CAPTURE
+        .scope(std::cell::RefCell::new(String::new()), async move {
+            let output = future.await;
+            (output, CAPTURE.with(|held| held.take()))
+        })
+        .await
 }
 
 /// Unit tests: std's macro, whose output the test harness captures.

@@ -6,6 +6,7 @@ pub mod apigw;
 pub mod apigw2;
 pub mod iam;
 pub mod logs;
+pub mod orgs;
 pub mod pacing;
 pub mod sts;
 
@@ -74,6 +75,8 @@ pub struct AwsOptions {
     pub max_attempts: u32,
     /// Shared by every client of the process, so all regions' work is paced together.
     pub pacer: std::sync::Arc<pacing::Pacer>,
+    /// Credentials of another account (an assumed role) instead of the caller's chain.
+    pub credentials: Option<aws_credential_types::Credentials>,
 }
 
 /// One client per service, all for the same region and credentials.
@@ -116,49 +119,7 @@ impl Clients {
     }
 
     pub async fn connect(options: &AwsOptions) -> anyhow::Result<Clients> {
-        let region = resolve_region(options).await?;
-        // A short, single-attempt metadata-service probe: without credentials the tool must fail
-        // in well under two seconds instead of waiting on an address that never answers.
-        let imds = aws_config::imds::Client::builder()
-            .max_attempts(1)
-            .connect_timeout(Duration::from_millis(300))
-            .read_timeout(Duration::from_millis(300))
-            .build();
-        let mut credentials = aws_config::default_provider::credentials::DefaultCredentialsChain::builder()
-            .region(region.clone())
-            .imds_client(imds);
-        if let Some(profile) = &options.profile {
-            credentials = credentials.profile_name(profile);
-        }
-        let mut loader = aws_config::defaults(BehaviorVersion::latest())
-            .region(region.clone())
-            .credentials_provider(credentials.build().await)
-            // The paced client keeps calls under AWS's quotas and absorbs throttling itself, so
-            // the SDK's standard retries (and their retry budget) are left to transient faults.
-            .http_client(pacing::PacedHttpClient {
-                inner: default_https_client(),
-                pacer: options.pacer.clone(),
-                call_timeout: options.call_timeout,
-            })
-            .retry_config(RetryConfig::standard().with_max_attempts(options.max_attempts.max(1)))
-            // Its upload check would count a call waiting for its quota slot as a stalled
-            // stream; every body here is small, and --call-timeout bounds each exchange.
-            .stalled_stream_protection(
-                aws_config::stalled_stream_protection::StalledStreamProtectionConfig::disabled(),
-            )
-            .timeout_config(
-                TimeoutConfig::builder()
-                    .connect_timeout(Duration::from_secs(5).min(options.call_timeout))
-                    .build(),
-            );
-        if let Some(profile) = &options.profile {
-            loader = loader.profile_name(profile);
-        }
-        if let Some(url) = &options.endpoint_url {
-            loader = loader.endpoint_url(url);
-        }
-        let config = loader.load().await;
-        Ok(Clients::from_config(&config))
+        Ok(Clients::from_config(&sdk_config(options).await?))
     }
 
     pub fn from_config(config: &aws_config::SdkConfig) -> Clients {
@@ -173,6 +134,56 @@ impl Clients {
             deliveries: Default::default(),
         }
     }
+}
+
+/// The SDK configuration every client of one region (and account) is built from.
+pub async fn sdk_config(options: &AwsOptions) -> anyhow::Result<aws_config::SdkConfig> {
+    let region = resolve_region(options).await?;
+    // A short, single-attempt metadata-service probe: without credentials the tool must fail
+    // in well under two seconds instead of waiting on an address that never answers.
+    let imds = aws_config::imds::Client::builder()
+        .max_attempts(1)
+        .connect_timeout(Duration::from_millis(300))
+        .read_timeout(Duration::from_millis(300))
+        .build();
+    let mut credentials = aws_config::default_provider::credentials::DefaultCredentialsChain::builder()
+        .region(region.clone())
+        .imds_client(imds);
+    if let Some(profile) = &options.profile {
+        credentials = credentials.profile_name(profile);
+    }
+    let credentials: aws_credential_types::provider::SharedCredentialsProvider = match &options.credentials {
+        Some(assumed) => aws_credential_types::provider::SharedCredentialsProvider::new(assumed.clone()),
+        None => aws_credential_types::provider::SharedCredentialsProvider::new(credentials.build().await),
+    };
+    let mut loader = aws_config::defaults(BehaviorVersion::latest())
+        .region(region.clone())
+        .credentials_provider(credentials)
+        // The paced client keeps calls under AWS's quotas and absorbs throttling itself, so
+        // the SDK's standard retries (and their retry budget) are left to transient faults.
+        .http_client(pacing::PacedHttpClient {
+            inner: default_https_client(),
+            pacer: options.pacer.clone(),
+            call_timeout: options.call_timeout,
+        })
+        .retry_config(RetryConfig::standard().with_max_attempts(options.max_attempts.max(1)))
+        // Its upload check would count a call waiting for its quota slot as a stalled
+        // stream; every body here is small, and --call-timeout bounds each exchange.
+        .stalled_stream_protection(
+            aws_config::stalled_stream_protection::StalledStreamProtectionConfig::disabled(),
+        )
+        .timeout_config(
+            TimeoutConfig::builder()
+                .connect_timeout(Duration::from_secs(5).min(options.call_timeout))
+                .build(),
+        );
+    if let Some(profile) = &options.profile {
+        loader = loader.profile_name(profile);
+    }
+    if let Some(url) = &options.endpoint_url {
+        loader = loader.endpoint_url(url);
+    }
+    Ok(loader.load().await)
 }
 
 /// The SDK's default HTTPS client (rustls with aws-lc, proxy settings from the environment),

@@ -122,6 +122,12 @@ async fn apply_in_region(
     execute::run(ctx, clients, &plan, target).await
 }
 
+/// Whether the file scopes entries by `ou` (read before a run over accounts; a file that cannot
+/// be read is reported by each account's run).
+pub fn scopes_by_ou(args: &ApplyArgs) -> bool {
+    read(&args.file).is_ok_and(|file| file.scopes_by_ou())
+}
+
 fn read(path: &std::path::Path) -> anyhow::Result<Manifest> {
     let bytes = std::fs::read(path).map_err(|e| error::usage(format!("cannot read the file: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|_| error::usage("the file is not UTF-8 text"))?;
@@ -131,11 +137,28 @@ fn read(path: &std::path::Path) -> anyhow::Result<Manifest> {
 /// Matches the entries against the region's APIs and stages (one GetRestApis, one GetStages per
 /// matched API). An entry that matches nothing is an error: it is almost always a typo.
 async fn resolve(ctx: &Ctx, clients: &Clients, file: &Manifest) -> anyhow::Result<Vec<Managed>> {
+    // Entries scoped to other accounts (or OUs) are left out here.
+    let scoped = file.stages.iter().any(|e| e.account.is_some() || e.ou.is_some());
+    let (account, ous) = match (&ctx.account, scoped) {
+        (Some(account), _) => (account.id.clone(), account.ous.clone()),
+        (None, true) => {
+            if file.scopes_by_ou() {
+                return Err(error::usage(
+                    "entries with `ou` apply in runs over accounts: add --all-accounts or --account (the OUs come from AWS Organizations)",
+                ));
+            }
+            (sts::caller_identity(&clients.sts).await?.account, Vec::new())
+        }
+        (None, false) => (String::new(), Vec::new()),
+    };
     let apis = list_apis(ctx, clients, None).await?;
     let mut stages_of: HashMap<String, Vec<StageLogging>> = HashMap::new();
     // Keyed for a stable order: API name, id, stage.
     let mut managed: BTreeMap<(String, String, String), Managed> = BTreeMap::new();
     for (index, entry) in file.stages.iter().enumerate() {
+        if !entry.in_scope(&account, &ous) {
+            continue;
+        }
         let name = manifest::entry_name(index, entry);
         let matched: Vec<&Api> = apis.iter().filter(|a| entry.matches_api(a)).collect();
         if matched.is_empty() {

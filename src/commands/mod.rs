@@ -14,27 +14,73 @@ pub mod stage;
 pub mod status;
 pub mod tail;
 
-use crate::cli::{AccountCommand, Cli, Command, FormatsCommand, RoleCommand, StageCommand};
+use crate::accounts::run_in_accounts;
+use crate::cli::{AccountArgs, AccountCommand, Cli, Command, FormatsCommand, RoleCommand, StageCommand};
 use crate::context::Ctx;
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let ctx = Ctx::new(cli.global);
-    match cli.command {
-        Command::Role(RoleCommand::Create(args)) => role::create(&ctx, &args).await,
-        Command::Account(AccountCommand::Show) => account::show(&ctx).await,
-        Command::Account(AccountCommand::SetRole(args)) => account::set_role(&ctx, &args).await,
-        Command::Account(AccountCommand::Reset) => account::reset(&ctx).await,
-        Command::Stage(StageCommand::Show(args)) => stage::show(&ctx, &args).await,
-        Command::Stage(StageCommand::Set(args)) => stage::set(&ctx, &args).await,
-        Command::Enable(args) => enable::run(&ctx, &args).await,
-        Command::Disable(args) => disable::run(&ctx, &args).await,
-        Command::Setup(args) => setup::run(&ctx, &args).await,
-        Command::Tail(args) => tail::run(&ctx, &args).await,
-        Command::Status(args) => status::run(&ctx, &args).await,
-        Command::Apply(args) => apply::run(&ctx, &args).await,
-        Command::Formats(FormatsCommand::List { kind }) => formats::list(&ctx, kind.kind),
-        Command::Formats(FormatsCommand::Show { name, kind }) => formats::show(&ctx, &name, kind.kind),
-        Command::Formats(FormatsCommand::Check { format, kind }) => formats::check(&ctx, &format, kind.kind),
-        Command::Completions(args) => completions::run(&args),
+    if let Some(accounts) = across_accounts(&cli.command) {
+        if accounts.assume_role.is_some() && !accounts.given() {
+            return Err(crate::error::usage(
+                "--assume-role: say which accounts to assume it in, with --account ID or --all-accounts",
+            ));
+        }
+        if accounts.given() {
+            let needs_ous = matches!(&cli.command, Command::Apply(args) if apply::scopes_by_ou(args));
+            let command = &cli.command;
+            return run_in_accounts(&ctx, accounts, command_name(command), needs_ous, |child| async move {
+                run_here(&child, command).await
+            })
+            .await;
+        }
+    }
+    run_here(&ctx, &cli.command).await
+}
+
+/// The commands that run across accounts, with their account flags.
+fn across_accounts(command: &Command) -> Option<&AccountArgs> {
+    match command {
+        Command::Stage(StageCommand::Show(args)) => Some(&args.accounts),
+        Command::Stage(StageCommand::Set(args)) => Some(&args.accounts),
+        Command::Enable(args) => Some(&args.accounts),
+        Command::Disable(args) => Some(&args.accounts),
+        Command::Status(args) => Some(&args.accounts),
+        Command::Apply(args) => Some(&args.accounts),
+        _ => None,
+    }
+}
+
+fn command_name(command: &Command) -> &'static str {
+    match command {
+        Command::Stage(StageCommand::Show(_)) => "stage show",
+        Command::Stage(StageCommand::Set(_)) => "stage set",
+        Command::Enable(_) => "enable",
+        Command::Disable(_) => "disable",
+        Command::Status(_) => "status",
+        Command::Apply(_) => "apply",
+        _ => "",
+    }
+}
+
+/// The command in one account: the caller's, or the one `ctx` was made for.
+async fn run_here(ctx: &Ctx, command: &Command) -> anyhow::Result<()> {
+    match command {
+        Command::Role(RoleCommand::Create(args)) => role::create(ctx, args).await,
+        Command::Account(AccountCommand::Show) => account::show(ctx).await,
+        Command::Account(AccountCommand::SetRole(args)) => account::set_role(ctx, args).await,
+        Command::Account(AccountCommand::Reset) => account::reset(ctx).await,
+        Command::Stage(StageCommand::Show(args)) => stage::show(ctx, args).await,
+        Command::Stage(StageCommand::Set(args)) => stage::set(ctx, args).await,
+        Command::Enable(args) => enable::run(ctx, args).await,
+        Command::Disable(args) => disable::run(ctx, args).await,
+        Command::Setup(args) => setup::run(ctx, args).await,
+        Command::Tail(args) => tail::run(ctx, args).await,
+        Command::Status(args) => status::run(ctx, args).await,
+        Command::Apply(args) => apply::run(ctx, args).await,
+        Command::Formats(FormatsCommand::List { kind }) => formats::list(ctx, kind.kind),
+        Command::Formats(FormatsCommand::Show { name, kind }) => formats::show(ctx, name, kind.kind),
+        Command::Formats(FormatsCommand::Check { format, kind }) => formats::check(ctx, format, kind.kind),
+        Command::Completions(args) => completions::run(args),
     }
 }

@@ -89,6 +89,13 @@ pub async fn run(ctx: &Ctx, args: &StatusArgs) -> anyhow::Result<()> {
     if args.fix {
         return Ok(());
     }
+    let (errors, warnings) = audit::tally(report.iter().flat_map(RegionStatus::findings));
+    let stages: usize = report.iter().flat_map(|r| &r.apis).map(|a| a.stages.len()).sum();
+    ctx.count(|tally| {
+        tally.stages += stages;
+        tally.errors += errors;
+        tally.warnings += warnings;
+    });
     if ctx.json() {
         let (errors, warnings) = audit::tally(report.iter().flat_map(RegionStatus::findings));
         ctx.print_json(&serde_json::json!({ "regions": report, "errors": errors, "warnings": warnings }))?;
@@ -270,6 +277,13 @@ async fn fix(
     let plan = Plan { steps };
     let unfixable: Vec<&Finding> =
         status.findings().filter(|f| f.severity != Severity::Ok && f.remedy.is_none()).collect();
+    let (errors, warnings) = audit::tally(unfixable.iter().copied());
+    let stages: usize = status.apis.iter().map(|a| a.stages.len()).sum();
+    ctx.count(|tally| {
+        tally.stages += stages;
+        tally.errors += errors;
+        tally.warnings += warnings;
+    });
     let subject = format!("the logging chain in {}", clients.region);
     let target = Target {
         wait: Duration::from_secs(args.wait.seconds),

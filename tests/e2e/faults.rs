@@ -140,6 +140,8 @@ struct State {
     scale: f64,
     propagation: Duration,
     accept_trust_conditions: bool,
+    /// Roles whose AssumeRole is refused (the emulator grants every AssumeRole).
+    refused_roles: Vec<String>,
     /// (access key id, region, bucket) → bucket.
     buckets: HashMap<(String, String, String), Bucket>,
     calls: Vec<String>,
@@ -174,6 +176,7 @@ impl Proxy {
             scale,
             propagation: DEFAULT_ROLE_PROPAGATION,
             accept_trust_conditions: false,
+            refused_roles: Vec::new(),
             buckets: HashMap::new(),
             calls: Vec::new(),
         }));
@@ -233,6 +236,13 @@ impl Proxy {
     /// Let UpdateAccount accept a role whose only statements trusting API Gateway carry a
     /// `Condition`. By default such a role is refused: AWS may not set e.g. `aws:SourceAccount`
     /// when API Gateway assumes the CloudWatch role (api-gateway-facts.md, "The chain").
+    /// Refuse AssumeRole on this role as AWS does when the role is missing or does not trust the
+    /// caller: 403 `AccessDenied`.
+    pub fn refuse_assume_role(&self, role_arn: &str) -> &Proxy {
+        self.state.lock().unwrap().refused_roles.push(role_arn.to_string());
+        self
+    }
+
     pub fn accept_trust_conditions(&self) -> &Proxy {
         self.state.lock().unwrap().accept_trust_conditions = true;
         self
@@ -420,8 +430,12 @@ fn serve(mut client: TcpStream, state: &Mutex<State>, upstream: &str) {
     let op = request.operation();
     let (_, action) = request.operation_parts();
     let signing_service = request.service();
-    let (fault, enforce, strictness, admitted) = {
+    let (fault, enforce, strictness, admitted, refused) = {
         let mut state = state.lock().unwrap();
+        let refused = (op == "sts:AssumeRole")
+            .then(|| form_value(&request.body, "RoleArn"))
+            .flatten()
+            .filter(|role| state.refused_roles.contains(role));
         state.calls.push(op.clone());
         let fault = state
             .rules
@@ -448,8 +462,14 @@ fn serve(mut client: TcpStream, state: &Mutex<State>, upstream: &str) {
             propagation: state.propagation,
             accept_trust_conditions: state.accept_trust_conditions,
         };
-        (fault, state.enforce, strictness, admitted)
+        (fault, state.enforce, strictness, admitted, refused)
     };
+    if let Some(role) = refused {
+        let caller = request.credential().first().copied().unwrap_or_default().to_string();
+        let message =
+            format!("User: {caller} is not authorized to perform: sts:AssumeRole on resource: {role}");
+        return respond_error(&mut client, &signing_service, 403, "AccessDenied", &message);
+    }
     match fault {
         Some(Fault::Reset) => return,
         Some(Fault::Delay(delay)) => std::thread::sleep(delay),
@@ -560,6 +580,13 @@ fn apigateway_sources_out(response: Vec<u8>) -> Vec<u8> {
         })
         .collect();
     format!("{}\r\n\r\n{body}", head.join("\r\n")).into_bytes()
+}
+
+/// A parameter of a form-encoded (query protocol) body, decoded.
+fn form_value(body: &[u8], name: &str) -> Option<String> {
+    let body = String::from_utf8_lossy(body);
+    let raw = body.split('&').find_map(|kv| kv.strip_prefix(&format!("{name}=")))?;
+    Some(percent_encoding::percent_decode_str(&raw.replace('+', " ")).decode_utf8_lossy().into_owned())
 }
 
 /// The double's own CloudWatch Logs call to the emulator, with the caller's credentials.

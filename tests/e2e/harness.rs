@@ -115,17 +115,21 @@ fn base_config(url: &str, credentials: aws_credential_types::Credentials) -> aws
 
 impl Account {
     pub fn new() -> Account {
+        let n = NEXT.fetch_add(1, Ordering::SeqCst);
+        Account::assumed(format!("{:06}{:06}", std::process::id() % 1_000_000, n + 100_000), "e2e")
+    }
+
+    /// An account that exists already (e.g. an organization's member), through `role` in it.
+    pub fn assumed(id: String, role: &str) -> Account {
         let url = emulator_url();
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-        let n = NEXT.fetch_add(1, Ordering::SeqCst);
-        let id = format!("{:06}{:06}", std::process::id() % 1_000_000, n + 100_000);
         let root =
             base_config(url, aws_credential_types::Credentials::new("testing", "testing", None, None, "e2e"));
         let sts = aws_sdk_sts::Client::new(&root);
         let creds = runtime
             .block_on(
                 sts.assume_role()
-                    .role_arn(format!("arn:aws:iam::{id}:role/e2e"))
+                    .role_arn(format!("arn:aws:iam::{id}:role/{role}"))
                     .role_session_name("e2e-test")
                     .send(),
             )

@@ -10,6 +10,7 @@ mod double;
 mod faults;
 mod fleet;
 mod harness;
+mod orgs;
 mod quotas;
 mod reliability;
 mod setup;
