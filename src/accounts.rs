@@ -43,8 +43,7 @@ where
     Fut: Future<Output = anyhow::Result<()>>,
 {
     let base = aws::sdk_config(&ctx.options(ctx.global.regions.first().cloned())).await?;
-    let sts_client = aws_sdk_sts::Client::new(&base);
-    let caller = sts::caller_identity(&sts_client).await?;
+    let caller = sts::caller_identity(&aws_sdk_sts::Client::new(&base)).await?;
     let organizations = aws_sdk_organizations::Client::new(&base);
     let accounts = targets(ctx, args, &caller.account, &organizations).await?;
     if accounts.is_empty() {
@@ -56,14 +55,13 @@ where
     let prompts = ctx.interactive() && !ctx.global.yes && !ctx.dry_run();
     let at_once = if prompts { 1 } else { usize::from(ctx.global.concurrency).min(accounts.len()) };
     let bar = progress_bar(ctx, accounts.len());
-    let seconds = i32::try_from(ctx.global.timeout + 300).unwrap_or(i32::MAX);
+    let session = std::time::Duration::from_secs(ctx.global.timeout + 300);
     let run = &run;
-    let (caller, sts_client, organizations, bar) = (&caller, &sts_client, &organizations, &bar);
+    let (caller, base, organizations, bar) = (&caller, &base, &organizations, &bar);
     let mut outcomes: Vec<(usize, Outcome)> = futures::stream::iter(accounts.into_iter().enumerate())
         .map(|(index, (id, name))| async move {
             let outcome =
-                in_account(ctx, args, caller, sts_client, organizations, needs_ous, seconds, id, name, run)
-                    .await;
+                in_account(ctx, args, caller, base, organizations, needs_ous, session, id, name, run).await;
             if let Some(bar) = bar {
                 bar.inc(1);
             }
@@ -138,10 +136,10 @@ async fn in_account<F, Fut>(
     ctx: &Ctx,
     args: &AccountArgs,
     caller: &sts::Identity,
-    sts_client: &aws_sdk_sts::Client,
+    base: &aws_config::SdkConfig,
     organizations: &aws_sdk_organizations::Client,
     needs_ous: bool,
-    seconds: i32,
+    session: std::time::Duration,
     id: String,
     name: Option<String>,
     run: &F,
@@ -167,7 +165,7 @@ where
         (Some(role), false) => {
             let role_arn = format!("arn:{}:iam::{id}:role/{role}", caller.partition);
             ctx.progress(format_args!("[{id}] assuming {role_arn}"));
-            match sts::assume_role(sts_client, &role_arn, args.external_id.as_deref(), seconds).await {
+            match sts::assumed_role(base, &role_arn, args.external_id.as_deref(), session).await {
                 Ok(credentials) => Some(credentials),
                 Err(err) => {
                     let err = error::precondition(

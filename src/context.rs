@@ -24,7 +24,7 @@ pub struct Ctx {
     /// In a run over several accounts: the account this context works in, and its credentials
     /// (`None`: the caller's own).
     pub account: Option<Account>,
-    credentials: Option<aws_credential_types::Credentials>,
+    credentials: Option<aws_credential_types::provider::SharedCredentialsProvider>,
     /// What the run saw and did, for the per-account summary.
     pub tally: std::sync::Mutex<Tally>,
 }
@@ -85,7 +85,7 @@ impl Ctx {
     pub fn for_account(
         &self,
         account: Account,
-        credentials: Option<aws_credential_types::Credentials>,
+        credentials: Option<aws_credential_types::provider::SharedCredentialsProvider>,
     ) -> Ctx {
         Ctx {
             global: self.global.clone(),

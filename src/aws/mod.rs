@@ -76,7 +76,7 @@ pub struct AwsOptions {
     /// Shared by every client of the process, so all regions' work is paced together.
     pub pacer: std::sync::Arc<pacing::Pacer>,
     /// Credentials of another account (an assumed role) instead of the caller's chain.
-    pub credentials: Option<aws_credential_types::Credentials>,
+    pub credentials: Option<aws_credential_types::provider::SharedCredentialsProvider>,
 }
 
 /// One client per service, all for the same region and credentials.
