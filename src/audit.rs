@@ -186,6 +186,8 @@ pub struct StageFacts<'a> {
     pub missing_delivery_groups: Vec<String>,
     /// `status --controls` / `--min-retention-days`: the least retention CloudWatch.16 accepts.
     pub min_retention_days: Option<i32>,
+    /// `status --controls`: `--fix` also repairs what fails a control and is otherwise left.
+    pub controls: bool,
 }
 
 /// AWS Security Hub (CSPM) controls the checks map to; sources in the README.
@@ -386,12 +388,25 @@ fn stage_checks(facts: &StageFacts) -> Vec<Finding> {
             );
         }
         if settings.level == Level::Off && wide.level != Level::Off {
-            findings.push(problem(
+            let finding = problem(
                 Severity::Warning,
                 if flag == "route" { "route-logging-off" } else { "method-logging-off" },
                 format!("the {scope} override turns execution logging OFF there"),
                 set(&format!("--clear-{flag} '{named}'")),
-            ));
+            );
+            // Such an override may be deliberate (a noisy health check), so `--fix` leaves it,
+            // unless asked to repair what fails APIGateway.1, which counts every method.
+            findings.push(match (facts.controls, &scope) {
+                (false, _) | (_, Scope::Stage) => finding,
+                (true, Scope::Route(key)) => finding.remedied(stage_fix(LoggingArgs {
+                    clear_routes: vec![key.clone()],
+                    ..Default::default()
+                })),
+                (true, Scope::Method(spec)) => finding.remedied(stage_fix(LoggingArgs {
+                    clear_methods: vec![spec.clone()],
+                    ..Default::default()
+                })),
+            });
         }
     }
 
@@ -709,6 +724,7 @@ fn merge_into(into: &mut LoggingArgs, from: &LoggingArgs) {
     into.retention_days = from.retention_days.or(into.retention_days);
     into.execution_log_retention_days =
         from.execution_log_retention_days.or(into.execution_log_retention_days);
+    into.clear_methods.extend(from.clear_methods.iter().cloned());
     if from.wanted_deliveries().is_some() {
         into.execution_log_destinations = from.execution_log_destinations.clone();
         into.no_execution_log_delivery = from.no_execution_log_delivery;
@@ -767,6 +783,7 @@ mod tests {
             deliveries: None,
             missing_delivery_groups: vec![],
             min_retention_days: None,
+            controls: false,
         }
     }
 
@@ -1014,5 +1031,27 @@ mod tests {
             (requests[0].retention_days, requests[0].execution_log_retention_days),
             (Some(365), Some(365))
         );
+    }
+
+    #[test]
+    fn with_controls_fix_clears_overrides_that_fail_apigateway_1() {
+        let api = api();
+        let mut stage = healthy_stage();
+        let pets = MethodSpec::parse("GET /pets").unwrap();
+        stage.methods.insert(
+            pets.settings_key(),
+            MethodLogging { level: Level::Off, data_trace: false, metrics: false },
+        );
+        let mut facts = facts(&stage, &api);
+        let override_finding = |facts: &StageFacts| {
+            stage_findings(facts).into_iter().find(|f| f.code == "method-logging-off").unwrap()
+        };
+        assert_eq!(override_finding(&facts).remedy, None, "may be deliberate: left alone");
+        facts.controls = true;
+        let finding = override_finding(&facts);
+        assert_eq!(finding.controls, ["APIGateway.1"]);
+        let requests = stage_requests(&[finding]);
+        assert_eq!(requests.len(), 1);
+        assert_eq!(requests[0].clear_methods, [pets]);
     }
 }

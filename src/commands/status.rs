@@ -230,6 +230,7 @@ async fn audit_api(
             deliveries,
             missing_delivery_groups,
             min_retention_days: args.min_retention(),
+            controls: args.controls,
         };
         let findings = audit::stage_findings(&facts);
         let controls =
