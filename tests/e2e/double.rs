@@ -151,7 +151,7 @@ fn rest_update_stage_is_refused_as_aws_refuses_it() {
 }
 
 #[test]
-fn v2_update_stage_is_refused_as_aws_refuses_it_and_forwarded_when_valid() {
+fn v2_update_stage_is_refused_as_aws_refuses_it_and_applied_when_valid() {
     use aws_sdk_apigatewayv2::types::{AccessLogSettings, LoggingLevel, ProtocolType, RouteSettings};
     let acct = Account::new();
     let http = acct.create_v2_api("web", ProtocolType::Http);
@@ -212,19 +212,53 @@ fn v2_update_stage_is_refused_as_aws_refuses_it_and_forwarded_when_valid() {
     assert_eq!(update(&ws, None, level(LoggingLevel::Error)), bad_request(ROLE_MUST_BE_SET));
     assert_eq!(update(&ws, access("$context.requestId"), None), bad_request(ROLE_MUST_BE_SET));
 
-    // Valid updates reach the emulator, which has no v2 UpdateStage (500).
-    let forwarded = |answer: Answer| matches!(answer, Err((status, _, _)) if status >= 500);
+    // Valid updates are applied: the emulator has no v2 UpdateStage, so the double makes the
+    // change on the stage as AWS would, and it reads back.
     let calls = proxy.calls("apigatewayv2:UpdateStage");
-    assert!(forwarded(update(&http, access("$context.requestId $context.authorizer.claims.sub"), None)));
-    assert!(forwarded(update(&ws, None, level(LoggingLevel::Off))));
+    assert_eq!(update(&http, access("$context.requestId $context.authorizer.claims.sub"), None), Ok(()));
+    assert_eq!(update(&ws, None, level(LoggingLevel::Off)), Ok(()));
     let role = acct.create_role("logging", API_GATEWAY_TRUST, true);
     acct.set_account_role(&role);
-    assert!(forwarded(update(
-        &ws,
-        access("$context.requestId $context.connectionId"),
-        level(LoggingLevel::Info)
-    )));
+    assert_eq!(
+        update(&ws, access("$context.requestId $context.connectionId"), level(LoggingLevel::Info)),
+        Ok(())
+    );
     assert_eq!(proxy.calls("apigatewayv2:UpdateStage"), calls + 3);
+    let stage = acct.block_on(client.get_stage().api_id(&ws).stage_name("prod").send()).unwrap();
+    assert_eq!(stage.default_route_settings().and_then(|r| r.logging_level()), Some(&LoggingLevel::Info));
+    assert_eq!(
+        stage.access_log_settings().and_then(|a| a.format()),
+        Some("$context.requestId $context.connectionId")
+    );
+    // Route settings merge per route; their removal and access logging's have their own calls.
+    let route = |key: &str| {
+        answer(
+            acct.block_on(
+                client
+                    .update_stage()
+                    .api_id(&ws)
+                    .stage_name("prod")
+                    .route_settings(key, RouteSettings::builder().logging_level(LoggingLevel::Error).build())
+                    .send(),
+            ),
+        )
+    };
+    assert_eq!(route("$connect"), Ok(()));
+    assert_eq!(route("$disconnect"), Ok(()));
+    let stage = acct.block_on(client.get_stage().api_id(&ws).stage_name("prod").send()).unwrap();
+    assert_eq!(stage.route_settings().map(|r| r.len()), Some(2));
+    acct.block_on(client.delete_route_settings().api_id(&ws).stage_name("prod").route_key("$connect").send())
+        .unwrap();
+    acct.block_on(client.delete_access_log_settings().api_id(&ws).stage_name("prod").send()).unwrap();
+    let stage = acct.block_on(client.get_stage().api_id(&ws).stage_name("prod").send()).unwrap();
+    let routes: Vec<&String> = stage.route_settings().map(|r| r.keys().collect()).unwrap_or_default();
+    assert_eq!(routes, ["$disconnect"]);
+    assert!(stage.access_log_settings().is_none());
+    assert_eq!(
+        stage.default_route_settings().and_then(|r| r.logging_level()),
+        Some(&LoggingLevel::Info),
+        "kept"
+    );
 }
 
 #[test]

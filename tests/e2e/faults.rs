@@ -500,12 +500,93 @@ fn serve(mut client: TcpStream, state: &Mutex<State>, upstream: &str) {
     if enforce && let Some((code, message)) = aws_rule_violation(&request, &op, upstream, strictness) {
         return respond_error(&mut client, &signing_service, 400, code, &message);
     }
+    if let Some((status, body)) = v2_stage_write(&request, upstream) {
+        return respond(&mut client, status, "application/json", "", &body);
+    }
     let request = apigateway_source_in(request, &op);
     let mut response = forward(&request, upstream);
     if op.starts_with("logs:") && op.contains("DeliverySource") {
         response = apigateway_sources_out(response);
     }
     let _ = client.write_all(&response);
+}
+
+/// The emulator stores v2 stages but has no UpdateStage (500) and no DeleteRouteSettings or
+/// DeleteAccessLogSettings (404). The double makes each change on the stage as AWS does, then
+/// stores the result in the emulator by deleting the stage and creating it again with the new
+/// settings: sent objects replace the stage's (`defaultRouteSettings`, `accessLogSettings`),
+/// `routeSettings` and `stageVariables` are merged per key. `None` for any other request.
+fn v2_stage_write(request: &Request, upstream: &str) -> Option<(u16, String)> {
+    let segments = request.segments();
+    let (api, stage, rest) = match segments.as_slice() {
+        ["v2", "apis", api, "stages", stage, rest @ ..] => {
+            (api.to_string(), stage.to_string(), rest.to_vec())
+        }
+        _ => return None,
+    };
+    let change: serde_json::Value = serde_json::from_slice(&request.body).unwrap_or_default();
+    let stage_path = format!("/v2/apis/{api}/stages/{stage}");
+    // JSON, as the SDK sends it: the emulator reads a form-encoded POST as another protocol.
+    let read = |method: &str, path: &str, body: Vec<u8>| {
+        let mut probe = request.probe(method, path, body, Some("apigateway"));
+        for (name, value) in &mut probe.headers {
+            if name.eq_ignore_ascii_case("content-type") {
+                *value = "application/json".into();
+            }
+        }
+        ask(&probe, upstream)
+    };
+    let (status, current) = read("GET", &stage_path, Vec::new());
+    if status != 200 {
+        return Some((status, current));
+    }
+    let mut stage_json: serde_json::Value = serde_json::from_str(&current).unwrap_or_default();
+    match (request.method.as_str(), rest.as_slice()) {
+        ("PATCH", []) => {
+            for key in [
+                "defaultRouteSettings",
+                "accessLogSettings",
+                "description",
+                "autoDeploy",
+                "deploymentId",
+                "clientCertificateId",
+            ] {
+                if !change[key].is_null() {
+                    stage_json[key] = change[key].clone();
+                }
+            }
+            for key in ["routeSettings", "stageVariables"] {
+                if let Some(entries) = change[key].as_object() {
+                    if !stage_json[key].is_object() {
+                        stage_json[key] = serde_json::json!({});
+                    }
+                    for (name, value) in entries {
+                        stage_json[key][name] = value.clone();
+                    }
+                }
+            }
+        }
+        ("DELETE", ["routesettings", route]) => {
+            let route = percent_encoding::percent_decode_str(route).decode_utf8_lossy().into_owned();
+            if stage_json["routeSettings"].as_object_mut().and_then(|r| r.remove(&route)).is_none() {
+                return Some((404, format!(r#"{{"message":"Unable to find route settings for {route}"}}"#)));
+            }
+        }
+        ("DELETE", ["accesslogsettings"]) => {
+            stage_json.as_object_mut()?.remove("accessLogSettings");
+        }
+        _ => return None,
+    }
+    for key in ["createdDate", "lastUpdatedDate"] {
+        stage_json.as_object_mut()?.remove(key);
+    }
+    read("DELETE", &stage_path, Vec::new());
+    let (status, created) =
+        read("POST", &format!("/v2/apis/{api}/stages"), stage_json.to_string().into_bytes());
+    Some(match (request.method.as_str(), status) {
+        ("DELETE", 200) => (204, String::new()),
+        _ => (status, created),
+    })
 }
 
 /// The emulator refuses API Gateway as a delivery source ("Cannot access provided service."),

@@ -123,9 +123,8 @@ fn status_and_enable_across_an_organization_with_one_account_out_of_reach() {
     let row = text.lines().find(|l| l.starts_with(refused.as_str())).unwrap();
     assert!(row.ends_with("failed"), "{row}");
 
-    // enable everywhere (REST: the emulator has no v2 UpdateStage): configured in each reachable
-    // account, read back there.
-    let enable = across(&["enable", "--all-apis", "--api-type", "rest", "--all-stages"]);
+    // enable everywhere: configured in each reachable account, read back there.
+    let enable = across(&["enable", "--all-apis", "--all-stages"]);
     let doc = management.json_at(&proxy.url, &enable, 1);
     assert!(outcome(&doc, refused)["error"].is_string());
     for id in healthy {
@@ -138,6 +137,15 @@ fn status_and_enable_across_an_organization_with_one_account_out_of_reach() {
         assert!(stage.access_log_settings().is_some(), "{id}");
         assert!(outcome(&doc, id)["changed"].as_u64().unwrap() >= 1, "{doc}");
     }
+    let acct = member(&healthy[0]);
+    let ws = acct.block_on(acct.apigw2().get_apis().send()).unwrap().items()[0].api_id().unwrap().to_string();
+    let live = acct.block_on(acct.apigw2().get_stage().api_id(&ws).stage_name("live").send()).unwrap();
+    assert_eq!(
+        live.default_route_settings().and_then(|r| r.logging_level()),
+        Some(&aws_sdk_apigatewayv2::types::LoggingLevel::Info),
+        "the WebSocket stage too"
+    );
+    assert!(live.access_log_settings().is_some());
     // A rerun writes nothing in any account.
     let again = management.json_at(&proxy.url, &enable, 1);
     for id in healthy {

@@ -466,3 +466,50 @@ fn websocket_execution_logs_live_in_aws_apigateway_and_the_old_rest_named_group_
     assert_eq!(code, 0, "{stderr}");
     assert!(acct.log_groups().iter().any(|(name, _)| *name == leftover), "kept: it holds streams");
 }
+
+/// The emulator has no v2 UpdateStage; the strict double applies v2 stage writes as AWS does, so
+/// the changes are made and read back here, and reruns write nothing.
+#[test]
+fn v2_stages_are_changed_read_back_and_left_alone_on_rerun() {
+    let acct = Account::new();
+    let web = acct.create_v2_api("web", ProtocolType::Http);
+    let chat = acct.create_v2_api("chat", ProtocolType::Websocket);
+    for api in [&web, &chat] {
+        acct.block_on(acct.apigw2().create_stage().api_id(api).stage_name("prod").send()).unwrap();
+    }
+    add_route(&acct, &chat, "$connect");
+    let stage =
+        |api: &str| acct.block_on(acct.apigw2().get_stage().api_id(api).stage_name("prod").send()).unwrap();
+
+    // HTTP: access logging to the vendedlogs group, no account role.
+    let enable_web = ["enable", "--api", "web", "--stage", "prod"];
+    acct.json(&enable_web, 0);
+    let destination = stage(&web).access_log_settings().and_then(|a| a.destination_arn()).map(String::from);
+    assert_eq!(
+        destination,
+        Some(format!(
+            "arn:aws:logs:{REGION}:{}:log-group:/aws/vendedlogs/API-Gateway-Access-Logs_{web}/prod",
+            acct.id
+        ))
+    );
+    assert_eq!(acct.account_role(), None, "HTTP APIs need no account role");
+    assert_eq!(acct.json(&enable_web, 0)["changed"], false);
+
+    // WebSocket: execution logging on, one route at ERROR, access logging.
+    let enable_chat =
+        ["enable", "--api", "chat", "--stage", "prod", "--route", "$connect", "--level", "error"];
+    acct.json(&enable_chat, 0);
+    let live = stage(&chat);
+    assert_eq!(live.route_settings().unwrap()["$connect"].logging_level(), Some(&LoggingLevel::Error));
+    assert!(live.access_log_settings().is_some());
+    assert!(acct.account_role().is_some(), "WebSocket logging needs the account role");
+    assert_eq!(acct.json(&enable_chat, 0)["changed"], false, "a rerun writes nothing");
+
+    // The override is removed with its own call; disable turns logging off.
+    acct.json(&["stage", "set", "--api", "chat", "--stage", "prod", "--clear-route", "$connect"], 0);
+    assert!(stage(&chat).route_settings().is_none_or(|r| !r.contains_key("$connect")));
+    acct.json(&["disable", "--api", "chat", "--stage", "prod"], 0);
+    let off = stage(&chat);
+    assert!(off.access_log_settings().is_none());
+    assert_eq!(off.default_route_settings().and_then(|r| r.logging_level()), Some(&LoggingLevel::Off));
+}
