@@ -21,6 +21,9 @@ struct Outcome {
     result: serde_json::Value,
     #[serde(flatten)]
     tally: Tally,
+    /// `status --controls`: this account's counts per Security Hub control, all regions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    controls: Vec<crate::audit::ControlCount>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
     #[serde(skip)]
@@ -153,6 +156,7 @@ where
         name: name.clone(),
         result: serde_json::Value::Null,
         tally,
+        controls: Vec::new(),
         exit: Some(error::exit_code(&error)),
         error: Some(match error::hint(&error) {
             Some(hint) => format!("{error:#} (hint: {hint})"),
@@ -194,39 +198,34 @@ where
     let child = Arc::new(ctx.for_account(account, credentials));
     let (result, output) = crate::stdout::held(run(child.clone())).await;
     let tally = *child.tally.lock().expect("tally lock");
+    let controls = child.controls.lock().expect("controls lock").clone();
+    let document = |output: &str| match ctx.json() {
+        true => serde_json::from_str(output).unwrap_or_default(),
+        false => serde_json::Value::Null,
+    };
     match result {
-        Ok(()) => {
-            let result = if ctx.json() {
-                serde_json::from_str(&output).unwrap_or_default()
-            } else {
-                serde_json::Value::Null
-            };
-            Outcome { account: id, name, result, tally, error: None, exit: None, output }
-        }
+        Ok(()) => Outcome {
+            account: id,
+            name,
+            result: document(&output),
+            tally,
+            controls,
+            error: None,
+            exit: None,
+            output,
+        },
         // `status` found errors, `apply --check` found drift: results like any other.
-        Err(err) if matches!(error::exit_code(&err), error::Exit::Findings | error::Exit::Drift) => {
-            let result = if ctx.json() {
-                serde_json::from_str(&output).unwrap_or_default()
-            } else {
-                serde_json::Value::Null
-            };
-            Outcome {
-                account: id,
-                name,
-                result,
-                tally,
-                error: None,
-                exit: Some(error::exit_code(&err)),
-                output,
-            }
-        }
-        Err(err) => {
-            let mut outcome = failed(err, output, tally);
-            if ctx.json() {
-                outcome.result = serde_json::from_str(&outcome.output).unwrap_or_default();
-            }
-            outcome
-        }
+        Err(err) if matches!(error::exit_code(&err), error::Exit::Findings | error::Exit::Drift) => Outcome {
+            account: id,
+            name,
+            result: document(&output),
+            tally,
+            controls,
+            error: None,
+            exit: Some(error::exit_code(&err)),
+            output,
+        },
+        Err(err) => Outcome { result: document(&output), ..failed(err, output, tally) },
     }
 }
 
@@ -260,6 +259,31 @@ fn table(outcomes: &[Outcome]) -> String {
             "{:<14} {:<20} {:>6} {:>7} {:>6} {:>8}  {result}\n",
             o.account, name, t.stages, t.changed, t.errors, t.warnings
         ));
+    }
+    // What a security team asks for: per account, each control's passes and failures.
+    let mut controls: Vec<&'static str> = Vec::new();
+    for control in outcomes.iter().flat_map(|o| o.controls.iter().map(|c| c.control)) {
+        if !controls.contains(&control) {
+            controls.push(control);
+        }
+    }
+    if !controls.is_empty() {
+        out.push_str(&format!("\nSecurity Hub controls, passed/failed:\n{:<14}", "account"));
+        for control in &controls {
+            out.push_str(&format!(" {control:>14}"));
+        }
+        out.push('\n');
+        for o in outcomes.iter().filter(|o| !o.controls.is_empty()) {
+            out.push_str(&format!("{:<14}", o.account));
+            for control in &controls {
+                let cell = match o.controls.iter().find(|c| c.control == *control) {
+                    Some(c) => format!("{}/{}", c.passed, c.failed),
+                    None => "-".into(),
+                };
+                out.push_str(&format!(" {cell:>14}"));
+            }
+            out.push('\n');
+        }
     }
     out
 }

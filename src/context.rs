@@ -19,14 +19,14 @@ pub struct Ctx {
     steps_quiet: std::sync::atomic::AtomicBool,
     /// Paces every AWS call of the run at the account's quotas.
     pub pacer: std::sync::Arc<crate::aws::pacing::Pacer>,
-    /// Result documents held back while a run over several regions gathers them into one.
-    gathered: std::sync::Mutex<Option<Vec<serde_json::Value>>>,
     /// In a run over several accounts: the account this context works in, and its credentials
     /// (`None`: the caller's own).
     pub account: Option<Account>,
     credentials: Option<aws_credential_types::provider::SharedCredentialsProvider>,
     /// What the run saw and did, for the per-account summary.
     pub tally: std::sync::Mutex<Tally>,
+    /// `status --controls`: pass and fail counts per Security Hub control, over every region.
+    pub controls: std::sync::Mutex<Vec<crate::audit::ControlCount>>,
 }
 
 /// The account a context works in, in a run over several accounts.
@@ -72,10 +72,10 @@ impl Ctx {
             warned: Default::default(),
             steps_quiet: Default::default(),
             pacer,
-            gathered: Default::default(),
             account: None,
             credentials: None,
             tally: Default::default(),
+            controls: Default::default(),
         }
     }
 
@@ -94,15 +94,29 @@ impl Ctx {
             warned: Default::default(),
             steps_quiet: Default::default(),
             pacer: self.pacer.clone(),
-            gathered: Default::default(),
             account: Some(account),
             credentials,
             tally: Default::default(),
+            controls: Default::default(),
         }
     }
 
     pub fn count(&self, add: impl FnOnce(&mut Tally)) {
         add(&mut self.tally.lock().expect("tally lock"));
+    }
+
+    /// Adds one region's control counts to the run's.
+    pub fn count_controls(&self, counts: &[crate::audit::ControlCount]) {
+        let mut totals = self.controls.lock().expect("controls lock");
+        for count in counts {
+            match totals.iter_mut().find(|t| t.control == count.control) {
+                Some(total) => {
+                    total.passed += count.passed;
+                    total.failed += count.failed;
+                }
+                None => totals.push(count.clone()),
+            }
+        }
     }
 
     /// `[account 123456789012] ` in a run over several accounts.
@@ -184,25 +198,11 @@ impl Ctx {
         }
     }
 
-    /// Prints a result document on stdout, or holds it while [`Ctx::gather_documents`] gathers.
+    /// Prints a result document on stdout (runs over several regions or accounts hold each one
+    /// back and print them as one).
     pub fn print_json(&self, document: &impl serde::Serialize) -> anyhow::Result<()> {
-        if let Some(gathered) = self.gathered.lock().expect("gathered lock").as_mut() {
-            gathered.push(serde_json::to_value(document)?);
-            return Ok(());
-        }
         println!("{}", serde_json::to_string_pretty(document)?);
         Ok(())
-    }
-
-    /// Holds back the documents [`Ctx::print_json`] is given from now on, so that a run over
-    /// several regions prints one document; [`Ctx::gathered`] hands them over.
-    pub fn gather_documents(&self) {
-        *self.gathered.lock().expect("gathered lock") = Some(Vec::new());
-    }
-
-    /// The documents held back since [`Ctx::gather_documents`]; printing goes back to normal.
-    pub fn gathered(&self) -> Vec<serde_json::Value> {
-        self.gathered.lock().expect("gathered lock").take().unwrap_or_default()
     }
 
     /// Progress for people, on stderr; silent with `--output json` unless verbose.

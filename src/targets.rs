@@ -210,11 +210,11 @@ fn not_opted_in(err: &anyhow::Error) -> bool {
     )
 }
 
-/// Runs a command in each of `regions`. Every region is connected, its targets resolved with
-/// `resolve` (reads only) and passed to `check` before `run` changes the first region, so a bad
-/// target or a flag a target's type refuses fails before any write. A region that fails in `run`
-/// does not stop the others. With several regions and `--output json`, the documents the regions
-/// print are gathered into one, `{"regions": [...]}`.
+/// Runs a command in each of `regions`. Every region is connected and its targets resolved with
+/// `resolve` (reads only; regions side by side), and all are passed to `check` before `run`
+/// changes the first region, so a bad target or a flag a target's type refuses fails before any
+/// write. A region that fails in `run` does not stop the others. With several regions and
+/// `--output json`, the documents the regions print are gathered into one, `{"regions": [...]}`.
 pub async fn in_each_region<T, O, R, RFut, C, F, Fut>(
     ctx: &Ctx,
     regions: Vec<Option<String>>,
@@ -230,26 +230,47 @@ where
     Fut: Future<Output = anyhow::Result<O>>,
 {
     let gather = regions.len() > 1 && ctx.json();
-    let mut resolved = Vec::new();
-    for region in regions {
+    let resolve = &resolve;
+    let resolved = futures::future::try_join_all(regions.into_iter().map(|region| async move {
         let clients = ctx.clients_in(region).await?;
         let targets = resolve(clients.clone()).await?;
-        check(&targets)?;
-        resolved.push((clients, targets));
+        Ok::<_, anyhow::Error>((clients, targets))
+    }))
+    .await?;
+    for (_, targets) in &resolved {
+        check(targets)?;
     }
-    if gather {
-        ctx.gather_documents();
-    }
-    let mut outcomes = Vec::new();
-    for (clients, targets) in resolved {
+    // Regions run side by side (each has its own quotas), their output held back and printed in
+    // region order; one at a time when a person may be asked to confirm.
+    let several = resolved.len() > 1;
+    let run = &run;
+    let runs = resolved.into_iter().map(|(clients, targets)| async move {
         let region = clients.region.clone();
-        outcomes.push((region, run(clients, targets).await));
-    }
-    if gather {
-        let documents = ctx.gathered();
-        if !documents.is_empty() {
-            ctx.print_json(&json!({ "regions": documents }))?;
+        let (outcome, printed) = match several {
+            true => crate::stdout::held(run(clients, targets)).await,
+            false => (run(clients, targets).await, String::new()),
+        };
+        (region, outcome, printed)
+    });
+    let prompts = ctx.interactive() && !ctx.global.yes && !ctx.dry_run();
+    let finished: Vec<(String, anyhow::Result<O>, String)> = if prompts {
+        futures::stream::iter(runs).then(|run| run).collect().await
+    } else {
+        futures::future::join_all(runs).await
+    };
+    let mut outcomes = Vec::new();
+    let mut documents = Vec::new();
+    for (region, outcome, printed) in finished {
+        if gather {
+            // Each region printed its own document; they are printed as one.
+            documents.extend(serde_json::from_str::<serde_json::Value>(&printed).ok());
+        } else {
+            print!("{printed}");
         }
+        outcomes.push((region, outcome));
+    }
+    if gather && !documents.is_empty() {
+        ctx.print_json(&json!({ "regions": documents }))?;
     }
     per_region(outcomes)
 }

@@ -149,11 +149,7 @@ pub async fn has_log_streams(client: &aws_sdk_cloudwatchlogs::Client, name: &str
 }
 
 pub async fn delete_log_group(client: &aws_sdk_cloudwatchlogs::Client, name: &str) -> anyhow::Result<()> {
-    match client.delete_log_group().log_group_name(name).send().await {
-        Ok(_) => Ok(()),
-        Err(e) if e.code() == Some("ResourceNotFoundException") => Ok(()),
-        Err(e) => Err(call_failed(DELETE, &format!("log group {name}"), e)),
-    }
+    deleted(client.delete_log_group().log_group_name(name).send().await, DELETE, &format!("log group {name}"))
 }
 
 /// Every delivery source, destination and delivery of the region (three paginated listings).
@@ -248,34 +244,48 @@ pub async fn create_delivery(
     Ok(())
 }
 
-/// Deletes run again after a partial failure: an object already gone counts as deleted.
 pub async fn delete_delivery(client: &aws_sdk_cloudwatchlogs::Client, id: &str) -> anyhow::Result<()> {
-    match client.delete_delivery().id(id).send().await {
-        Ok(_) => Ok(()),
-        Err(e) if e.code() == Some("ResourceNotFoundException") => Ok(()),
-        Err(e) => Err(call_failed(DELETE_DELIVERY, &format!("delivery {id}"), e)),
-    }
+    deleted(client.delete_delivery().id(id).send().await, DELETE_DELIVERY, &format!("delivery {id}"))
 }
 
 pub async fn delete_delivery_destination(
     client: &aws_sdk_cloudwatchlogs::Client,
     name: &str,
 ) -> anyhow::Result<()> {
-    match client.delete_delivery_destination().name(name).send().await {
-        Ok(_) => Ok(()),
-        Err(e) if e.code() == Some("ResourceNotFoundException") => Ok(()),
-        Err(e) => Err(call_failed(DELETE_DESTINATION, &format!("delivery destination {name}"), e)),
-    }
+    let result = client.delete_delivery_destination().name(name).send().await;
+    deleted(result, DELETE_DESTINATION, &format!("delivery destination {name}"))
 }
 
 pub async fn delete_delivery_source(
     client: &aws_sdk_cloudwatchlogs::Client,
     name: &str,
 ) -> anyhow::Result<()> {
-    match client.delete_delivery_source().name(name).send().await {
+    deleted(
+        client.delete_delivery_source().name(name).send().await,
+        DELETE_SOURCE,
+        &format!("delivery source {name}"),
+    )
+}
+
+/// Deletes run again after a partial failure: an object already gone counts as deleted.
+fn deleted<T, E>(
+    result: Result<
+        T,
+        aws_smithy_runtime_api::client::result::SdkError<
+            E,
+            aws_smithy_runtime_api::client::orchestrator::HttpResponse,
+        >,
+    >,
+    call: Call,
+    resource: &str,
+) -> anyhow::Result<()>
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+{
+    match result {
         Ok(_) => Ok(()),
         Err(e) if e.code() == Some("ResourceNotFoundException") => Ok(()),
-        Err(e) => Err(call_failed(DELETE_SOURCE, &format!("delivery source {name}"), e)),
+        Err(e) => Err(call_failed(call, resource, e)),
     }
 }
 

@@ -89,6 +89,9 @@ pub async fn run(ctx: &Ctx, args: &StatusArgs) -> anyhow::Result<()> {
     if args.fix {
         return Ok(());
     }
+    for region in &report {
+        ctx.count_controls(region.controls.as_deref().unwrap_or_default());
+    }
     let (errors, warnings) = audit::tally(report.iter().flat_map(RegionStatus::findings));
     let stages: usize = report.iter().flat_map(|r| &r.apis).map(|a| a.stages.len()).sum();
     ctx.count(|tally| {

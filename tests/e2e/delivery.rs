@@ -253,69 +253,29 @@ fn bad_delivery_requests_exit_2_before_any_write() {
     acct.block_on(acct.apigw2().create_stage().api_id(&http).stage_name("prod").send()).unwrap();
     let group = format!("arn:aws:logs:{REGION}:{}:log-group:/exec/orders", acct.id);
     let other_region = format!("arn:aws:logs:eu-west-1:{}:log-group:/exec/orders", acct.id);
-    let cases: [(&[&str], &str); 5] = [
+    let set = |destination: &str, more: &[&str]| -> Vec<String> {
+        let mut args = ["stage", "set", "--api", "orders", "--stage", "prod", "--execution-log-destination"]
+            .map(String::from)
+            .to_vec();
+        args.push(destination.to_string());
+        args.extend(more.iter().map(|s| s.to_string()));
+        args
+    };
+    let mut web = set(&group, &[]);
+    web[3] = "web".into();
+    let cases = [
+        (web, "REST API stages only"),
+        (set(&group, &["--level", "off"]), "--level off"),
+        (set(&other_region, &[]), "region eu-west-1"),
         (
-            &["stage", "set", "--api", "web", "--stage", "prod", "--execution-log-destination", &group],
-            "REST API stages only",
-        ),
-        (
-            &[
-                "stage",
-                "set",
-                "--api",
-                "orders",
-                "--stage",
-                "prod",
-                "--level",
-                "off",
-                "--execution-log-destination",
-                &group,
-            ],
-            "--level off",
-        ),
-        (
-            &[
-                "stage",
-                "set",
-                "--api",
-                "orders",
-                "--stage",
-                "prod",
-                "--execution-log-destination",
-                &other_region,
-            ],
-            "region eu-west-1",
-        ),
-        (
-            &[
-                "enable",
-                "--api",
-                "orders",
-                "--stage",
-                "prod",
-                "--execution-log-destination",
-                "arn:aws:s3:::a-bucket",
-                "--execution-log-destination",
-                "arn:aws:s3:::b-bucket",
-            ],
+            set("arn:aws:s3:::a-bucket", &["--execution-log-destination", "arn:aws:s3:::b-bucket"]),
             "two S3 bucket destinations",
         ),
-        (
-            &[
-                "stage",
-                "set",
-                "--api",
-                "orders",
-                "--stage",
-                "prod",
-                "--execution-log-destination",
-                &format!("{group},format=parquet"),
-            ],
-            "use one of json, plain",
-        ),
+        (set(&format!("{group},format=parquet"), &[]), "use one of json, plain"),
     ];
     for (args, expected) in cases {
-        let (code, _, stderr) = acct.run(args);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, _, stderr) = acct.run(&args);
         assert_eq!(code, 2, "{args:?}: {stderr}");
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
     }

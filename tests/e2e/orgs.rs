@@ -122,6 +122,11 @@ fn status_and_enable_across_an_organization_with_one_account_out_of_reach() {
     assert!(text.contains("APIGateway.9   passed    0   failed    1"), "{text}");
     let row = text.lines().find(|l| l.starts_with(refused.as_str())).unwrap();
     assert!(row.ends_with("failed"), "{row}");
+    // And one table of every account's passes and failures per control.
+    let table = text.split("Security Hub controls, passed/failed:").nth(1).expect("the controls table");
+    let row: Vec<&str> =
+        table.lines().find(|l| l.starts_with(healthy[0].as_str())).unwrap().split_whitespace().collect();
+    assert_eq!(row[1..], ["0/2", "0/1", "0/0"], "{table}");
 
     // enable everywhere: configured in each reachable account, read back there.
     let enable = across(&["enable", "--all-apis", "--all-stages"]);
