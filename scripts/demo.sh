@@ -40,4 +40,4 @@ run enable --api orders --stage prod
 run enable --api orders --stage prod
 run stage show --api orders --stage prod
 run account show
-run status --api orders
+run status --api orders --controls

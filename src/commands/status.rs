@@ -351,7 +351,11 @@ fn render(report: &[RegionStatus], marks: Marks) -> String {
     let mut out = String::new();
     let finding_lines = |out: &mut String, indent: &str, findings: &[Finding]| {
         for finding in findings {
-            out.push_str(&format!("{indent}{} {}\n", marks.of(finding.severity), finding.message));
+            let controls = match finding.controls.as_slice() {
+                [] => String::new(),
+                ids => format!("  [{}]", ids.join(", ")),
+            };
+            out.push_str(&format!("{indent}{} {}{controls}\n", marks.of(finding.severity), finding.message));
             if let (Some(fix), false) = (&finding.fix, finding.severity == Severity::Ok) {
                 out.push_str(&format!("{indent}    fix: {fix}\n"));
             }
