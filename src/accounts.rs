@@ -203,30 +203,15 @@ where
         true => serde_json::from_str(output).unwrap_or_default(),
         false => serde_json::Value::Null,
     };
-    match result {
-        Ok(()) => Outcome {
-            account: id,
-            name,
-            result: document(&output),
-            tally,
-            controls,
-            error: None,
-            exit: None,
-            output,
-        },
-        // `status` found errors, `apply --check` found drift: results like any other.
-        Err(err) if matches!(error::exit_code(&err), error::Exit::Findings | error::Exit::Drift) => Outcome {
-            account: id,
-            name,
-            result: document(&output),
-            tally,
-            controls,
-            error: None,
-            exit: Some(error::exit_code(&err)),
-            output,
-        },
-        Err(err) => Outcome { result: document(&output), ..failed(err, output, tally) },
-    }
+    // `status` found errors, `apply --check` found drift: results like any other.
+    let exit = match &result {
+        Ok(()) => None,
+        Err(err) if matches!(error::exit_code(err), error::Exit::Findings | error::Exit::Drift) => {
+            Some(error::exit_code(err))
+        }
+        Err(_) => return Outcome { result: document(&output), ..failed(result.unwrap_err(), output, tally) },
+    };
+    Outcome { account: id, name, result: document(&output), tally, controls, error: None, exit, output }
 }
 
 fn progress_bar(ctx: &Ctx, accounts: usize) -> Option<indicatif::ProgressBar> {
