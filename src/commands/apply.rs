@@ -41,13 +41,11 @@ impl Managed {
     }
 }
 
-pub async fn run(ctx: &Ctx, args: &ApplyArgs) -> anyhow::Result<()> {
+/// The file, read and checked as far as it can be without AWS (also before a run over accounts
+/// starts), so a bad file changes nothing.
+pub fn checked_file(ctx: &Ctx, args: &ApplyArgs) -> anyhow::Result<Manifest> {
     let path = args.file.display().to_string();
     let file = read(&args.file).with_context(|| format!("-f {path}"))?;
-    if let (None, Some(scale)) = (ctx.global.quota_scale, file.quota_scale) {
-        ctx.pacer.set_scale(scale);
-    }
-    // Everything that needs no AWS call is checked first, so a bad file changes nothing.
     for index in 0..file.stages.len() {
         let entry = &file.stages[index];
         let requests = file.merged(index, entry.api_type.unwrap_or_default());
@@ -56,6 +54,15 @@ pub async fn run(ctx: &Ctx, args: &ApplyArgs) -> anyhow::Result<()> {
                 format!("-f {path}: {}", manifest::entry_name(index, &file.stages[index]))
             })?;
         }
+    }
+    Ok(file)
+}
+
+pub async fn run(ctx: &Ctx, args: &ApplyArgs) -> anyhow::Result<()> {
+    let path = args.file.display().to_string();
+    let file = checked_file(ctx, args)?;
+    if let (None, Some(scale)) = (ctx.global.quota_scale, file.quota_scale) {
+        ctx.pacer.set_scale(scale);
     }
 
     // The file applies in every --region given (each with its own account role). Every region's
@@ -120,12 +127,6 @@ async fn apply_in_region(
         ..Target::new("apply", &clients.region, subject, json!({ "file": path, "stages": stages }))
     };
     execute::run(ctx, clients, &plan, target).await
-}
-
-/// Whether the file scopes entries by `ou` (read before a run over accounts; a file that cannot
-/// be read is reported by each account's run).
-pub fn scopes_by_ou(args: &ApplyArgs) -> bool {
-    read(&args.file).is_ok_and(|file| file.scopes_by_ou())
 }
 
 fn read(path: &std::path::Path) -> anyhow::Result<Manifest> {

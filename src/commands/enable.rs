@@ -9,9 +9,14 @@ use crate::planner::validate::{check_offline, check_region_bound, check_targets}
 use crate::targets::on_stages;
 use std::time::Duration;
 
-pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
+/// What can be checked without AWS (also before a run over accounts starts).
+pub fn check_input(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
     check_offline(ctx, &args.logging, args.targets.apis.api_type)?;
-    check_region_bound(ctx, &args.targets, &args.logging)?;
+    check_region_bound(ctx, &args.targets, &args.logging)
+}
+
+pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
+    check_input(ctx, args)?;
     let check = |targets: &[_]| check_targets(ctx, &args.logging, targets);
     on_stages(ctx, "enable", &args.targets, check, |clients, targets| async move {
         let identity = crate::aws::sts::caller_identity(&clients.sts).await?;

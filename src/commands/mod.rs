@@ -27,7 +27,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             ));
         }
         if accounts.given() {
-            let needs_ous = matches!(&cli.command, Command::Apply(args) if apply::scopes_by_ou(args));
+            // Bad input is refused once, before the first AWS call, as without account flags.
+            let needs_ous = match &cli.command {
+                Command::Enable(args) => enable::check_input(&ctx, args).map(|()| false)?,
+                Command::Stage(StageCommand::Set(args)) => {
+                    stage::check_set_input(&ctx, args).map(|()| false)?
+                }
+                Command::Apply(args) => apply::checked_file(&ctx, args)?.scopes_by_ou(),
+                _ => false,
+            };
             let command = &cli.command;
             return run_in_accounts(&ctx, accounts, command_name(command), needs_ous, |child| async move {
                 run_here(&child, command).await

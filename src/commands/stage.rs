@@ -176,7 +176,8 @@ fn print_access(access: Option<&AccessLog>, kind: ApiKind) {
     }
 }
 
-pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
+/// What can be checked without AWS (also before a run over accounts starts).
+pub fn check_set_input(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
     let logging = &args.logging;
     if logging.is_empty() {
         return Err(error::usage(
@@ -184,7 +185,12 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
         ));
     }
     check_offline(ctx, logging, args.targets.apis.api_type)?;
-    check_region_bound(ctx, &args.targets, logging)?;
+    check_region_bound(ctx, &args.targets, logging)
+}
+
+pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
+    check_set_input(ctx, args)?;
+    let logging = &args.logging;
     let check = |targets: &[_]| check_targets(ctx, logging, targets);
     on_stages(ctx, "stage set", &args.targets, check, |clients, targets| async move {
         let identity = sts::caller_identity(&clients.sts).await?;

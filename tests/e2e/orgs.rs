@@ -240,4 +240,11 @@ fn accounts_are_checked_before_anything_runs() {
     let (code, _, stderr) = acct.run(&["status", "--account", "12345"]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("12 digits"), "{stderr}");
+    // Bad input is refused before the first call to AWS, as without account flags.
+    let proxy = Proxy::start(emulator_url());
+    let bad = ["enable", "--all-apis", "--all-stages", "--access-log-format", "$context.status"];
+    let (code, _, stderr) = acct.run_at(&proxy.url, &across(&bad));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("requestId"), "{stderr}");
+    assert_eq!(proxy.stats()["calls"], 0, "no call made");
 }
