@@ -124,15 +124,14 @@ pub fn parse_destination_spec(text: &str) -> Result<DestinationSpec, String> {
     };
     let arn = Arn::parse(arn_text)?;
     let (kind, canonical) = match arn.service.as_str() {
-        "logs" => {
-            let Some(name) = arn.resource.strip_prefix("log-group:") else {
-                return Err(format!("'{arn_text}' is not a log group ARN (expected …:log-group:NAME)"));
-            };
-            let name = name.strip_suffix(":*").unwrap_or(name);
-            arn::validate_log_group_name(name)?;
-            home_required(&arn, arn_text)?;
-            (DestinationKind::LogGroup, arn::log_group_arn(&arn.partition, &arn.region, &arn.account, name))
-        }
+        // The same log group ARNs access logs take (a trailing `:*` is dropped).
+        "logs" => match arn::parse_destination(arn_text)? {
+            (arn::Destination::LogGroup { name }, _) => (
+                DestinationKind::LogGroup,
+                arn::log_group_arn(&arn.partition, &arn.region, &arn.account, &name),
+            ),
+            _ => unreachable!("a logs ARN parses as a log group or not at all"),
+        },
         "s3" => {
             if !arn.region.is_empty() || !arn.account.is_empty() {
                 return Err(format!(
