@@ -23,7 +23,7 @@ struct Outcome {
     tally: Tally,
     /// `status --controls`: this account's counts per Security Hub control, all regions.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    controls: Vec<crate::audit::ControlCount>,
+    controls: Vec<crate::controls::ControlCount>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
     #[serde(skip)]

@@ -39,8 +39,15 @@ impl Arn {
         })
     }
 
-    /// Refuses an ARN from another region or account: API Gateway delivers logs only within its own.
-    pub fn check_home(&self, region: &str, account: &str) -> Result<(), String> {
+    /// Refuses an ARN from another partition, region or account: API Gateway delivers logs only
+    /// within its own.
+    pub fn check_home(&self, partition: &str, region: &str, account: &str) -> Result<(), String> {
+        if self.partition != partition {
+            return Err(format!(
+                "it is in partition {}, but the stage is in partition {partition}; use an arn:{partition}: destination",
+                self.partition
+            ));
+        }
         if !self.region.is_empty() && self.region != region {
             return Err(format!(
                 "it is in region {}, but the stage is in {region}; use a destination in {region}",
@@ -244,9 +251,52 @@ pub fn parse_region(text: &str) -> Result<String, String> {
     validate_region(text).map(|()| text.to_string())
 }
 
+/// An endpoint the SDK can send calls to: an `http://` or `https://` URL with a host. Checked
+/// before the first call; the SDK would otherwise retry a malformed one for half a minute.
+pub fn validate_endpoint_url(text: &str) -> Result<(), String> {
+    let expected = "expected an http:// or https:// URL with a host, e.g. http://127.0.0.1:5000";
+    let uri: http::Uri = text.parse().map_err(|e| format!("'{text}' is not a URL ({e}); {expected}"))?;
+    match (uri.scheme_str(), uri.host()) {
+        (Some("http" | "https"), Some(host)) if !host.is_empty() => Ok(()),
+        (Some(scheme), _) if scheme != "http" && scheme != "https" => {
+            Err(format!("'{text}' has the scheme {scheme}:, which the AWS SDK cannot use; {expected}"))
+        }
+        _ => Err(format!("'{text}' is not a URL with a scheme and a host; {expected}")),
+    }
+}
+
+/// clap value parser for `--endpoint-url`.
+pub fn parse_endpoint_url(text: &str) -> Result<String, String> {
+    validate_endpoint_url(text).map(|()| text.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn endpoint_urls_need_an_http_scheme_and_a_host() {
+        for good in [
+            "http://127.0.0.1:5000",
+            "https://apigateway.us-east-1.amazonaws.com",
+            "http://[::1]:4566/",
+            "http://localhost",
+        ] {
+            assert_eq!(validate_endpoint_url(good), Ok(()), "{good}");
+        }
+        for (bad, why) in [
+            ("garbage", "not a URL with a scheme and a host"),
+            ("ftp://127.0.0.1", "the scheme ftp:"),
+            ("http://[::1", "is not a URL"),
+            ("notaurl", "not a URL with a scheme and a host"),
+            ("", "is not a URL"),
+            ("127.0.0.1:5000", "127.0.0.1"),
+            ("http://", "is not a URL"),
+        ] {
+            let err = validate_endpoint_url(bad).unwrap_err();
+            assert!(err.contains(why) && err.contains("e.g. http://127.0.0.1:5000"), "{bad}: {err}");
+        }
+    }
 
     #[test]
     fn region_names_are_checked_by_shape() {
@@ -305,7 +355,7 @@ mod tests {
             parse_destination("arn:aws:logs:eu-west-1:123456789012:log-group:/my/logs:*").unwrap();
         assert_eq!(dest, Destination::LogGroup { name: "/my/logs".into() });
         assert_eq!(arn.region, "eu-west-1");
-        assert!(arn.check_home("eu-west-1", ACCOUNT).is_ok());
+        assert!(arn.check_home("aws", "eu-west-1", ACCOUNT).is_ok());
         assert_eq!(
             log_group_arn("aws", "eu-west-1", ACCOUNT, "/my/logs"),
             "arn:aws:logs:eu-west-1:123456789012:log-group:/my/logs"
@@ -343,9 +393,11 @@ mod tests {
     #[test]
     fn destinations_from_other_regions_or_accounts_are_refused() {
         let (_, arn) = parse_destination("arn:aws:logs:us-west-2:123456789012:log-group:x").unwrap();
-        assert!(arn.check_home("us-east-1", ACCOUNT).unwrap_err().contains("region us-west-2"));
+        assert!(arn.check_home("aws", "us-east-1", ACCOUNT).unwrap_err().contains("region us-west-2"));
         let (_, arn) = parse_destination("arn:aws:logs:us-east-1:999999999999:log-group:x").unwrap();
-        assert!(arn.check_home("us-east-1", ACCOUNT).unwrap_err().contains("account 999999999999"));
+        assert!(arn.check_home("aws", "us-east-1", ACCOUNT).unwrap_err().contains("account 999999999999"));
+        let (_, arn) = parse_destination("arn:aws-cn:logs:us-east-1:123456789012:log-group:x").unwrap();
+        assert!(arn.check_home("aws", "us-east-1", ACCOUNT).unwrap_err().contains("partition aws-cn"));
     }
 
     #[test]

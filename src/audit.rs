@@ -6,6 +6,9 @@ use crate::api::{Api, ApiKind};
 use crate::arn::{self, Destination};
 use crate::aws::logs::LogGroup;
 use crate::cli::LoggingArgs;
+use crate::controls::{
+    ControlCount, EXECUTION_LOGGING_CONTROL, LOG_RETENTION_CONTROL, V2_ACCESS_LOGGING_CONTROL,
+};
 use crate::delivery::{DestinationSpec, StageDeliveries, StageDelivery};
 use crate::format;
 use crate::logging::{Scope, StageLogging};
@@ -166,6 +169,7 @@ pub fn role_not_needed() -> Finding {
 
 /// What was read about one stage.
 pub struct StageFacts<'a> {
+    pub partition: &'a str,
     pub region: &'a str,
     /// The caller's account, where access-log destinations must live.
     pub account: &'a str,
@@ -175,6 +179,9 @@ pub struct StageFacts<'a> {
     pub access_group: Option<LogGroup>,
     /// `API-Gateway-Execution-Logs_{id}/{stage}`, when it exists.
     pub execution_group: Option<LogGroup>,
+    /// With access logging off: the default access log group a fix would send logs to, when it
+    /// exists already.
+    pub default_access_group: Option<LogGroup>,
     /// WebSocket: `API-Gateway-Execution-Logs_{id}/{stage}`, which earlier versions pre-created
     /// but API Gateway does not write to, when it exists.
     pub leftover_execution_group: Option<Leftover>,
@@ -189,16 +196,6 @@ pub struct StageFacts<'a> {
     /// `status --controls`: `--fix` also repairs what fails a control and is otherwise left.
     pub controls: bool,
 }
-
-/// AWS Security Hub (CSPM) controls the checks map to; sources in the README.
-/// REST and WebSocket stages: execution logging ERROR or INFO on every method.
-pub const EXECUTION_LOGGING_CONTROL: &str = "APIGateway.1";
-/// HTTP and WebSocket stages: access logging configured.
-pub const V2_ACCESS_LOGGING_CONTROL: &str = "APIGateway.9";
-/// Log groups kept at least `minRetentionTime` days (or never expiring).
-pub const LOG_RETENTION_CONTROL: &str = "CloudWatch.16";
-/// CloudWatch.16's default `minRetentionTime`.
-pub const CONTROL_MIN_RETENTION_DAYS: i32 = 365;
 
 /// The controls a finding of this code, on this type of API, is evidence for.
 fn controls_of(code: &str, kind: ApiKind) -> Vec<&'static str> {
@@ -260,13 +257,6 @@ pub fn control_results(facts: &StageFacts, min: i32) -> Vec<ControlResult> {
 }
 
 /// Pass and fail counts per control, each resource counted once (log groups shared by stages).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct ControlCount {
-    pub control: &'static str,
-    pub passed: usize,
-    pub failed: usize,
-}
-
 pub fn count_controls(results: &[ControlResult]) -> Vec<ControlCount> {
     let mut seen = std::collections::BTreeMap::new();
     for result in results {
@@ -566,9 +556,19 @@ fn access_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Find
     let days = bound_days(facts);
     let (api, stage) = (facts.api, facts.stage);
     let default_group = default_log_group(api, &stage.stage_name);
+    // With a minimum retention asked for, a group the fix creates starts at it (not at the
+    // tool's default, which CloudWatch.16 would then flag); an existing group is only raised.
+    let creation_retention = |existing: Option<&LogGroup>| {
+        facts.min_retention_days.and(match existing.map(|g| g.retention_days) {
+            None => Some(days),
+            Some(Some(kept)) if kept < days => Some(days),
+            Some(_) => None,
+        })
+    };
     let new_destination = || LoggingArgs {
         access_log_group: Some(default_group.clone()),
         access_log_format: Some("json".into()),
+        retention_days: creation_retention(facts.default_access_group.as_ref()),
         ..Default::default()
     };
     let new_destination_fix = set(&format!("--access-log-group {default_group} --access-log-format json"));
@@ -580,7 +580,7 @@ fn access_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Find
     };
     let mut findings = Vec::new();
     let destination = arn::parse_destination(&access.destination_arn).and_then(|(destination, parsed)| {
-        parsed.check_home(facts.region, facts.account).map(|()| destination)
+        parsed.check_home(facts.partition, facts.region, facts.account).map(|()| destination)
     });
     match destination {
         Err(why) => findings.push(
@@ -605,6 +605,7 @@ fn access_findings(facts: &StageFacts, set: &dyn Fn(&str) -> String) -> Vec<Find
                 )
                 .remedied(Remedy::Stage(Box::new(LoggingArgs {
                     access_log_group: Some(name.clone()),
+                    retention_days: creation_retention(None),
                     ..Default::default()
                 }))),
             ),
@@ -772,12 +773,14 @@ mod tests {
 
     fn facts<'a>(stage: &'a StageLogging, api: &'a Api) -> StageFacts<'a> {
         StageFacts {
+            partition: "aws",
             region: "us-east-1",
             account: "123456789012",
             api,
             stage,
             access_group: Some(LogGroup { name: "g".into(), retention_days: Some(30) }),
             execution_group: Some(LogGroup { name: "e".into(), retention_days: Some(90) }),
+            default_access_group: None,
             leftover_execution_group: None,
             stale_routes: vec![],
             deliveries: None,

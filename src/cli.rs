@@ -44,7 +44,7 @@ pub struct GlobalArgs {
     #[arg(long = "region", global = true, value_name = "REGION", action = ArgAction::Append, value_parser = crate::arn::parse_region)]
     pub regions: Vec<String>,
     /// Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(long, global = true, value_name = "URL", value_parser = crate::arn::parse_endpoint_url)]
     pub endpoint_url: Option<String>,
     /// Result format on stdout
     #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Text)]
@@ -80,11 +80,15 @@ pub struct GlobalArgs {
     pub call_timeout: u64,
 }
 
-/// A quota multiple: a finite number above 0 and at most 1000.
+/// The bounds of a quota multiple. Below the lower one a single call would wait for hours (and
+/// far below it the wait no longer fits a `Duration`).
+pub const QUOTA_SCALE_RANGE: std::ops::RangeInclusive<f64> = 0.001..=1000.0;
+
+/// A quota multiple: a number from 0.001 to 1000.
 pub fn parse_quota_scale(value: &str) -> Result<f64, String> {
     match value.parse::<f64>() {
-        Ok(factor) if factor.is_finite() && factor > 0.0 && factor <= 1000.0 => Ok(factor),
-        _ => Err(format!("expected a number above 0 and at most 1000 (e.g. 2 or 0.5), got {value:?}")),
+        Ok(factor) if QUOTA_SCALE_RANGE.contains(&factor) => Ok(factor),
+        _ => Err(format!("expected a number from 0.001 to 1000 (e.g. 2 or 0.5), got {value:?}")),
     }
 }
 
@@ -548,7 +552,7 @@ impl StatusArgs {
     /// The minimum retention to check log groups against: asked for, or CloudWatch.16's default
     /// with `--controls`; `None` when neither is given.
     pub fn min_retention(&self) -> Option<i32> {
-        self.min_retention_days.or(self.controls.then_some(crate::audit::CONTROL_MIN_RETENTION_DAYS))
+        self.min_retention_days.or(self.controls.then_some(crate::controls::CONTROL_MIN_RETENTION_DAYS))
     }
 }
 
@@ -609,6 +613,15 @@ pub struct CompletionsArgs {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn quota_scale_is_bounded_so_pacing_intervals_stay_finite() {
+        for bad in ["1e-300", "0.0009", "0", "-1", "1000.5", "inf", "NaN", "x"] {
+            assert!(parse_quota_scale(bad).unwrap_err().contains("from 0.001 to 1000"), "{bad}");
+        }
+        assert_eq!(parse_quota_scale("0.001"), Ok(0.001));
+        assert_eq!(parse_quota_scale("1000"), Ok(1000.0));
+    }
 
     #[test]
     fn cli_definition_is_consistent() {

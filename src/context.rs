@@ -26,7 +26,7 @@ pub struct Ctx {
     /// What the run saw and did, for the per-account summary.
     pub tally: std::sync::Mutex<Tally>,
     /// `status --controls`: pass and fail counts per Security Hub control, over every region.
-    pub controls: std::sync::Mutex<Vec<crate::audit::ControlCount>>,
+    pub controls: std::sync::Mutex<Vec<crate::controls::ControlCount>>,
 }
 
 /// The account a context works in, in a run over several accounts.
@@ -53,7 +53,10 @@ pub const RED: Style = AnsiColor::Red.on_default().bold();
 pub const BOLD: Style = Style::new().bold();
 
 impl Ctx {
-    pub fn new(global: GlobalArgs) -> Ctx {
+    pub fn new(mut global: GlobalArgs) -> Ctx {
+        // A region given twice is one region: its plan must run (and write) once.
+        let mut seen = std::collections::HashSet::new();
+        global.regions.retain(|region| seen.insert(region.clone()));
         anstream::ColorChoice::write_global(match global.color {
             ColorWhen::Auto => anstream::ColorChoice::Auto,
             ColorWhen::Always => anstream::ColorChoice::Always,
@@ -106,7 +109,7 @@ impl Ctx {
     }
 
     /// Adds one region's control counts to the run's.
-    pub fn count_controls(&self, counts: &[crate::audit::ControlCount]) {
+    pub fn count_controls(&self, counts: &[crate::controls::ControlCount]) {
         let mut totals = self.controls.lock().expect("controls lock");
         for count in counts {
             match totals.iter_mut().find(|t| t.control == count.control) {

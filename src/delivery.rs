@@ -4,7 +4,8 @@
 //! take a stage's deliveries to the requested set.
 
 use crate::arn::{self, Arn};
-use crate::plan::{Action, Change, Step};
+use crate::patch::Change;
+use crate::plan::{Action, Step};
 use serde::Serialize;
 use sha2::Digest as _;
 use std::fmt;
@@ -89,15 +90,16 @@ impl DestinationSpec {
             .then(|| self.arn.rsplit_once(":log-group:").map(|(_, n)| n))?
     }
 
-    /// Refuses a destination in another region or account than the stage's: cross-account
-    /// delivery needs a destination policy in the other account, which the tool does not manage.
-    pub fn check_home(&self, region: &str, account: &str) -> Result<(), String> {
+    /// Refuses a destination in another partition, region or account than the stage's:
+    /// cross-account delivery needs a destination policy in the other account, which the tool
+    /// does not manage.
+    pub fn check_home(&self, partition: &str, region: &str, account: &str) -> Result<(), String> {
         let parsed = Arn::parse(&self.arn)?;
-        // S3 bucket ARNs carry neither region nor account.
+        // S3 bucket ARNs carry neither region nor account, only the partition.
         if self.kind == DestinationKind::S3 {
-            return Ok(());
+            return parsed.check_home(partition, "", &parsed.account);
         }
-        parsed.check_home(region, account)
+        parsed.check_home(partition, region, account)
     }
 }
 
@@ -606,12 +608,21 @@ mod tests {
     #[test]
     fn cross_account_and_cross_region_destinations_are_refused() {
         let other = spec("arn:aws:logs:eu-west-1:123456789012:log-group:g");
-        assert!(other.check_home("us-east-1", "123456789012").unwrap_err().contains("region eu-west-1"));
+        assert!(
+            other.check_home("aws", "us-east-1", "123456789012").unwrap_err().contains("region eu-west-1")
+        );
         let foreign = spec("arn:aws:firehose:us-east-1:210987654321:deliverystream/s");
         assert!(
-            foreign.check_home("us-east-1", "123456789012").unwrap_err().contains("account 210987654321")
+            foreign
+                .check_home("aws", "us-east-1", "123456789012")
+                .unwrap_err()
+                .contains("account 210987654321")
         );
-        assert!(spec(BUCKET).check_home("us-east-1", "123456789012").is_ok());
+        assert!(spec(BUCKET).check_home("aws", "us-east-1", "123456789012").is_ok());
+        for china in ["arn:aws-cn:logs:us-east-1:123456789012:log-group:g", "arn:aws-cn:s3:::bucket"] {
+            let err = spec(china).check_home("aws", "us-east-1", "123456789012").unwrap_err();
+            assert!(err.contains("partition aws-cn, but the stage is in partition aws"), "{china}: {err}");
+        }
     }
 
     #[test]

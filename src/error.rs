@@ -85,6 +85,17 @@ pub fn cancelled() -> anyhow::Error {
     UserError { exit: Exit::Cancelled, message: "cancelled; nothing was changed".into(), hint: None }.into()
 }
 
+/// A failed AWS call, with the operation, the resource, what AWS said, and the fix when known.
+#[derive(Debug, thiserror::Error)]
+#[error("{call} on {resource} failed: {detail}")]
+pub struct AwsCallError {
+    pub call: &'static str,
+    pub resource: String,
+    pub code: Option<String>,
+    pub detail: String,
+    pub hint: Option<String>,
+}
+
 /// The first [`UserError`] in the chain, if any.
 pub fn user_error(err: &anyhow::Error) -> Option<&UserError> {
     err.chain().find_map(|e| e.downcast_ref::<UserError>())
@@ -96,7 +107,7 @@ pub fn hint(err: &anyhow::Error) -> Option<&str> {
         if let Some(u) = e.downcast_ref::<UserError>() {
             u.hint.as_deref()
         } else {
-            e.downcast_ref::<crate::aws::AwsCallError>().and_then(|a| a.hint.as_deref())
+            e.downcast_ref::<AwsCallError>().and_then(|a| a.hint.as_deref())
         }
     })
 }

@@ -434,7 +434,7 @@ fn completes(previous: &Action, next: &Action) -> bool {
 /// are the likely cause: API Gateway may not set the keys they test (e.g. `aws:SourceAccount`).
 async fn with_trust_conditions(clients: &Clients, role_arn: &str, err: anyhow::Error) -> anyhow::Error {
     let refused = err
-        .downcast_ref::<crate::aws::AwsCallError>()
+        .downcast_ref::<crate::error::AwsCallError>()
         .is_some_and(|e| apigw::is_propagation_message(&e.detail));
     let Some(name) = role_arn.rsplit('/').next().filter(|_| refused) else { return err };
     let Ok(Some(role)) = iam::get_role(&clients.iam, name).await else { return err };

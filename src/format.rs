@@ -199,6 +199,9 @@ pub fn lint(format: &str, kind: ApiKind) -> Lint {
     if let Some(message) = line_break(format) {
         lint.push(Severity::Error, "multi-line", message);
     }
+    if let Some(message) = control_character(format) {
+        lint.push(Severity::Error, "control-character", message);
+    }
     // REST accepts either id; HTTP and WebSocket APIs require $context.requestId itself
     // (AWS::ApiGatewayV2::Stage AccessLogSettings).
     let has_id = |names: &[&str]| vars.iter().any(|v| v.context_path().is_some_and(|p| names.contains(&p)));
@@ -333,6 +336,37 @@ fn line_break(format: &str) -> Option<String> {
         let _ = write!(message, " and {more} more follow");
     }
     message.push_str("; join it into one line (only a single trailing \\n is allowed)");
+    Some(message)
+}
+
+/// C0 control characters by their usual abbreviations, for messages.
+const C0_NAMES: [&str; 32] = [
+    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR", "SO", "SI",
+    "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS",
+    "US",
+];
+
+/// API Gateway stores control characters (NUL, BEL, ESC, ...) and writes them into every log
+/// line, where they corrupt terminals and log parsers. AWS documents none as allowed, tab
+/// included; line breaks are [`line_break`]'s.
+fn control_character(format: &str) -> Option<String> {
+    let is_bad = |c: char| c.is_control() && c != '\n' && c != '\r';
+    let (pos, c) = format.char_indices().find(|&(_, c)| is_bad(c))?;
+    let name = match u32::from(c) {
+        code @ 0..=31 => C0_NAMES[code as usize],
+        127 => "DEL",
+        _ => "a C1 control",
+    };
+    let more = format[pos..].chars().filter(|&c| is_bad(c)).count() - 1;
+    let mut message = format!(
+        "format holds a control character, U+{:04X} ({name}), at column {} (byte {pos})",
+        u32::from(c),
+        format[..pos].chars().count() + 1
+    );
+    if more > 0 {
+        let _ = write!(message, " and {more} more");
+    }
+    message.push_str("; remove it (API Gateway would write it into every log line)");
     Some(message)
 }
 
@@ -712,6 +746,32 @@ mod tests {
         let f = only(&lint, "multi-line");
         assert!(f.message.contains("(\\n) at column 21 (byte 21)"), "{}", f.message);
         assert!(f.message.contains("2 more follow"), "{}", f.message);
+    }
+
+    #[test]
+    fn control_characters_are_errors_named_with_their_position() {
+        let found = only(&lint("$context.requestId \u{7}\u{1b}[31m", ApiKind::Rest), "control-character");
+        assert_eq!(
+            found.message,
+            "format holds a control character, U+0007 (BEL), at column 20 (byte 19) and 1 more; remove it (API Gateway would write it into every log line)"
+        );
+        for (text, name) in
+            [("\0", "NUL"), ("\t", "TAB"), ("\u{7f}", "DEL"), ("\u{85}", "a C1 control"), ("\u{1b}", "ESC")]
+        {
+            let found =
+                only(&lint(&format!("é $context.requestId{text}"), ApiKind::Http), "control-character");
+            assert!(
+                found.message.contains(&format!("({name}), at column 21 (byte 21)")),
+                "{name}: {}",
+                found.message
+            );
+        }
+    }
+
+    #[test]
+    fn line_breaks_are_not_reported_as_control_characters() {
+        assert!(codes(&lint("$context.requestId\n", ApiKind::Rest)).is_empty());
+        assert_eq!(codes(&lint("$context.requestId\r\n-", ApiKind::Rest)), ["multi-line"]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! idempotent: a second run finds nothing to do.
 
 use crate::api::ApiKind;
-use crate::plan::{Change, PatchOp};
+use crate::patch::{Change, PatchOp};
 use crate::settings::{ALL_METHODS_KEY, Level, MethodSpec, on_off};
 use serde::Serialize;
 use std::collections::BTreeMap;

@@ -53,8 +53,23 @@ fn init_tracing(verbose: u8) {
     };
     let filter = format!("{filter},aws_sigv4=off,aws_smithy_runtime::client::http=off");
     tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
+        .with_writer(|| RedactedStderr)
         .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
         .with_ansi(false)
         .init();
+}
+
+/// stderr for diagnostics, with access key ids masked. Each event arrives as one write.
+struct RedactedStderr;
+
+impl std::io::Write for RedactedStderr {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        std::io::stderr().write_all(apigw_logs::redact::access_key_ids(&text).as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        std::io::stderr().flush()
+    }
 }

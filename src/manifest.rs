@@ -546,7 +546,8 @@ access_log = false
             ("[[stage]]\napi = \"a\"\ntags = { team = 5 }\n", "invalid type"),
             ("[[stage]\n", "TOML parse error"),
             ("quota_scale = 0\n[[stage]]\napi = \"a\"\n", "`quota_scale`"),
-            ("quota_scale = -2.5\n[[stage]]\napi = \"a\"\n", "above 0"),
+            ("quota_scale = -2.5\n[[stage]]\napi = \"a\"\n", "from 0.001 to 1000"),
+            ("quota_scale = 1e-300\n[[stage]]\napi = \"a\"\n", "from 0.001 to 1000"),
         ];
         for (text, expected) in cases {
             let err = parse(text).unwrap_err();

@@ -28,7 +28,13 @@ impl Since {
 pub fn parse_since(text: &str) -> Result<Since, String> {
     let help = "use a duration like 30s, 10m, 1h, 2d, or a time like 2026-11-25T10:00:00Z";
     if let Ok(at) = DateTime::parse_from_rfc3339(text) {
-        return Ok(Since::At(at.with_timezone(&Utc)));
+        let at = at.with_timezone(&Utc);
+        if at > Utc::now() {
+            return Err(format!(
+                "'{text}' is in the future; logs can only be read from a time that has passed"
+            ));
+        }
+        return Ok(Since::At(at));
     }
     let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
     let (digits, unit) = text.split_at(split);
@@ -60,6 +66,11 @@ pub fn parse_where(text: &str) -> Result<(String, String), String> {
             .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
     if !valid_field {
         return Err(format!("'{field}' is not a JSON field name (letters, digits, _ and . between names)"));
+    }
+    if value.is_empty() {
+        return Err(format!(
+            "the value of '{field}' is empty; API Gateway logs a missing value as '-': use {field}=- to match it, or {field}=* for any value"
+        ));
     }
     if value.contains('"') || value.contains('\\') {
         return Err(format!("the value of '{field}' may not contain quotes or backslashes"));
@@ -204,6 +215,9 @@ mod tests {
         {
             assert!(parse_since(bad).is_err(), "{bad}");
         }
+        let future = (Utc::now() + chrono::Duration::minutes(5)).to_rfc3339();
+        assert!(parse_since(&future).unwrap_err().contains("is in the future"), "{future}");
+        assert!(parse_since("2099-01-01T00:00:00Z").unwrap_err().contains("is in the future"));
     }
 
     #[test]
@@ -218,6 +232,10 @@ mod tests {
         for bad in ["status", "=5", "st atus=5", "status=\"5", "a..b=1", "x=\\"] {
             assert!(parse_where(bad).is_err(), "{bad}");
         }
+        assert!(
+            parse_where("status=").unwrap_err().contains("is empty; API Gateway logs a missing value as '-'")
+        );
+        assert_eq!(parse_where("status=-").unwrap(), ("status".into(), "-".into()));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::{Call, call_failed};
 use crate::api::{Api, ApiKind};
 use crate::logging::{AccessLog, MethodLogging, StageLogging};
-use crate::plan::{PatchOp, PatchVerb};
+use crate::patch::{PatchOp, PatchVerb};
 use crate::settings::Level;
 use aws_sdk_apigateway::error::ProvideErrorMetadata;
 use aws_sdk_apigateway::error::SdkError;

@@ -11,6 +11,7 @@ pub mod pacing;
 pub mod sts;
 
 use crate::api::{Api, ApiKind};
+use crate::error::AwsCallError;
 use crate::logging::StageLogging;
 use aws_config::BehaviorVersion;
 use aws_config::meta::region::RegionProviderChain;
@@ -138,6 +139,9 @@ impl Clients {
 
 /// The SDK configuration every client of one region (and account) is built from.
 pub async fn sdk_config(options: &AwsOptions) -> anyhow::Result<aws_config::SdkConfig> {
+    if options.endpoint_url.is_none() {
+        check_endpoint_variables(std::env::vars_os())?;
+    }
     let region = resolve_region(options).await?;
     // A short, single-attempt metadata-service probe: without credentials the tool must fail
     // in well under two seconds instead of waiting on an address that never answers.
@@ -184,6 +188,23 @@ pub async fn sdk_config(options: &AwsOptions) -> anyhow::Result<aws_config::SdkC
         loader = loader.endpoint_url(url);
     }
     Ok(loader.load().await)
+}
+
+/// `AWS_ENDPOINT_URL` and its per-service forms (`AWS_ENDPOINT_URL_API_GATEWAY`, ...), which the
+/// SDK reads itself, get the check `--endpoint-url` gets from clap.
+fn check_endpoint_variables(
+    variables: impl Iterator<Item = (std::ffi::OsString, std::ffi::OsString)>,
+) -> anyhow::Result<()> {
+    for (name, value) in variables {
+        let Some(name) = name.to_str().filter(|n| n.starts_with("AWS_ENDPOINT_URL")) else {
+            continue;
+        };
+        let value = value.to_string_lossy();
+        crate::arn::validate_endpoint_url(&value).map_err(|why| {
+            crate::error::usage_hint(format!("{name}: {why}"), format!("correct {name} or unset it"))
+        })?;
+    }
+    Ok(())
 }
 
 /// The SDK's default HTTPS client (rustls with aws-lc, proxy settings from the environment),
@@ -238,17 +259,6 @@ pub struct Call {
 /// The AWS error code behind a failed call, if any.
 pub fn error_code(err: &anyhow::Error) -> Option<&str> {
     err.chain().filter_map(|e| e.downcast_ref::<AwsCallError>()).find_map(|e| e.code.as_deref())
-}
-
-/// A failed AWS call, with the operation, the resource, what AWS said, and the fix when known.
-#[derive(Debug, thiserror::Error)]
-#[error("{call} on {resource} failed: {detail}")]
-pub struct AwsCallError {
-    pub call: &'static str,
-    pub resource: String,
-    pub code: Option<String>,
-    pub detail: String,
-    pub hint: Option<String>,
 }
 
 /// Converts an SDK error into an [`AwsCallError`].
@@ -306,6 +316,20 @@ mod tests {
     use super::*;
 
     const CALL: Call = Call { name: "apigateway:UpdateStage", permission: "apigateway:PATCH" };
+
+    #[test]
+    fn endpoint_variables_are_checked_by_name() {
+        let vars = |pairs: &[(&str, &str)]| {
+            pairs.iter().map(|(k, v)| (k.into(), v.into())).collect::<Vec<_>>().into_iter()
+        };
+        assert!(
+            check_endpoint_variables(vars(&[("AWS_ENDPOINT_URL", "http://127.0.0.1:1"), ("PATH", "x")]))
+                .is_ok()
+        );
+        let err = check_endpoint_variables(vars(&[("AWS_ENDPOINT_URL_IAM", "notaurl")])).unwrap_err();
+        assert_eq!(crate::error::exit_code(&err), crate::error::Exit::Usage);
+        assert!(format!("{err}").starts_with("AWS_ENDPOINT_URL_IAM: 'notaurl' is not a URL"), "{err}");
+    }
 
     #[test]
     fn access_denied_names_the_permission() {

@@ -13,7 +13,7 @@ use crate::logging::StageLogging;
 use crate::plan::Plan;
 use crate::planner::role::{NewRole, plan_healthy_account_role, role_health};
 use crate::planner::stage::{
-    Mode, delete_log_group_step, execution_log_group, plan_requests, readable_deliveries,
+    Mode, default_log_group, delete_log_group_step, execution_log_group, plan_requests, readable_deliveries,
     rest_execution_log_group, stale_routes,
 };
 use crate::targets::{in_each_region, resolve_apis};
@@ -28,7 +28,7 @@ struct RegionStatus {
     apis: Vec<ApiStatus>,
     /// `--controls`: pass and fail counts per Security Hub control.
     #[serde(skip_serializing_if = "Option::is_none")]
-    controls: Option<Vec<audit::ControlCount>>,
+    controls: Option<Vec<crate::controls::ControlCount>>,
 }
 
 #[derive(Serialize)]
@@ -192,6 +192,10 @@ async fn audit_api(
                 Some(name) => clients.find_log_group(&name).await?,
                 None => None,
             };
+        let default_access_group = match (&stage.access, args.min_retention()) {
+            (None, Some(_)) => clients.find_log_group(&default_log_group(&api, &stage.stage_name)).await?,
+            _ => None,
+        };
         let execution_group = match api.kind {
             ApiKind::Http => None,
             _ => clients.find_log_group(&execution_log_group(&api, &stage.stage_name)).await?,
@@ -222,12 +226,14 @@ async fn audit_api(
             }
         }
         let facts = StageFacts {
+            partition: &identity.partition,
             region: &clients.region,
             account: &identity.account,
             api: &api,
             stage: &stage,
             access_group,
             execution_group,
+            default_access_group,
             leftover_execution_group,
             stale_routes,
             deliveries,
@@ -236,8 +242,10 @@ async fn audit_api(
             controls: args.controls,
         };
         let findings = audit::stage_findings(&facts);
-        let controls =
-            audit::control_results(&facts, args.min_retention().unwrap_or(audit::CONTROL_MIN_RETENTION_DAYS));
+        let controls = audit::control_results(
+            &facts,
+            args.min_retention().unwrap_or(crate::controls::CONTROL_MIN_RETENTION_DAYS),
+        );
         audited.push(StageStatus { stage: stage.stage_name.clone(), findings, logging: stage, controls });
     }
     Ok(ApiStatus { api, stages: audited })
@@ -445,7 +453,11 @@ mod tests {
                 },
                 ApiStatus { api: api("b2", "empty"), stages: vec![] },
             ],
-            controls: Some(vec![audit::ControlCount { control: "APIGateway.1", passed: 1, failed: 1 }]),
+            controls: Some(vec![crate::controls::ControlCount {
+                control: "APIGateway.1",
+                passed: 1,
+                failed: 1,
+            }]),
         }];
         let text = render(&report, Marks::ASCII);
         let expected = "\

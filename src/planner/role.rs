@@ -5,7 +5,8 @@ use crate::arn;
 use crate::aws::sts::Identity;
 use crate::aws::{Clients, apigw, iam};
 use crate::error;
-use crate::plan::{Action, Change, Step};
+use crate::patch::Change;
+use crate::plan::{Action, Step};
 use crate::trust::{self, RoleHealth};
 
 /// The role to create (or repair) when the account has no healthy one.

@@ -15,7 +15,8 @@ use crate::logging::{
     AccessChange, ExecutionChange, Scope, StageLogging, StageRequest, stage_patch, turns_on_data_trace,
     v2_update,
 };
-use crate::plan::{Action, Change, Plan, Step};
+use crate::patch::Change;
+use crate::plan::{Action, Plan, Step};
 use crate::settings::{DEFAULT_RETENTION_DAYS, Level, MethodSpec};
 
 /// The plan's name for the stage-wide level (`logging::stage_patch`).
@@ -96,7 +97,7 @@ async fn plan_stage(
     let mut level_for_delivery = false;
     if let Some(wanted) = wanted.filter(|w| !w.is_empty()) {
         for spec in wanted {
-            spec.check_home(&clients.region, &identity.account)
+            spec.check_home(&identity.partition, &clients.region, &identity.account)
                 .map_err(|e| error::usage(format!("--execution-log-destination '{}': {e}", spec.arn)))?;
             if let Some(name) = spec.log_group() {
                 let group = GroupRequest { name, retention: None, bound_unlimited: false, creation: logging };
@@ -108,11 +109,23 @@ async fn plan_stage(
             level_for_delivery = true;
         }
     }
-    if !logging.methods.is_empty() {
-        check_methods_exist(clients, api, &logging.methods).await?;
+    // A `--clear-*` that names an override the stage has is fine even when its method or route
+    // is gone (an override left behind by a deleted method must stay removable); one the stage
+    // lacks must name a method or route the API defines, or it is a typo.
+    let overridden: Vec<Scope> = stage.overrides().map(|(scope, _)| scope).collect();
+    let methods: Vec<(&str, &MethodSpec)> = (logging.methods.iter().map(|m| ("--method", m)))
+        .chain(logging.clear_methods.iter().map(|m| ("--clear-method", m)))
+        .filter(|(flag, m)| *flag == "--method" || !overridden.contains(&Scope::Method((*m).clone())))
+        .collect();
+    if !methods.is_empty() {
+        check_methods_exist(clients, api, &methods).await?;
     }
-    if !logging.routes.is_empty() {
-        check_routes_exist(clients, api, &logging.routes).await?;
+    let routes: Vec<(&str, &String)> = (logging.routes.iter().map(|r| ("--route", r)))
+        .chain(logging.clear_routes.iter().map(|r| ("--clear-route", r)))
+        .filter(|(flag, r)| *flag == "--route" || !overridden.contains(&Scope::Route((*r).clone())))
+        .collect();
+    if !routes.is_empty() {
+        check_routes_exist(clients, api, &routes).await?;
     }
 
     let access = if logging.no_access_log {
@@ -122,7 +135,7 @@ async fn plan_stage(
             Some((destination, parsed)) => {
                 let text = logging.access_log_destination.as_deref().unwrap_or_default();
                 parsed
-                    .check_home(&clients.region, &identity.account)
+                    .check_home(&identity.partition, &clients.region, &identity.account)
                     .map_err(|e| error::usage(format!("--access-log-destination '{text}': {e}")))?;
                 Some(destination)
             }
@@ -325,12 +338,18 @@ pub async fn stale_routes(clients: &Clients, api: &Api, stage: &StageLogging) ->
 }
 
 /// `--route` must name a route the API defines. (`--clear-route` need not, as for methods.)
-async fn check_routes_exist(clients: &Clients, api: &Api, routes: &[String]) -> anyhow::Result<()> {
+async fn check_routes_exist(clients: &Clients, api: &Api, routes: &[(&str, &String)]) -> anyhow::Result<()> {
     let defined = apigw2::routes(&clients.apigw2, &api.id).await?;
-    match routes.iter().find(|r| !defined.contains(r)) {
+    match routes.iter().find(|(_, r)| !defined.contains(r)) {
         None => Ok(()),
-        Some(missing) => Err(error::usage_hint(
-            format!("--route '{missing}': {} {} ({}) has no such route", api.kind.label(), api.name, api.id),
+        Some((flag, missing)) => Err(error::usage_hint(
+            format!(
+                "{flag} '{missing}': {} {} ({}) has no such route{}",
+                api.kind.label(),
+                api.name,
+                api.id,
+                no_override(flag)
+            ),
             if defined.is_empty() {
                 "the API has no routes yet".to_string()
             } else {
@@ -340,11 +359,20 @@ async fn check_routes_exist(clients: &Clients, api: &Api, routes: &[String]) -> 
     }
 }
 
-/// `--method` must name a method the API defines. (`--clear-method` need not: an override left
-/// behind by a deleted method must still be removable.)
-async fn check_methods_exist(clients: &Clients, api: &Api, methods: &[MethodSpec]) -> anyhow::Result<()> {
+/// What a `--clear-*` flag's error adds: there was nothing to clear either.
+fn no_override(flag: &str) -> &'static str {
+    if flag.starts_with("--clear-") { ", and the stage has no override for it" } else { "" }
+}
+
+/// Each `--method` (and each `--clear-method` without an override) must name a method the API
+/// defines.
+async fn check_methods_exist(
+    clients: &Clients,
+    api: &Api,
+    methods: &[(&str, &MethodSpec)],
+) -> anyhow::Result<()> {
     let resources = apigw::resources(&clients.apigw, &api.id).await?;
-    for method in methods {
+    for (flag, method) in methods {
         let defined = resources
             .iter()
             .find(|(path, _)| *path == method.path)
@@ -353,14 +381,22 @@ async fn check_methods_exist(clients: &Clients, api: &Api, methods: &[MethodSpec
             Some(true) => {}
             Some(false) => {
                 return Err(error::usage(format!(
-                    "--method '{method}': resource {} of API {} has no {} method",
-                    method.path, api.id, method.http_method
+                    "{flag} '{method}': resource {} of API {} has no {} method{}",
+                    method.path,
+                    api.id,
+                    method.http_method,
+                    no_override(flag)
                 )));
             }
             None => {
                 let paths: Vec<&str> = resources.iter().map(|(p, _)| p.as_str()).collect();
                 return Err(error::usage_hint(
-                    format!("--method '{method}': API {} has no resource {}", api.id, method.path),
+                    format!(
+                        "{flag} '{method}': API {} has no resource {}{}",
+                        api.id,
+                        method.path,
+                        no_override(flag)
+                    ),
                     format!("its resources: {}", paths.join(", ")),
                 ));
             }

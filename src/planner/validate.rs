@@ -232,12 +232,27 @@ pub fn resolve_format_arg(flag: &str, arg: &str, kind: ApiKind) -> anyhow::Resul
     let Some(path) = arg.strip_prefix('@') else {
         return Ok(arg.to_string());
     };
-    let bytes = std::fs::read(path)
-        .map_err(|e| error::usage(format!("{flag}: cannot read format file '{path}': {e}")))?;
+    let bytes = read_bounded(path, format::MAX_FORMAT_BYTES + "\r\n".len())
+        .map_err(|e| error::usage(format!("{flag}: cannot read format file '{path}': {e}")))?
+        .ok_or_else(|| {
+            error::usage(format!(
+                "{flag}: format file '{path}' is larger than the {}-byte (3 KB) limit of a format; stopped reading there",
+                format::MAX_FORMAT_BYTES
+            ))
+        })?;
     let text = String::from_utf8(bytes)
         .map_err(|_| error::usage(format!("{flag}: format file '{path}' is not valid UTF-8")))?;
     let text = text.strip_suffix('\n').unwrap_or(&text);
     Ok(text.strip_suffix('\r').unwrap_or(text).to_string())
+}
+
+/// The file's bytes, or `None` when it holds more than `limit`: reading stops there, so
+/// `@/dev/zero` or a huge file costs no more than the limit.
+fn read_bounded(path: &str, limit: usize) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?.take(limit as u64 + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() <= limit).then_some(bytes))
 }
 
 /// Resolves and lints a format given on the command line: errors stop the command before any
@@ -286,6 +301,17 @@ mod tests {
             resolve_format_arg("F", &arg, ApiKind::Rest).unwrap(),
             "$context.requestId $context.status"
         );
+    }
+
+    #[test]
+    fn format_files_are_read_up_to_the_limit_only() {
+        let message = message(resolve_format_arg("--access-log-format", "@/dev/zero", ApiKind::Rest));
+        assert!(message.contains("'/dev/zero' is larger than the 3072-byte (3 KB) limit"), "{message}");
+        let dir = tempfile::tempdir().unwrap();
+        let at_limit = dir.path().join("f");
+        std::fs::write(&at_limit, format!("{}\r\n", "x".repeat(format::MAX_FORMAT_BYTES))).unwrap();
+        let arg = format!("@{}", at_limit.display());
+        assert_eq!(resolve_format_arg("F", &arg, ApiKind::Rest).unwrap().len(), format::MAX_FORMAT_BYTES);
     }
 
     #[test]
