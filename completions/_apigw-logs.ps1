@@ -506,6 +506,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             [CompletionResult]::new('--quota-scale', '--quota-scale', [CompletionResultType]::ParameterName, 'Your account''s control-plane quotas as a multiple of AWS''s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them')
             [CompletionResult]::new('--call-timeout', '--call-timeout', [CompletionResultType]::ParameterName, 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)')
             [CompletionResult]::new('--all-apis', '--all-apis', [CompletionResultType]::ParameterName, 'Check every API in the region (the default when no --api is given)')
+            [CompletionResult]::new('--all-stages', '--all-stages', [CompletionResultType]::ParameterName, 'Check every stage of each API (the default when no --stage is given)')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Exit 5 on warnings too')
             [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'Repair every finding that has a safe automatic fix, in one plan (confirm, or --yes)')
             [CompletionResult]::new('--controls', '--controls', [CompletionResultType]::ParameterName, 'Also count passes and failures per AWS Security Hub control (APIGateway.1, APIGateway.9, CloudWatch.16) and flag log groups kept for less than --min-retention-days')

@@ -477,6 +477,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand --quota-scale 'Your account''s control-plane quotas as a multiple of AWS''s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them'
             cand --call-timeout 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)'
             cand --all-apis 'Check every API in the region (the default when no --api is given)'
+            cand --all-stages 'Check every stage of each API (the default when no --stage is given)'
             cand --strict 'Exit 5 on warnings too'
             cand --fix 'Repair every finding that has a safe automatic fix, in one plan (confirm, or --yes)'
             cand --controls 'Also count passes and failures per AWS Security Hub control (APIGateway.1, APIGateway.9, CloudWatch.16) and flag log groups kept for less than --min-retention-days'

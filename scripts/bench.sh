@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/setup-emulator.sh
 cargo build --quiet --locked
-BIN="$PWD/target/debug/apigw-logs"
+BIN="${CARGO_TARGET_DIR:-$PWD/target}/debug/apigw-logs"
 RUNS="${RUNS:-5}"
 
 free_port() { .venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }

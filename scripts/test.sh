@@ -10,6 +10,12 @@ export AWS_EC2_METADATA_DISABLED=true
 unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_REGION AWS_DEFAULT_REGION AWS_ENDPOINT_URL \
   AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN
 export RUST_BACKTRACE=0
+# Builds go to a directory outside the clone that later runs on this machine reuse: with the same
+# Cargo.lock only this crate is compiled again (a clean clone otherwise rebuilds ~330 crates).
+# It holds build output only; whatever the suite needs installed is installed above, so a machine
+# without it passes the same way, just slower. Set CARGO_TARGET_DIR to build elsewhere.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/apigw-logs/target}"
+echo "test: building in $CARGO_TARGET_DIR" >&2
 # Supply-chain policy (deny.toml): permissive licenses, crates.io only, no OpenSSL.
 if ! cargo deny --version >/dev/null 2>&1; then
   echo "test: installing cargo-deny (once, about 3 minutes)" >&2

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 cargo build --quiet
 mkdir -p completions
-bin=target/debug/apigw-logs
+bin="${CARGO_TARGET_DIR:-target}/debug/apigw-logs"
 "$bin" completions bash > completions/apigw-logs.bash
 "$bin" completions zsh > completions/_apigw-logs
 "$bin" completions fish > completions/apigw-logs.fish

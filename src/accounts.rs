@@ -32,13 +32,19 @@ struct Outcome {
     output: String,
 }
 
+/// The run's accounts, each with the OUs above it (`None`: not read, or the read failed), as
+/// handed to a command's scope check before any account runs.
+pub type RunAccounts = [(String, Option<Vec<String>>)];
+
 /// Runs `run` once per account the flags name. `needs_ous`: read each account's OUs (for `apply`
-/// entries scoped by `ou`).
+/// entries scoped by `ou`), before any account runs. `check` sees the run's accounts first: input
+/// that names none of them is refused before the first write.
 pub async fn run_in_accounts<F, Fut>(
     ctx: &Ctx,
     args: &AccountArgs,
     command: &str,
     needs_ous: bool,
+    check: &dyn Fn(&RunAccounts) -> anyhow::Result<()>,
     run: F,
 ) -> anyhow::Result<()>
 where
@@ -53,6 +59,23 @@ where
         ctx.warn("no account to run in: the organization has no other ACTIVE account");
         return Ok(());
     }
+    let organizations = &organizations;
+    let ous: Vec<Option<anyhow::Result<Vec<String>>>> = futures::stream::iter(&accounts)
+        .map(|(id, _)| async move {
+            match needs_ous {
+                true => Some(orgs::organizational_units(organizations, id).await),
+                false => None,
+            }
+        })
+        .buffered(usize::from(ctx.global.concurrency))
+        .collect()
+        .await;
+    let scope: Vec<(String, Option<Vec<String>>)> = accounts
+        .iter()
+        .zip(&ous)
+        .map(|((id, _), read)| (id.clone(), read.as_ref().and_then(|r| r.as_ref().ok()).cloned()))
+        .collect();
+    check(&scope)?;
 
     // One account at a time when a person may be asked to confirm, so prompts never interleave.
     let prompts = ctx.interactive() && !ctx.global.yes && !ctx.dry_run();
@@ -60,19 +83,19 @@ where
     let bar = progress_bar(ctx, accounts.len());
     let session = std::time::Duration::from_secs(ctx.global.timeout + 300);
     let run = &run;
-    let (caller, base, organizations, bar) = (&caller, &base, &organizations, &bar);
-    let mut outcomes: Vec<(usize, Outcome)> = futures::stream::iter(accounts.into_iter().enumerate())
-        .map(|(index, (id, name))| async move {
-            let outcome =
-                in_account(ctx, args, caller, base, organizations, needs_ous, session, id, name, run).await;
-            if let Some(bar) = bar {
-                bar.inc(1);
-            }
-            (index, outcome)
-        })
-        .buffer_unordered(at_once)
-        .collect()
-        .await;
+    let (caller, base, bar) = (&caller, &base, &bar);
+    let mut outcomes: Vec<(usize, Outcome)> =
+        futures::stream::iter(accounts.into_iter().zip(ous).enumerate())
+            .map(|(index, ((id, name), ous))| async move {
+                let outcome = in_account(ctx, args, caller, base, ous, session, id, name, run).await;
+                if let Some(bar) = bar {
+                    bar.inc(1);
+                }
+                (index, outcome)
+            })
+            .buffer_unordered(at_once)
+            .collect()
+            .await;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -140,8 +163,7 @@ async fn in_account<F, Fut>(
     args: &AccountArgs,
     caller: &sts::Identity,
     base: &aws_config::SdkConfig,
-    organizations: &aws_sdk_organizations::Client,
-    needs_ous: bool,
+    ous: Option<anyhow::Result<Vec<String>>>,
     session: std::time::Duration,
     id: String,
     name: Option<String>,
@@ -186,13 +208,10 @@ where
         }
         _ => None,
     };
-    let ous = if needs_ous {
-        match orgs::organizational_units(organizations, &id).await {
-            Ok(ous) => ous,
-            Err(err) => return failed(err, String::new(), Tally::default()),
-        }
-    } else {
-        Vec::new()
+    let ous = match ous {
+        Some(Ok(ous)) => ous,
+        Some(Err(err)) => return failed(err, String::new(), Tally::default()),
+        None => Vec::new(),
     };
     let account = Account { id: id.clone(), name: name.clone(), ous };
     let child = Arc::new(ctx.for_account(account, credentials));

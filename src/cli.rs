@@ -528,6 +528,9 @@ pub struct StatusArgs {
     /// Only check stages with this name (repeatable)
     #[arg(long = "stage", value_name = "STAGE")]
     pub stages: Vec<String>,
+    /// Check every stage of each API (the default when no --stage is given)
+    #[arg(long, conflicts_with = "stages")]
+    pub all_stages: bool,
     /// Exit 5 on warnings too
     #[arg(long)]
     pub strict: bool,

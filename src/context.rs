@@ -236,19 +236,24 @@ impl Ctx {
 
     /// Asks once for all `reasons`. `--yes` answers for scripts; without a terminal the answer is
     /// an error naming `--yes`, never a hang.
-    pub fn confirm(&self, reasons: &[&str]) -> anyhow::Result<()> {
-        if reasons.is_empty() || self.global.yes {
+    /// `question` is asked even without reasons (default "Apply?", asked only with some).
+    pub fn confirm(&self, reasons: &[&str], question: Option<&str>) -> anyhow::Result<()> {
+        if (reasons.is_empty() && question.is_none()) || self.global.yes {
             return Ok(());
         }
         let why = reasons.join("; ");
         if !self.interactive {
             return Err(error::usage_hint(
-                format!("this change needs confirmation: {why}"),
+                format!(
+                    "this change needs confirmation: {}",
+                    if why.is_empty() { question.unwrap_or_default() } else { &why }
+                ),
                 "pass --yes to confirm when not running interactively",
             ));
         }
-        let answer =
-            dialoguer::Confirm::new().with_prompt(format!("{why}. Apply?")).default(false).interact_opt()?;
+        let question = question.unwrap_or("Apply?");
+        let prompt = if why.is_empty() { question.to_string() } else { format!("{why}. {question}") };
+        let answer = dialoguer::Confirm::new().with_prompt(prompt).default(false).interact_opt()?;
         match answer {
             Some(true) => Ok(()),
             _ => Err(error::cancelled()),

@@ -92,6 +92,8 @@ pub struct AwsCallError {
     pub call: &'static str,
     pub resource: String,
     pub code: Option<String>,
+    /// The HTTP status of AWS's answer, when there was one.
+    pub status: Option<u16>,
     pub detail: String,
     pub hint: Option<String>,
 }

@@ -70,6 +70,8 @@ pub struct Target<'a> {
     pub check_only: bool,
     /// Why the whole plan needs confirmation (`status --fix`), besides its steps' own reasons.
     pub confirm: Option<String>,
+    /// A question asked before applying even when no step needs confirmation (the wizard's).
+    pub question: Option<String>,
     /// Independent targets, in plan order; empty: the plan is applied as one sequence.
     pub units: Vec<Unit>,
 }
@@ -86,6 +88,7 @@ impl<'a> Target<'a> {
             wait: Duration::ZERO,
             check_only: false,
             confirm: None,
+            question: None,
             units: Vec::new(),
         }
     }
@@ -160,7 +163,7 @@ pub async fn run(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'_>) 
     }
     let mut reasons = plan.confirmations();
     reasons.extend(target.confirm.as_deref());
-    ctx.confirm(&reasons)?;
+    ctx.confirm(&reasons, target.question.as_deref())?;
     ctx.restart_deadline();
 
     interrupt::set_applying(true);
@@ -231,7 +234,14 @@ async fn apply_plan(
             let progress = &progress;
             async move {
                 let outcome = run_steps(ctx, clients, &steps, total, target.wait, Some(gate)).await;
-                progress.finished(&unit.label, outcome.1.is_none());
+                let ending = match &outcome {
+                    (_, None) => "done",
+                    // A target stopped by Ctrl-C did not fail: it was cut short, or never began.
+                    (applied, Some(_)) if interrupt::stop_requested() && applied.is_empty() => "not started",
+                    (_, Some(_)) if interrupt::stop_requested() => "interrupted",
+                    (_, Some(_)) => "failed",
+                };
+                progress.finished(&unit.label, ending);
                 (index, steps, outcome)
             }
         })
@@ -368,17 +378,17 @@ impl<'a> Progress<'a> {
         Progress { ctx, bar, per_target_lines: targets > 1 }
     }
 
-    fn finished(&self, target: &str, ok: bool) {
-        let outcome = if ok { "done" } else { "failed" };
+    /// `ending`: done, failed, interrupted or not started.
+    fn finished(&self, target: &str, ending: &str) {
         match &self.bar {
             Some(bar) => {
-                if !ok {
-                    bar.println(format!("failed: {target}"));
+                if ending != "done" {
+                    bar.println(format!("{ending}: {target}"));
                 }
                 bar.set_message(target.to_string());
                 bar.inc(1);
             }
-            None if self.per_target_lines => self.ctx.progress(format_args!("{outcome}: {target}")),
+            None if self.per_target_lines => self.ctx.progress(format_args!("{ending}: {target}")),
             None => {}
         }
     }

@@ -151,6 +151,30 @@ impl Manifest {
         self.stages.iter().any(|entry| entry.ou.is_some())
     }
 
+    /// The first entry whose `account` or `ou` names none of the run's accounts (each with the
+    /// OUs above it; `None`: not read), as an error message: such an entry is a typo or a
+    /// forgotten `--account`, and would silently change nothing.
+    pub fn scope_outside(&self, accounts: &[(String, Option<Vec<String>>)]) -> Option<String> {
+        let ids: Vec<&str> = accounts.iter().map(|(id, _)| id.as_str()).collect();
+        self.stages.iter().enumerate().find_map(|(index, entry)| {
+            let name = entry_name(index, entry);
+            if let Some(account) = entry.account.as_deref().filter(|a| !ids.contains(a)) {
+                return Some(format!(
+                    "{name}: `account = \"{account}\"` is not an account of this run ({}); add --account {account}, or correct the entry",
+                    ids.join(", ")
+                ));
+            }
+            let ou = entry.ou.as_deref()?;
+            // Without every account's OUs nothing can be said (their reads failed and are
+            // reported per account).
+            let known: Option<Vec<&Vec<String>>> = accounts.iter().map(|(_, ous)| ous.as_ref()).collect();
+            let matched = known?.iter().any(|ous| ous.iter().any(|o| o == ou));
+            (!matched).then(|| {
+                format!("{name}: `ou = \"{ou}\"` is above none of the accounts of this run; check the OU id (ou-…) in AWS Organizations")
+            })
+        })
+    }
+
     /// The role `apply` creates or repairs in `region` when a stage needs one.
     pub fn role_name_in(&self, region: &str) -> &str {
         self.role_names
@@ -429,6 +453,29 @@ methods."GET /pets/{id}" = { data_trace = false, level = "error" }
 api = "legacy-*"
 access_log = false
 "#;
+
+    #[test]
+    fn entries_scoped_outside_the_run_are_named() {
+        let file = parse(
+            "[[stage]]\napi = \"a\"\naccount = \"111111111111\"\n[[stage]]\napi = \"b\"\nou = \"ou-ab12-cdefgh34\"\n",
+        )
+        .unwrap();
+        let ous = |list: &[&str]| Some(list.iter().map(|o| o.to_string()).collect::<Vec<_>>());
+        let run = |accounts: &[(&str, Option<Vec<String>>)]| {
+            let accounts: Vec<(String, Option<Vec<String>>)> =
+                accounts.iter().map(|(id, o)| (id.to_string(), o.clone())).collect();
+            file.scope_outside(&accounts)
+        };
+        let outside = run(&[("222222222222", ous(&["ou-ab12-cdefgh34"]))]).unwrap();
+        assert!(outside.starts_with("[[stage]] #1 (api = \"a\", stage = \"*\"): `account = \"111111111111\"` is not an account of this run (222222222222)"), "{outside}");
+        let no_ou = run(&[("111111111111", ous(&["r-root"])), ("222222222222", ous(&[]))]).unwrap();
+        assert!(
+            no_ou.starts_with("[[stage]] #2") && no_ou.contains("is above none of the accounts"),
+            "{no_ou}"
+        );
+        assert_eq!(run(&[("111111111111", ous(&[])), ("3", ous(&["ou-ab12-cdefgh34"]))]), None);
+        assert_eq!(run(&[("111111111111", None)]), None, "unread OUs: nothing to say");
+    }
 
     #[test]
     fn the_example_parses_and_merges_over_the_defaults() {

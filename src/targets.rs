@@ -32,8 +32,9 @@ pub async fn resolve_apis(ctx: &Ctx, clients: &Clients, wanted: &ApisRef) -> any
 }
 
 /// The region's APIs of every type, or of `kind` only (one GetRestApis and/or one GetApis). A
-/// caller allowed to list REST APIs but not v2 ones (`apigateway:GET` on `/apis`) gets its REST
-/// APIs and a warning, unless it asked for v2 APIs.
+/// caller that may list REST APIs but not v2 ones (an IAM policy limited to `/restapis/*`, or an
+/// emulator without API Gateway v2) gets its REST APIs and one warning per region, unless it
+/// asked for HTTP or WebSocket APIs.
 pub async fn list_apis(ctx: &Ctx, clients: &Clients, kind: Option<ApiKind>) -> anyhow::Result<Vec<Api>> {
     let mut apis = Vec::new();
     if kind.is_none_or(|k| k == ApiKind::Rest) {
@@ -44,8 +45,8 @@ pub async fn list_apis(ctx: &Ctx, clients: &Clients, kind: Option<ApiKind>) -> a
     }
     match apigw2::apis(&clients.apigw2).await {
         Ok(v2) => apis.extend(v2.into_iter().filter(|a| kind.is_none_or(|k| k == a.kind))),
-        Err(err) if kind.is_none() && crate::aws::error_code(&err) == Some("AccessDeniedException") => ctx.warn(format_args!(
-            "cannot list HTTP and WebSocket APIs in {} ({err:#}); looking at REST APIs only (--api-type rest silences this)",
+        Err(err) if kind.is_none() && crate::aws::service_unavailable(&err) => ctx.warn(format_args!(
+            "HTTP and WebSocket APIs not listed in {}: {err:#}; looking at REST APIs only (pass --api-type rest to silence this)",
             clients.region
         )),
         Err(err) => return Err(err),

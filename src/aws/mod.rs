@@ -256,6 +256,15 @@ pub struct Call {
     pub permission: &'static str,
 }
 
+/// Whether a failed call says this caller cannot use the service at all here: access denied
+/// (an IAM policy that allows only part of API Gateway), or 501 Not Implemented (an emulator
+/// without the service, e.g. LocalStack community and API Gateway v2).
+pub fn service_unavailable(err: &anyhow::Error) -> bool {
+    err.chain().filter_map(|e| e.downcast_ref::<AwsCallError>()).any(|e| {
+        e.status == Some(501) || matches!(e.code.as_deref(), Some("AccessDenied" | "AccessDeniedException"))
+    })
+}
+
 /// The AWS error code behind a failed call, if any.
 pub fn error_code(err: &anyhow::Error) -> Option<&str> {
     err.chain().filter_map(|e| e.downcast_ref::<AwsCallError>()).find_map(|e| e.code.as_deref())
@@ -275,7 +284,8 @@ where
         _ => DisplayErrorContext(&err).to_string(),
     };
     let hint = explain(code.as_deref(), &detail, call, resource);
-    AwsCallError { call: call.name, resource: resource.to_string(), code, detail, hint }.into()
+    let status = err.raw_response().map(|r| r.status().as_u16());
+    AwsCallError { call: call.name, resource: resource.to_string(), code, status, detail, hint }.into()
 }
 
 /// The fix for well-known failures.

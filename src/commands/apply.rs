@@ -148,7 +148,15 @@ async fn resolve(ctx: &Ctx, clients: &Clients, file: &Manifest) -> anyhow::Resul
                     "entries with `ou` apply in runs over accounts: add --all-accounts or --account (the OUs come from AWS Organizations)",
                 ));
             }
-            (sts::caller_identity(&clients.sts).await?.account, Vec::new())
+            let caller = sts::caller_identity(&clients.sts).await?.account;
+            let run = [(caller.clone(), None)];
+            if let Some(message) = file.scope_outside(&run) {
+                return Err(error::usage_hint(
+                    message,
+                    "a run without --account or --all-accounts is in your own account only",
+                ));
+            }
+            (caller, Vec::new())
         }
         (None, false) => (String::new(), Vec::new()),
     };

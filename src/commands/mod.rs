@@ -28,18 +28,34 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         if accounts.given() {
             // Bad input is refused once, before the first AWS call, as without account flags.
-            let needs_ous = match &cli.command {
-                Command::Enable(args) => enable::check_input(&ctx, args).map(|()| false)?,
+            let file = match &cli.command {
+                Command::Enable(args) => enable::check_input(&ctx, args).map(|()| None)?,
                 Command::Stage(StageCommand::Set(args)) => {
-                    stage::check_set_input(&ctx, args).map(|()| false)?
+                    stage::check_set_input(&ctx, args).map(|()| None)?
                 }
-                Command::Apply(args) => apply::checked_file(&ctx, args)?.scopes_by_ou(),
-                _ => false,
+                Command::Apply(args) => {
+                    Some((args.file.display().to_string(), apply::checked_file(&ctx, args)?))
+                }
+                _ => None,
+            };
+            let needs_ous = file.as_ref().is_some_and(|(_, file)| file.scopes_by_ou());
+            // An apply entry scoped to an account or OU outside the run would change nothing.
+            let check = |run: &crate::accounts::RunAccounts| match &file {
+                Some((path, file)) => match file.scope_outside(run) {
+                    Some(message) => Err(crate::error::usage(format!("-f {path}: {message}"))),
+                    None => Ok(()),
+                },
+                None => Ok(()),
             };
             let command = &cli.command;
-            return run_in_accounts(&ctx, accounts, command_name(command), needs_ous, |child| async move {
-                run_here(&child, command).await
-            })
+            return run_in_accounts(
+                &ctx,
+                accounts,
+                command_name(command),
+                needs_ous,
+                &check,
+                |child| async move { run_here(&child, command).await },
+            )
             .await;
         }
     }

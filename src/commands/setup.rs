@@ -90,16 +90,19 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
             .into_iter()
             .map(|u| Unit { steps: u.steps.start + offset..u.steps.end + offset, ..u })
             .collect(),
-        confirm: Some(format!("these changes go to {region}")),
+        question: Some(format!("Apply these changes in {region}?")),
         summary: Some(format!("Equivalent command:\n  {command}")),
         ..Target::stages("setup", &clients.region, &targets)
     };
     target.result["command"] = command.clone().into();
-    execute::run(ctx, &clients, &plan, target).await?;
-    if ctx.dry_run() && !ctx.json() {
+    let applied = execute::run(ctx, &clients, &plan, target).await;
+    // Declined at "Apply?": the answers are not lost, they are this command.
+    let declined = applied.as_ref().is_err_and(|e| error::exit_code(e) == error::Exit::Cancelled)
+        && !crate::interrupt::apply_started();
+    if (ctx.dry_run() || declined) && !ctx.json() {
         println!("Equivalent command:\n  {command}");
     }
-    Ok(())
+    applied
 }
 
 /// The wizard's view of AWS in the chosen region.

@@ -175,10 +175,11 @@ pub fn check_kind(
     kind: ApiKind,
     subject: &str,
 ) -> anyhow::Result<()> {
-    let narrow = |flag: &str, why: &str| {
+    // `types`: the API types the flag is for, e.g. `rest` (for --api-type).
+    let narrow = |flag: &str, why: &str, types: &str| {
         error::usage_hint(
             format!("{flag}: {subject}; {why}"),
-            "narrow the targets with --api-type, or drop the flag",
+            format!("narrow the targets with --api-type {types}, or drop the flag"),
         )
     };
     if kind == ApiKind::Http {
@@ -191,12 +192,14 @@ pub fn check_kind(
             return Err(narrow(
                 flag,
                 "AWS refuses execution logging there (\"Execution logs are not supported on protocolType HTTP\"): HTTP APIs have access logging and detailed metrics only",
+                "rest|websocket",
             ));
         }
         if matches!(destination, Some(Destination::Firehose { .. })) {
             return Err(narrow(
                 "--access-log-destination",
                 "HTTP APIs deliver access logs to CloudWatch Logs only, not to Firehose",
+                "rest|websocket",
             ));
         }
     }
@@ -209,16 +212,22 @@ pub fn check_kind(
         return Err(narrow(
             flag,
             "CloudWatch Logs delivers execution logs of REST API stages only (AWS offers it for no other API type)",
+            "rest",
         ));
     }
     if kind == ApiKind::Rest && !(logging.routes.is_empty() && logging.clear_routes.is_empty()) {
         return Err(narrow(
             "--route/--clear-route",
             "REST APIs have method overrides: use --method/--clear-method",
+            "http|websocket",
         ));
     }
     if kind != ApiKind::Rest && !(logging.methods.is_empty() && logging.clear_methods.is_empty()) {
-        return Err(narrow("--method/--clear-method", "it has route overrides: use --route/--clear-route"));
+        return Err(narrow(
+            "--method/--clear-method",
+            "it has route overrides: use --route/--clear-route",
+            "rest",
+        ));
     }
     Ok(())
 }

@@ -40,6 +40,9 @@ pub enum Fault {
     Delay(Duration),
     /// UpdateAccount's "role ARN does not have required permissions" (IAM still propagating).
     Propagation,
+    /// An error answer: status, code and message (e.g. 403 AccessDeniedException for a caller
+    /// whose IAM policy leaves the operation out, or LocalStack's 501 for a service it lacks).
+    Refuse(u16, &'static str, &'static str),
 }
 
 #[derive(Clone, Debug)]
@@ -251,6 +254,21 @@ impl Proxy {
     /// How many faults were injected so far (a test that injected none proves nothing).
     pub fn injected(&self) -> usize {
         self.state.lock().unwrap().rules.iter().map(|r| r.fired).sum()
+    }
+
+    /// Write calls received (anything but Get*, List*, Describe* and STS), faulted or not.
+    pub fn writes(&self) -> Vec<String> {
+        let state = self.state.lock().unwrap();
+        let reads = ["Get", "List", "Describe"];
+        state
+            .calls
+            .iter()
+            .filter(|op| {
+                let (service, action) = op.split_once(':').unwrap_or_default();
+                service != "sts" && !reads.iter().any(|r| action.starts_with(r))
+            })
+            .cloned()
+            .collect()
     }
 
     /// Operations received, in order (including those answered with a fault or throttled).
@@ -482,6 +500,9 @@ fn serve(mut client: TcpStream, state: &Mutex<State>, upstream: &str) {
                 "InternalFailure",
                 "injected failure",
             );
+        }
+        Some(Fault::Refuse(status, code, message)) => {
+            return respond_error(&mut client, &signing_service, status, code, message);
         }
         Some(Fault::Propagation) => {
             return respond_error(

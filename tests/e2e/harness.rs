@@ -181,6 +181,10 @@ impl Account {
         aws_sdk_cloudwatchlogs::Client::new(&self.config)
     }
 
+    pub fn access_key(&self) -> &str {
+        &self.access_key
+    }
+
     pub fn secrets(&self) -> [&str; 2] {
         [&self.secret_key, &self.session_token]
     }

@@ -9,6 +9,7 @@ mod delivery;
 mod double;
 mod faults;
 mod fleet;
+mod hardening;
 mod harness;
 mod orgs;
 mod quotas;

@@ -220,6 +220,36 @@ fn apply_scopes_entries_by_account_and_ou() {
     let (code, _, stderr) = management.run(&["apply", "-f", &file]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("--all-accounts"), "{stderr}");
+
+    // An entry scoped outside the run would change nothing: refused before any write.
+    let proxy = Proxy::start(emulator_url());
+    let only_second = ["apply", "-f", &file, "--account", &ids[1], "--assume-role", ROLE];
+    for check in [false, true] {
+        let mut args = only_second.to_vec();
+        if check {
+            args.push("--check");
+        }
+        let (code, _, stderr) = management.run_at(&proxy.url, &args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        let expected = format!(
+            "[[stage]] #1 (api = \"orders\", stage = \"*\"): `account = \"{}\"` is not an account of this run",
+            ids[0]
+        );
+        assert!(stderr.contains(&expected), "{stderr}");
+    }
+    let no_such_ou = temp_file(
+        &management,
+        "no-ou.toml",
+        b"[[stage]]\napi = \"orders\"\nou = \"ou-zzzz-99999999\"\nlevel = \"info\"\n",
+    );
+    let (code, _, stderr) = management.run_at(&proxy.url, &across(&["apply", "-f", &no_such_ou]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("`ou = \"ou-zzzz-99999999\"` is above none of the accounts of this run"),
+        "{stderr}"
+    );
+    assert_eq!(proxy.writes(), Vec::<String>::new(), "nothing written");
+    assert_eq!(settings(&ids[1]), (Some("INFO".into()), true), "unchanged");
 }
 
 #[test]

@@ -38,7 +38,7 @@ fn a_person_sets_up_logging_with_the_wizard_alone_and_the_printed_command_is_a_n
     answer(&mut s, "Access log destination", ENTER); // the default group
     answer(&mut s, "Keep access logs for", &format!("{DOWN}{DOWN}{ENTER}")); // 30 → 90 days
     answer(&mut s, "Access log format", &format!("{UP}{ENTER}")); // json → clf
-    answer(&mut s, "Apply?", "y");
+    answer(&mut s, "Apply these changes in us-east-1?", "y");
     s.exp_string("Applied").unwrap();
     s.exp_string("Equivalent command:").unwrap();
     let rest = s.exp_eof().unwrap();
@@ -102,4 +102,30 @@ fn without_a_terminal_setup_refuses_at_once_naming_the_command_to_use() {
     );
     let (code, _, stderr) = acct.run(&["setup", "--no-input"]);
     assert_eq!(code, 2, "{stderr}");
+}
+
+#[test]
+fn declining_to_apply_changes_nothing_and_still_prints_the_equivalent_command() {
+    let acct = Account::new();
+    let api = acct.create_api("orders", "prod", &[]);
+    let before = acct.snapshot(&api, "prod");
+    let mut s = wizard(&acct, &["setup", "--region", REGION, "--api", "orders", "--stage", "prod"]);
+    answer(&mut s, "Account logging role", ENTER);
+    answer(&mut s, "Execution logging", ENTER);
+    answer(&mut s, "Detailed CloudWatch metrics", "n");
+    answer(&mut s, "Data trace", "n");
+    answer(&mut s, "Also deliver execution logs", "n");
+    answer(&mut s, "Turn on access logging?", "n");
+    answer(&mut s, "Apply these changes in us-east-1?", "n");
+    s.exp_string("Equivalent command:").unwrap();
+    let rest = s.exp_eof().unwrap();
+    assert!(
+        rest.lines()
+            .any(|l| l.trim().starts_with("apigw-logs enable --region us-east-1 --api orders --stage prod")),
+        "{rest}"
+    );
+    assert!(rest.contains("cancelled; nothing was changed"), "{rest}");
+    assert_eq!(acct.snapshot(&api, "prod"), before);
+    assert_eq!(acct.account_role(), None, "no role set");
+    assert!(acct.log_groups().is_empty());
 }
