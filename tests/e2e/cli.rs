@@ -177,6 +177,9 @@ fn usage_errors_are_stable() {
         ("conflicting_stage_selection", with(&enable, &["--all-stages"]), "cannot be used with"),
         ("bad_region", vec!["status", "--region", "not-a-region"], "not an AWS region name"),
         ("bad_quota_scale", vec!["status", "--quota-scale", "0"], "--quota-scale"),
+        ("tiny_quota_scale", vec!["status", "--quota-scale", "1e-300"], "from 0.001 to 1000"),
+        ("bad_endpoint_url", vec!["--endpoint-url", "garbage", "status"], "--endpoint-url"),
+        ("endpoint_url_scheme", vec!["--endpoint-url", "ftp://127.0.0.1:1", "status"], "the scheme ftp:"),
         ("bad_output", vec!["status", "--output", "yaml"], "--output"),
         ("bad_color", vec!["status", "--color", "sometimes"], "--color"),
         ("bad_timeout", vec!["status", "--timeout", "0"], "--timeout"),
@@ -196,6 +199,8 @@ fn usage_errors_are_stable() {
         ("bad_role_name", vec!["role", "create", "--role-name", "a/b"], "--role-name"),
         ("bad_since", vec!["tail", "--api", "a", "--stage", "s", "--since", "yesterday"], "--since"),
         ("bad_where", vec!["tail", "--api", "a", "--stage", "s", "--where", "status"], "--where"),
+        ("empty_where", vec!["tail", "--api", "a", "--stage", "s", "--where", "status="], "is empty"),
+        ("future_since", vec!["tail", "--api", "a", "--stage", "s", "--since", "2099-01-01T00:00:00Z"], "in the future"),
         ("bad_shell", vec!["completions", "tcsh"], "tcsh"),
         ("apply_without_file", vec!["apply"], "--file <FILE>"),
     ];
