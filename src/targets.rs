@@ -46,8 +46,9 @@ pub async fn list_apis(ctx: &Ctx, clients: &Clients, kind: Option<ApiKind>) -> a
     match apigw2::apis(&clients.apigw2).await {
         Ok(v2) => apis.extend(v2.into_iter().filter(|a| kind.is_none_or(|k| k == a.kind))),
         Err(err) if kind.is_none() && crate::aws::service_unavailable(&err) => ctx.warn(format_args!(
-            "HTTP and WebSocket APIs not listed in {}: {err:#}; looking at REST APIs only (pass --api-type rest to silence this)",
-            clients.region
+            "HTTP and WebSocket APIs not listed in {}: {}; looking at REST APIs only (pass --api-type rest to silence this)",
+            clients.region,
+            format!("{err:#}").trim_end_matches('.')
         )),
         Err(err) => return Err(err),
     }
