@@ -200,7 +200,11 @@ fn usage_errors_are_stable() {
         ("bad_since", vec!["tail", "--api", "a", "--stage", "s", "--since", "yesterday"], "--since"),
         ("bad_where", vec!["tail", "--api", "a", "--stage", "s", "--where", "status"], "--where"),
         ("empty_where", vec!["tail", "--api", "a", "--stage", "s", "--where", "status="], "is empty"),
-        ("future_since", vec!["tail", "--api", "a", "--stage", "s", "--since", "2099-01-01T00:00:00Z"], "in the future"),
+        (
+            "future_since",
+            vec!["tail", "--api", "a", "--stage", "s", "--since", "2099-01-01T00:00:00Z"],
+            "in the future",
+        ),
         ("bad_shell", vec!["completions", "tcsh"], "tcsh"),
         ("apply_without_file", vec!["apply"], "--file <FILE>"),
     ];
