@@ -75,6 +75,13 @@ pub struct GlobalArgs {
     /// increase, 0.5 to leave half to other tools); calls are paced to stay under them
     #[arg(long, global = true, value_name = "FACTOR", env = "APIGW_LOGS_QUOTA_SCALE", hide_env_values = true, value_parser = parse_quota_scale)]
     pub quota_scale: Option<f64>,
+    /// Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::cost::DEFAULT_TRAFFIC_DAYS, value_parser = clap::value_parser!(u32).range(1..=90))]
+    pub traffic_days: u32,
+    /// CloudWatch Logs prices (TOML) for cost estimates, instead of the built-in us-east-1 table
+    /// (other regions, negotiated rates; keys in the README)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub prices: Option<std::path::PathBuf>,
     /// Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub call_timeout: u64,
@@ -129,6 +136,9 @@ pub enum Command {
     Status(StatusArgs),
     /// Bring every stage a TOML file names to its declared logging settings (one plan)
     Apply(ApplyArgs),
+    /// What the stages' logging costs a month, from their CloudWatch traffic; with logging flags,
+    /// what that change would cost (nothing is applied)
+    Cost(Box<CostArgs>),
     /// Access-log format presets and linter
     #[command(subcommand)]
     Formats(FormatsCommand),
@@ -432,6 +442,15 @@ pub struct Targets {
     /// Every region where the account answers API Gateway calls (instead of --region)
     #[arg(long)]
     pub all_regions: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct CostArgs {
+    #[command(flatten)]
+    pub targets: Targets,
+    /// The change to price, as `stage set` takes it (none: today's cost)
+    #[command(flatten)]
+    pub logging: LoggingArgs,
 }
 
 #[derive(Args, Debug, Clone)]

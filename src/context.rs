@@ -27,6 +27,8 @@ pub struct Ctx {
     pub tally: std::sync::Mutex<Tally>,
     /// `status --controls`: pass and fail counts per Security Hub control, over every region.
     pub controls: std::sync::Mutex<Vec<crate::controls::ControlCount>>,
+    /// Prices for cost estimates: the built-in table, or `--prices`'s (see [`Ctx::load_prices`]).
+    pub prices: crate::cost::PriceBook,
 }
 
 /// The account a context works in, in a run over several accounts.
@@ -79,7 +81,19 @@ impl Ctx {
             credentials: None,
             tally: Default::default(),
             controls: Default::default(),
+            prices: Default::default(),
         }
+    }
+
+    /// Reads `--prices` (exit 2 naming the file and key when it is not a valid price file).
+    pub fn load_prices(&mut self) -> anyhow::Result<()> {
+        let Some(path) = &self.global.prices else { return Ok(()) };
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| error::usage(format!("--prices: cannot read '{shown}': {e}")))?;
+        self.prices = crate::cost::PriceBook::parse(&text, &shown)
+            .map_err(|e| error::usage(format!("--prices {shown}: {e}")))?;
+        Ok(())
     }
 
     /// A context for one account of a run over several: the same options, deadline and pacing
@@ -101,6 +115,7 @@ impl Ctx {
             credentials,
             tally: Default::default(),
             controls: Default::default(),
+            prices: self.prices.clone(),
         }
     }
 

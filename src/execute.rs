@@ -32,6 +32,9 @@ pub struct Report<'a> {
     /// Per target, for plans over several independent targets (stages).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub targets: Vec<UnitReport>,
+    /// Monthly logging cost per stage, before → after, with its basis.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<crate::cost::CostReport>,
 }
 
 /// The outcome of one independent target.
@@ -74,6 +77,8 @@ pub struct Target<'a> {
     pub question: Option<String>,
     /// Independent targets, in plan order; empty: the plan is applied as one sequence.
     pub units: Vec<Unit>,
+    /// What the stages' logging costs a month now and once the plan is applied.
+    pub cost: Option<crate::cost::CostReport>,
 }
 
 impl<'a> Target<'a> {
@@ -90,6 +95,7 @@ impl<'a> Target<'a> {
             confirm: None,
             question: None,
             units: Vec::new(),
+            cost: None,
         }
     }
 
@@ -130,6 +136,7 @@ pub async fn run(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'_>) 
                 error: None,
             })
             .collect(),
+        cost: target.cost.clone(),
     };
     if plan.is_empty() {
         if ctx.json() {
@@ -145,6 +152,9 @@ pub async fn run(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'_>) 
     if !ctx.json() {
         println!("Plan for {} ({}):", target.subject, target.region);
         print!("{}", plan.render());
+        if let Some(cost) = &target.cost {
+            print!("{}", cost.render());
+        }
     }
     if report.dry_run {
         if ctx.json() {

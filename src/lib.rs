@@ -18,6 +18,7 @@ pub mod cli;
 pub mod commands;
 pub mod context;
 pub mod controls;
+pub mod cost;
 pub mod delivery;
 pub mod error;
 pub mod execute;

@@ -4,6 +4,7 @@
 
 pub mod apigw;
 pub mod apigw2;
+pub mod cloudwatch;
 pub mod iam;
 pub mod logs;
 pub mod orgs;
@@ -89,6 +90,8 @@ pub struct Clients {
     pub apigw2: aws_sdk_apigatewayv2::Client,
     pub iam: aws_sdk_iam::Client,
     pub logs: aws_sdk_cloudwatchlogs::Client,
+    /// CloudWatch metrics: traffic and ingested bytes for cost estimates.
+    pub cw: aws_sdk_cloudwatch::Client,
     pub sts: aws_sdk_sts::Client,
     /// Log groups named like API Gateway's defaults, listed once per prefix on first use
     /// (planning reads them for every stage; one paginated listing beats two lookups per stage).
@@ -130,6 +133,7 @@ impl Clients {
             apigw2: aws_sdk_apigatewayv2::Client::new(config),
             iam: aws_sdk_iam::Client::new(config),
             logs: aws_sdk_cloudwatchlogs::Client::new(config),
+            cw: aws_sdk_cloudwatch::Client::new(config),
             sts: aws_sdk_sts::Client::new(config),
             default_groups: Default::default(),
             deliveries: Default::default(),

@@ -29,6 +29,9 @@ const API_GATEWAY: Quota = Quota { per_second: 10.0, burst: 40.0 };
 const UPDATE_ACCOUNT: Quota = Quota { per_second: 1.0 / 20.0, burst: 1.0 };
 const GET_RESOURCES: Quota = Quota { per_second: 2.5, burst: 5.0 };
 const LOGS_PER_ACTION: Quota = Quota { per_second: 5.0, burst: 5.0 };
+/// GetMetricData: 50 transactions per second (re:Post knowledge center
+/// "cloudwatch-getmetricdata-api"); the only CloudWatch call the tool makes.
+const CLOUDWATCH: Quota = Quota { per_second: 50.0, burst: 50.0 };
 /// IAM publishes no per-action figure; this is a conservative assumption (unconfirmed).
 const IAM: Quota = Quota { per_second: 10.0, burst: 10.0 };
 
@@ -55,6 +58,7 @@ pub fn bucket(service: &str, method: &str, path: &str, action: Option<&str>) -> 
         }
         "logs" => Some((format!("logs:{}", action.unwrap_or("unknown")), LOGS_PER_ACTION)),
         "iam" => Some(("iam:*".into(), IAM)),
+        "monitoring" => Some(("cloudwatch:GetMetricData".into(), CLOUDWATCH)),
         _ => None,
     }
 }

@@ -98,7 +98,7 @@ async fn apply_in_region(
 ) -> anyhow::Result<()> {
     let identity = sts::caller_identity(&clients.sts).await?;
 
-    let mut planned = Vec::new();
+    let (mut planned, mut afters) = (Vec::new(), Vec::new());
     let mut needs_role = false;
     for target in &managed {
         let stage_plan =
@@ -107,6 +107,7 @@ async fn apply_in_region(
                 .with_context(|| format!("-f {path}: {}", target.name()))?;
         needs_role |= stage_plan.needs_role;
         planned.push(stage_plan.steps);
+        afters.push(stage_plan.after);
     }
     let shared = if needs_role {
         let role = NewRole { name: file.role_name_in(&clients.region), hardened: false };
@@ -116,6 +117,7 @@ async fn apply_in_region(
     };
     let pairs: Vec<_> = managed.iter().map(|m| (m.api.clone(), m.stage.clone())).collect();
     let (plan, units) = layout(shared, &pairs, planned);
+    let cost = crate::planner::cost::estimate(ctx, clients, &pairs, &afters, &plan).await;
 
     let stages: Vec<_> =
         managed.iter().map(|m| json!({ "api": m.api, "stage": m.stage.stage_name })).collect();
@@ -124,6 +126,7 @@ async fn apply_in_region(
         wait: Duration::from_secs(args.wait.seconds),
         check_only: args.check,
         units,
+        cost: Some(cost),
         ..Target::new("apply", &clients.region, subject, json!({ "file": path, "stages": stages }))
     };
     execute::run(ctx, clients, &plan, target).await

@@ -21,11 +21,13 @@ pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
     on_stages(ctx, "enable", &args.targets, check, |clients, targets| async move {
         let identity = crate::aws::sts::caller_identity(&clients.sts).await?;
         let role = NewRole { name: &args.role_name, hardened: args.hardened_trust };
-        let (plan, units) =
+        let (plan, units, afters) =
             plan_enable(ctx, &clients, &identity, &targets, &args.logging, Some(role)).await?;
+        let cost = crate::planner::cost::estimate(ctx, &clients, &targets, &afters, &plan).await;
         let target = Target {
             wait: Duration::from_secs(args.wait.seconds),
             units,
+            cost: Some(cost),
             ..Target::stages("enable", &clients.region, &targets)
         };
         execute::run(ctx, &clients, &plan, target).await

@@ -5,6 +5,7 @@
 pub mod account;
 pub mod apply;
 pub mod completions;
+pub mod cost;
 pub mod disable;
 pub mod enable;
 pub mod formats;
@@ -19,7 +20,9 @@ use crate::cli::{AccountArgs, AccountCommand, Cli, Command, FormatsCommand, Role
 use crate::context::Ctx;
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
-    let ctx = Ctx::new(cli.global);
+    let mut ctx = Ctx::new(cli.global);
+    ctx.load_prices()?;
+    let ctx = ctx;
     if let Some(accounts) = across_accounts(&cli.command) {
         if accounts.assume_role.is_some() && !accounts.given() {
             return Err(crate::error::usage(
@@ -102,6 +105,7 @@ async fn run_here(ctx: &Ctx, command: &Command) -> anyhow::Result<()> {
         Command::Tail(args) => tail::run(ctx, args).await,
         Command::Status(args) => status::run(ctx, args).await,
         Command::Apply(args) => apply::run(ctx, args).await,
+        Command::Cost(args) => cost::run(ctx, args).await,
         Command::Formats(FormatsCommand::List { kind }) => formats::list(ctx, kind.kind),
         Command::Formats(FormatsCommand::Show { name, kind }) => formats::show(ctx, name, kind.kind),
         Command::Formats(FormatsCommand::Check { format, kind }) => formats::check(ctx, format, kind.kind),

@@ -79,8 +79,9 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
     // A switched account role is in place before the stages; otherwise `enable`'s own role chain.
     let role = matches!(request.role, RoleChoice::Keep | RoleChoice::EnableDefault)
         .then_some(NewRole { name: DEFAULT_ROLE_NAME, hardened: false });
-    let (enable_plan, units) =
+    let (enable_plan, units, afters) =
         plan_enable(ctx, &clients, &identity, &targets, &request.logging, role).await?;
+    let cost = crate::planner::cost::estimate(ctx, &clients, &targets, &afters, &enable_plan).await;
     let offset = plan.steps.len();
     plan.steps.extend(enable_plan.steps);
 
@@ -91,6 +92,7 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
             .map(|u| Unit { steps: u.steps.start + offset..u.steps.end + offset, ..u })
             .collect(),
         question: Some(format!("Apply these changes in {region}?")),
+        cost: Some(cost),
         summary: Some(format!("Equivalent command:\n  {command}")),
         ..Target::stages("setup", &clients.region, &targets)
     };

@@ -210,8 +210,10 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
                 "run `apigw-logs enable` with the same --api/--stage (it sets up the role too), or `apigw-logs account set-role --role-name NAME`",
             ));
         }
-        let (plan, units) = layout(Vec::new(), &targets, planned.into_iter().map(|p| p.steps).collect());
-        let target = Target { units, ..Target::stages("stage set", &clients.region, &targets) };
+        let (steps, afters): (Vec<_>, Vec<_>) = planned.into_iter().map(|p| (p.steps, p.after)).unzip();
+        let (plan, units) = layout(Vec::new(), &targets, steps);
+        let cost = crate::planner::cost::estimate(ctx, &clients, &targets, &afters, &plan).await;
+        let target = Target { units, cost: Some(cost), ..Target::stages("stage set", &clients.region, &targets) };
         execute::run(ctx, &clients, &plan, target).await
     })
     .await

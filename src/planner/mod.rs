@@ -1,6 +1,7 @@
 //! Planning: what the mutating commands share. Checks the logging flags, reads what a change
 //! depends on, and turns requests into plan steps; [`crate::execute`] applies the plans.
 
+pub mod cost;
 pub mod role;
 pub mod stage;
 pub mod validate;
@@ -28,16 +29,17 @@ pub async fn plan_enable(
     targets: &[(Api, StageLogging)],
     logging: &LoggingArgs,
     role: Option<NewRole<'_>>,
-) -> anyhow::Result<(Plan, Vec<Unit>)> {
+) -> anyhow::Result<(Plan, Vec<Unit>, Vec<StageLogging>)> {
     let requests = std::slice::from_ref(logging);
-    let planned: Vec<Vec<Step>> = futures::stream::iter(targets)
+    let planned: Vec<(Vec<Step>, StageLogging)> = futures::stream::iter(targets)
         .map(|(api, stage)| async move {
             let planned = plan_requests(ctx, clients, identity, api, stage, requests, Mode::Enable).await?;
-            Ok::<_, anyhow::Error>(planned.steps)
+            Ok::<_, anyhow::Error>((planned.steps, planned.after))
         })
         .buffered(usize::from(ctx.global.concurrency))
         .try_collect()
         .await?;
+    let (planned, afters): (Vec<Vec<Step>>, Vec<StageLogging>) = planned.into_iter().unzip();
     // HTTP APIs deliver access logs without the account role; REST and WebSocket APIs need it.
     let shared = match role {
         Some(role) if targets.iter().any(|(api, _)| api.kind != ApiKind::Http) => {
@@ -45,7 +47,8 @@ pub async fn plan_enable(
         }
         _ => Vec::new(),
     };
-    Ok(layout(shared, targets, planned))
+    let (plan, units) = layout(shared, targets, planned);
+    Ok((plan, units, afters))
 }
 
 /// Lays out a fleet plan: the `shared` steps (the account role), then each target's steps as

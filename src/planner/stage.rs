@@ -32,10 +32,12 @@ pub enum Mode {
     Enable,
 }
 
-/// A stage's planned steps, and whether applying them needs the account's logging role.
+/// A stage's planned steps, whether applying them needs the account's logging role, and the
+/// stage's logging once they are applied.
 pub struct StagePlan {
     pub steps: Vec<Step>,
     pub needs_role: bool,
+    pub after: StageLogging,
 }
 
 /// Plans `requests` for one stage (stage-wide, then one per method or route override), each
@@ -59,7 +61,7 @@ pub async fn plan_requests(
         stage = crate::logging::after(&stage, &request);
         steps.extend(planned);
     }
-    Ok(StagePlan { steps: Plan::merge_stage_updates(steps).steps, needs_role })
+    Ok(StagePlan { steps: Plan::merge_stage_updates(steps).steps, needs_role, after: stage })
 }
 
 /// Validates the logging flags against the stage and plans the log-group steps and the single

@@ -132,6 +132,8 @@ fn quota(service: &str, op: &str) -> Option<(String, f64, f64)> {
         // AWS documents no IAM control-plane rate; 10/s with burst 10 for all actions together is
         // our assumption.
         "iam" => Some(("iam:*".into(), 10.0, 10.0)),
+        // GetMetricData: 50 per second.
+        "monitoring" => Some(("monitoring:*".into(), 50.0, 50.0)),
         _ => None,
     }
 }
@@ -341,6 +343,10 @@ impl Request {
         if let Some(target) = self.header("x-amz-target") {
             return (service, target.rsplit('.').next().unwrap_or_default().to_string());
         }
+        // The Smithy RPC v2 CBOR protocol (CloudWatch): `/service/NAME/operation/OP`.
+        if let ["service", _, "operation", op] = self.segments().as_slice() {
+            return (service, op.to_string());
+        }
         if service == "apigateway" {
             let segments = self.segments();
             let op = match (self.method.as_str(), segments.as_slice()) {
@@ -523,6 +529,9 @@ fn serve(mut client: TcpStream, state: &Mutex<State>, upstream: &str) {
     }
     if let Some((status, body)) = v2_stage_write(&request, upstream) {
         return respond(&mut client, status, "application/json", "", &body);
+    }
+    if let Some((status, body)) = cbor_bridge(&request, upstream) {
+        return respond_bytes(&mut client, status, "application/cbor", CBOR_PROTOCOL_HEADER, &body);
     }
     let request = apigateway_source_in(request, &op);
     let mut response = forward(&request, upstream);
@@ -800,11 +809,100 @@ fn ask(probe: &Request, upstream: &str) -> (u16, String) {
 }
 
 fn respond(client: &mut TcpStream, status: u16, content_type: &str, extra: &str, body: &str) {
-    let response = format!(
-        "HTTP/1.1 {status} Double\r\nContent-Type: {content_type}\r\n{extra}x-amzn-RequestId: double\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+    respond_bytes(client, status, content_type, extra, body.as_bytes());
+}
+
+fn respond_bytes(client: &mut TcpStream, status: u16, content_type: &str, extra: &str, body: &[u8]) {
+    let head = format!(
+        "HTTP/1.1 {status} Double\r\nContent-Type: {content_type}\r\n{extra}x-amzn-RequestId: double\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
     );
-    let _ = client.write_all(response.as_bytes());
+    let _ = client.write_all(&[head.as_bytes(), body].concat());
+}
+
+const CBOR_PROTOCOL_HEADER: &str = "smithy-protocol: rpc-v2-cbor\r\n";
+
+/// The AWS SDK for Rust speaks CloudWatch's Smithy RPC v2 CBOR protocol, which the emulator does
+/// not know (404); it does know the JSON protocol of the same operations. The double translates:
+/// the CBOR request becomes the JSON one (CBOR timestamps, tag 1, are epoch seconds in both), the
+/// JSON answer becomes CBOR, with the fields the SDK reads as timestamps tagged again. `None`
+/// for any other request.
+fn cbor_bridge(request: &Request, upstream: &str) -> Option<(u16, Vec<u8>)> {
+    let segments = request.segments();
+    let ["service", target_prefix, "operation", op] = segments.as_slice() else { return None };
+    let value: ciborium::Value = ciborium::from_reader(request.body.as_slice()).ok()?;
+    let json = serde_json::to_vec(&cbor_to_json(value)).unwrap();
+    let headers = request
+        .headers
+        .iter()
+        .filter(|(k, _)| {
+            !["content-type", "content-length", "smithy-protocol", "accept"]
+                .contains(&k.to_ascii_lowercase().as_str())
+        })
+        .cloned()
+        .chain([
+            ("Content-Type".to_string(), "application/x-amz-json-1.0".to_string()),
+            ("X-Amz-Target".to_string(), format!("{target_prefix}.{op}")),
+            ("Content-Length".to_string(), json.len().to_string()),
+        ])
+        .collect();
+    let forwarded = Request { method: "POST".into(), path: "/".into(), headers, body: json };
+    let response = forward(&forwarded, upstream);
+    let head_end = response.windows(4).position(|w| w == b"\r\n\r\n")?;
+    let status = String::from_utf8_lossy(&response[..head_end]).split(' ').nth(1)?.parse().ok()?;
+    let body: serde_json::Value = serde_json::from_slice(&response[head_end + 4..]).unwrap_or_default();
+    let mut out = Vec::new();
+    ciborium::into_writer(&json_to_cbor(body, false), &mut out).unwrap();
+    Some((status, out))
+}
+
+fn cbor_to_json(value: ciborium::Value) -> serde_json::Value {
+    use ciborium::Value as C;
+    match value {
+        C::Integer(i) => serde_json::json!(i128::from(i) as i64),
+        C::Float(f) => serde_json::json!(f),
+        C::Text(t) => serde_json::Value::String(t),
+        C::Bool(b) => serde_json::Value::Bool(b),
+        C::Null => serde_json::Value::Null,
+        C::Tag(_, inner) => cbor_to_json(*inner),
+        C::Array(items) => serde_json::Value::Array(items.into_iter().map(cbor_to_json).collect()),
+        C::Map(entries) => serde_json::Value::Object(
+            entries
+                .into_iter()
+                .filter_map(|(k, v)| k.into_text().ok().map(|k| (k, cbor_to_json(v))))
+                .collect(),
+        ),
+        other => panic!("the double does not translate CBOR {other:?}"),
+    }
+}
+
+/// Fields CloudWatch's answers hold timestamps in (GetMetricData's `Timestamps`).
+const CBOR_TIMESTAMP_FIELDS: [&str; 2] = ["Timestamps", "Timestamp"];
+
+fn json_to_cbor(value: serde_json::Value, timestamp: bool) -> ciborium::Value {
+    use ciborium::Value as C;
+    match value {
+        serde_json::Value::Number(n) if timestamp => C::Tag(1, Box::new(C::Float(n.as_f64().unwrap()))),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => C::Integer(i.into()),
+            None => C::Float(n.as_f64().unwrap()),
+        },
+        serde_json::Value::String(t) => C::Text(t),
+        serde_json::Value::Bool(b) => C::Bool(b),
+        serde_json::Value::Null => C::Null,
+        serde_json::Value::Array(items) => {
+            C::Array(items.into_iter().map(|v| json_to_cbor(v, timestamp)).collect())
+        }
+        serde_json::Value::Object(entries) => C::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| {
+                    let tagged = CBOR_TIMESTAMP_FIELDS.contains(&k.as_str());
+                    (C::Text(k), json_to_cbor(v, tagged))
+                })
+                .collect(),
+        ),
+    }
 }
 
 /// The service's over-quota answer, exactly as AWS gives it.
@@ -834,6 +932,15 @@ fn respond_error(client: &mut TcpStream, service: &str, status: u16, code: &str,
             "",
             &format!(r#"{{"__type":"{code}","message":"{message}"}}"#),
         ),
+        "monitoring" => {
+            let mut body = Vec::new();
+            let error = ciborium::Value::Map(vec![
+                (ciborium::Value::Text("__type".into()), ciborium::Value::Text(code.into())),
+                (ciborium::Value::Text("message".into()), ciborium::Value::Text(message)),
+            ]);
+            ciborium::into_writer(&error, &mut body).unwrap();
+            respond_bytes(client, status, "application/cbor", CBOR_PROTOCOL_HEADER, &body)
+        }
         _ => respond(
             client,
             status,

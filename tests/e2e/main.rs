@@ -5,6 +5,7 @@ mod apply;
 mod bad_input;
 mod chain;
 mod cli;
+mod cost;
 mod delivery;
 mod double;
 mod faults;

@@ -1,0 +1,50 @@
+//! `cost`: what the stages' logging costs a month, from their own traffic; with logging flags,
+//! what that change would cost. Reads only: the change is planned as `stage set` plans it, never
+//! applied.
+
+use crate::aws::sts;
+use crate::cli::CostArgs;
+use crate::context::Ctx;
+use crate::plan::Plan;
+use crate::planner::stage::{Mode, StagePlan, plan_requests};
+use crate::planner::validate::{check_offline, check_targets};
+use crate::targets::on_stages;
+use futures::{StreamExt as _, TryStreamExt as _};
+
+pub async fn run(ctx: &Ctx, args: &CostArgs) -> anyhow::Result<()> {
+    let logging = &args.logging;
+    check_offline(ctx, logging, args.targets.apis.api_type)?;
+    let check = |targets: &[_]| check_targets(ctx, logging, targets);
+    on_stages(ctx, "cost", &args.targets, check, |clients, targets| async move {
+        let (plan, afters): (Plan, Vec<_>) = if logging.is_empty() {
+            (Plan::default(), targets.iter().map(|(_, stage)| stage.clone()).collect())
+        } else {
+            let identity = sts::caller_identity(&clients.sts).await?;
+            let requests = std::slice::from_ref(logging);
+            let planned: Vec<StagePlan> = futures::stream::iter(&targets)
+                .map(|(api, stage)| plan_requests(ctx, &clients, &identity, api, stage, requests, Mode::Set))
+                .buffered(usize::from(ctx.global.concurrency))
+                .try_collect()
+                .await?;
+            let steps = planned.iter().flat_map(|p| p.steps.clone()).collect();
+            (Plan { steps }, planned.into_iter().map(|p| p.after).collect())
+        };
+        let mut report = crate::planner::cost::estimate(ctx, &clients, &targets, &afters, &plan).await;
+        // Dearest first: where a decision matters most.
+        let usd = |s: &crate::cost::StageCost| s.after.as_ref().map_or(-1.0, |m| m.usd);
+        report.stages.sort_by(|a, b| usd(b).total_cmp(&usd(a)));
+        if ctx.json() {
+            return ctx.print_json(
+                &serde_json::json!({ "command": "cost", "region": clients.region, "cost": report }),
+            );
+        }
+        let change = if logging.is_empty() { "" } else { " (now → with the change)" };
+        println!(
+            "Logging cost in {}{change}, CloudWatch Logs, from the last {} days of traffic:",
+            clients.region, ctx.global.traffic_days
+        );
+        print!("{}", report.render());
+        Ok(())
+    })
+    .await
+}

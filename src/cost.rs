@@ -1,0 +1,678 @@
+//! What logging costs per month, from a stage's traffic: bytes per request (measured, or from a
+//! model) × requests × prices, plus storage as retention holds it. Pure: no AWS, no I/O. Every
+//! number of the model and its source is in the README ("What logging costs"); the ones marked
+//! estimate there are estimates here too.
+
+use crate::api::ApiKind;
+use crate::settings::Level;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// The default window of traffic read (`--traffic-days`).
+pub const DEFAULT_TRAFFIC_DAYS: u32 = 14;
+
+/// An average month (365 / 12 days), as AWS prorates monthly prices.
+pub const DAYS_PER_MONTH: f64 = 365.0 / 12.0;
+/// Prices are per GB; counting 10^9 bytes (not 2^30) errs towards the higher figure.
+const BYTES_PER_GB: f64 = 1e9;
+/// What CloudWatch Logs counts per event besides its message (PutLogEvents' batch-size rule;
+/// whether billing adds it is unconfirmed, so it is counted: the higher figure).
+pub const EVENT_OVERHEAD_BYTES: f64 = 26.0;
+
+/// The execution-log model (REST; WebSocket uses it per connect and message). Estimates from
+/// public log samples, see the README.
+pub mod execution {
+    /// INFO without data trace: about 8 events (request id, usage plan, start, method, completion).
+    pub const INFO_EVENTS: f64 = 8.0;
+    pub const INFO_MESSAGE_BYTES: f64 = 850.0;
+    /// Data trace adds about 13 events (headers and bodies, each cut at 1,024 bytes).
+    pub const DATA_TRACE_EVENTS: f64 = 13.0;
+    pub const DATA_TRACE_MESSAGE_BYTES: f64 = 5_000.0;
+    /// A failed request at ERROR: 2–4 events.
+    pub const FAILURE_EVENTS: f64 = 3.0;
+    pub const FAILURE_MESSAGE_BYTES: f64 = 400.0;
+}
+
+/// A representative rendered size (bytes) for each `$context` variable an access log format
+/// uses; a name not listed counts [`DEFAULT_VARIABLE_BYTES`]. REST request ids are UUIDs; HTTP
+/// and WebSocket ones 16 characters.
+pub const VARIABLE_BYTES: &[(&str, usize)] = &[
+    ("requestId", 36),
+    ("extendedRequestId", 16),
+    ("identity.sourceIp", 13),
+    ("identity.caller", 1),
+    ("identity.user", 1),
+    ("identity.userAgent", 120),
+    ("requestTime", 26),
+    ("requestTimeEpoch", 13),
+    ("httpMethod", 4),
+    ("resourcePath", 20),
+    ("path", 30),
+    ("routeKey", 15),
+    ("status", 3),
+    ("protocol", 8),
+    ("responseLength", 4),
+    ("responseLatency", 3),
+    ("integrationLatency", 3),
+    ("integration.latency", 3),
+    ("integration.status", 3),
+    ("integrationStatus", 3),
+    ("domainName", 46),
+    ("apiId", 10),
+    ("stage", 6),
+    ("connectionId", 16),
+    ("eventType", 8),
+    ("xrayTraceId", 40),
+    ("error.message", 1),
+    ("integrationErrorMessage", 1),
+];
+pub const DEFAULT_VARIABLE_BYTES: usize = 12;
+/// HTTP and WebSocket request ids are shorter than REST's UUIDs.
+const V2_REQUEST_ID_BYTES: usize = 16;
+
+/// One access-log event's size for `format`: the text as written, each `$context` variable at its
+/// representative size, plus the per-event overhead.
+pub fn access_event_bytes(format: &str, kind: ApiKind) -> f64 {
+    let (mut size, mut i) = (0usize, 0usize);
+    while let Some(rest) = format.get(i..).filter(|r| !r.is_empty()) {
+        let Some(after) = rest.strip_prefix("$context.") else {
+            let width = rest.chars().next().map_or(1, char::len_utf8);
+            size += width;
+            i += width;
+            continue;
+        };
+        let name_len = after
+            .char_indices()
+            .find(|&(at, c)| !(c.is_ascii_alphanumeric() || c == '_' || (c == '.' && at > 0)))
+            .map_or(after.len(), |(at, _)| at);
+        let name = after[..name_len].trim_end_matches('.');
+        size += match (name, kind) {
+            ("requestId", ApiKind::Http | ApiKind::Websocket) => V2_REQUEST_ID_BYTES,
+            _ => VARIABLE_BYTES.iter().find(|(n, _)| *n == name).map_or(DEFAULT_VARIABLE_BYTES, |(_, s)| *s),
+        };
+        i += "$context.".len() + name.len();
+    }
+    size as f64 + EVENT_OVERHEAD_BYTES
+}
+
+/// Execution-log bytes a day at `level`: INFO logs every request, ERROR only failures; data trace
+/// adds the payload lines to every request (at ERROR too: public samples of a stage at ERROR with
+/// data trace show them on successful requests).
+pub fn execution_bytes_per_day(level: Level, data_trace: bool, traffic: &Traffic) -> f64 {
+    use execution::*;
+    let event = |events: f64, bytes: f64| bytes + events * EVENT_OVERHEAD_BYTES;
+    let trace = if data_trace { event(DATA_TRACE_EVENTS, DATA_TRACE_MESSAGE_BYTES) } else { 0.0 };
+    match level {
+        Level::Off => 0.0,
+        Level::Error => {
+            traffic.errors_per_day * event(FAILURE_EVENTS, FAILURE_MESSAGE_BYTES)
+                + traffic.requests_per_day * trace
+        }
+        Level::Info => traffic.requests_per_day * (event(INFO_EVENTS, INFO_MESSAGE_BYTES) + trace),
+    }
+}
+
+/// A stage's recorded traffic: daily averages over the window read.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Traffic {
+    pub requests_per_day: f64,
+    /// 4xx and 5xx answers (REST, HTTP); 0 where the API type has no such metric.
+    pub errors_per_day: f64,
+    pub days: u32,
+    /// REST metrics are keyed by API name: when other APIs of the run share this one's, the
+    /// counts are theirs together (this many APIs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_by: Option<usize>,
+}
+
+/// How long a log group keeps events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Retention {
+    Days(i32),
+    Never,
+}
+
+impl Retention {
+    pub fn from_days(days: Option<i32>) -> Retention {
+        days.map_or(Retention::Never, Retention::Days)
+    }
+}
+
+/// The logging of one stage that costs money, as it is or as a plan leaves it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Setup {
+    pub kind: ApiKind,
+    pub level: Level,
+    pub data_trace: bool,
+    /// The access-log format when access logs go to CloudWatch Logs (Firehose bills elsewhere).
+    pub access_format: Option<String>,
+    pub access_retention: Retention,
+    pub execution_retention: Retention,
+}
+
+/// Bytes per request of one log, and whether they were measured (CloudWatch's `IncomingBytes`)
+/// or come from the model.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct PerRequest {
+    pub bytes: f64,
+    pub measured: bool,
+}
+
+/// CloudWatch Logs prices of one region, in USD.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Prices {
+    /// Standard log class, per GB ingested.
+    pub ingestion_per_gb: f64,
+    /// Infrequent Access log class, per GB ingested.
+    pub infrequent_access_ingestion_per_gb: f64,
+    /// Per GB-month stored.
+    pub storage_per_gb_month: f64,
+    /// Vended logs (execution log delivery), per GB: first 10 TB, next 20 TB, next 20 TB, over 50 TB.
+    pub vended_cloudwatch_per_gb: [f64; 4],
+    pub vended_s3_per_gb: [f64; 4],
+    pub vended_firehose_per_gb: [f64; 4],
+    /// Detailed metrics are custom metrics, per metric-month: first 10,000, next 240,000, next
+    /// 750,000, over 1,000,000.
+    pub custom_metric_per_month: [f64; 4],
+}
+
+/// us-east-1, as published on aws.amazon.com/cloudwatch/pricing (read 2026-12-02; see README).
+pub const US_EAST_1: Prices = Prices {
+    ingestion_per_gb: 0.50,
+    infrequent_access_ingestion_per_gb: 0.25,
+    storage_per_gb_month: 0.03,
+    vended_cloudwatch_per_gb: [0.50, 0.25, 0.10, 0.05],
+    vended_s3_per_gb: [0.25, 0.15, 0.075, 0.05],
+    vended_firehose_per_gb: [0.25, 0.15, 0.075, 0.05],
+    custom_metric_per_month: [0.30, 0.10, 0.05, 0.02],
+};
+
+/// Vended-log tier widths in GB (10 TB, 20 TB, 20 TB, then the rest).
+const VENDED_TIER_GB: [f64; 3] = [10_000.0, 20_000.0, 20_000.0];
+
+/// The cost of `gb` in one month at tiered prices.
+pub fn tiered(gb: f64, prices: &[f64; 4]) -> f64 {
+    let mut left = gb;
+    let mut cost = 0.0;
+    for (width, price) in VENDED_TIER_GB.iter().zip(prices) {
+        let here = left.min(*width);
+        cost += here * price;
+        left -= here;
+    }
+    cost + left.max(0.0) * prices[3]
+}
+
+/// The prices in force: the built-in table, then the `--prices` file's top-level keys (every
+/// region), then its `[regions.NAME]` table.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PriceBook {
+    /// Where the file came from, for the basis line.
+    pub file: Option<String>,
+    every_region: BTreeMap<String, PriceValue>,
+    regions: BTreeMap<String, BTreeMap<String, PriceValue>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum PriceValue {
+    One(f64),
+    Tiers([f64; 4]),
+}
+
+const ONE_PRICE_KEYS: [&str; 3] =
+    ["ingestion_per_gb", "infrequent_access_ingestion_per_gb", "storage_per_gb_month"];
+const TIER_KEYS: [&str; 4] =
+    ["vended_cloudwatch_per_gb", "vended_s3_per_gb", "vended_firehose_per_gb", "custom_metric_per_month"];
+
+impl PriceBook {
+    /// Parses a `--prices` file (TOML). The error names the key and what is wrong.
+    pub fn parse(text: &str, file: &str) -> Result<PriceBook, String> {
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| e.message().to_string())?;
+        let mut book = PriceBook { file: Some(file.to_string()), ..Default::default() };
+        for (key, value) in &table {
+            if key == "regions" {
+                let regions =
+                    value.as_table().ok_or("`regions`: expected a table of [regions.NAME] tables")?;
+                for (region, prices) in regions {
+                    crate::arn::validate_region(region).map_err(|e| format!("`regions.{region}`: {e}"))?;
+                    let prices =
+                        prices.as_table().ok_or(format!("`regions.{region}`: expected a table of prices"))?;
+                    let mut parsed = BTreeMap::new();
+                    for (key, value) in prices {
+                        parsed.insert(
+                            key.clone(),
+                            price_value(&format!("regions.{region}.{key}"), key, value)?,
+                        );
+                    }
+                    book.regions.insert(region.clone(), parsed);
+                }
+            } else {
+                book.every_region.insert(key.clone(), price_value(key, key, value)?);
+            }
+        }
+        Ok(book)
+    }
+
+    /// The prices for `region`, and a note when they are another region's.
+    pub fn for_region(&self, region: &str) -> (Prices, Option<String>) {
+        let mut prices = US_EAST_1;
+        let own = self.regions.get(region);
+        for (key, value) in self.every_region.iter().chain(own.into_iter().flatten()) {
+            apply(&mut prices, key, value);
+        }
+        let note = (region != "us-east-1" && own.is_none() && self.every_region.is_empty()).then(|| {
+            format!("no price table for {region}: us-east-1 prices are used (set yours with --prices FILE)")
+        });
+        (prices, note)
+    }
+}
+
+fn price_value(path: &str, key: &str, value: &toml::Value) -> Result<PriceValue, String> {
+    let number = |v: &toml::Value| match v {
+        toml::Value::Float(f) => Some(*f),
+        toml::Value::Integer(i) => Some(*i as f64),
+        _ => None,
+    };
+    let check = |price: f64| {
+        if price.is_finite() && price >= 0.0 {
+            Ok(price)
+        } else {
+            Err(format!("`{path}`: a price is a number of USD, 0 or more; got {price}"))
+        }
+    };
+    if ONE_PRICE_KEYS.contains(&key) {
+        let price = number(value).ok_or(format!("`{path}`: expected a number of USD, e.g. 0.5"))?;
+        return check(price).map(PriceValue::One);
+    }
+    if TIER_KEYS.contains(&key) {
+        let list = value
+            .as_array()
+            .filter(|a| a.len() == 4)
+            .ok_or(format!("`{path}`: expected four prices, one per tier (e.g. [0.50, 0.25, 0.10, 0.05])"))?;
+        let mut tiers = [0.0; 4];
+        for (slot, item) in tiers.iter_mut().zip(list) {
+            *slot = check(number(item).ok_or(format!("`{path}`: expected numbers of USD"))?)?;
+        }
+        return Ok(PriceValue::Tiers(tiers));
+    }
+    let known: Vec<&str> = ONE_PRICE_KEYS.iter().chain(&TIER_KEYS).copied().collect();
+    Err(format!(
+        "`{path}`: unknown key; the keys are {}, and [regions.NAME] tables of them",
+        known.join(", ")
+    ))
+}
+
+fn apply(prices: &mut Prices, key: &str, value: &PriceValue) {
+    match (key, value) {
+        ("ingestion_per_gb", PriceValue::One(p)) => prices.ingestion_per_gb = *p,
+        ("infrequent_access_ingestion_per_gb", PriceValue::One(p)) => {
+            prices.infrequent_access_ingestion_per_gb = *p
+        }
+        ("storage_per_gb_month", PriceValue::One(p)) => prices.storage_per_gb_month = *p,
+        ("vended_cloudwatch_per_gb", PriceValue::Tiers(t)) => prices.vended_cloudwatch_per_gb = *t,
+        ("vended_s3_per_gb", PriceValue::Tiers(t)) => prices.vended_s3_per_gb = *t,
+        ("vended_firehose_per_gb", PriceValue::Tiers(t)) => prices.vended_firehose_per_gb = *t,
+        ("custom_metric_per_month", PriceValue::Tiers(t)) => prices.custom_metric_per_month = *t,
+        _ => unreachable!("keys are checked when the file is parsed"),
+    }
+}
+
+/// A month of one stage's logging.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Monthly {
+    /// Ingestion, plus storage at steady state for groups that expire.
+    pub usd: f64,
+    pub ingested_gb: f64,
+    /// What groups with a retention hold once full.
+    pub stored_gb: f64,
+    /// What groups that never expire add every month (their storage cost grows by this times
+    /// the storage price, month after month).
+    pub growth_gb_per_month: f64,
+    pub access: Option<PerRequest>,
+    pub execution_bytes_per_request: f64,
+    pub execution_measured: bool,
+}
+
+/// Bytes per request measured for a stage's logs, as they are now (`IncomingBytes` ÷ requests).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Measured {
+    pub access: Option<f64>,
+    pub execution: Option<f64>,
+}
+
+/// The month of `setup` at `traffic`, with `measured` bytes per request where they apply (else
+/// the model).
+pub fn monthly(setup: &Setup, traffic: &Traffic, measured: Measured, prices: &Prices) -> Monthly {
+    let access = setup.access_format.as_ref().map(|format| match measured.access {
+        Some(bytes) => PerRequest { bytes, measured: true },
+        None => PerRequest { bytes: access_event_bytes(format, setup.kind), measured: false },
+    });
+    let access_daily = access.map_or(0.0, |a| a.bytes * traffic.requests_per_day);
+    let execution_measured = measured.execution.filter(|_| setup.level != Level::Off);
+    let execution_daily = match execution_measured {
+        Some(bytes) => bytes * traffic.requests_per_day,
+        None => execution_bytes_per_day(setup.level, setup.data_trace, traffic),
+    };
+    let ingested_gb = (access_daily + execution_daily) * DAYS_PER_MONTH / BYTES_PER_GB;
+    let (mut stored_gb, mut growth_gb_per_month) = (0.0, 0.0);
+    for (daily, retention) in
+        [(access_daily, setup.access_retention), (execution_daily, setup.execution_retention)]
+    {
+        match retention {
+            Retention::Days(days) => stored_gb += daily * f64::from(days) / BYTES_PER_GB,
+            Retention::Never => growth_gb_per_month += daily * DAYS_PER_MONTH / BYTES_PER_GB,
+        }
+    }
+    let usd = ingested_gb * prices.ingestion_per_gb + stored_gb * prices.storage_per_gb_month;
+    let execution_bytes_per_request =
+        if traffic.requests_per_day > 0.0 { execution_daily / traffic.requests_per_day } else { 0.0 };
+    Monthly {
+        usd,
+        ingested_gb,
+        stored_gb,
+        growth_gb_per_month,
+        access,
+        execution_bytes_per_request,
+        execution_measured: execution_measured.is_some(),
+    }
+}
+
+/// `12.40`: cents, with thousands separated (`1,234.50`).
+pub fn usd(amount: f64) -> String {
+    let cents = (amount * 100.0).round() as i64;
+    let (whole, frac) = (cents / 100, cents % 100);
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{grouped}.{frac:02}")
+}
+
+/// A number of bytes or requests, rounded and grouped (`1,234`).
+pub fn count(value: f64) -> String {
+    usd(value.round()).trim_end_matches(".00").to_string()
+}
+
+/// The estimate of one stage: before and after a change (the same when nothing changes).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StageCost {
+    pub target: String,
+    pub traffic: Option<Traffic>,
+    pub before: Option<Monthly>,
+    pub after: Option<Monthly>,
+    /// Why there is no figure, or what it rests on besides the traffic.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+impl StageCost {
+    /// `logging cost: 12.40 → 310.00 USD/month (basis)`.
+    pub fn line(&self) -> String {
+        let (Some(traffic), Some(before), Some(after)) = (&self.traffic, &self.before, &self.after) else {
+            return format!("logging cost: unknown ({})", self.notes.join("; "));
+        };
+        let mut line = match usd(before.usd) == usd(after.usd) {
+            true => format!("logging cost: {} USD/month", usd(after.usd)),
+            false => format!("logging cost: {} → {} USD/month", usd(before.usd), usd(after.usd)),
+        };
+        if after.growth_gb_per_month > 0.0 {
+            let _ = write!(line, ", plus {:.2} GB a month kept forever", after.growth_gb_per_month);
+        }
+        let _ = write!(line, " ({} requests/day over {} days", count(traffic.requests_per_day), traffic.days);
+        if let Some(access) = after.access {
+            let how = if access.measured { "measured" } else { "estimated" };
+            let _ = write!(line, "; access logs {} B/request, {how}", count(access.bytes));
+        }
+        if after.execution_bytes_per_request > 0.0 {
+            let how = if after.execution_measured { "measured" } else { "estimated" };
+            let _ = write!(
+                line,
+                "; execution logs {} B/request, {how}",
+                count(after.execution_bytes_per_request)
+            );
+        }
+        line.push(')');
+        for note in &self.notes {
+            let _ = write!(line, "; {note}");
+        }
+        line
+    }
+}
+
+/// The estimate of a plan: each stage, the total, and what it rests on.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CostReport {
+    pub stages: Vec<StageCost>,
+    /// USD a month, over the stages with a figure.
+    pub before_usd: f64,
+    pub after_usd: f64,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+impl CostReport {
+    pub fn new(stages: Vec<StageCost>, notes: Vec<String>) -> CostReport {
+        let total =
+            |pick: fn(&StageCost) -> Option<&Monthly>| stages.iter().filter_map(pick).map(|m| m.usd).sum();
+        let before_usd = total(|s| s.before.as_ref());
+        let after_usd = total(|s| s.after.as_ref());
+        CostReport { stages, before_usd, after_usd, notes }
+    }
+
+    /// One line per stage, then the total (with several stages) and the notes.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for stage in &self.stages {
+            let _ = writeln!(out, "  {}: {}", stage.target, stage.line());
+        }
+        if self.stages.len() > 1 {
+            let _ = match usd(self.before_usd) == usd(self.after_usd) {
+                true => writeln!(out, "  total logging cost: {} USD/month", usd(self.after_usd)),
+                false => writeln!(
+                    out,
+                    "  total logging cost: {} → {} USD/month",
+                    usd(self.before_usd),
+                    usd(self.after_usd)
+                ),
+            };
+        }
+        for note in &self.notes {
+            let _ = writeln!(out, "  ({note})");
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn traffic(requests: f64, errors: f64) -> Traffic {
+        Traffic { requests_per_day: requests, errors_per_day: errors, days: 14, shared_by: None }
+    }
+
+    fn setup(level: Level, data_trace: bool, format: Option<&str>, retention: Retention) -> Setup {
+        Setup {
+            kind: ApiKind::Rest,
+            level,
+            data_trace,
+            access_format: format.map(str::to_string),
+            access_retention: retention,
+            execution_retention: retention,
+        }
+    }
+
+    #[test]
+    fn access_events_count_text_and_variables_at_their_sizes() {
+        // 18 text bytes ("id= s= ua=" plus spaces) + 36 + 3 + 120 + the overhead.
+        let format = "id=$context.requestId s=$context.status ua=$context.identity.userAgent";
+        let text = format.len() - "$context.requestId$context.status$context.identity.userAgent".len();
+        assert_eq!(access_event_bytes(format, ApiKind::Rest), (text + 36 + 3 + 120) as f64 + 26.0);
+        assert_eq!(access_event_bytes("$context.requestId", ApiKind::Http), 16.0 + 26.0, "v2 ids are short");
+        assert_eq!(
+            access_event_bytes("$context.unlisted.", ApiKind::Rest),
+            12.0 + 1.0 + 26.0,
+            "a trailing dot is text"
+        );
+        assert_eq!(access_event_bytes("", ApiKind::Rest), 26.0);
+        assert_eq!(
+            access_event_bytes("é$context.status", ApiKind::Rest),
+            2.0 + 3.0 + 26.0,
+            "bytes, not characters"
+        );
+    }
+
+    #[test]
+    fn execution_bytes_follow_level_failures_and_data_trace() {
+        let t = traffic(1_000.0, 10.0);
+        assert_eq!(execution_bytes_per_day(Level::Off, true, &t), 0.0);
+        assert_eq!(execution_bytes_per_day(Level::Error, false, &t), 10.0 * (400.0 + 3.0 * 26.0));
+        assert_eq!(execution_bytes_per_day(Level::Info, false, &t), 1_000.0 * (850.0 + 8.0 * 26.0));
+        let trace = 5_000.0 + 13.0 * 26.0;
+        assert_eq!(execution_bytes_per_day(Level::Info, true, &t), 1_000.0 * (850.0 + 8.0 * 26.0 + trace));
+        assert_eq!(
+            execution_bytes_per_day(Level::Error, true, &t),
+            10.0 * (400.0 + 3.0 * 26.0) + 1_000.0 * trace,
+            "data trace logs every request at ERROR too"
+        );
+    }
+
+    #[test]
+    fn a_month_is_ingestion_plus_storage_at_steady_state() {
+        // 1,000,000 requests a day at exactly 100 bytes of access log, INFO off: 0.1 GB a day.
+        let s = setup(Level::Off, false, Some("x"), Retention::Days(30));
+        let measured = Measured { access: Some(100.0), execution: None };
+        let month = monthly(&s, &traffic(1_000_000.0, 0.0), measured, &US_EAST_1);
+        let ingested = 0.1 * DAYS_PER_MONTH;
+        assert!((month.ingested_gb - ingested).abs() < 1e-9);
+        assert!((month.stored_gb - 3.0).abs() < 1e-9, "30 days × 0.1 GB");
+        assert!((month.usd - (ingested * 0.50 + 3.0 * 0.03)).abs() < 1e-9);
+        assert_eq!(month.growth_gb_per_month, 0.0);
+        let info = Setup { level: Level::Info, ..s.clone() };
+        let measured_exec = monthly(
+            &info,
+            &traffic(10.0, 0.0),
+            Measured { access: None, execution: Some(2_000.0) },
+            &US_EAST_1,
+        );
+        assert_eq!(
+            (measured_exec.execution_bytes_per_request, measured_exec.execution_measured),
+            (2_000.0, true)
+        );
+        assert_eq!(month.access, Some(PerRequest { bytes: 100.0, measured: true }));
+    }
+
+    #[test]
+    fn a_group_that_never_expires_grows_instead_of_holding_a_total() {
+        let s = setup(Level::Off, false, Some("x"), Retention::Never);
+        let measured = Measured { access: Some(100.0), execution: None };
+        let month = monthly(&s, &traffic(1_000_000.0, 0.0), measured, &US_EAST_1);
+        assert_eq!(month.stored_gb, 0.0);
+        assert!((month.growth_gb_per_month - 0.1 * DAYS_PER_MONTH).abs() < 1e-9);
+        assert!((month.usd - 0.1 * DAYS_PER_MONTH * 0.50).abs() < 1e-9, "ingestion only");
+    }
+
+    #[test]
+    fn without_access_logs_or_traffic_nothing_is_billed() {
+        let s = setup(Level::Info, false, None, Retention::Days(30));
+        let month = monthly(&s, &traffic(0.0, 0.0), Measured::default(), &US_EAST_1);
+        assert_eq!((month.usd, month.access, month.execution_bytes_per_request), (0.0, None, 0.0));
+    }
+
+    #[test]
+    fn tiers_apply_in_order() {
+        let tiers = [0.50, 0.25, 0.10, 0.05];
+        assert_eq!(tiered(100.0, &tiers), 50.0);
+        assert!(
+            (tiered(10_000.0 + 20_000.0 + 20_000.0 + 1_000.0, &tiers) - (5_000.0 + 5_000.0 + 2_000.0 + 50.0))
+                .abs()
+                < 1e-6
+        );
+    }
+
+    #[test]
+    fn amounts_are_rounded_to_cents_and_grouped() {
+        assert_eq!(usd(12.4), "12.40");
+        assert_eq!(usd(0.004), "0.00");
+        assert_eq!(usd(0.005), "0.01");
+        assert_eq!(usd(1_234_567.891), "1,234,567.89");
+        assert_eq!(count(1_234.4), "1,234");
+        assert_eq!(count(999.6), "1,000");
+    }
+
+    #[test]
+    fn price_files_override_per_key_and_per_region() {
+        let book = PriceBook::parse(
+            "ingestion_per_gb = 0.45\n[regions.eu-west-1]\ningestion_per_gb = 0.57\nvended_s3_per_gb = [1, 2, 3, 4]\n",
+            "p.toml",
+        )
+        .unwrap();
+        let (east, note) = book.for_region("us-east-1");
+        assert_eq!((east.ingestion_per_gb, note), (0.45, None));
+        let (west, _) = book.for_region("eu-west-1");
+        assert_eq!((west.ingestion_per_gb, west.vended_s3_per_gb), (0.57, [1.0, 2.0, 3.0, 4.0]));
+        assert_eq!(west.storage_per_gb_month, 0.03, "keys not given keep the table's price");
+        let (_, note) = PriceBook::default().for_region("ap-south-1");
+        assert!(note.unwrap().contains("no price table for ap-south-1: us-east-1 prices are used"));
+    }
+
+    #[test]
+    fn bad_price_files_name_the_key() {
+        for (text, expected) in [
+            ("ingestion_per_gb = \"cheap\"", "`ingestion_per_gb`: expected a number"),
+            ("ingestion_per_gb = -0.5", "`ingestion_per_gb`: a price is a number of USD, 0 or more"),
+            ("ingest = 0.5", "`ingest`: unknown key"),
+            ("[regions.eu-west-1]\nstorage = 1", "`regions.eu-west-1.storage`: unknown key"),
+            ("[regions.mars]\ningestion_per_gb = 1", "`regions.mars`"),
+            ("vended_s3_per_gb = [1, 2]", "four prices"),
+            ("ingestion_per_gb = ", "TOML"),
+        ] {
+            let err = PriceBook::parse(text, "p.toml").unwrap_err();
+            assert!(err.contains(expected) || (expected == "TOML" && !err.is_empty()), "{text}: {err}");
+        }
+    }
+
+    #[test]
+    fn the_line_shows_the_arithmetic_basis() {
+        let t = traffic(2_000.0, 0.0);
+        let before = monthly(
+            &setup(Level::Off, false, None, Retention::Days(30)),
+            &t,
+            Measured::default(),
+            &US_EAST_1,
+        );
+        let after = monthly(
+            &setup(Level::Info, false, Some("$context.requestId"), Retention::Days(30)),
+            &t,
+            Measured::default(),
+            &US_EAST_1,
+        );
+        let cost = StageCost {
+            target: "orders (a1)/prod".into(),
+            traffic: Some(t),
+            before: Some(before),
+            after: Some(after),
+            notes: vec![],
+        };
+        assert_eq!(
+            cost.line(),
+            format!(
+                "logging cost: 0.00 → {} USD/month (2,000 requests/day over 14 days; access logs 62 B/request, estimated; execution logs 1,058 B/request, estimated)",
+                usd(cost.after.as_ref().unwrap().usd)
+            )
+        );
+        let unknown = StageCost {
+            traffic: None,
+            before: None,
+            after: None,
+            notes: vec!["cloudwatch:GetMetricData was denied".into()],
+            ..cost
+        };
+        assert_eq!(unknown.line(), "logging cost: unknown (cloudwatch:GetMetricData was denied)");
+    }
+}

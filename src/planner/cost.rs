@@ -1,0 +1,227 @@
+//! Prices a plan before it is applied: each stage's traffic and the bytes its log groups already
+//! take in, read in one batched GetMetricData per region, then [`crate::cost`]'s model for the
+//! stage as it is and as the plan leaves it. Advisory: when the metrics cannot be read the plan
+//! goes on, saying the cost is unknown, and nothing else changes.
+
+use crate::api::{Api, ApiKind};
+use crate::aws::Clients;
+use crate::aws::cloudwatch::{self, MetricKey};
+use crate::context::Ctx;
+use crate::cost::{CostReport, Measured, Retention, Setup, StageCost, Traffic};
+use crate::logging::StageLogging;
+use crate::plan::{Action, Plan};
+use std::collections::HashMap;
+
+/// The estimate for `targets` (as they are) and `afters` (as the plan leaves them), aligned.
+pub async fn estimate(
+    ctx: &Ctx,
+    clients: &Clients,
+    targets: &[(Api, StageLogging)],
+    afters: &[StageLogging],
+    plan: &Plan,
+) -> CostReport {
+    match try_estimate(ctx, clients, targets, afters, plan).await {
+        Ok(report) => report,
+        Err(err) => {
+            let why = match crate::aws::error_code(&err) {
+                Some("AccessDenied" | "AccessDeniedException") => {
+                    "cloudwatch:GetMetricData was denied".to_string()
+                }
+                _ => format!("{err:#}"),
+            };
+            let stages = targets
+                .iter()
+                .map(|(api, stage)| StageCost {
+                    target: label(api, stage),
+                    traffic: None,
+                    before: None,
+                    after: None,
+                    notes: vec![why.clone()],
+                })
+                .collect();
+            CostReport::new(stages, Vec::new())
+        }
+    }
+}
+
+fn label(api: &Api, stage: &StageLogging) -> String {
+    format!("{} ({})/{}", api.name, api.id, stage.stage_name)
+}
+
+/// REST metrics are keyed by API name, which AWS stores without its non-ASCII characters.
+fn rest_metric_name(api: &Api) -> String {
+    api.name.chars().filter(char::is_ascii).collect()
+}
+
+/// The metrics that count a stage's requests and failures.
+fn traffic_metrics(api: &Api, stage: &str) -> (Vec<MetricKey>, Vec<MetricKey>) {
+    let key = |name: &'static str, dimensions: Vec<(&'static str, String)>| MetricKey {
+        namespace: "AWS/ApiGateway",
+        name,
+        dimensions,
+    };
+    match api.kind {
+        ApiKind::Rest => {
+            let dims = vec![("ApiName", rest_metric_name(api)), ("Stage", stage.to_string())];
+            (vec![key("Count", dims.clone())], vec![key("4XXError", dims.clone()), key("5XXError", dims)])
+        }
+        ApiKind::Http => {
+            let dims = vec![("ApiId", api.id.clone()), ("Stage", stage.to_string())];
+            (vec![key("Count", dims.clone())], vec![key("4xx", dims.clone()), key("5xx", dims)])
+        }
+        ApiKind::Websocket => {
+            let dims = vec![("ApiId", api.id.clone()), ("Stage", stage.to_string())];
+            (vec![key("ConnectCount", dims.clone()), key("MessageCount", dims)], Vec::new())
+        }
+    }
+}
+
+fn incoming_bytes(group: &str) -> MetricKey {
+    MetricKey {
+        namespace: "AWS/Logs",
+        name: "IncomingBytes",
+        dimensions: vec![("LogGroupName", group.to_string())],
+    }
+}
+
+fn access_group(stage: &StageLogging) -> Option<String> {
+    stage.access.as_ref().and_then(|a| crate::arn::log_group_name_of(&a.destination_arn))
+}
+
+async fn try_estimate(
+    ctx: &Ctx,
+    clients: &Clients,
+    targets: &[(Api, StageLogging)],
+    afters: &[StageLogging],
+    plan: &Plan,
+) -> anyhow::Result<CostReport> {
+    let days = ctx.global.traffic_days;
+    let (prices, price_note) = ctx.prices.for_region(&clients.region);
+    // Groups several targets send access logs to: their IncomingBytes is not one stage's.
+    let mut group_users: HashMap<String, usize> = HashMap::new();
+    for (_, stage) in targets {
+        if let Some(group) = access_group(stage) {
+            *group_users.entry(group).or_default() += 1;
+        }
+    }
+    let mut metric_names: HashMap<String, usize> = HashMap::new();
+    for (api, _) in targets.iter().filter(|(api, _)| api.kind == ApiKind::Rest) {
+        *metric_names.entry(rest_metric_name(api)).or_default() += 1;
+    }
+    // Only the metrics an estimate uses, so that a fleet of 200 stages turned on from nothing
+    // is one call (500 queries): failures where a level is ERROR, ingested bytes of groups that
+    // exist.
+    let mut keys = Vec::new();
+    for ((api, stage), after) in targets.iter().zip(afters) {
+        let (requests, errors) = traffic_metrics(api, &stage.stage_name);
+        keys.extend(requests);
+        if [stage, after].iter().any(|s| s.stage_wide().level == crate::settings::Level::Error) {
+            keys.extend(errors);
+        }
+        if let Some(group) = access_group(stage).filter(|g| group_users[g] == 1)
+            && clients.find_log_group(&group).await?.is_some()
+        {
+            keys.push(incoming_bytes(&group));
+        }
+        if api.kind != ApiKind::Http {
+            let group = super::stage::execution_log_group(api, &stage.stage_name);
+            if clients.find_log_group(&group).await?.is_some() {
+                keys.push(incoming_bytes(&group));
+            }
+        }
+    }
+    let sums = cloudwatch::sums(&clients.cw, &keys, days, std::time::SystemTime::now()).await?;
+    let sum = |key: &MetricKey| sums.get(key).copied().flatten();
+
+    let mut stages = Vec::new();
+    for ((api, before), after) in targets.iter().zip(afters) {
+        let (requests, errors) = traffic_metrics(api, &before.stage_name);
+        let recorded: Vec<f64> = requests.iter().filter_map(sum).collect();
+        let mut notes = Vec::new();
+        let per_day = |total: f64| total / f64::from(days);
+        let request_total: f64 = recorded.iter().sum();
+        if recorded.is_empty() {
+            notes.push(format!("no recorded traffic in the last {days} days"));
+        }
+        let shared_by =
+            (api.kind == ApiKind::Rest).then(|| metric_names[&rest_metric_name(api)]).filter(|n| *n > 1);
+        if let Some(n) = shared_by {
+            notes.push(format!(
+                "CloudWatch counts REST traffic by API name, which {n} APIs share: the count is theirs together"
+            ));
+        }
+        let traffic = Traffic {
+            requests_per_day: per_day(request_total),
+            errors_per_day: per_day(errors.iter().filter_map(sum).sum()),
+            days,
+            shared_by,
+        };
+        let measured_per_request = |group: Option<String>| {
+            let bytes = sum(&incoming_bytes(&group?))?;
+            (request_total > 0.0).then(|| bytes / request_total)
+        };
+        let execution_group =
+            (api.kind != ApiKind::Http).then(|| super::stage::execution_log_group(api, &before.stage_name));
+        let measured_now = Measured {
+            access: measured_per_request(access_group(before).filter(|g| group_users[g] == 1)),
+            execution: measured_per_request(execution_group.clone()),
+        };
+        // What was measured holds after the plan only where the plan leaves that log as it is.
+        let before_wide = before.stage_wide();
+        let after_wide = after.stage_wide();
+        let measured_after = Measured {
+            access: measured_now.access.filter(|_| before.access == after.access),
+            execution: measured_now.execution.filter(|_| before_wide == after_wide),
+        };
+        let before_setup = setup(clients, plan, api, before, false).await?;
+        let after_setup = setup(clients, plan, api, after, true).await?;
+        stages.push(StageCost {
+            target: label(api, before),
+            before: Some(crate::cost::monthly(&before_setup, &traffic, measured_now, &prices)),
+            after: Some(crate::cost::monthly(&after_setup, &traffic, measured_after, &prices)),
+            traffic: Some(traffic),
+            notes,
+        });
+    }
+    Ok(CostReport::new(stages, price_note.into_iter().collect()))
+}
+
+/// What of `stage` costs money; with `planned`, the retention the plan's steps give its groups.
+async fn setup(
+    clients: &Clients,
+    plan: &Plan,
+    api: &Api,
+    stage: &StageLogging,
+    planned: bool,
+) -> anyhow::Result<Setup> {
+    let wide = stage.stage_wide();
+    let access_format =
+        stage.access.as_ref().filter(|a| a.destination_arn.contains(":logs:")).map(|a| a.format.clone());
+    let retention = |group: Option<String>| async move {
+        let Some(group) = group else { return Ok::<_, anyhow::Error>(Retention::Never) };
+        let set = plan.steps.iter().find_map(|step| match &step.action {
+            Action::PutRetentionPolicy { log_group_name, retention_in_days } if *log_group_name == group => {
+                Some(*retention_in_days)
+            }
+            _ => None,
+        });
+        match set.filter(|_| planned) {
+            Some(days) => Ok(Retention::Days(days)),
+            // A group that does not exist yet is created by API Gateway, without retention.
+            None => Ok(clients
+                .find_log_group(&group)
+                .await?
+                .map_or(Retention::Never, |g| Retention::from_days(g.retention_days))),
+        }
+    };
+    let execution_group =
+        (api.kind != ApiKind::Http).then(|| super::stage::execution_log_group(api, &stage.stage_name));
+    Ok(Setup {
+        kind: api.kind,
+        level: wide.level,
+        data_trace: wide.data_trace,
+        access_format,
+        access_retention: retention(access_group(stage)).await?,
+        execution_retention: retention(execution_group).await?,
+    })
+}
