@@ -96,6 +96,8 @@ def main():
         print(f"  plan-then-apply min  {floor:7.1f} s  (reads before the first write, then the writes)")
         print(f"  wall / that minimum  {wall / floor if floor else float('nan'):7.2f}")
         print(f"  throttled responses  {throttled} of {calls} calls ({100 * throttled / max(calls, 1):.1f} %, target <= 2 %)")
+        metric_calls = delta(after, before).get("monitoring:*", (0, 0, 0))[0]
+        print(f"  GetMetricData calls  {metric_calls:7d}   (the plan's cost estimate)")
         if out.returncode != 0:
             print("  stderr: " + out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "")
 

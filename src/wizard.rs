@@ -44,6 +44,9 @@ pub trait Source {
     async fn apis(&self) -> anyhow::Result<Vec<Api>>;
     async fn stages(&self, api: &Api) -> anyhow::Result<Vec<StageLogging>>;
     async fn log_groups(&self) -> anyhow::Result<Vec<String>>;
+    /// What the chosen stages' logging would cost a month at OFF, ERROR and INFO (e.g.
+    /// `≈ 12.40 USD/month`), or `None` when it cannot be estimated.
+    async fn execution_costs(&self, api: &Api, stages: &[String]) -> Option<[String; 3]>;
 }
 
 /// The account role the user chose.
@@ -101,7 +104,11 @@ pub async fn ask(
         ask_role(p, source, account).await?
     };
     let mut logging = pre.clone();
-    ask_execution(p, &mut logging, api.kind)?;
+    let costs = match (api.kind, logging.level) {
+        (ApiKind::Http, _) | (_, Some(_)) => None,
+        _ => source.execution_costs(&api, &stages).await,
+    };
+    ask_execution(p, &mut logging, api.kind, costs.as_ref())?;
     ask_delivery(p, &mut logging, api.kind)?;
     ask_access(p, source, &api, &mut logging).await?;
     Ok(SetupRequest { region: region.to_string(), role, api, api_ref, stages, logging })
@@ -257,7 +264,25 @@ fn describe_stage(stage: &StageLogging) -> String {
 }
 
 /// Execution logging, metrics, data trace; for an HTTP API (no execution logs) metrics only.
-fn ask_execution(p: &mut impl Prompter, logging: &mut LoggingArgs, kind: ApiKind) -> anyhow::Result<()> {
+/// The execution-level choices, each with its estimated monthly cost when known.
+fn execution_items(costs: Option<&[String; 3]>) -> [String; 3] {
+    let items = [
+        "OFF   — no execution logs",
+        "ERROR — only requests that fail: low volume, low cost",
+        "INFO  — every request's execution trace: most useful, highest CloudWatch cost",
+    ];
+    std::array::from_fn(|i| match costs {
+        Some(costs) => format!("{} ({} for these stages)", items[i], costs[i]),
+        None => items[i].to_string(),
+    })
+}
+
+fn ask_execution(
+    p: &mut impl Prompter,
+    logging: &mut LoggingArgs,
+    kind: ApiKind,
+    costs: Option<&[String; 3]>,
+) -> anyhow::Result<()> {
     if kind == ApiKind::Http {
         if logging.metrics.is_none() {
             let on = p.confirm("Detailed CloudWatch metrics per route (billed as custom metrics)?", false)?;
@@ -266,11 +291,7 @@ fn ask_execution(p: &mut impl Prompter, logging: &mut LoggingArgs, kind: ApiKind
         return Ok(());
     }
     if logging.level.is_none() {
-        let items = [
-            "OFF   — no execution logs".to_string(),
-            "ERROR — only requests that fail: low volume, low cost".to_string(),
-            "INFO  — every request's execution trace: most useful, highest CloudWatch cost".to_string(),
-        ];
+        let items = execution_items(costs);
         logging.level =
             Some([Level::Off, Level::Error, Level::Info][p.select("Execution logging", &items, 2)?]);
     }
@@ -564,6 +585,21 @@ mod tests {
         async fn log_groups(&self) -> anyhow::Result<Vec<String>> {
             Ok(self.groups.clone())
         }
+        async fn execution_costs(&self, _: &Api, _: &[String]) -> Option<[String; 3]> {
+            None
+        }
+    }
+
+    #[test]
+    fn execution_choices_show_their_cost_when_known() {
+        let costs = ["≈ 0.00 USD/month".to_string(), "≈ 1.20 USD/month".into(), "≈ 310.00 USD/month".into()];
+        let items = execution_items(Some(&costs));
+        assert_eq!(
+            items[2],
+            "INFO  — every request's execution trace: most useful, highest CloudWatch cost (≈ 310.00 USD/month for these stages)"
+        );
+        assert!(items[1].ends_with("(≈ 1.20 USD/month for these stages)"));
+        assert_eq!(execution_items(None)[0], "OFF   — no execution logs");
     }
 
     fn api(id: &str, name: &str) -> Api {

@@ -32,13 +32,16 @@ pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
                     true => readable_deliveries(ctx, &clients).await?,
                     false => None,
                 };
-            let planned: Vec<Vec<Step>> = futures::stream::iter(&targets)
+            let planned: Vec<(Vec<Step>, StageLogging)> = futures::stream::iter(&targets)
                 .map(|(api, stage)| plan_disable(ctx, &clients, args, deliveries, api, stage))
                 .buffered(usize::from(ctx.global.concurrency))
                 .try_collect()
                 .await?;
+            let (planned, afters): (Vec<_>, Vec<_>) = planned.into_iter().unzip();
             let (plan, units) = layout(Vec::new(), &targets, once_per_group(planned));
-            let target = Target { units, ..Target::stages("disable", &clients.region, &targets) };
+            let cost = crate::planner::cost::estimate(ctx, &clients, &targets, &afters, &plan).await;
+            let target =
+                Target { units, cost: Some(cost), ..Target::stages("disable", &clients.region, &targets) };
             execute::run(ctx, &clients, &plan, target).await
         },
     )
@@ -52,7 +55,7 @@ async fn plan_disable(
     deliveries: Option<&delivery::Index>,
     api: &Api,
     stage: &StageLogging,
-) -> anyhow::Result<Vec<Step>> {
+) -> anyhow::Result<(Vec<Step>, StageLogging)> {
     let mut request = disable_request(stage, !args.access_only, !args.execution_only);
     // An override of a route that no longer exists cannot be updated, only deleted.
     let stale = stale_routes(clients, api, stage).await?;
@@ -71,6 +74,7 @@ async fn plan_disable(
         _ => Vec::new(),
     };
     steps.extend(stage_update_steps(api, stage, &request));
+    let after = crate::logging::after(stage, &request);
     if args.delete_log_group {
         let mut groups = Vec::new();
         if !args.execution_only {
@@ -94,7 +98,7 @@ async fn plan_disable(
             steps.push(delete_log_group_step(&name));
         }
     }
-    Ok(steps)
+    Ok((steps, after))
 }
 
 /// Stages sharing a log group each plan its deletion; only the first one keeps it.

@@ -7,10 +7,11 @@ use crate::aws::{Clients, apigw, iam, logs, sts};
 use crate::cli::{ApisRef, ColorWhen, SetupArgs, Targets};
 use crate::context::{Ctx, YELLOW};
 use crate::execute::{self, Target, Unit};
-use crate::logging::StageLogging;
+use crate::logging::{MethodLogging, StageLogging};
 use crate::planner::plan_enable;
 use crate::planner::role::{NewRole, plan_account_role, plan_role, role_health};
 use crate::planner::validate::check_offline;
+use crate::settings::{ALL_METHODS_KEY, Level};
 use crate::targets::{list_apis, resolve_targets};
 use crate::trust::{self, DEFAULT_ROLE_NAME, RoleHealth};
 use crate::wizard::{self, Prompter, RoleChoice, Source};
@@ -115,6 +116,36 @@ struct AwsSource<'a> {
 }
 
 impl Source for AwsSource<'_> {
+    async fn execution_costs(&self, api: &Api, stages: &[String]) -> Option<[String; 3]> {
+        let chosen: Vec<(Api, StageLogging)> = crate::aws::stages(self.clients, api)
+            .await
+            .ok()?
+            .into_iter()
+            .filter(|s| stages.contains(&s.stage_name))
+            .map(|s| (api.clone(), s))
+            .collect();
+        let mut costs = Vec::new();
+        for level in [Level::Off, Level::Error, Level::Info] {
+            let afters: Vec<StageLogging> = chosen
+                .iter()
+                .map(|(_, stage)| {
+                    let mut after = stage.clone();
+                    after.methods.entry(ALL_METHODS_KEY.to_string()).or_insert(MethodLogging::OFF).level =
+                        level;
+                    after
+                })
+                .collect();
+            let report =
+                crate::planner::cost::estimate(self.ctx, self.clients, &chosen, &afters, &Plan::default())
+                    .await;
+            if report.stages.iter().any(|s| s.after.is_none()) {
+                return None;
+            }
+            costs.push(format!("≈ {} USD/month", crate::cost::usd(report.after_usd)));
+        }
+        costs.try_into().ok()
+    }
+
     async fn account_role(&self) -> anyhow::Result<Option<RoleHealth>> {
         match apigw::account_role(&self.clients.apigw).await? {
             Some(arn) => Ok(Some(role_health(self.clients, self.identity, &arn).await?)),

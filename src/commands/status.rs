@@ -156,6 +156,8 @@ async fn audit_region(
         .buffered(usize::from(ctx.global.concurrency))
         .try_collect()
         .await?;
+    let mut statuses = statuses;
+    price_data_trace(ctx, clients, &mut statuses).await;
     let stages_seen: usize = statuses.iter().map(|a| a.stages.len()).sum();
     if !args.stages.is_empty() && stages_seen == 0 {
         return Err(error::usage(format!(
@@ -170,6 +172,43 @@ async fn audit_region(
         audit::count_controls(&results)
     });
     Ok(RegionStatus { region: clients.region.clone(), account, apis: statuses, controls })
+}
+
+/// Says what data trace costs a month on the stages that have it on and traffic to log: the
+/// stage as it is, priced against the same stage without data trace (one metrics read for all).
+async fn price_data_trace(ctx: &Ctx, clients: &Clients, statuses: &mut [ApiStatus]) {
+    // The model prices the stage-wide setting (per-method overrides are not priced).
+    let traced = |s: &StageStatus| s.logging.stage_wide().data_trace;
+    let (mut stages, mut without) = (Vec::new(), Vec::new());
+    for api_status in statuses.iter() {
+        for stage in api_status.stages.iter().filter(|s| traced(s)) {
+            let mut off = stage.logging.clone();
+            off.methods.values_mut().for_each(|m| m.data_trace = false);
+            stages.push((api_status.api.clone(), stage.logging.clone()));
+            without.push(off);
+        }
+    }
+    if stages.is_empty() {
+        return;
+    }
+    let report = crate::planner::cost::estimate(ctx, clients, &stages, &without, &Plan::default()).await;
+    let mut costs = report.stages.into_iter();
+    for stage in statuses.iter_mut().flat_map(|a| a.stages.iter_mut()).filter(|s| traced(s)) {
+        let Some(cost) = costs.next() else { break };
+        let (Some(traffic), Some(with), Some(off)) = (&cost.traffic, &cost.before, &cost.after) else {
+            continue;
+        };
+        if traffic.requests_per_day <= 0.0 {
+            continue;
+        }
+        for finding in stage.findings.iter_mut().filter(|f| f.code == "data-trace-on") {
+            finding.message.push_str(&format!(
+                "; at {} requests/day it adds about {} USD/month of logs (estimated), and AWS recommends against data trace in production",
+                crate::cost::count(traffic.requests_per_day),
+                crate::cost::usd(with.usd - off.usd)
+            ));
+        }
+    }
 }
 
 /// One GetStages for the API, then each (selected) stage's findings.
@@ -272,6 +311,7 @@ async fn fix(
         steps.extend(plan_healthy_account_role(clients, identity, role).await?);
     }
     let mut stage_steps = Vec::new();
+    let (mut priced, mut afters) = (Vec::new(), Vec::new());
     for api_status in &status.apis {
         for stage_status in &api_status.stages {
             for finding in &stage_status.findings {
@@ -281,12 +321,15 @@ async fn fix(
             }
             let requests = audit::stage_requests(&stage_status.findings);
             let (api, stage) = (&api_status.api, &stage_status.logging);
-            stage_steps
-                .extend(plan_requests(ctx, clients, identity, api, stage, &requests, Mode::Set).await?.steps);
+            let planned = plan_requests(ctx, clients, identity, api, stage, &requests, Mode::Set).await?;
+            stage_steps.extend(planned.steps);
+            priced.push((api.clone(), stage.clone()));
+            afters.push(planned.after);
         }
     }
     steps.extend(stage_steps);
     let plan = Plan { steps };
+    let cost = crate::planner::cost::estimate(ctx, clients, &priced, &afters, &plan).await;
     let unfixable: Vec<&Finding> =
         status.findings().filter(|f| f.severity != Severity::Ok && f.remedy.is_none()).collect();
     let (errors, warnings) = audit::tally(unfixable.iter().copied());
@@ -300,6 +343,7 @@ async fn fix(
     let target = Target {
         wait: Duration::from_secs(args.wait.seconds),
         confirm: Some(format!("status --fix makes {} change(s)", plan.steps.len())),
+        cost: Some(cost),
         ..Target::new("status --fix", &clients.region, subject, serde_json::to_value(&status)?)
     };
     execute::run(ctx, clients, &plan, target).await?;

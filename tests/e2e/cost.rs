@@ -175,3 +175,33 @@ fn bad_cost_input_exits_2_before_any_call() {
     }
     assert_eq!(proxy.stats()["calls"], 0, "no call made");
 }
+
+#[test]
+fn status_prices_data_trace_and_disable_prices_turning_logging_off() {
+    let acct = Account::new();
+    let api = acct.create_api("orders", "prod", &[]);
+    acct.json(&["enable", "--api", "orders", "--stage", "prod", "--data-trace", "on", "--yes"], 0);
+    seed(&acct, "AWS/ApiGateway", "Count", &[("ApiName", "orders"), ("Stage", "prod")], 100_000.0);
+
+    let doc = acct.json(&["status", "--api", "orders"], 0);
+    let findings = doc["regions"][0]["apis"][0]["stages"][0]["findings"].as_array().unwrap();
+    let trace = findings.iter().find(|f| f["code"] == "data-trace-on").unwrap();
+    // Data trace alone: 5,000 B + 13 events × 26 B per request, its groups kept 30 days.
+    let expected = format!("{:.2}", by_hand(100_000.0, 0.0, 5_000.0 + 13.0 * 26.0));
+    let message = trace["message"].as_str().unwrap();
+    assert!(
+        message.ends_with(&format!(
+            "; at 100,000 requests/day it adds about {expected} USD/month of logs (estimated), and AWS recommends against data trace in production"
+        )),
+        "{message}"
+    );
+
+    let doc = acct.json(&["disable", "--api", "orders", "--stage", "prod", "--dry-run"], 0);
+    let prod = stage_cost(&doc, "prod");
+    assert_eq!(prod["after"]["usd"], 0.0, "nothing logged once disabled");
+    let format = apigw_logs::api::ApiKind::Rest.preset("json").unwrap().format;
+    let access = apigw_logs::cost::access_event_bytes(format, apigw_logs::api::ApiKind::Rest);
+    let before = by_hand(100_000.0, access, 850.0 + 8.0 * 26.0 + 5_000.0 + 13.0 * 26.0);
+    assert!((prod["before"]["usd"].as_f64().unwrap() - before).abs() < 1e-9, "{prod}");
+    assert!(acct.stage(&api, "prod").method_settings().unwrap()["*/*"].data_trace_enabled(), "a dry run");
+}
