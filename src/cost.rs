@@ -150,6 +150,23 @@ pub struct Setup {
     pub access_format: Option<String>,
     pub access_retention: Retention,
     pub execution_retention: Retention,
+    /// Custom metrics detailed metrics publish (metrics per method or route × how many log them).
+    pub detailed_metrics: f64,
+}
+
+/// Detailed metrics per REST method: Count, Latency, IntegrationLatency, 4XXError, 5XXError,
+/// CacheHitCount, CacheMissCount (AWS's list; the cache ones maybe only with a cache: the higher
+/// figure).
+pub const REST_METRICS_PER_METHOD: f64 = 7.0;
+/// Per HTTP route: Count, Latency, IntegrationLatency, 4xx, 5xx, DataProcessed; per WebSocket
+/// route: ConnectCount, MessageCount, IntegrationError, ClientError, ExecutionError,
+/// IntegrationLatency.
+pub const V2_METRICS_PER_ROUTE: f64 = 6.0;
+
+/// The custom metrics detailed metrics add for `methods` methods (REST) or routes (v2).
+pub fn detailed_metric_count(kind: ApiKind, methods: usize) -> f64 {
+    let per = if kind == ApiKind::Rest { REST_METRICS_PER_METHOD } else { V2_METRICS_PER_ROUTE };
+    per * methods as f64
 }
 
 /// Bytes per request of one log, and whether they were measured (CloudWatch's `IncomingBytes`)
@@ -321,8 +338,10 @@ fn apply(prices: &mut Prices, key: &str, value: &PriceValue) {
 /// A month of one stage's logging.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Monthly {
-    /// Ingestion, plus storage at steady state for groups that expire.
+    /// Ingestion, storage at steady state for groups that expire, and detailed metrics.
     pub usd: f64,
+    /// Of which detailed metrics.
+    pub metrics_usd: f64,
     pub ingested_gb: f64,
     /// What groups with a retention hold once full.
     pub stored_gb: f64,
@@ -364,11 +383,15 @@ pub fn monthly(setup: &Setup, traffic: &Traffic, measured: Measured, prices: &Pr
             Retention::Never => growth_gb_per_month += daily * DAYS_PER_MONTH / BYTES_PER_GB,
         }
     }
-    let usd = ingested_gb * prices.ingestion_per_gb + stored_gb * prices.storage_per_gb_month;
+    // Each metric at the first tier's price (tiers count the whole account's metrics), for the
+    // whole month: an upper bound, since a method without requests publishes nothing.
+    let metrics_usd = setup.detailed_metrics * prices.custom_metric_per_month[0];
+    let usd = ingested_gb * prices.ingestion_per_gb + stored_gb * prices.storage_per_gb_month + metrics_usd;
     let execution_bytes_per_request =
         if traffic.requests_per_day > 0.0 { execution_daily / traffic.requests_per_day } else { 0.0 };
     Monthly {
         usd,
+        metrics_usd,
         ingested_gb,
         stored_gb,
         growth_gb_per_month,
@@ -435,6 +458,9 @@ impl StageCost {
                 "; execution logs {} B/request, {how}",
                 count(after.execution_bytes_per_request)
             );
+        }
+        if after.metrics_usd > 0.0 {
+            let _ = write!(line, "; detailed metrics {} USD at most", usd(after.metrics_usd));
         }
         line.push(')');
         for note in &self.notes {
@@ -504,7 +530,17 @@ mod tests {
             access_format: format.map(str::to_string),
             access_retention: retention,
             execution_retention: retention,
+            detailed_metrics: 0.0,
         }
+    }
+
+    #[test]
+    fn detailed_metrics_are_priced_per_metric_month() {
+        assert_eq!(detailed_metric_count(ApiKind::Rest, 3), 21.0);
+        assert_eq!(detailed_metric_count(ApiKind::Http, 3), 18.0);
+        let s = Setup { detailed_metrics: 21.0, ..setup(Level::Off, false, None, Retention::Days(30)) };
+        let month = monthly(&s, &traffic(0.0, 0.0), Measured::default(), &US_EAST_1);
+        assert!((month.usd - 21.0 * 0.30).abs() < 1e-9 && month.metrics_usd == month.usd, "{month:?}");
     }
 
     #[test]

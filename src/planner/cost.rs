@@ -173,8 +173,14 @@ async fn try_estimate(
             access: measured_now.access.filter(|_| before.access == after.access),
             execution: measured_now.execution.filter(|_| before_wide == after_wide),
         };
-        let before_setup = setup(clients, plan, api, before, false).await?;
-        let after_setup = setup(clients, plan, api, after, true).await?;
+        // Methods (REST) or routes (v2) are read only when detailed metrics are on before or after.
+        let metrics_on = |s: &StageLogging| s.methods.values().any(|m| m.metrics);
+        let methods = match metrics_on(before) || metrics_on(after) {
+            true => Some(method_count(clients, api).await?),
+            false => None,
+        };
+        let before_setup = setup(clients, plan, api, before, false, methods).await?;
+        let after_setup = setup(clients, plan, api, after, true, methods).await?;
         stages.push(StageCost {
             target: label(api, before),
             before: Some(crate::cost::monthly(&before_setup, &traffic, measured_now, &prices)),
@@ -186,6 +192,29 @@ async fn try_estimate(
     Ok(CostReport::new(stages, price_note.into_iter().collect()))
 }
 
+/// How many methods (REST: resource and verb pairs) or routes (v2) the API has.
+async fn method_count(clients: &Clients, api: &Api) -> anyhow::Result<usize> {
+    Ok(match api.kind {
+        ApiKind::Rest => crate::aws::apigw::resources(&clients.apigw, &api.id)
+            .await?
+            .iter()
+            .map(|(_, verbs)| verbs.len())
+            .sum(),
+        _ => crate::aws::apigw2::routes(&clients.apigw2, &api.id).await?.len(),
+    })
+}
+
+/// The custom metrics of `stage`: every method with stage-wide detailed metrics on, else the
+/// overrides that turn them on.
+fn detailed_metrics(api: &Api, stage: &StageLogging, methods: Option<usize>) -> f64 {
+    let logging = if stage.stage_wide().metrics {
+        methods.unwrap_or_default()
+    } else {
+        stage.overrides().filter(|(_, settings)| settings.metrics).count()
+    };
+    crate::cost::detailed_metric_count(api.kind, logging)
+}
+
 /// What of `stage` costs money; with `planned`, the retention the plan's steps give its groups.
 async fn setup(
     clients: &Clients,
@@ -193,6 +222,7 @@ async fn setup(
     api: &Api,
     stage: &StageLogging,
     planned: bool,
+    methods: Option<usize>,
 ) -> anyhow::Result<Setup> {
     let wide = stage.stage_wide();
     let access_format =
@@ -223,5 +253,6 @@ async fn setup(
         access_format,
         access_retention: retention(access_group(stage)).await?,
         execution_retention: retention(execution_group).await?,
+        detailed_metrics: detailed_metrics(api, stage, methods),
     })
 }

@@ -205,3 +205,15 @@ fn status_prices_data_trace_and_disable_prices_turning_logging_off() {
     assert!((prod["before"]["usd"].as_f64().unwrap() - before).abs() < 1e-9, "{prod}");
     assert!(acct.stage(&api, "prod").method_settings().unwrap()["*/*"].data_trace_enabled(), "a dry run");
 }
+
+#[test]
+fn detailed_metrics_are_priced_per_method() {
+    let acct = Account::new();
+    acct.create_api("orders", "prod", &[("/pets", "GET"), ("/pets", "POST")]);
+    let doc = acct.json(&["cost", "--api", "orders", "--stage", "prod", "--metrics", "on"], 0);
+    let prod = stage_cost(&doc, "prod");
+    // 2 methods × 7 metrics × 0.30 USD, as an upper bound (no traffic recorded, no logs).
+    assert!((prod["after"]["metrics_usd"].as_f64().unwrap() - 2.0 * 7.0 * 0.30).abs() < 1e-9, "{prod}");
+    assert_eq!(prod["after"]["usd"], prod["after"]["metrics_usd"]);
+    assert_eq!(prod["before"]["usd"], 0.0);
+}
