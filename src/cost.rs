@@ -340,7 +340,9 @@ fn apply(prices: &mut Prices, key: &str, value: &PriceValue) {
 pub struct Monthly {
     /// Ingestion, storage at steady state for groups that expire, and detailed metrics.
     pub usd: f64,
-    /// Of which detailed metrics.
+    /// Of which the access log, the execution log and detailed metrics.
+    pub access_usd: f64,
+    pub execution_usd: f64,
     pub metrics_usd: f64,
     pub ingested_gb: f64,
     /// What groups with a retention hold once full.
@@ -375,11 +377,19 @@ pub fn monthly(setup: &Setup, traffic: &Traffic, measured: Measured, prices: &Pr
     };
     let ingested_gb = (access_daily + execution_daily) * DAYS_PER_MONTH / BYTES_PER_GB;
     let (mut stored_gb, mut growth_gb_per_month) = (0.0, 0.0);
-    for (daily, retention) in
+    let mut per_log = [0.0; 2];
+    for (i, (daily, retention)) in
         [(access_daily, setup.access_retention), (execution_daily, setup.execution_retention)]
+            .into_iter()
+            .enumerate()
     {
+        per_log[i] = daily * DAYS_PER_MONTH / BYTES_PER_GB * prices.ingestion_per_gb;
         match retention {
-            Retention::Days(days) => stored_gb += daily * f64::from(days) / BYTES_PER_GB,
+            Retention::Days(days) => {
+                let stored = daily * f64::from(days) / BYTES_PER_GB;
+                stored_gb += stored;
+                per_log[i] += stored * prices.storage_per_gb_month;
+            }
             Retention::Never => growth_gb_per_month += daily * DAYS_PER_MONTH / BYTES_PER_GB,
         }
     }
@@ -391,6 +401,8 @@ pub fn monthly(setup: &Setup, traffic: &Traffic, measured: Measured, prices: &Pr
         if traffic.requests_per_day > 0.0 { execution_daily / traffic.requests_per_day } else { 0.0 };
     Monthly {
         usd,
+        access_usd: per_log[0],
+        execution_usd: per_log[1],
         metrics_usd,
         ingested_gb,
         stored_gb,
@@ -425,6 +437,11 @@ pub fn count(value: f64) -> String {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StageCost {
     pub target: String,
+    /// The log groups the stage logs to once the plan is applied (CloudWatch Logs only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_group: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub execution_group: Option<String>,
     pub traffic: Option<Traffic>,
     pub before: Option<Monthly>,
     pub after: Option<Monthly>,
@@ -490,11 +507,25 @@ impl CostReport {
         CostReport { stages, before_usd, after_usd, notes }
     }
 
-    /// One line per stage, then the total (with several stages) and the notes.
-    pub fn render(&self) -> String {
+    /// One line per stage (with `per_group`, then one per log group), then the total (with
+    /// several stages) and the notes.
+    pub fn render(&self, per_group: bool) -> String {
         let mut out = String::new();
         for stage in &self.stages {
             let _ = writeln!(out, "  {}: {}", stage.target, stage.line());
+            let Some(after) = stage.after.as_ref().filter(|_| per_group) else { continue };
+            let groups = [
+                ("access", &stage.access_group, after.access_usd),
+                ("execution", &stage.execution_group, after.execution_usd),
+            ];
+            for (log, group, amount) in groups {
+                if let Some(group) = group.as_ref().filter(|_| amount > 0.0) {
+                    let _ = writeln!(out, "      {log} log group {group}: {} USD/month", usd(amount));
+                }
+            }
+            if after.metrics_usd > 0.0 {
+                let _ = writeln!(out, "      detailed metrics: {} USD/month at most", usd(after.metrics_usd));
+            }
         }
         if self.stages.len() > 1 {
             let _ = match usd(self.before_usd) == usd(self.after_usd) {
@@ -588,6 +619,10 @@ mod tests {
         assert!((month.ingested_gb - ingested).abs() < 1e-9);
         assert!((month.stored_gb - 3.0).abs() < 1e-9, "30 days × 0.1 GB");
         assert!((month.usd - (ingested * 0.50 + 3.0 * 0.03)).abs() < 1e-9);
+        assert!(
+            (month.access_usd - month.usd).abs() < 1e-9 && month.execution_usd == 0.0,
+            "all of it is the access log"
+        );
         assert_eq!(month.growth_gb_per_month, 0.0);
         let info = Setup { level: Level::Info, ..s.clone() };
         let measured_exec = monthly(
@@ -690,6 +725,8 @@ mod tests {
         );
         let cost = StageCost {
             target: "orders (a1)/prod".into(),
+            access_group: None,
+            execution_group: None,
             traffic: Some(t),
             before: Some(before),
             after: Some(after),

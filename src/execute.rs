@@ -153,7 +153,7 @@ pub async fn run(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'_>) 
         println!("Plan for {} ({}):", target.subject, target.region);
         print!("{}", plan.render());
         if let Some(cost) = &target.cost {
-            print!("{}", cost.render());
+            print!("{}", cost.render(false));
         }
     }
     if report.dry_run {

@@ -43,7 +43,7 @@ pub async fn run(ctx: &Ctx, args: &CostArgs) -> anyhow::Result<()> {
             "Logging cost in {}{change}, CloudWatch Logs, from the last {} days of traffic:",
             clients.region, ctx.global.traffic_days
         );
-        print!("{}", report.render());
+        print!("{}", report.render(true));
         Ok(())
     })
     .await

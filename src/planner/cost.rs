@@ -33,6 +33,8 @@ pub async fn estimate(
                 .iter()
                 .map(|(api, stage)| StageCost {
                     target: label(api, stage),
+                    access_group: None,
+                    execution_group: None,
                     traffic: None,
                     before: None,
                     after: None,
@@ -183,6 +185,10 @@ async fn try_estimate(
         let after_setup = setup(clients, plan, api, after, true, methods).await?;
         stages.push(StageCost {
             target: label(api, before),
+            access_group: access_group(after).filter(|_| after_setup.access_format.is_some()),
+            execution_group: execution_group
+                .clone()
+                .filter(|_| after_setup.level != crate::settings::Level::Off),
             before: Some(crate::cost::monthly(&before_setup, &traffic, measured_now, &prices)),
             after: Some(crate::cost::monthly(&after_setup, &traffic, measured_after, &prices)),
             traffic: Some(traffic),

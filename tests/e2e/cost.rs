@@ -99,6 +99,9 @@ fn measured_bytes_replace_the_model_where_the_log_is_left_as_it_is() {
     assert_eq!(now["before"]["access"], serde_json::json!({ "bytes": 400.0, "measured": true }));
     let expected = by_hand(10_000.0, 400.0, 0.0);
     assert!((now["after"]["usd"].as_f64().unwrap() - expected).abs() < 1e-9, "{now}");
+    let (code, text, _) = acct.run(&["cost", "--api", "orders", "--stage", "prod"]);
+    assert_eq!(code, 0);
+    assert!(text.contains(&format!("      access log group {group}: {expected:.2} USD/month")), "{text}");
 
     // INFO: the access log stays measured, the execution log comes from the model.
     let doc = acct.json(&["cost", "--api", "orders", "--stage", "prod", "--level", "info"], 0);
