@@ -152,6 +152,8 @@ pub struct Setup {
     pub execution_retention: Retention,
     /// Custom metrics detailed metrics publish (metrics per method or route × how many log them).
     pub detailed_metrics: f64,
+    /// Execution log delivery (REST): each destination gets a copy, billed as vended logs.
+    pub deliveries: Vec<crate::delivery::DestinationKind>,
 }
 
 /// Detailed metrics per REST method: Count, Latency, IntegrationLatency, 4XXError, 5XXError,
@@ -344,6 +346,8 @@ pub struct Monthly {
     pub access_usd: f64,
     pub execution_usd: f64,
     pub metrics_usd: f64,
+    /// Execution log delivery to your own destinations (vended logs).
+    pub delivery_usd: f64,
     pub ingested_gb: f64,
     /// What groups with a retention hold once full.
     pub stored_gb: f64,
@@ -396,7 +400,24 @@ pub fn monthly(setup: &Setup, traffic: &Traffic, measured: Measured, prices: &Pr
     // Each metric at the first tier's price (tiers count the whole account's metrics), for the
     // whole month: an upper bound, since a method without requests publishes nothing.
     let metrics_usd = setup.detailed_metrics * prices.custom_metric_per_month[0];
-    let usd = ingested_gb * prices.ingestion_per_gb + stored_gb * prices.storage_per_gb_month + metrics_usd;
+    // A delivered copy is the same events uncut (up to 1 MB, not 1 KB: data trace bodies may be
+    // larger than modelled), at the first vended tier of its kind.
+    let delivery_usd: f64 = setup
+        .deliveries
+        .iter()
+        .map(|kind| {
+            let tiers = match kind {
+                crate::delivery::DestinationKind::LogGroup => &prices.vended_cloudwatch_per_gb,
+                crate::delivery::DestinationKind::S3 => &prices.vended_s3_per_gb,
+                crate::delivery::DestinationKind::Firehose => &prices.vended_firehose_per_gb,
+            };
+            execution_daily * DAYS_PER_MONTH / BYTES_PER_GB * tiers[0]
+        })
+        .sum();
+    let usd = ingested_gb * prices.ingestion_per_gb
+        + stored_gb * prices.storage_per_gb_month
+        + metrics_usd
+        + delivery_usd;
     let execution_bytes_per_request =
         if traffic.requests_per_day > 0.0 { execution_daily / traffic.requests_per_day } else { 0.0 };
     Monthly {
@@ -404,6 +425,7 @@ pub fn monthly(setup: &Setup, traffic: &Traffic, measured: Measured, prices: &Pr
         access_usd: per_log[0],
         execution_usd: per_log[1],
         metrics_usd,
+        delivery_usd,
         ingested_gb,
         stored_gb,
         growth_gb_per_month,
@@ -479,6 +501,9 @@ impl StageCost {
         if after.metrics_usd > 0.0 {
             let _ = write!(line, "; detailed metrics {} USD at most", usd(after.metrics_usd));
         }
+        if after.delivery_usd > 0.0 {
+            let _ = write!(line, "; execution log delivery {} USD, as vended logs", usd(after.delivery_usd));
+        }
         line.push(')');
         for note in &self.notes {
             let _ = write!(line, "; {note}");
@@ -526,6 +551,9 @@ impl CostReport {
             if after.metrics_usd > 0.0 {
                 let _ = writeln!(out, "      detailed metrics: {} USD/month at most", usd(after.metrics_usd));
             }
+            if after.delivery_usd > 0.0 {
+                let _ = writeln!(out, "      execution log delivery: {} USD/month", usd(after.delivery_usd));
+            }
         }
         if self.stages.len() > 1 {
             let _ = match usd(self.before_usd) == usd(self.after_usd) {
@@ -562,7 +590,21 @@ mod tests {
             access_retention: retention,
             execution_retention: retention,
             detailed_metrics: 0.0,
+            deliveries: Vec::new(),
         }
+    }
+
+    #[test]
+    fn each_delivered_copy_is_billed_at_its_kinds_vended_price() {
+        use crate::delivery::DestinationKind::{Firehose, LogGroup, S3};
+        let t = traffic(1_000_000.0, 0.0);
+        let info = setup(Level::Info, false, None, Retention::Days(30));
+        let alone = monthly(&info, &t, Measured::default(), &US_EAST_1);
+        let delivered = Setup { deliveries: vec![LogGroup, S3, Firehose], ..info };
+        let month = monthly(&delivered, &t, Measured::default(), &US_EAST_1);
+        let gb = 1_000_000.0 * (850.0 + 8.0 * 26.0) * DAYS_PER_MONTH / 1e9;
+        assert!((month.delivery_usd - gb * (0.50 + 0.25 + 0.25)).abs() < 1e-9, "{month:?}");
+        assert!((month.usd - alone.usd - month.delivery_usd).abs() < 1e-9);
     }
 
     #[test]

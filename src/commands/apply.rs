@@ -117,7 +117,7 @@ async fn apply_in_region(
     };
     let pairs: Vec<_> = managed.iter().map(|m| (m.api.clone(), m.stage.clone())).collect();
     let (plan, units) = layout(shared, &pairs, planned);
-    let cost = crate::planner::cost::estimate(ctx, clients, &pairs, &afters, &plan).await;
+    let cost = crate::planner::cost::estimate(ctx, clients, &pairs, &afters, &plan, None).await;
 
     let stages: Vec<_> =
         managed.iter().map(|m| json!({ "api": m.api, "stage": m.stage.stage_name })).collect();

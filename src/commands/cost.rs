@@ -29,7 +29,15 @@ pub async fn run(ctx: &Ctx, args: &CostArgs) -> anyhow::Result<()> {
             let steps = planned.iter().flat_map(|p| p.steps.clone()).collect();
             (Plan { steps }, planned.into_iter().map(|p| p.after).collect())
         };
-        let mut report = crate::planner::cost::estimate(ctx, &clients, &targets, &afters, &plan).await;
+        let mut report = crate::planner::cost::estimate(
+            ctx,
+            &clients,
+            &targets,
+            &afters,
+            &plan,
+            logging.wanted_deliveries(),
+        )
+        .await;
         // Dearest first: where a decision matters most.
         let usd = |s: &crate::cost::StageCost| s.after.as_ref().map_or(-1.0, |m| m.usd);
         report.stages.sort_by(|a, b| usd(b).total_cmp(&usd(a)));

@@ -39,7 +39,15 @@ pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
                 .await?;
             let (planned, afters): (Vec<_>, Vec<_>) = planned.into_iter().unzip();
             let (plan, units) = layout(Vec::new(), &targets, once_per_group(planned));
-            let cost = crate::planner::cost::estimate(ctx, &clients, &targets, &afters, &plan).await;
+            let cost = crate::planner::cost::estimate(
+                ctx,
+                &clients,
+                &targets,
+                &afters,
+                &plan,
+                (!args.access_only).then_some(&[]),
+            )
+            .await;
             let target =
                 Target { units, cost: Some(cost), ..Target::stages("disable", &clients.region, &targets) };
             execute::run(ctx, &clients, &plan, target).await

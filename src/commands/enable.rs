@@ -23,7 +23,15 @@ pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
         let role = NewRole { name: &args.role_name, hardened: args.hardened_trust };
         let (plan, units, afters) =
             plan_enable(ctx, &clients, &identity, &targets, &args.logging, Some(role)).await?;
-        let cost = crate::planner::cost::estimate(ctx, &clients, &targets, &afters, &plan).await;
+        let cost = crate::planner::cost::estimate(
+            ctx,
+            &clients,
+            &targets,
+            &afters,
+            &plan,
+            args.logging.wanted_deliveries(),
+        )
+        .await;
         let target = Target {
             wait: Duration::from_secs(args.wait.seconds),
             units,

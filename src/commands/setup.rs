@@ -82,7 +82,15 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
         .then_some(NewRole { name: DEFAULT_ROLE_NAME, hardened: false });
     let (enable_plan, units, afters) =
         plan_enable(ctx, &clients, &identity, &targets, &request.logging, role).await?;
-    let cost = crate::planner::cost::estimate(ctx, &clients, &targets, &afters, &enable_plan).await;
+    let cost = crate::planner::cost::estimate(
+        ctx,
+        &clients,
+        &targets,
+        &afters,
+        &enable_plan,
+        request.logging.wanted_deliveries(),
+    )
+    .await;
     let offset = plan.steps.len();
     plan.steps.extend(enable_plan.steps);
 
@@ -135,9 +143,15 @@ impl Source for AwsSource<'_> {
                     after
                 })
                 .collect();
-            let report =
-                crate::planner::cost::estimate(self.ctx, self.clients, &chosen, &afters, &Plan::default())
-                    .await;
+            let report = crate::planner::cost::estimate(
+                self.ctx,
+                self.clients,
+                &chosen,
+                &afters,
+                &Plan::default(),
+                None,
+            )
+            .await;
             if report.stages.iter().any(|s| s.after.is_none()) {
                 return None;
             }

@@ -8,19 +8,23 @@ use crate::aws::Clients;
 use crate::aws::cloudwatch::{self, MetricKey};
 use crate::context::Ctx;
 use crate::cost::{CostReport, Measured, Retention, Setup, StageCost, Traffic};
+use crate::delivery::{DestinationKind, DestinationSpec};
 use crate::logging::StageLogging;
 use crate::plan::{Action, Plan};
 use std::collections::HashMap;
 
 /// The estimate for `targets` (as they are) and `afters` (as the plan leaves them), aligned.
+/// `deliveries`: the execution log destinations every REST stage has afterwards (`None`: the
+/// ones it has now).
 pub async fn estimate(
     ctx: &Ctx,
     clients: &Clients,
     targets: &[(Api, StageLogging)],
     afters: &[StageLogging],
     plan: &Plan,
+    deliveries: Option<&[DestinationSpec]>,
 ) -> CostReport {
-    match try_estimate(ctx, clients, targets, afters, plan).await {
+    match try_estimate(ctx, clients, targets, afters, plan, deliveries).await {
         Ok(report) => report,
         Err(err) => {
             let why = match crate::aws::error_code(&err) {
@@ -96,7 +100,14 @@ async fn try_estimate(
     targets: &[(Api, StageLogging)],
     afters: &[StageLogging],
     plan: &Plan,
+    deliveries: Option<&[DestinationSpec]>,
 ) -> anyhow::Result<CostReport> {
+    // Deliveries are read only when a REST stage is priced; a caller that may not read them
+    // gets the estimate without them.
+    let index = match targets.iter().any(|(api, _)| api.kind == ApiKind::Rest) {
+        true => clients.delivery_index().await.ok(),
+        false => None,
+    };
     let days = ctx.global.traffic_days;
     let (prices, price_note) = ctx.prices.for_region(&clients.region);
     // Groups several targets send access logs to: their IncomingBytes is not one stage's.
@@ -181,8 +192,19 @@ async fn try_estimate(
             true => Some(method_count(clients, api).await?),
             false => None,
         };
-        let before_setup = setup(clients, plan, api, before, false, methods).await?;
-        let after_setup = setup(clients, plan, api, after, true, methods).await?;
+        let now: Vec<DestinationKind> = index
+            .filter(|_| api.kind == ApiKind::Rest)
+            .and_then(|index| index.for_stage(&api.id, &before.stage_name))
+            .map(|d| d.deliveries.iter().filter_map(|d| d.kind).collect())
+            .unwrap_or_default();
+        let then = match deliveries.filter(|_| api.kind == ApiKind::Rest) {
+            Some(wanted) => wanted.iter().map(|spec| spec.kind).collect(),
+            None => now.clone(),
+        };
+        let mut before_setup = setup(clients, plan, api, before, false, methods).await?;
+        before_setup.deliveries = now;
+        let mut after_setup = setup(clients, plan, api, after, true, methods).await?;
+        after_setup.deliveries = then;
         stages.push(StageCost {
             target: label(api, before),
             access_group: access_group(after).filter(|_| after_setup.access_format.is_some()),
@@ -260,5 +282,6 @@ async fn setup(
         access_retention: retention(access_group(stage)).await?,
         execution_retention: retention(execution_group).await?,
         detailed_metrics: detailed_metrics(api, stage, methods),
+        deliveries: Vec::new(),
     })
 }

@@ -220,3 +220,29 @@ fn detailed_metrics_are_priced_per_method() {
     assert_eq!(prod["after"]["usd"], prod["after"]["metrics_usd"]);
     assert_eq!(prod["before"]["usd"], 0.0);
 }
+
+#[test]
+fn execution_log_delivery_is_priced_as_vended_logs() {
+    let acct = Account::new();
+    acct.create_api("orders", "prod", &[]);
+    seed(&acct, "AWS/ApiGateway", "Count", &[("ApiName", "orders"), ("Stage", "prod")], 100_000.0);
+    let group = format!("arn:aws:logs:{REGION}:{}:log-group:/exec/orders", acct.id);
+    let args =
+        ["enable", "--api", "orders", "--stage", "prod", "--execution-log-destination", group.as_str()];
+    let doc = acct.json(&[&args[..], &["--dry-run"]].concat(), 0);
+    // A copy of the INFO execution log (850 B + 8 × 26 B a request), at 0.50 USD/GB.
+    let expected = 100_000.0 * (850.0 + 8.0 * 26.0) * 365.0 / 12.0 / 1e9 * 0.50;
+    let prod = stage_cost(&doc, "prod");
+    assert!((prod["after"]["delivery_usd"].as_f64().unwrap() - expected).abs() < 1e-9, "{prod}");
+    assert_eq!(prod["before"]["delivery_usd"], 0.0);
+
+    // Once delivering, today's cost reads the delivery from CloudWatch Logs.
+    acct.json(&args, 0);
+    let now = acct.json(&["cost", "--api", "orders", "--stage", "prod"], 0);
+    assert!(
+        (stage_cost(&now, "prod")["before"]["delivery_usd"].as_f64().unwrap() - expected).abs() < 1e-9,
+        "{now}"
+    );
+    let off = acct.json(&["disable", "--api", "orders", "--stage", "prod", "--dry-run"], 0);
+    assert_eq!(stage_cost(&off, "prod")["after"]["delivery_usd"], 0.0, "disable ends the deliveries");
+}
