@@ -39,6 +39,7 @@ pub async fn list_apis(ctx: &Ctx, clients: &Clients, kind: Option<ApiKind>) -> a
     let mut apis = Vec::new();
     if kind.is_none_or(|k| k == ApiKind::Rest) {
         apis.extend(apigw::rest_apis(&clients.apigw).await?);
+        let _ = clients.rest_api_names.set(apis.iter().map(|a| a.name.clone()).collect());
     }
     if kind == Some(ApiKind::Rest) {
         return Ok(apis);

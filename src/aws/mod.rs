@@ -98,6 +98,9 @@ pub struct Clients {
     default_groups: std::sync::Arc<[tokio::sync::OnceCell<HashMap<String, logs::LogGroup>>; 2]>,
     /// The region's execution log delivery objects, listed once on first use.
     deliveries: std::sync::Arc<tokio::sync::OnceCell<crate::delivery::Index>>,
+    /// The names of the region's REST APIs, once a command has listed them (cost estimates tell
+    /// APIs whose metrics share a name).
+    pub rest_api_names: std::sync::Arc<std::sync::OnceLock<Vec<String>>>,
 }
 
 impl Clients {
@@ -137,6 +140,7 @@ impl Clients {
             sts: aws_sdk_sts::Client::new(config),
             default_groups: Default::default(),
             deliveries: Default::default(),
+            rest_api_names: Default::default(),
         }
     }
 }

@@ -117,10 +117,24 @@ async fn try_estimate(
             *group_users.entry(group).or_default() += 1;
         }
     }
+    // REST metrics are keyed by name: the region's APIs that share one share its counts (the
+    // run's own APIs when the region was not listed).
     let mut metric_names: HashMap<String, usize> = HashMap::new();
-    for (api, _) in targets.iter().filter(|(api, _)| api.kind == ApiKind::Rest) {
-        *metric_names.entry(rest_metric_name(api)).or_default() += 1;
+    let listed = clients.rest_api_names.get();
+    let mut seen = std::collections::HashSet::new();
+    let names: Vec<&String> = match listed {
+        Some(all) => all.iter().collect(),
+        // One per API of the run (an API with several stages counts once).
+        None => targets
+            .iter()
+            .filter(|(api, _)| api.kind == ApiKind::Rest && seen.insert(api.id.clone()))
+            .map(|(api, _)| &api.name)
+            .collect(),
+    };
+    for name in names {
+        *metric_names.entry(name.chars().filter(char::is_ascii).collect()).or_default() += 1;
     }
+
     // Only the metrics an estimate uses, so that a fleet of 200 stages turned on from nothing
     // is one call (500 queries): failures where a level is ERROR, ingested bytes of groups that
     // exist.
@@ -156,8 +170,9 @@ async fn try_estimate(
         if recorded.is_empty() {
             notes.push(format!("no recorded traffic in the last {days} days"));
         }
-        let shared_by =
-            (api.kind == ApiKind::Rest).then(|| metric_names[&rest_metric_name(api)]).filter(|n| *n > 1);
+        let shared_by = (api.kind == ApiKind::Rest)
+            .then(|| metric_names.get(&rest_metric_name(api)).copied().unwrap_or(1))
+            .filter(|n| *n > 1);
         if let Some(n) = shared_by {
             notes.push(format!(
                 "CloudWatch counts REST traffic by API name, which {n} APIs share: the count is theirs together"

@@ -128,6 +128,19 @@ fn rest_apis_sharing_a_name_share_their_count() {
         assert_eq!(stage["traffic"]["shared_by"], 2, "{stage}");
         assert!(stage["notes"][0].as_str().unwrap().contains("which 2 APIs share"), "{stage}");
     }
+    // Named by id, one of them still shares its name with the other API of the region; an API
+    // with two stages shares with nobody.
+    let apis = acct.block_on(acct.apigw().get_rest_apis().send()).unwrap();
+    let first = apis.items()[0].id().unwrap().to_string();
+    let doc = acct.json(&["cost", "--api", &first, "--stage", "prod"], 0);
+    assert_eq!(doc["cost"]["stages"][0]["traffic"]["shared_by"], 2, "{doc}");
+    let solo = acct.create_api("solo", "prod", &[]);
+    acct.add_stage(&solo, "dev");
+    let doc = acct.json(&["cost", "--api", "solo", "--all-stages"], 0);
+    assert!(
+        doc["cost"]["stages"].as_array().unwrap().iter().all(|s| s["traffic"].get("shared_by").is_none()),
+        "{doc}"
+    );
 }
 
 #[test]
