@@ -6,10 +6,9 @@ use crate::aws::sts;
 use crate::cli::CostArgs;
 use crate::context::Ctx;
 use crate::plan::Plan;
-use crate::planner::stage::{Mode, StagePlan, plan_requests};
+use crate::planner::plan_set;
 use crate::planner::validate::{check_offline, check_targets};
 use crate::targets::on_stages;
-use futures::{StreamExt as _, TryStreamExt as _};
 
 pub async fn run(ctx: &Ctx, args: &CostArgs) -> anyhow::Result<()> {
     let logging = &args.logging;
@@ -20,12 +19,7 @@ pub async fn run(ctx: &Ctx, args: &CostArgs) -> anyhow::Result<()> {
             (Plan::default(), targets.iter().map(|(_, stage)| stage.clone()).collect())
         } else {
             let identity = sts::caller_identity(&clients.sts).await?;
-            let requests = std::slice::from_ref(logging);
-            let planned: Vec<StagePlan> = futures::stream::iter(&targets)
-                .map(|(api, stage)| plan_requests(ctx, &clients, &identity, api, stage, requests, Mode::Set))
-                .buffered(usize::from(ctx.global.concurrency))
-                .try_collect()
-                .await?;
+            let planned = plan_set(ctx, &clients, &identity, &targets, logging).await?;
             let steps = planned.iter().flat_map(|p| p.steps.clone()).collect();
             (Plan { steps }, planned.into_iter().map(|p| p.after).collect())
         };

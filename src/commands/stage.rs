@@ -10,11 +10,10 @@ use crate::execute::{self, Target};
 use crate::format;
 use crate::logging::{AccessLog, Scope, StageLogging};
 use crate::planner::layout;
-use crate::planner::stage::{Mode, StagePlan, plan_requests, readable_deliveries};
+use crate::planner::stage::readable_deliveries;
 use crate::planner::validate::{check_offline, check_region_bound, check_targets};
 use crate::settings::on_off;
 use crate::targets::{on_stages, resolve_targets};
-use futures::{StreamExt as _, TryStreamExt as _};
 use serde_json::{Value, json};
 
 pub async fn show(ctx: &Ctx, args: &StageShowArgs) -> anyhow::Result<()> {
@@ -194,12 +193,7 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
     let check = |targets: &[_]| check_targets(ctx, logging, targets);
     on_stages(ctx, "stage set", &args.targets, check, |clients, targets| async move {
         let identity = sts::caller_identity(&clients.sts).await?;
-        let requests = std::slice::from_ref(logging);
-        let planned: Vec<StagePlan> = futures::stream::iter(&targets)
-            .map(|(api, stage)| plan_requests(ctx, &clients, &identity, api, stage, requests, Mode::Set))
-            .buffered(usize::from(ctx.global.concurrency))
-            .try_collect()
-            .await?;
+        let planned = crate::planner::plan_set(ctx, &clients, &identity, &targets, logging).await?;
         let needs_role = planned.iter().any(|p| p.needs_role);
         if needs_role && apigw::account_role(&clients.apigw).await?.is_none() {
             return Err(error::precondition(

@@ -51,6 +51,22 @@ pub async fn plan_enable(
     Ok((plan, units, afters))
 }
 
+/// The `stage set` plan of each stage (read concurrently, `--concurrency`), in target order.
+pub async fn plan_set(
+    ctx: &Ctx,
+    clients: &Clients,
+    identity: &Identity,
+    targets: &[(Api, StageLogging)],
+    logging: &LoggingArgs,
+) -> anyhow::Result<Vec<stage::StagePlan>> {
+    let requests = std::slice::from_ref(logging);
+    futures::stream::iter(targets)
+        .map(|(api, stage)| plan_requests(ctx, clients, identity, api, stage, requests, Mode::Set))
+        .buffered(usize::from(ctx.global.concurrency))
+        .try_collect()
+        .await
+}
+
 /// Lays out a fleet plan: the `shared` steps (the account role), then each target's steps as
 /// one independent unit. Targets with nothing to change get no unit.
 pub fn layout(
