@@ -522,3 +522,42 @@ fn api_gateway_delivery_sources_are_accepted_only_from_stages_that_log() {
     assert_eq!(answer(acct.block_on(logs.delete_delivery_destination().name("dst").send())), Ok(()));
     assert_eq!(answer(acct.block_on(logs.delete_delivery_source().name("src").send())), Ok(()));
 }
+
+#[test]
+fn get_metric_data_is_translated_for_the_emulator_and_its_rules_enforced() {
+    use aws_sdk_cloudwatch::types::{Metric, MetricDataQuery, MetricStat};
+    let acct = Account::new();
+    let proxy = rules_only();
+    let cw = aws_sdk_cloudwatch::Client::new(&config_at(&acct, &proxy.url, REGION));
+    let query = |id: &str, period: i32| {
+        let metric = Metric::builder().namespace("AWS/ApiGateway").metric_name("Count").build();
+        MetricDataQuery::builder()
+            .id(id)
+            .metric_stat(MetricStat::builder().metric(metric).period(period).stat("Sum").build())
+            .build()
+    };
+    let call = |queries: Vec<MetricDataQuery>| {
+        let now = aws_smithy_types::DateTime::from_secs(1_764_633_600);
+        let start = aws_smithy_types::DateTime::from_secs(1_764_633_600 - 86_400);
+        answer(
+            acct.block_on(
+                cw.get_metric_data()
+                    .set_metric_data_queries(Some(queries))
+                    .start_time(start)
+                    .end_time(now)
+                    .send(),
+            ),
+        )
+    };
+    assert_eq!(
+        call(vec![query("m0", 86_400)]),
+        Ok(()),
+        "translated to the emulator's JSON protocol and back"
+    );
+    let too_many = (0..501).map(|i| query(&format!("m{i}"), 86_400)).collect();
+    assert!(
+        matches!(call(too_many), Err((400, code, m)) if code == "ValidationError" && m.contains("greater than 500"))
+    );
+    assert!(matches!(call(vec![query("M0", 86_400)]), Err((400, _, m)) if m.contains("Id is invalid")));
+    assert!(matches!(call(vec![query("m0", 90)]), Err((400, _, m)) if m.contains("multiple of 60")));
+}

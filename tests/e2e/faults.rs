@@ -831,7 +831,15 @@ fn cbor_bridge(request: &Request, upstream: &str) -> Option<(u16, Vec<u8>)> {
     let segments = request.segments();
     let ["service", target_prefix, "operation", op] = segments.as_slice() else { return None };
     let value: ciborium::Value = ciborium::from_reader(request.body.as_slice()).ok()?;
-    let json = serde_json::to_vec(&cbor_to_json(value)).unwrap();
+    let input = cbor_to_json(value);
+    if let Some(message) = metric_data_violation(op, &input) {
+        let mut body = Vec::new();
+        let error =
+            json_to_cbor(serde_json::json!({ "__type": "ValidationError", "message": message }), false);
+        ciborium::into_writer(&error, &mut body).unwrap();
+        return Some((400, body));
+    }
+    let json = serde_json::to_vec(&input).unwrap();
     let headers = request
         .headers
         .iter()
@@ -854,6 +862,35 @@ fn cbor_bridge(request: &Request, upstream: &str) -> Option<(u16, Vec<u8>)> {
     let mut out = Vec::new();
     ciborium::into_writer(&json_to_cbor(body, false), &mut out).unwrap();
     Some((status, out))
+}
+
+/// GetMetricData's rules that the emulator does not check: at most 500 queries, ids that start
+/// with a lower-case letter (then letters, digits, `_`), periods in whole minutes.
+fn metric_data_violation(op: &str, input: &serde_json::Value) -> Option<String> {
+    if op != "GetMetricData" {
+        return None;
+    }
+    let queries = input["MetricDataQueries"].as_array().map(Vec::as_slice).unwrap_or_default();
+    if queries.len() > 500 {
+        return Some(format!(
+            "The collection MetricDataQueries must not have a size greater than 500 (got {}).",
+            queries.len()
+        ));
+    }
+    for query in queries {
+        let id = query["Id"].as_str().unwrap_or_default();
+        let id_ok = id.starts_with(|c: char| c.is_ascii_lowercase())
+            && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !id_ok {
+            return Some(format!("The value {id} for parameter MetricDataQueries.member.Id is invalid."));
+        }
+        if query["MetricStat"]["Period"].as_i64().is_some_and(|p| p <= 0 || p % 60 != 0) {
+            return Some(
+                "The parameter MetricDataQueries.member.MetricStat.Period must be a multiple of 60.".into(),
+            );
+        }
+    }
+    None
 }
 
 fn cbor_to_json(value: ciborium::Value) -> serde_json::Value {
