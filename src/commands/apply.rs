@@ -117,7 +117,10 @@ async fn apply_in_region(
     };
     let pairs: Vec<_> = managed.iter().map(|m| (m.api.clone(), m.stage.clone())).collect();
     let (plan, units) = layout(shared, &pairs, planned);
-    let cost = crate::planner::cost::estimate(ctx, clients, &pairs, &afters, &plan, None).await;
+    // Each stage's own `execution_log_destinations`, when its entry names them.
+    let requests: Vec<Vec<crate::cli::LoggingArgs>> = managed.iter().map(Managed::requests).collect();
+    let deliveries: Vec<_> = requests.iter().map(|r| r.first().and_then(|r| r.wanted_deliveries())).collect();
+    let cost = crate::planner::cost::estimate(ctx, clients, &pairs, &afters, &plan, &deliveries).await;
 
     let stages: Vec<_> =
         managed.iter().map(|m| json!({ "api": m.api, "stage": m.stage.stage_name })).collect();

@@ -29,7 +29,7 @@ pub async fn run(ctx: &Ctx, args: &CostArgs) -> anyhow::Result<()> {
             &targets,
             &afters,
             &plan,
-            logging.wanted_deliveries(),
+            &vec![logging.wanted_deliveries(); targets.len()],
         )
         .await;
         // Dearest first: where a decision matters most.

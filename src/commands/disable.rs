@@ -45,7 +45,7 @@ pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
                 &targets,
                 &afters,
                 &plan,
-                (!args.access_only).then_some(&[]),
+                &vec![(!args.access_only).then_some(&[][..]); targets.len()],
             )
             .await;
             let target =

@@ -29,7 +29,7 @@ pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
             &targets,
             &afters,
             &plan,
-            args.logging.wanted_deliveries(),
+            &vec![args.logging.wanted_deliveries(); targets.len()],
         )
         .await;
         let target = Target {

@@ -88,7 +88,7 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
         &targets,
         &afters,
         &enable_plan,
-        request.logging.wanted_deliveries(),
+        &vec![request.logging.wanted_deliveries(); targets.len()],
     )
     .await;
     let offset = plan.steps.len();
@@ -149,7 +149,7 @@ impl Source for AwsSource<'_> {
                 &chosen,
                 &afters,
                 &Plan::default(),
-                None,
+                &[],
             )
             .await;
             if report.stages.iter().any(|s| s.after.is_none()) {

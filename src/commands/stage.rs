@@ -206,7 +206,7 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
         }
         let (steps, afters): (Vec<_>, Vec<_>) = planned.into_iter().map(|p| (p.steps, p.after)).unzip();
         let (plan, units) = layout(Vec::new(), &targets, steps);
-        let cost = crate::planner::cost::estimate(ctx, &clients, &targets, &afters, &plan, logging.wanted_deliveries()).await;
+        let cost = crate::planner::cost::estimate(ctx, &clients, &targets, &afters, &plan, &vec![logging.wanted_deliveries(); targets.len()]).await;
         let target = Target { units, cost: Some(cost), ..Target::stages("stage set", &clients.region, &targets) };
         execute::run(ctx, &clients, &plan, target).await
     })

@@ -191,8 +191,7 @@ async fn price_data_trace(ctx: &Ctx, clients: &Clients, statuses: &mut [ApiStatu
     if stages.is_empty() {
         return;
     }
-    let report =
-        crate::planner::cost::estimate(ctx, clients, &stages, &without, &Plan::default(), None).await;
+    let report = crate::planner::cost::estimate(ctx, clients, &stages, &without, &Plan::default(), &[]).await;
     let mut costs = report.stages.into_iter();
     for stage in statuses.iter_mut().flat_map(|a| a.stages.iter_mut()).filter(|s| traced(s)) {
         let Some(cost) = costs.next() else { break };
@@ -330,7 +329,7 @@ async fn fix(
     }
     steps.extend(stage_steps);
     let plan = Plan { steps };
-    let cost = crate::planner::cost::estimate(ctx, clients, &priced, &afters, &plan, None).await;
+    let cost = crate::planner::cost::estimate(ctx, clients, &priced, &afters, &plan, &[]).await;
     let unfixable: Vec<&Finding> =
         status.findings().filter(|f| f.severity != Severity::Ok && f.remedy.is_none()).collect();
     let (errors, warnings) = audit::tally(unfixable.iter().copied());

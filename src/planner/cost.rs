@@ -14,15 +14,15 @@ use crate::plan::{Action, Plan};
 use std::collections::HashMap;
 
 /// The estimate for `targets` (as they are) and `afters` (as the plan leaves them), aligned.
-/// `deliveries`: the execution log destinations every REST stage has afterwards (`None`: the
-/// ones it has now).
+/// `deliveries`: per target, the execution log destinations a REST stage has afterwards (`None`,
+/// or no entry: the ones it has now).
 pub async fn estimate(
     ctx: &Ctx,
     clients: &Clients,
     targets: &[(Api, StageLogging)],
     afters: &[StageLogging],
     plan: &Plan,
-    deliveries: Option<&[DestinationSpec]>,
+    deliveries: &[Option<&[DestinationSpec]>],
 ) -> CostReport {
     match try_estimate(ctx, clients, targets, afters, plan, deliveries).await {
         Ok(report) => report,
@@ -100,7 +100,7 @@ async fn try_estimate(
     targets: &[(Api, StageLogging)],
     afters: &[StageLogging],
     plan: &Plan,
-    deliveries: Option<&[DestinationSpec]>,
+    deliveries: &[Option<&[DestinationSpec]>],
 ) -> anyhow::Result<CostReport> {
     // Deliveries are read only when a REST stage is priced; a caller that may not read them
     // gets the estimate without them.
@@ -161,7 +161,7 @@ async fn try_estimate(
     let sum = |key: &MetricKey| sums.get(key).copied().flatten();
 
     let mut stages = Vec::new();
-    for ((api, before), after) in targets.iter().zip(afters) {
+    for (index_in_run, ((api, before), after)) in targets.iter().zip(afters).enumerate() {
         let (requests, errors) = traffic_metrics(api, &before.stage_name);
         let recorded: Vec<f64> = requests.iter().filter_map(sum).collect();
         let mut notes = Vec::new();
@@ -173,6 +173,9 @@ async fn try_estimate(
         let shared_by = (api.kind == ApiKind::Rest)
             .then(|| metric_names.get(&rest_metric_name(api)).copied().unwrap_or(1))
             .filter(|n| *n > 1);
+        if [before, after].iter().any(|s| loudest(s) != (s.stage_wide().level, s.stage_wide().data_trace)) {
+            notes.push("method or route overrides are priced at the loudest level any of them logs at (an upper bound)".into());
+        }
         if let Some(n) = shared_by {
             notes.push(format!(
                 "CloudWatch counts REST traffic by API name, which {n} APIs share: the count is theirs together"
@@ -212,7 +215,8 @@ async fn try_estimate(
             .and_then(|index| index.for_stage(&api.id, &before.stage_name))
             .map(|d| d.deliveries.iter().filter_map(|d| d.kind).collect())
             .unwrap_or_default();
-        let then = match deliveries.filter(|_| api.kind == ApiKind::Rest) {
+        let then = match deliveries.get(index_in_run).copied().flatten().filter(|_| api.kind == ApiKind::Rest)
+        {
             Some(wanted) => wanted.iter().map(|spec| spec.kind).collect(),
             None => now.clone(),
         };
@@ -233,6 +237,25 @@ async fn try_estimate(
         });
     }
     Ok(CostReport::new(stages, price_note.into_iter().collect()))
+}
+
+/// The most a stage logs: the highest level and any data trace, stage-wide or in an override
+/// (per-method traffic is not known, so overrides are priced as if every request hit them).
+fn loudest(stage: &StageLogging) -> (crate::settings::Level, bool) {
+    use crate::settings::Level;
+    let rank = |level: Level| match level {
+        Level::Off => 0,
+        Level::Error => 1,
+        Level::Info => 2,
+    };
+    let wide = stage.stage_wide();
+    let settings = std::iter::once(wide).chain(stage.overrides().map(|(_, s)| s));
+    settings.fold((wide.level, wide.data_trace), |(level, trace), s| {
+        (
+            if rank(s.level) > rank(level) { s.level } else { level },
+            trace || (s.data_trace && s.level != Level::Off),
+        )
+    })
 }
 
 /// How many methods (REST: resource and verb pairs) or routes (v2) the API has.
@@ -267,7 +290,7 @@ async fn setup(
     planned: bool,
     methods: Option<usize>,
 ) -> anyhow::Result<Setup> {
-    let wide = stage.stage_wide();
+    let (level, data_trace) = loudest(stage);
     let access_format =
         stage.access.as_ref().filter(|a| a.destination_arn.contains(":logs:")).map(|a| a.format.clone());
     let retention = |group: Option<String>| async move {
@@ -291,12 +314,41 @@ async fn setup(
         (api.kind != ApiKind::Http).then(|| super::stage::execution_log_group(api, &stage.stage_name));
     Ok(Setup {
         kind: api.kind,
-        level: wide.level,
-        data_trace: wide.data_trace,
+        level,
+        data_trace,
         access_format,
         access_retention: retention(access_group(stage)).await?,
         execution_retention: retention(execution_group).await?,
         detailed_metrics: detailed_metrics(api, stage, methods),
         deliveries: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::logging::MethodLogging;
+    use crate::settings::Level;
+
+    fn stage(wide: MethodLogging, overrides: &[MethodLogging]) -> StageLogging {
+        let mut stage = StageLogging { stage_name: "prod".into(), ..Default::default() };
+        stage.methods.insert(crate::settings::ALL_METHODS_KEY.into(), wide);
+        for (i, settings) in overrides.iter().enumerate() {
+            stage.methods.insert(format!("~1m{i}/GET"), *settings);
+        }
+        stage
+    }
+
+    #[test]
+    fn overrides_are_priced_at_the_loudest_level_any_method_logs_at() {
+        let at = |level, data_trace| MethodLogging { level, data_trace, metrics: false };
+        assert_eq!(loudest(&stage(at(Level::Error, false), &[])), (Level::Error, false));
+        assert_eq!(loudest(&stage(at(Level::Error, false), &[at(Level::Info, true)])), (Level::Info, true));
+        assert_eq!(
+            loudest(&stage(at(Level::Info, false), &[at(Level::Off, true)])),
+            (Level::Info, false),
+            "OFF logs no data trace"
+        );
+        assert_eq!(loudest(&stage(at(Level::Off, false), &[at(Level::Error, false)])), (Level::Error, false));
+    }
 }

@@ -259,3 +259,23 @@ fn execution_log_delivery_is_priced_as_vended_logs() {
     let off = acct.json(&["disable", "--api", "orders", "--stage", "prod", "--dry-run"], 0);
     assert_eq!(stage_cost(&off, "prod")["after"]["delivery_usd"], 0.0, "disable ends the deliveries");
 }
+
+#[test]
+fn an_apply_file_prices_each_entrys_own_deliveries() {
+    let acct = Account::new();
+    acct.create_api("orders", "prod", &[]);
+    seed(&acct, "AWS/ApiGateway", "Count", &[("ApiName", "orders"), ("Stage", "prod")], 100_000.0);
+    let file = temp_file(
+        &acct,
+        "apigw-logs.toml",
+        format!(
+            "[[stage]]\napi = \"orders\"\nlevel = \"info\"\nexecution_log_destinations = [\"arn:aws:logs:{REGION}:{}:log-group:/exec/orders\"]\n",
+            acct.id
+        )
+        .as_bytes(),
+    );
+    let doc = acct.json(&["apply", "-f", &file, "--dry-run"], 0);
+    let expected = 100_000.0 * (850.0 + 8.0 * 26.0) * 365.0 / 12.0 / 1e9 * 0.50;
+    let prod = stage_cost(&doc, "prod");
+    assert!((prod["after"]["delivery_usd"].as_f64().unwrap() - expected).abs() < 1e-9, "{prod}");
+}
