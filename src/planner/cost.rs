@@ -36,7 +36,7 @@ pub async fn estimate(
             let stages = targets
                 .iter()
                 .map(|(api, stage)| StageCost {
-                    target: label(api, stage),
+                    target: super::target_label(api, stage),
                     access_group: None,
                     execution_group: None,
                     traffic: None,
@@ -50,13 +50,9 @@ pub async fn estimate(
     }
 }
 
-fn label(api: &Api, stage: &StageLogging) -> String {
-    format!("{} ({})/{}", api.name, api.id, stage.stage_name)
-}
-
 /// REST metrics are keyed by API name, which AWS stores without its non-ASCII characters.
-fn rest_metric_name(api: &Api) -> String {
-    api.name.chars().filter(char::is_ascii).collect()
+fn rest_metric_name(api_name: &str) -> String {
+    api_name.chars().filter(char::is_ascii).collect()
 }
 
 /// The metrics that count a stage's requests and failures.
@@ -68,7 +64,7 @@ fn traffic_metrics(api: &Api, stage: &str) -> (Vec<MetricKey>, Vec<MetricKey>) {
     };
     match api.kind {
         ApiKind::Rest => {
-            let dims = vec![("ApiName", rest_metric_name(api)), ("Stage", stage.to_string())];
+            let dims = vec![("ApiName", rest_metric_name(&api.name)), ("Stage", stage.to_string())];
             (vec![key("Count", dims.clone())], vec![key("4XXError", dims.clone()), key("5XXError", dims)])
         }
         ApiKind::Http => {
@@ -132,7 +128,7 @@ async fn try_estimate(
             .collect(),
     };
     for name in names {
-        *metric_names.entry(name.chars().filter(char::is_ascii).collect()).or_default() += 1;
+        *metric_names.entry(rest_metric_name(name)).or_default() += 1;
     }
 
     // Only the metrics an estimate uses, so that a fleet of 200 stages turned on from nothing
@@ -171,9 +167,13 @@ async fn try_estimate(
             notes.push(format!("no recorded traffic in the last {days} days"));
         }
         let shared_by = (api.kind == ApiKind::Rest)
-            .then(|| metric_names.get(&rest_metric_name(api)).copied().unwrap_or(1))
+            .then(|| metric_names.get(&rest_metric_name(&api.name)).copied().unwrap_or(1))
             .filter(|n| *n > 1);
-        if [before, after].iter().any(|s| loudest(s) != (s.stage_wide().level, s.stage_wide().data_trace)) {
+        let wide_only = |s: &StageLogging| {
+            let wide = s.stage_wide();
+            (wide.level, wide.data_trace && wide.level != crate::settings::Level::Off)
+        };
+        if [before, after].iter().any(|s| loudest(s) != wide_only(s)) {
             notes.push("method or route overrides are priced at the loudest level any of them logs at (an upper bound)".into());
         }
         if let Some(n) = shared_by {
@@ -225,7 +225,7 @@ async fn try_estimate(
         let mut after_setup = setup(clients, plan, api, after, true, methods).await?;
         after_setup.deliveries = then;
         stages.push(StageCost {
-            target: label(api, before),
+            target: super::target_label(api, before),
             access_group: access_group(after).filter(|_| after_setup.access_format.is_some()),
             execution_group: execution_group
                 .clone()

@@ -87,6 +87,7 @@ pub fn layout(
     (plan, units)
 }
 
-fn target_label(api: &Api, stage: &StageLogging) -> String {
+/// How a plan names one target: `orders (a1b2c3)/prod`.
+pub fn target_label(api: &Api, stage: &StageLogging) -> String {
     format!("{} ({})/{}", api.name, api.id, stage.stage_name)
 }
