@@ -24,7 +24,15 @@ pub async fn estimate(
     plan: &Plan,
     deliveries: &[Option<&[DestinationSpec]>],
 ) -> CostReport {
-    match try_estimate(ctx, clients, targets, afters, plan, deliveries).await {
+    // Advice must not hold a plan up: an unreachable CloudWatch endpoint would otherwise cost
+    // the SDK's retries.
+    let estimated =
+        tokio::time::timeout(ESTIMATE_TIMEOUT, try_estimate(ctx, clients, targets, afters, plan, deliveries));
+    let outcome = match estimated.await {
+        Ok(outcome) => outcome,
+        Err(_) => Err(anyhow::anyhow!("the metrics were not read within {} s", ESTIMATE_TIMEOUT.as_secs())),
+    };
+    match outcome {
         Ok(report) => report,
         Err(err) => {
             let why = match crate::aws::error_code(&err) {
@@ -49,6 +57,9 @@ pub async fn estimate(
         }
     }
 }
+
+/// How long an estimate may take before the plan goes on without it.
+const ESTIMATE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// REST metrics are keyed by API name, which AWS stores without its non-ASCII characters.
 fn rest_metric_name(api_name: &str) -> String {

@@ -165,6 +165,19 @@ fn a_denied_metrics_read_leaves_the_plan_and_its_exit_code_alone() {
 }
 
 #[test]
+fn a_silent_cloudwatch_holds_no_plan_up() {
+    let acct = Account::new();
+    let api = acct.create_api("orders", "prod", &[]);
+    let proxy = Proxy::start(emulator_url());
+    proxy.fault("monitoring:GetMetricData", Fault::Delay(std::time::Duration::from_secs(120)), When::Always);
+    let started = std::time::Instant::now();
+    let doc = acct.json_at(&proxy.url, &["enable", "--api", "orders", "--stage", "prod"], 0);
+    assert_eq!(stage_cost(&doc, "prod")["notes"][0], "the metrics were not read within 30 s");
+    assert!(started.elapsed() < std::time::Duration::from_secs(100), "the plan went on without the estimate");
+    assert_eq!(acct.stage(&api, "prod").method_settings().unwrap()["*/*"].logging_level(), Some("INFO"));
+}
+
+#[test]
 fn bad_cost_input_exits_2_before_any_call() {
     let acct = Account::new();
     acct.create_api("orders", "prod", &[]);
