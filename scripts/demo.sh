@@ -24,16 +24,7 @@ for _ in $(seq 100); do
 done
 
 echo "demo: emulator on $AWS_ENDPOINT_URL; creating REST API 'orders' with stage 'prod'" >&2
-.venv/bin/python - <<'PY'
-import boto3
-api = boto3.client("apigateway")
-rest = api.create_rest_api(name="orders")
-root = api.get_resources(restApiId=rest["id"])["items"][0]["id"]
-pets = api.create_resource(restApiId=rest["id"], parentId=root, pathPart="pets")["id"]
-api.put_method(restApiId=rest["id"], resourceId=pets, httpMethod="GET", authorizationType="NONE")
-api.put_integration(restApiId=rest["id"], resourceId=pets, httpMethod="GET", type="MOCK")
-api.create_deployment(restApiId=rest["id"], stageName="prod")
-PY
+.venv/bin/python scripts/fixture_orders.py >/dev/null
 
 run() { echo; echo "\$ apigw-logs $*"; "$BIN" "$@"; }
 run enable --api orders --stage prod

@@ -159,17 +159,8 @@ PY
 else fail "LocalStack listens beyond loopback: $listen"; fi
 
 # --- fixture: REST API 'orders', GET /pets (MOCK), deployed to 'prod' -------------------------
-"$VENV/bin/python" - "$URL" <<'PY'
-import boto3, sys
-api = boto3.client("apigateway", endpoint_url=sys.argv[1])
-rest = api.create_rest_api(name="orders")
-root = api.get_resources(restApiId=rest["id"])["items"][0]["id"]
-pets = api.create_resource(restApiId=rest["id"], parentId=root, pathPart="pets")["id"]
-api.put_method(restApiId=rest["id"], resourceId=pets, httpMethod="GET", authorizationType="NONE")
-api.put_integration(restApiId=rest["id"], resourceId=pets, httpMethod="GET", type="MOCK")
-api.create_deployment(restApiId=rest["id"], stageName="prod")
-print(f"localstack: created REST API orders ({rest['id']}) with stage prod", file=sys.stderr)
-PY
+API_ID="$("$VENV/bin/python" "$ROOT/scripts/fixture_orders.py" "$URL")"
+log "created REST API orders ($API_ID) with stage prod"
 
 # --- checks ---------------------------------------------------------------------------------
 # tool NAME EXPECTED_RC ARGS...: runs the binary against LocalStack, shows its output, records rc.
