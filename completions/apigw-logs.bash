@@ -28,6 +28,9 @@ _apigw__logs() {
             apigw__logs,cost)
                 cmd="apigw__logs__subcmd__cost"
                 ;;
+            apigw__logs,debug)
+                cmd="apigw__logs__subcmd__debug"
+                ;;
             apigw__logs,disable)
                 cmd="apigw__logs__subcmd__disable"
                 ;;
@@ -79,6 +82,24 @@ _apigw__logs() {
             apigw__logs__subcmd__account__subcmd__help,show)
                 cmd="apigw__logs__subcmd__account__subcmd__help__subcmd__show"
                 ;;
+            apigw__logs__subcmd__debug,end)
+                cmd="apigw__logs__subcmd__debug__subcmd__end"
+                ;;
+            apigw__logs__subcmd__debug,help)
+                cmd="apigw__logs__subcmd__debug__subcmd__help"
+                ;;
+            apigw__logs__subcmd__debug,list)
+                cmd="apigw__logs__subcmd__debug__subcmd__list"
+                ;;
+            apigw__logs__subcmd__debug__subcmd__help,end)
+                cmd="apigw__logs__subcmd__debug__subcmd__help__subcmd__end"
+                ;;
+            apigw__logs__subcmd__debug__subcmd__help,help)
+                cmd="apigw__logs__subcmd__debug__subcmd__help__subcmd__help"
+                ;;
+            apigw__logs__subcmd__debug__subcmd__help,list)
+                cmd="apigw__logs__subcmd__debug__subcmd__help__subcmd__list"
+                ;;
             apigw__logs__subcmd__formats,check)
                 cmd="apigw__logs__subcmd__formats__subcmd__check"
                 ;;
@@ -115,6 +136,9 @@ _apigw__logs() {
             apigw__logs__subcmd__help,cost)
                 cmd="apigw__logs__subcmd__help__subcmd__cost"
                 ;;
+            apigw__logs__subcmd__help,debug)
+                cmd="apigw__logs__subcmd__help__subcmd__debug"
+                ;;
             apigw__logs__subcmd__help,disable)
                 cmd="apigw__logs__subcmd__help__subcmd__disable"
                 ;;
@@ -150,6 +174,12 @@ _apigw__logs() {
                 ;;
             apigw__logs__subcmd__help__subcmd__account,show)
                 cmd="apigw__logs__subcmd__help__subcmd__account__subcmd__show"
+                ;;
+            apigw__logs__subcmd__help__subcmd__debug,end)
+                cmd="apigw__logs__subcmd__help__subcmd__debug__subcmd__end"
+                ;;
+            apigw__logs__subcmd__help__subcmd__debug,list)
+                cmd="apigw__logs__subcmd__help__subcmd__debug__subcmd__list"
                 ;;
             apigw__logs__subcmd__help__subcmd__formats,check)
                 cmd="apigw__logs__subcmd__help__subcmd__formats__subcmd__check"
@@ -206,7 +236,7 @@ _apigw__logs() {
 
     case "${cmd}" in
         apigw__logs)
-            opts="-y -v -h -V --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --traffic-days --prices --call-timeout --help --version role account stage enable disable setup tail status apply cost formats completions help"
+            opts="-y -v -h -V --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --traffic-days --prices --call-timeout --help --version role account stage enable disable setup tail debug status apply cost formats completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -847,6 +877,272 @@ _apigw__logs() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        apigw__subcmd__logs__subcmd__debug)
+            opts="-y -v -h --api --api-type --stage --for --method --route --data-trace --detach --utc --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --traffic-days --prices --call-timeout --help list end help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-type)
+                    COMPREPLY=($(compgen -W "rest http websocket" -- "${cur}"))
+                    return 0
+                    ;;
+                --stage)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --method)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --route)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --quota-scale)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --traffic-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prices)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --call-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__logs__subcmd__debug__subcmd__end)
+            opts="-y -v -h --api --api-type --stage --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --traffic-days --prices --call-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-type)
+                    COMPREPLY=($(compgen -W "rest http websocket" -- "${cur}"))
+                    return 0
+                    ;;
+                --stage)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --quota-scale)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --traffic-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prices)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --call-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__logs__subcmd__debug__subcmd__help)
+            opts="list end help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__logs__subcmd__debug__subcmd__help__subcmd__end)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__logs__subcmd__debug__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__logs__subcmd__debug__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__logs__subcmd__debug__subcmd__list)
+            opts="-y -v -h --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --traffic-days --prices --call-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --quota-scale)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --traffic-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prices)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --call-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         apigw__subcmd__logs__subcmd__disable)
             opts="-y -v -h --api --all-apis --api-type --stage --all-stages --all-regions --execution-only --access-only --delete-log-group --account --all-accounts --include-caller-account --assume-role --external-id --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --traffic-days --prices --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1394,7 +1690,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__help)
-            opts="role account stage enable disable setup tail status apply cost formats completions help"
+            opts="role account stage enable disable setup tail debug status apply cost formats completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1494,6 +1790,48 @@ _apigw__logs() {
         apigw__subcmd__logs__subcmd__help__subcmd__cost)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__logs__subcmd__help__subcmd__debug)
+            opts="list end"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__logs__subcmd__help__subcmd__debug__subcmd__end)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__logs__subcmd__help__subcmd__debug__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

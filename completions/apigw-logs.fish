@@ -32,7 +32,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -51,6 +51,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "enable" -d 'T
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "disable" -d 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "setup" -d 'Interactive setup wizard: role, API, stages, execution and access logging; prints the equivalent command'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "tail" -d 'Print a stage\'s access or execution log events, optionally following new ones'
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "debug" -d 'Full logging on one stage for a while, followed live, then put back exactly as it was (an EventBridge Scheduler schedule puts it back if this process cannot)'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "status" -d 'Diagnose the logging chain of a region\'s APIs and stages; exit 5 when something is broken'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "apply" -d 'Bring every stage a TOML file names to its declared logging settings (one plan)'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "cost" -d 'What the stages\' logging costs a month, from their CloudWatch traffic; with logging flags, what that change would cost (nothing is applied)'
@@ -65,7 +66,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -87,7 +88,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -109,7 +110,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -132,7 +133,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -154,7 +155,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -173,7 +174,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -196,7 +197,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -226,7 +227,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -275,7 +276,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -333,7 +334,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -368,7 +369,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -420,7 +421,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -449,7 +450,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -464,6 +465,85 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -s y -l yes 
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l api -d 'API id or name: REST, HTTP or WebSocket' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l api-type -d 'The API\'s type, when its name is used by APIs of several types' -r -f -a "rest\t''
+http\t''
+websocket\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l stage -d 'Stage name' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l for -d 'How long the session lasts: 1m to 12h (90s, 15m, 2h, 1h30m)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l method -d 'REST API: only this method (\'GET /pets/{id}\'; repeatable), instead of the whole stage' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l route -d 'WebSocket API: only this route (\'$connect\'; repeatable), instead of the whole stage' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l prices -d 'CloudWatch Logs prices (TOML) for cost estimates, instead of the built-in us-east-1 table (other regions, negotiated rates; keys in the README)' -r -F
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l data-trace -d 'Log full request and response bodies too (may write secrets and personal data to the logs; asks first, or --yes)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l detach -d 'Make the change and exit; the schedule puts the stage back when the time is up'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l utc -d 'Print times in UTC instead of local time'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -f -a "list" -d 'The debug sessions still open in the region (from their schedules)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -f -a "end" -d 'Put a stage\'s debug session back now and delete its schedule'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -l prices -d 'CloudWatch Logs prices (TOML) for cost estimates, instead of the built-in us-east-1 table (other regions, negotiated rates; keys in the README)' -r -F
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l api -d 'API id or name: REST, HTTP or WebSocket' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l api-type -d 'The API\'s type, when its name is used by APIs of several types' -r -f -a "rest\t''
+http\t''
+websocket\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l stage -d 'Stage name' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l prices -d 'CloudWatch Logs prices (TOML) for cost estimates, instead of the built-in us-east-1 table (other regions, negotiated rates; keys in the README)' -r -F
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from help" -f -a "list" -d 'The debug sessions still open in the region (from their schedules)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from help" -f -a "end" -d 'Put a stage\'s debug session back now and delete its schedule'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l api -d 'API id or name to check (repeatable; default: every API in the region)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l api-type -d 'Only APIs of this type' -r -f -a "rest\t''
 http\t''
@@ -482,7 +562,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -513,7 +593,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -559,7 +639,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand cost" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand cost" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand cost" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand cost" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand cost" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand cost" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -583,7 +663,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -609,7 +689,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -631,7 +711,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -653,7 +733,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -676,7 +756,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -687,25 +767,28 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s y 
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply cost formats completions help" -f -a "role" -d 'The IAM role API Gateway assumes to write logs'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply cost formats completions help" -f -a "account" -d 'The region\'s API Gateway account setting (cloudwatchRoleArn), shared by every API in it'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply cost formats completions help" -f -a "stage" -d 'Show or change a stage\'s logging settings (REST, HTTP or WebSocket API)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply cost formats completions help" -f -a "enable" -d 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply cost formats completions help" -f -a "disable" -d 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply cost formats completions help" -f -a "setup" -d 'Interactive setup wizard: role, API, stages, execution and access logging; prints the equivalent command'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply cost formats completions help" -f -a "tail" -d 'Print a stage\'s access or execution log events, optionally following new ones'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply cost formats completions help" -f -a "status" -d 'Diagnose the logging chain of a region\'s APIs and stages; exit 5 when something is broken'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply cost formats completions help" -f -a "apply" -d 'Bring every stage a TOML file names to its declared logging settings (one plan)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply cost formats completions help" -f -a "cost" -d 'What the stages\' logging costs a month, from their CloudWatch traffic; with logging flags, what that change would cost (nothing is applied)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply cost formats completions help" -f -a "formats" -d 'Access-log format presets and linter'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply cost formats completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail status apply cost formats completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "role" -d 'The IAM role API Gateway assumes to write logs'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "account" -d 'The region\'s API Gateway account setting (cloudwatchRoleArn), shared by every API in it'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "stage" -d 'Show or change a stage\'s logging settings (REST, HTTP or WebSocket API)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "enable" -d 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "disable" -d 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "setup" -d 'Interactive setup wizard: role, API, stages, execution and access logging; prints the equivalent command'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "tail" -d 'Print a stage\'s access or execution log events, optionally following new ones'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "debug" -d 'Full logging on one stage for a while, followed live, then put back exactly as it was (an EventBridge Scheduler schedule puts it back if this process cannot)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "status" -d 'Diagnose the logging chain of a region\'s APIs and stages; exit 5 when something is broken'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "apply" -d 'Bring every stage a TOML file names to its declared logging settings (one plan)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "cost" -d 'What the stages\' logging costs a month, from their CloudWatch traffic; with logging flags, what that change would cost (nothing is applied)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "formats" -d 'Access-log format presets and linter'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "create" -d 'Create (or repair) the logging role: trusted by API Gateway, with the managed policy'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "show" -d 'Show the account\'s logging role and its health'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "set-role" -d 'Point the account at a logging role (checks the role first)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "reset" -d 'Unset the account\'s logging role'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from stage" -f -a "show" -d 'Show execution and access logging of one stage, or of every stage of the API'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from stage" -f -a "set" -d 'Change a stage\'s logging settings (one UpdateStage call, only what changes)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from debug" -f -a "list" -d 'The debug sessions still open in the region (from their schedules)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from debug" -f -a "end" -d 'Put a stage\'s debug session back now and delete its schedule'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from formats" -f -a "list" -d 'List the presets'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from formats" -f -a "show" -d 'Print one preset\'s format'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from formats" -f -a "check" -d 'Lint an access log format (exit 2 when it has errors)'

@@ -35,7 +35,7 @@ impl ApiKind {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Api {
     pub id: String,
     pub name: String,

@@ -195,6 +195,18 @@ pub struct StageFacts<'a> {
     pub min_retention_days: Option<i32>,
     /// `status --controls`: `--fix` also repairs what fails a control and is otherwise left.
     pub controls: bool,
+    pub session: SessionState,
+}
+
+/// What the stage's debug sessions say about it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SessionState {
+    #[default]
+    None,
+    /// A session is open: its logging is intended, not drift.
+    Open { ends: chrono::DateTime<chrono::Utc> },
+    /// A session ended, its schedule is gone, and the stage still has its settings.
+    NotReverted { ends: chrono::DateTime<chrono::Utc> },
 }
 
 /// The controls a finding of this code, on this type of API, is evidence for.
@@ -289,6 +301,25 @@ pub struct Leftover {
 /// Every check of one stage, each finding with the Security Hub controls it is evidence for.
 pub fn stage_findings(facts: &StageFacts) -> Vec<Finding> {
     let mut findings = stage_checks(facts);
+    let shown = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let end = format!(
+        "apigw-logs debug end --region {} --api {} --stage {}",
+        facts.region, facts.api.id, facts.stage.stage_name
+    );
+    match facts.session {
+        SessionState::None => {}
+        SessionState::Open { ends } => {
+            // The session's data trace is what was asked for, for a while; its revert ends it.
+            findings.retain(|f| f.code != "data-trace-on");
+            findings.push(ok("debug-session", format!("a debug session is open until {}; it puts the stage back then (end it now: {end})", shown(ends))));
+        }
+        SessionState::NotReverted { ends } => findings.push(problem(
+            Severity::Error,
+            "debug-session-not-reverted",
+            format!("a debug session ended at {} but was not put back, and its schedule is gone: the stage still has the session's logging", shown(ends)),
+            end,
+        )),
+    }
     for finding in &mut findings {
         finding.controls = controls_of(finding.code, facts.stage.kind);
     }
@@ -787,6 +818,7 @@ mod tests {
             missing_delivery_groups: vec![],
             min_retention_days: None,
             controls: false,
+            session: SessionState::None,
         }
     }
 

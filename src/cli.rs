@@ -65,7 +65,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
     /// Give up on the whole command after this many seconds (a plan being applied reports what
-    /// was applied; `tail --follow` runs until Ctrl-C)
+    /// was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..=86400))]
     pub timeout: u64,
     /// How many targets (stages) are read and changed at once
@@ -132,6 +132,9 @@ pub enum Command {
     Setup(SetupArgs),
     /// Print a stage's access or execution log events, optionally following new ones
     Tail(TailArgs),
+    /// Full logging on one stage for a while, followed live, then put back exactly as it was (an
+    /// EventBridge Scheduler schedule puts it back if this process cannot)
+    Debug(DebugArgs),
     /// Diagnose the logging chain of a region's APIs and stages; exit 5 when something is broken
     Status(StatusArgs),
     /// Bring every stage a TOML file names to its declared logging settings (one plan)
@@ -150,7 +153,9 @@ impl Command {
     /// Commands that run until Ctrl-C, or wait for a person, so `--timeout` does not bound them
     /// as a whole (applying a plan still honours it).
     pub fn runs_until_interrupted(&self) -> bool {
-        matches!(self, Command::Tail(args) if args.follow) || matches!(self, Command::Setup(_))
+        matches!(self, Command::Tail(args) if args.follow)
+            || matches!(self, Command::Setup(_))
+            || matches!(self, Command::Debug(args) if args.command.is_none() && !args.start.detach)
     }
 }
 
@@ -531,6 +536,72 @@ pub struct TailArgs {
     /// Print times in UTC instead of local time
     #[arg(long)]
     pub utc: bool,
+}
+
+#[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct DebugArgs {
+    #[command(subcommand)]
+    pub command: Option<DebugCommand>,
+    #[command(flatten)]
+    pub start: DebugStartArgs,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DebugCommand {
+    /// The debug sessions still open in the region (from their schedules)
+    List,
+    /// Put a stage's debug session back now and delete its schedule
+    End(DebugEndArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct DebugEndArgs {
+    #[command(flatten)]
+    pub target: StageRef,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct DebugStartArgs {
+    /// API id or name: REST, HTTP or WebSocket
+    #[arg(long, value_name = "API", required = true)]
+    pub api: Option<String>,
+    /// The API's type, when its name is used by APIs of several types
+    #[arg(long = "api-type", value_enum, value_name = "TYPE")]
+    pub api_type: Option<crate::api::ApiKind>,
+    /// Stage name
+    #[arg(long, value_name = "STAGE", required = true)]
+    pub stage: Option<String>,
+    /// How long the session lasts: 1m to 12h (90s, 15m, 2h, 1h30m)
+    #[arg(long = "for", value_name = "LENGTH", default_value = crate::session::DEFAULT_LENGTH, value_parser = crate::session::parse_length)]
+    pub length: std::time::Duration,
+    /// REST API: only this method ('GET /pets/{id}'; repeatable), instead of the whole stage
+    #[arg(long = "method", value_name = "METHOD PATH", value_parser = parse_method_spec)]
+    pub methods: Vec<MethodSpec>,
+    /// WebSocket API: only this route ('$connect'; repeatable), instead of the whole stage
+    #[arg(long = "route", value_name = "ROUTE_KEY", value_parser = parse_route_key)]
+    pub routes: Vec<String>,
+    /// Log full request and response bodies too (may write secrets and personal data to the logs;
+    /// asks first, or --yes)
+    #[arg(long)]
+    pub data_trace: bool,
+    /// Make the change and exit; the schedule puts the stage back when the time is up
+    #[arg(long)]
+    pub detach: bool,
+    /// Print times in UTC instead of local time
+    #[arg(long)]
+    pub utc: bool,
+}
+
+impl DebugStartArgs {
+    /// The stage, once clap has required it (no subcommand).
+    pub fn target(&self) -> StageRef {
+        StageRef {
+            api: self.api.clone().unwrap_or_default(),
+            api_type: self.api_type,
+            stage: self.stage.clone().unwrap_or_default(),
+        }
+    }
 }
 
 #[derive(Args, Debug, Clone)]

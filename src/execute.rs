@@ -2,7 +2,7 @@
 //! every mutating command (and the wizard) goes through, whoever built the plan.
 
 use crate::api::Api;
-use crate::aws::{Clients, apigw, apigw2, iam, logs};
+use crate::aws::{Clients, apigw, apigw2, iam, logs, scheduler};
 use crate::context::{Ctx, GREEN};
 use crate::logging::StageLogging;
 use crate::plan::{Action, Plan, Step};
@@ -445,7 +445,13 @@ fn completes(previous: &Action, next: &Action) -> bool {
             Action::CreateLogGroup { log_group_name: a, .. },
             Action::PutRetentionPolicy { log_group_name: b, .. },
         ) => a == b,
-        (Action::CreateRole { role_name: a, .. }, Action::AttachRolePolicy { role_name: b, .. }) => a == b,
+        (Action::CreateRole { role_name: a, .. }, Action::AttachRolePolicy { role_name: b, .. })
+        | (Action::CreateRole { role_name: a, .. }, Action::PutRolePolicy { role_name: b, .. }) => a == b,
+        // A session's record stream without its record would be an unreadable session.
+        (
+            Action::CreateLogStream { log_stream_name: a, .. },
+            Action::PutLogEvents { log_stream_name: b, .. },
+        ) => a == b,
         _ => false,
     }
 }
@@ -470,8 +476,50 @@ async fn with_trust_conditions(clients: &Clients, role_arn: &str, err: anyhow::E
 
 async fn apply_step(ctx: &Ctx, clients: &Clients, action: &Action, wait: Duration) -> anyhow::Result<()> {
     match action {
-        Action::CreateRole { role_name, assume_role_policy_document } => {
-            iam::create_role(&clients.iam, role_name, assume_role_policy_document).await.map(drop)
+        Action::CreateRole { role_name, assume_role_policy_document, description } => {
+            iam::create_role(&clients.iam, role_name, assume_role_policy_document, description)
+                .await
+                .map(drop)
+        }
+        Action::PutRolePolicy { role_name, policy_name, policy_document } => {
+            iam::put_role_policy(&clients.iam, role_name, policy_name, policy_document).await
+        }
+        Action::CreateLogStream { log_group_name, log_stream_name } => {
+            logs::create_log_stream(&clients.logs, log_group_name, log_stream_name).await
+        }
+        Action::PutLogEvents { log_group_name, log_stream_name, message } => {
+            logs::put_log_event(&clients.logs, log_group_name, log_stream_name, message).await
+        }
+        Action::DeleteLogStream { log_group_name, log_stream_name } => {
+            logs::delete_log_stream(&clients.logs, log_group_name, log_stream_name).await
+        }
+        Action::CreateScheduleGroup { name } => scheduler::create_group(&clients.scheduler, name).await,
+        Action::CreateSchedule {
+            name,
+            group_name,
+            description,
+            schedule_expression,
+            schedule_expression_timezone,
+            target_arn,
+            role_arn,
+            input,
+            ..
+        } => {
+            scheduler::create(
+                &clients.scheduler,
+                group_name,
+                name,
+                description,
+                schedule_expression,
+                schedule_expression_timezone,
+                target_arn,
+                role_arn,
+                input,
+            )
+            .await
+        }
+        Action::DeleteSchedule { name, group_name } => {
+            scheduler::delete(&clients.scheduler, group_name, name).await
         }
         Action::AttachRolePolicy { role_name, policy_arn } => {
             iam::attach_policy(&clients.iam, role_name, policy_arn).await

@@ -9,11 +9,19 @@ static APPLY_STARTED: AtomicBool = AtomicBool::new(false);
 static STOP_REQUESTED: AtomicBool = AtomicBool::new(false);
 static FOLLOWING: AtomicBool = AtomicBool::new(false);
 static APPLIED_ANY: AtomicBool = AtomicBool::new(false);
+/// A debug session is being watched: Ctrl-C ends it (and reverts the stage) instead of exiting.
+static SESSION: AtomicBool = AtomicBool::new(false);
+static SESSION_END: tokio::sync::Notify = tokio::sync::Notify::const_new();
 
 /// Listens for Ctrl-C (SIGINT) for the life of the process. Call from inside the runtime.
 pub fn install() {
     tokio::spawn(async {
         while tokio::signal::ctrl_c().await.is_ok() {
+            if SESSION.swap(false, Ordering::SeqCst) {
+                eprintln!("interrupt: ending the debug session and putting the stage back");
+                SESSION_END.notify_one();
+                continue;
+            }
             if FOLLOWING.load(Ordering::SeqCst) {
                 std::process::exit(0);
             }
@@ -70,4 +78,30 @@ pub fn set_following() {
 
 pub fn stop_requested() -> bool {
     STOP_REQUESTED.load(Ordering::SeqCst)
+}
+
+/// Waits until Ctrl-C or SIGTERM (e.g. from `timeout`) asks a watched debug session to end.
+/// Until it returns, Ctrl-C does not exit the process.
+pub async fn session_end_requested() {
+    SESSION.store(true, Ordering::SeqCst);
+    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    let term = async {
+        match terminate.as_mut() {
+            Some(signal) => {
+                signal.recv().await;
+                eprintln!("terminated: ending the debug session and putting the stage back");
+            }
+            None => std::future::pending().await,
+        }
+    };
+    tokio::select! {
+        () = SESSION_END.notified() => {}
+        () = term => {}
+    }
+    SESSION.store(false, Ordering::SeqCst);
+}
+
+/// The session ended by itself: Ctrl-C goes back to its usual meaning.
+pub fn end_session_watch() {
+    SESSION.store(false, Ordering::SeqCst);
 }

@@ -5,11 +5,11 @@
 use crate::api::ApiKind;
 use crate::patch::{Change, PatchOp};
 use crate::settings::{ALL_METHODS_KEY, Level, MethodSpec, on_off};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Execution-logging settings of one method-settings key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MethodLogging {
     pub level: Level,
     pub data_trace: bool,
@@ -21,7 +21,7 @@ impl MethodLogging {
     pub const OFF: MethodLogging = MethodLogging { level: Level::Off, data_trace: false, metrics: false };
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccessLog {
     pub destination_arn: String,
     pub format: String,
@@ -40,7 +40,7 @@ impl AccessLog {
 
 /// A v2 route's throttling: not the tool's business, but v2 UpdateStage replaces a route's whole
 /// settings object, so the values read are sent back unchanged.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Throttle {
     #[serde(rename = "throttling_burst_limit", skip_serializing_if = "Option::is_none")]
     pub burst_limit: Option<i32>,
@@ -339,7 +339,12 @@ pub fn turns_on_data_trace(current: &StageLogging, request: &StageRequest) -> bo
 
 /// REST: the patch operations (for ONE UpdateStage call) and the human-readable changes.
 pub fn stage_patch(current: &StageLogging, request: &StageRequest) -> (Vec<PatchOp>, Vec<Change>) {
-    let StageDiff { changed, removed, access } = diff(current, &after(current, request));
+    stage_patch_to(current, &after(current, request))
+}
+
+/// REST: the patch operations that take the stage to `next`, and their changes.
+pub fn stage_patch_to(current: &StageLogging, next: &StageLogging) -> (Vec<PatchOp>, Vec<Change>) {
+    let StageDiff { changed, removed, access } = diff(current, next);
     let mut ops = Vec::new();
     let mut changes = Vec::new();
     for KeyDiff { key, settings, fields } in changed {
@@ -398,8 +403,12 @@ pub struct V2Update {
 
 /// HTTP/WebSocket: the same request as `stage_patch`, rendered as v2 calls.
 pub fn v2_update(current: &StageLogging, request: &StageRequest) -> V2Update {
-    let next = after(current, request);
-    let StageDiff { changed, removed, access } = diff(current, &next);
+    v2_update_to(current, &after(current, request))
+}
+
+/// HTTP/WebSocket: the calls that take the stage to `next`.
+pub fn v2_update_to(current: &StageLogging, next: &StageLogging) -> V2Update {
+    let StageDiff { changed, removed, access } = diff(current, next);
     let mut update = V2Update::default();
     for KeyDiff { key, settings, fields } in changed {
         let execution = current.kind != ApiKind::Http;

@@ -12,7 +12,10 @@ use std::fmt::Write as _;
 #[serde(tag = "call")]
 pub enum Action {
     #[serde(rename = "iam:CreateRole")]
-    CreateRole { role_name: String, assume_role_policy_document: String },
+    CreateRole { role_name: String, assume_role_policy_document: String, description: String },
+    /// An inline policy (the debug sessions' schedule role).
+    #[serde(rename = "iam:PutRolePolicy")]
+    PutRolePolicy { role_name: String, policy_name: String, policy_document: String },
     #[serde(rename = "iam:AttachRolePolicy")]
     AttachRolePolicy { role_name: String, policy_arn: String },
     /// `None` unsets the account's role.
@@ -61,6 +64,33 @@ pub enum Action {
     DeleteDeliveryDestination { name: String },
     #[serde(rename = "logs:DeleteDeliverySource")]
     DeleteDeliverySource { name: String },
+    /// A debug session's record: one stream per session, one event holding the record.
+    #[serde(rename = "logs:CreateLogStream")]
+    CreateLogStream { log_group_name: String, log_stream_name: String },
+    #[serde(rename = "logs:PutLogEvents")]
+    PutLogEvents { log_group_name: String, log_stream_name: String, message: String },
+    #[serde(rename = "logs:DeleteLogStream")]
+    DeleteLogStream { log_group_name: String, log_stream_name: String },
+    #[serde(rename = "scheduler:CreateScheduleGroup")]
+    CreateScheduleGroup { name: String },
+    /// A one-time schedule (`at(...)`, UTC, no flexible window, deleted once it has run) whose
+    /// universal target makes one API Gateway call.
+    #[serde(rename = "scheduler:CreateSchedule")]
+    CreateSchedule {
+        name: String,
+        group_name: String,
+        description: String,
+        schedule_expression: String,
+        schedule_expression_timezone: String,
+        flexible_time_window: String,
+        action_after_completion: String,
+        target_arn: String,
+        role_arn: String,
+        /// The call's request, JSON.
+        input: String,
+    },
+    #[serde(rename = "scheduler:DeleteSchedule")]
+    DeleteSchedule { name: String, group_name: String },
 }
 
 impl Action {
@@ -93,6 +123,13 @@ impl Action {
             Action::DeleteDelivery { .. } => "logs:DeleteDelivery",
             Action::DeleteDeliveryDestination { .. } => "logs:DeleteDeliveryDestination",
             Action::DeleteDeliverySource { .. } => "logs:DeleteDeliverySource",
+            Action::PutRolePolicy { .. } => "iam:PutRolePolicy",
+            Action::CreateLogStream { .. } => "logs:CreateLogStream",
+            Action::PutLogEvents { .. } => "logs:PutLogEvents",
+            Action::DeleteLogStream { .. } => "logs:DeleteLogStream",
+            Action::CreateScheduleGroup { .. } => "scheduler:CreateScheduleGroup",
+            Action::CreateSchedule { .. } => "scheduler:CreateSchedule",
+            Action::DeleteSchedule { .. } => "scheduler:DeleteSchedule",
         }
     }
 }

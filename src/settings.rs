@@ -1,11 +1,11 @@
 //! Pure value types for stage logging settings: levels, method keys, retention days.
 //! Parsing here is what clap calls, so bad values are rejected before any AWS call.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Execution logging level. API Gateway accepts exactly these upper-case strings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Level {
     Off,

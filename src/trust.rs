@@ -3,6 +3,9 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
+pub const ROLE_DESCRIPTION: &str =
+    "Lets API Gateway write execution and access logs to CloudWatch Logs (created by apigw-logs)";
+
 pub const SERVICE_PRINCIPAL: &str = "apigateway.amazonaws.com";
 /// The AWS managed policy with exactly the permissions API Gateway needs, in the caller's
 /// partition (`aws`, `aws-cn`, `aws-us-gov`).

@@ -72,6 +72,89 @@ pub struct SetupRequest {
     pub logging: LoggingArgs,
 }
 
+/// What the user came for: the first question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Goal {
+    SetUp,
+    Debug,
+}
+
+pub fn ask_goal(p: &mut impl Prompter) -> anyhow::Result<Goal> {
+    let items = [
+        "Set up logging (role, execution and access logs)".to_string(),
+        "Debug a stage for a while (full logging, then put back as it was)".to_string(),
+    ];
+    Ok(match p.select("What do you want to do?", &items, 0)? {
+        1 => Goal::Debug,
+        _ => Goal::SetUp,
+    })
+}
+
+/// A debug session's choices: `debug`'s flags.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DebugRequest {
+    pub region: String,
+    pub api: Api,
+    pub api_ref: String,
+    pub stage: String,
+    pub length: &'static str,
+    pub data_trace: bool,
+}
+
+pub const DEBUG_LENGTHS: [&str; 5] = ["5m", "15m", "30m", "1h", "2h"];
+
+/// The debug branch: the API, one stage, how long, and (not for HTTP APIs) data trace.
+pub async fn ask_debug(
+    p: &mut impl Prompter,
+    source: &impl Source,
+    region: &str,
+    pre_api: (Option<&str>, Option<ApiKind>),
+) -> anyhow::Result<DebugRequest> {
+    let (api, api_ref) = ask_api(p, source, region, pre_api).await?;
+    let stages = source.stages(&api).await?;
+    let stage = match stages.as_slice() {
+        [] => {
+            return Err(error::precondition(
+                format!("API {} has no stages", api.name),
+                "deploy it to a stage first",
+            ));
+        }
+        [only] => only.stage_name.clone(),
+        _ => {
+            let items: Vec<String> = stages.iter().map(describe_stage).collect();
+            stages[p.select("Stage to debug", &items, 0)?].stage_name.clone()
+        }
+    };
+    let items: Vec<String> = DEBUG_LENGTHS.iter().map(|l| l.to_string()).collect();
+    let length =
+        DEBUG_LENGTHS[p.select("For how long? (then the stage is put back by itself)", &items, 1)?];
+    let data_trace = match api.kind {
+        ApiKind::Http => {
+            p.say("HTTP APIs have no execution logs: the session swaps the stage's access log format for one with the error and integration fields, then puts the old one back.");
+            false
+        }
+        _ => p.confirm(
+            "Also log full request and response bodies (data trace)? They may hold secrets and personal data",
+            false,
+        )?,
+    };
+    Ok(DebugRequest { region: region.to_string(), api, api_ref, stage, length, data_trace })
+}
+
+/// The `debug` command line that starts the same session.
+pub fn equivalent_debug_command(request: &DebugRequest) -> String {
+    let mut words =
+        vec![format!("apigw-logs debug --region {} --api {}", request.region, shell_quote(&request.api_ref))];
+    if request.api.kind != ApiKind::Rest {
+        words.push(format!("--api-type {}", request.api.kind.flag()));
+    }
+    words.push(format!("--stage {} --for {}", shell_quote(&request.stage), request.length));
+    if request.data_trace {
+        words.push("--data-trace --yes".into());
+    }
+    words.join(" ")
+}
+
 /// Step 1: the configured region, confirmable or changeable.
 pub fn ask_region(p: &mut impl Prompter, configured: Option<&str>) -> anyhow::Result<String> {
     if let Some(region) = configured
@@ -1011,5 +1094,31 @@ mod tests {
                 assert_eq!(cli.global.yes, logging.data_trace == Some(Switch::On), "{printed}");
             }
         }
+    }
+
+    #[tokio::test]
+    async fn the_debug_branch_asks_for_one_stage_a_length_and_data_trace() {
+        let mut p = Script::new(vec![
+            Answer::Pick(1),
+            Answer::Pick(0),
+            Answer::Pick(1),
+            Answer::Pick(2),
+            Answer::Yes,
+        ]);
+        assert_eq!(ask_goal(&mut p).unwrap(), Goal::Debug);
+        let request = ask_debug(&mut p, &fresh_account(), "eu-west-1", (None, None)).await.unwrap();
+        assert_eq!((request.api.id.as_str(), request.stage.as_str(), request.length), ("a1", "dev", "30m"));
+        assert!(request.data_trace);
+        assert_eq!(
+            equivalent_debug_command(&request),
+            "apigw-logs debug --region eu-west-1 --api orders --stage dev --for 30m --data-trace --yes"
+        );
+        // The printed command parses to the same session.
+        let words: Vec<String> = equivalent_debug_command(&request).split(' ').map(String::from).collect();
+        let cli = <crate::cli::Cli as clap::Parser>::try_parse_from(words).unwrap();
+        let crate::cli::Command::Debug(args) = cli.command else { panic!("not debug") };
+        assert_eq!(args.start.length, std::time::Duration::from_secs(1800));
+        assert!(args.start.data_trace && args.start.stage.as_deref() == Some("dev"));
+        assert_eq!(p.asked[0], "What do you want to do?");
     }
 }

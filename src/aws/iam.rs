@@ -9,6 +9,8 @@ const LIST_ATTACHED: Call =
 const CREATE_ROLE: Call = Call { name: "iam:CreateRole", permission: "iam:CreateRole" };
 const LIST_ROLES: Call = Call { name: "iam:ListRoles", permission: "iam:ListRoles" };
 const ATTACH: Call = Call { name: "iam:AttachRolePolicy", permission: "iam:AttachRolePolicy" };
+const PUT_POLICY: Call = Call { name: "iam:PutRolePolicy", permission: "iam:PutRolePolicy" };
+const GET_POLICY: Call = Call { name: "iam:GetRolePolicy", permission: "iam:GetRolePolicy" };
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Role {
@@ -64,14 +66,13 @@ pub async fn create_role(
     client: &aws_sdk_iam::Client,
     name: &str,
     trust_policy: &str,
+    description: &str,
 ) -> anyhow::Result<String> {
     let out = client
         .create_role()
         .role_name(name)
         .assume_role_policy_document(trust_policy)
-        .description(
-            "Lets API Gateway write execution and access logs to CloudWatch Logs (created by apigw-logs)",
-        )
+        .description(description)
         .send()
         .await
         .map_err(|e| call_failed(CREATE_ROLE, &format!("role/{name}"), e))?;
@@ -87,4 +88,34 @@ pub async fn attach_policy(client: &aws_sdk_iam::Client, name: &str, policy_arn:
         .await
         .map_err(|e| call_failed(ATTACH, &format!("role/{name}"), e))?;
     Ok(())
+}
+
+pub async fn put_role_policy(
+    client: &aws_sdk_iam::Client,
+    role: &str,
+    policy_name: &str,
+    document: &str,
+) -> anyhow::Result<()> {
+    client
+        .put_role_policy()
+        .role_name(role)
+        .policy_name(policy_name)
+        .policy_document(document)
+        .send()
+        .await
+        .map_err(|e| call_failed(PUT_POLICY, &format!("role/{role}"), e))?;
+    Ok(())
+}
+
+/// The role's inline policy (decoded JSON), or `None` when it has none of that name.
+pub async fn role_policy(
+    client: &aws_sdk_iam::Client,
+    role: &str,
+    policy_name: &str,
+) -> anyhow::Result<Option<String>> {
+    match client.get_role_policy().role_name(role).policy_name(policy_name).send().await {
+        Ok(out) => Ok(Some(decode(out.policy_document()))),
+        Err(e) if e.code() == Some("NoSuchEntity") => Ok(None),
+        Err(e) => Err(call_failed(GET_POLICY, &format!("role/{role}"), e)),
+    }
 }

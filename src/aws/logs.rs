@@ -12,6 +12,10 @@ const FILTER: Call = Call { name: "logs:FilterLogEvents", permission: "logs:Filt
 const DELETE: Call = Call { name: "logs:DeleteLogGroup", permission: "logs:DeleteLogGroup" };
 const DESCRIBE_STREAMS: Call =
     Call { name: "logs:DescribeLogStreams", permission: "logs:DescribeLogStreams" };
+const CREATE_STREAM: Call = Call { name: "logs:CreateLogStream", permission: "logs:CreateLogStream" };
+const PUT_EVENTS: Call = Call { name: "logs:PutLogEvents", permission: "logs:PutLogEvents" };
+const GET_EVENTS: Call = Call { name: "logs:GetLogEvents", permission: "logs:GetLogEvents" };
+const DELETE_STREAM: Call = Call { name: "logs:DeleteLogStream", permission: "logs:DeleteLogStream" };
 const DESCRIBE_SOURCES: Call =
     Call { name: "logs:DescribeDeliverySources", permission: "logs:DescribeDeliverySources" };
 const DESCRIBE_DESTINATIONS: Call =
@@ -286,6 +290,94 @@ where
         Ok(_) => Ok(()),
         Err(e) if e.code() == Some("ResourceNotFoundException") => Ok(()),
         Err(e) => Err(call_failed(call, resource, e)),
+    }
+}
+
+pub async fn create_log_stream(
+    client: &aws_sdk_cloudwatchlogs::Client,
+    group: &str,
+    stream: &str,
+) -> anyhow::Result<()> {
+    match client.create_log_stream().log_group_name(group).log_stream_name(stream).send().await {
+        Ok(_) => Ok(()),
+        Err(e) if e.code() == Some("ResourceAlreadyExistsException") => Ok(()),
+        Err(e) => Err(call_failed(CREATE_STREAM, &format!("log stream {group}/{stream}"), e)),
+    }
+}
+
+pub async fn put_log_event(
+    client: &aws_sdk_cloudwatchlogs::Client,
+    group: &str,
+    stream: &str,
+    message: &str,
+) -> anyhow::Result<()> {
+    let event = aws_sdk_cloudwatchlogs::types::InputLogEvent::builder()
+        .timestamp(chrono::Utc::now().timestamp_millis())
+        .message(message)
+        .build()
+        .expect("timestamp and message are set");
+    client
+        .put_log_events()
+        .log_group_name(group)
+        .log_stream_name(stream)
+        .log_events(event)
+        .send()
+        .await
+        .map_err(|e| call_failed(PUT_EVENTS, &format!("log stream {group}/{stream}"), e))?;
+    Ok(())
+}
+
+pub async fn delete_log_stream(
+    client: &aws_sdk_cloudwatchlogs::Client,
+    group: &str,
+    stream: &str,
+) -> anyhow::Result<()> {
+    let out = client.delete_log_stream().log_group_name(group).log_stream_name(stream).send().await;
+    deleted(out, DELETE_STREAM, &format!("log stream {group}/{stream}"))
+}
+
+/// The names of the group's streams that start with `prefix` (`None`: every stream); none when
+/// the group does not exist.
+pub async fn log_stream_names(
+    client: &aws_sdk_cloudwatchlogs::Client,
+    group: &str,
+    prefix: Option<&str>,
+) -> anyhow::Result<Vec<String>> {
+    let mut names = Vec::new();
+    let request = client
+        .describe_log_streams()
+        .log_group_name(group)
+        .set_log_stream_name_prefix(prefix.map(String::from));
+    let mut pages = request.into_paginator().send();
+    while let Some(page) = pages.next().await {
+        match page {
+            Ok(page) => {
+                names.extend(page.log_streams().iter().filter_map(|s| s.log_stream_name().map(String::from)))
+            }
+            Err(e) if e.code() == Some("ResourceNotFoundException") => return Ok(Vec::new()),
+            Err(e) => return Err(call_failed(DESCRIBE_STREAMS, &format!("log group {group}"), e)),
+        }
+    }
+    Ok(names)
+}
+
+/// The messages of a stream, oldest first (one page: a session record is one event).
+pub async fn stream_messages(
+    client: &aws_sdk_cloudwatchlogs::Client,
+    group: &str,
+    stream: &str,
+) -> anyhow::Result<Vec<String>> {
+    let out = client
+        .get_log_events()
+        .log_group_name(group)
+        .log_stream_name(stream)
+        .start_from_head(true)
+        .send()
+        .await;
+    match out {
+        Ok(out) => Ok(out.events().iter().filter_map(|e| e.message().map(String::from)).collect()),
+        Err(e) if e.code() == Some("ResourceNotFoundException") => Ok(Vec::new()),
+        Err(e) => Err(call_failed(GET_EVENTS, &format!("log stream {group}/{stream}"), e)),
     }
 }
 

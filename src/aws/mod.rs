@@ -9,6 +9,7 @@ pub mod iam;
 pub mod logs;
 pub mod orgs;
 pub mod pacing;
+pub mod scheduler;
 pub mod sts;
 
 use crate::api::{Api, ApiKind};
@@ -93,6 +94,8 @@ pub struct Clients {
     /// CloudWatch metrics: traffic and ingested bytes for cost estimates.
     pub cw: aws_sdk_cloudwatch::Client,
     pub sts: aws_sdk_sts::Client,
+    /// Debug sessions' revert schedules.
+    pub scheduler: aws_sdk_scheduler::Client,
     /// Log groups named like API Gateway's defaults, listed once per prefix on first use
     /// (planning reads them for every stage; one paginated listing beats two lookups per stage).
     default_groups: std::sync::Arc<[tokio::sync::OnceCell<HashMap<String, logs::LogGroup>>; 2]>,
@@ -138,6 +141,7 @@ impl Clients {
             logs: aws_sdk_cloudwatchlogs::Client::new(config),
             cw: aws_sdk_cloudwatch::Client::new(config),
             sts: aws_sdk_sts::Client::new(config),
+            scheduler: aws_sdk_scheduler::Client::new(config),
             default_groups: Default::default(),
             deliveries: Default::default(),
             rest_api_names: Default::default(),

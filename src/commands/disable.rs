@@ -48,8 +48,12 @@ pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
                 &vec![(!args.access_only).then_some(&[][..]); targets.len()],
             )
             .await;
-            let target =
-                Target { units, cost: Some(cost), ..Target::stages("disable", &clients.region, &targets) };
+            let target = Target {
+                units,
+                cost: Some(cost),
+                confirm: crate::planner::session::open_on(ctx, &clients, &targets).await,
+                ..Target::stages("disable", &clients.region, &targets)
+            };
             execute::run(ctx, &clients, &plan, target).await
         },
     )

@@ -6,6 +6,7 @@ pub mod account;
 pub mod apply;
 pub mod completions;
 pub mod cost;
+pub mod debug;
 pub mod disable;
 pub mod enable;
 pub mod formats;
@@ -101,8 +102,13 @@ async fn run_here(ctx: &Ctx, command: &Command) -> anyhow::Result<()> {
         Command::Stage(StageCommand::Set(args)) => stage::set(ctx, args).await,
         Command::Enable(args) => enable::run(ctx, args).await,
         Command::Disable(args) => disable::run(ctx, args).await,
-        Command::Setup(args) => setup::run(ctx, args).await,
+        // The wizard's debug branch starts the session it filled in, as `debug` would.
+        Command::Setup(args) => match setup::run(ctx, args).await? {
+            Some((session, region)) => debug::start_in(ctx, &session, Some(region)).await,
+            None => Ok(()),
+        },
         Command::Tail(args) => tail::run(ctx, args).await,
+        Command::Debug(args) => debug::run(ctx, args).await,
         Command::Status(args) => status::run(ctx, args).await,
         Command::Apply(args) => apply::run(ctx, args).await,
         Command::Cost(args) => cost::run(ctx, args).await,

@@ -4,7 +4,7 @@
 use crate::api::Api;
 use crate::aws::sts::Identity;
 use crate::aws::{Clients, apigw, iam, logs, sts};
-use crate::cli::{ApisRef, ColorWhen, SetupArgs, Targets};
+use crate::cli::{ApisRef, ColorWhen, DebugStartArgs, SetupArgs, Targets};
 use crate::context::{Ctx, YELLOW};
 use crate::execute::{self, Target, Unit};
 use crate::logging::{MethodLogging, StageLogging};
@@ -19,7 +19,9 @@ use crate::{error, plan::Plan};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use std::time::Duration;
 
-pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
+/// Runs the wizard. A user who chose to debug a stage gets back the session to start (in that
+/// region), which `debug` runs: the wizard only fills in its flags.
+pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<Option<(DebugStartArgs, String)>> {
     if !ctx.interactive() {
         return Err(error::usage_hint(
             "setup asks questions, so it needs a terminal (and no --no-input)",
@@ -28,6 +30,11 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
     }
     check_offline(ctx, &args.logging, args.api_type)?;
     let mut prompter = Dialoguer::new(ctx);
+    // Flags that answer setup questions say what the user came for.
+    let goal = match args.logging.is_empty() && args.stages.is_empty() {
+        true => wizard::ask_goal(&mut prompter)?,
+        false => wizard::Goal::SetUp,
+    };
     let region = match ctx.global.regions.as_slice() {
         [region] => region.clone(),
         [] => wizard::ask_region(&mut prompter, ctx.configured_region().await.as_deref())?,
@@ -36,6 +43,25 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
     let clients = ctx.clients_in(Some(region.clone())).await?;
     let identity = sts::caller_identity(&clients.sts).await?;
     let source = AwsSource { ctx, clients: &clients, identity: &identity };
+    if goal == wizard::Goal::Debug {
+        let request =
+            wizard::ask_debug(&mut prompter, &source, &region, (args.api.as_deref(), args.api_type)).await?;
+        if !ctx.json() {
+            println!("Equivalent command:\n  {}", wizard::equivalent_debug_command(&request));
+        }
+        let session = DebugStartArgs {
+            api: Some(request.api.id.clone()),
+            api_type: Some(request.api.kind),
+            stage: Some(request.stage.clone()),
+            length: crate::session::parse_length(request.length).map_err(error::usage)?,
+            methods: Vec::new(),
+            routes: Vec::new(),
+            data_trace: request.data_trace,
+            detach: false,
+            utc: false,
+        };
+        return Ok(Some((session, region)));
+    }
     let request = wizard::ask(
         &mut prompter,
         &source,
@@ -113,7 +139,7 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<()> {
     if (ctx.dry_run() || declined) && !ctx.json() {
         println!("Equivalent command:\n  {command}");
     }
-    applied
+    applied.map(|()| None)
 }
 
 /// The wizard's view of AWS in the chosen region.

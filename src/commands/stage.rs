@@ -1,7 +1,7 @@
 //! `stage show` and `stage set`.
 
 use crate::api::{Api, ApiKind};
-use crate::aws::{apigw, sts};
+use crate::aws::sts;
 use crate::cli::{StageSetArgs, StageShowArgs, Targets};
 use crate::context::{BOLD, Ctx, YELLOW};
 use crate::delivery::StageDelivery;
@@ -195,19 +195,26 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
         let identity = sts::caller_identity(&clients.sts).await?;
         let planned = crate::planner::plan_set(ctx, &clients, &identity, &targets, logging).await?;
         let needs_role = planned.iter().any(|p| p.needs_role);
-        if needs_role && apigw::account_role(&clients.apigw).await?.is_none() {
-            return Err(error::precondition(
-                format!(
-                    "the API Gateway account in {} has no CloudWatch Logs role, so AWS refuses to enable logging (\"CloudWatch Logs role ARN must be set in account settings to enable logging\")",
-                    clients.region
-                ),
-                "run `apigw-logs enable` with the same --api/--stage (it sets up the role too), or `apigw-logs account set-role --role-name NAME`",
-            ));
+        if needs_role {
+            crate::planner::require_account_role(&clients).await?;
         }
         let (steps, afters): (Vec<_>, Vec<_>) = planned.into_iter().map(|p| (p.steps, p.after)).unzip();
         let (plan, units) = layout(Vec::new(), &targets, steps);
-        let cost = crate::planner::cost::estimate(ctx, &clients, &targets, &afters, &plan, &vec![logging.wanted_deliveries(); targets.len()]).await;
-        let target = Target { units, cost: Some(cost), ..Target::stages("stage set", &clients.region, &targets) };
+        let cost = crate::planner::cost::estimate(
+            ctx,
+            &clients,
+            &targets,
+            &afters,
+            &plan,
+            &vec![logging.wanted_deliveries(); targets.len()],
+        )
+        .await;
+        let target = Target {
+            units,
+            cost: Some(cost),
+            confirm: crate::planner::session::open_on(ctx, &clients, &targets).await,
+            ..Target::stages("stage set", &clients.region, &targets)
+        };
         execute::run(ctx, &clients, &plan, target).await
     })
     .await

@@ -2,7 +2,7 @@
 //! as a tree or JSON, exits 5 on errors; `--fix` repairs what can be repaired through one plan.
 
 use crate::api::{Api, ApiKind};
-use crate::audit::{self, Finding, Leftover, Remedy, Severity, StageFacts};
+use crate::audit::{self, Finding, Leftover, Remedy, SessionState, Severity, StageFacts};
 use crate::aws::sts::Identity;
 use crate::aws::{Clients, apigw, logs, sts};
 use crate::cli::{ApisRef, ColorWhen, StatusArgs};
@@ -12,6 +12,7 @@ use crate::execute::{self, Target};
 use crate::logging::StageLogging;
 use crate::plan::Plan;
 use crate::planner::role::{NewRole, plan_healthy_account_role, role_health};
+use crate::planner::session::Sessions;
 use crate::planner::stage::{
     Mode, default_log_group, delete_log_group_step, execution_log_group, plan_requests, readable_deliveries,
     rest_execution_log_group, stale_routes,
@@ -151,8 +152,9 @@ async fn audit_region(
         true => readable_deliveries(ctx, clients).await?,
         false => None,
     };
+    let sessions = &crate::planner::session::sessions(ctx, clients).await;
     let statuses: Vec<ApiStatus> = futures::stream::iter(apis)
-        .map(|api| audit_api(clients, identity, args, deliveries, api))
+        .map(|api| audit_api(clients, identity, args, deliveries, sessions, api))
         .buffered(usize::from(ctx.global.concurrency))
         .try_collect()
         .await?;
@@ -217,6 +219,7 @@ async fn audit_api(
     identity: &Identity,
     args: &StatusArgs,
     deliveries: Option<&crate::delivery::Index>,
+    sessions: &Sessions,
     api: Api,
 ) -> anyhow::Result<ApiStatus> {
     let stages: Vec<StageLogging> = crate::aws::stages(clients, &api)
@@ -279,6 +282,7 @@ async fn audit_api(
             missing_delivery_groups,
             min_retention_days: args.min_retention(),
             controls: args.controls,
+            session: session_state(sessions, &api, &stage),
         };
         let findings = audit::stage_findings(&facts);
         let controls = audit::control_results(
@@ -288,6 +292,17 @@ async fn audit_api(
         audited.push(StageStatus { stage: stage.stage_name.clone(), findings, logging: stage, controls });
     }
     Ok(ApiStatus { api, stages: audited })
+}
+
+fn session_state(sessions: &Sessions, api: &Api, stage: &StageLogging) -> SessionState {
+    if let Some(open) = sessions.schedule(&api.id, &stage.stage_name) {
+        let listed = crate::session::parse_description(&open.description);
+        return listed.map_or(SessionState::None, |l| SessionState::Open { ends: l.ends });
+    }
+    match sessions.record(&api.id, &stage.stage_name) {
+        Some(record) if record.still_applied(stage) => SessionState::NotReverted { ends: record.ends },
+        _ => SessionState::None,
+    }
 }
 
 /// Prints the findings, then plans and applies every automatic remedy.

@@ -3,6 +3,7 @@
 
 pub mod cost;
 pub mod role;
+pub mod session;
 pub mod stage;
 pub mod validate;
 
@@ -90,4 +91,18 @@ pub fn layout(
 /// How a plan names one target: `orders (a1b2c3)/prod`.
 pub fn target_label(api: &Api, stage: &StageLogging) -> String {
     format!("{} ({})/{}", api.name, api.id, stage.stage_name)
+}
+
+/// Logging that API Gateway delivers with the account's role needs one: AWS refuses it otherwise.
+pub async fn require_account_role(clients: &Clients) -> anyhow::Result<()> {
+    if crate::aws::apigw::account_role(&clients.apigw).await?.is_some() {
+        return Ok(());
+    }
+    Err(crate::error::precondition(
+        format!(
+            "the API Gateway account in {} has no CloudWatch Logs role, so AWS refuses to enable logging (\"CloudWatch Logs role ARN must be set in account settings to enable logging\")",
+            clients.region
+        ),
+        "run `apigw-logs enable` with the same --api/--stage (it sets up the role too), or `apigw-logs account set-role --role-name NAME`",
+    ))
 }

@@ -38,7 +38,11 @@ pub async fn plan_role(
         let steps = vec![
             Step::new(
                 &resource,
-                Action::CreateRole { role_name: name.into(), assume_role_policy_document: trust_policy },
+                Action::CreateRole {
+                    role_name: name.into(),
+                    assume_role_policy_document: trust_policy,
+                    description: crate::trust::ROLE_DESCRIPTION.into(),
+                },
                 vec![Change::new("trusted entity", None, Some(trusted))],
             ),
             attach_step(name, &identity.partition),

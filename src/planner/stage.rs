@@ -12,8 +12,8 @@ use crate::context::Ctx;
 use crate::delivery;
 use crate::error;
 use crate::logging::{
-    AccessChange, ExecutionChange, Scope, StageLogging, StageRequest, stage_patch, turns_on_data_trace,
-    v2_update,
+    AccessChange, ExecutionChange, Scope, StageLogging, StageRequest, stage_patch_to, turns_on_data_trace,
+    v2_update_to,
 };
 use crate::patch::Change;
 use crate::plan::{Action, Plan, Step};
@@ -274,11 +274,16 @@ pub async fn readable_deliveries<'c>(
 /// logging goes off, then one UpdateStage. Deletes go first, so an update never carries settings
 /// of a route that is gone. None when nothing changes.
 pub fn stage_update_steps(api: &Api, stage: &StageLogging, request: &StageRequest) -> Vec<Step> {
+    stage_update_steps_to(api, stage, &crate::logging::after(stage, request))
+}
+
+/// The calls that take the stage to `next` (see [`stage_update_steps`]).
+pub fn stage_update_steps_to(api: &Api, stage: &StageLogging, next: &StageLogging) -> Vec<Step> {
     let shorten = |changes: Vec<Change>| -> Vec<Change> {
         changes.into_iter().map(|c| shorten_format_change(c, api.kind)).collect()
     };
     if api.kind == ApiKind::Rest {
-        let (ops, changes) = stage_patch(stage, request);
+        let (ops, changes) = stage_patch_to(stage, next);
         if ops.is_empty() {
             return Vec::new();
         }
@@ -294,7 +299,7 @@ pub fn stage_update_steps(api: &Api, stage: &StageLogging, request: &StageReques
         )];
     }
     let resource = format!("apis/{}/stages/{}", api.id, stage.stage_name);
-    let update = v2_update(stage, request);
+    let update = v2_update_to(stage, next);
     let mut steps = Vec::new();
     for (route_key, change) in update.removed_routes {
         let action = Action::DeleteRouteSettings {

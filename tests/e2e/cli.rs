@@ -207,6 +207,10 @@ fn usage_errors_are_stable() {
         ),
         ("bad_shell", vec!["completions", "tcsh"], "tcsh"),
         ("apply_without_file", vec!["apply"], "--file <FILE>"),
+        ("debug_without_stage", vec!["debug", "--api", "a"], "--stage <STAGE>"),
+        ("debug_for_zero", vec!["debug", "--api", "a", "--stage", "s", "--for", "0"], "--for"),
+        ("debug_for_days", vec!["debug", "--api", "a", "--stage", "s", "--for", "30d"], "from 1m to 12h"),
+        ("debug_end_without_api", vec!["debug", "end", "--stage", "s"], "--api <API>"),
     ];
     for (name, args, expected) in cases {
         let out = bin().env("AWS_ENDPOINT_URL", &endpoint).args(&args).output().unwrap();

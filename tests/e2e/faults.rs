@@ -368,6 +368,18 @@ impl Request {
             };
             return (service, op.into());
         }
+        if service == "scheduler" {
+            let op = match (self.method.as_str(), self.segments().as_slice()) {
+                ("POST", ["schedules", _]) => "CreateSchedule",
+                ("GET", ["schedules", _]) => "GetSchedule",
+                ("DELETE", ["schedules", _]) => "DeleteSchedule",
+                ("GET", ["schedules"]) => "ListSchedules",
+                ("POST", ["schedule-groups", _]) => "CreateScheduleGroup",
+                ("GET", ["schedule-groups", _]) => "GetScheduleGroup",
+                (method, _) => return (service, format!("{method} {}", self.path)),
+            };
+            return (service, op.into());
+        }
         let body = String::from_utf8_lossy(&self.body);
         let action = body.split('&').find_map(|kv| kv.strip_prefix("Action=")).unwrap_or("unknown");
         (service, action.to_string())
@@ -955,7 +967,7 @@ fn respond_throttled(client: &mut TcpStream, service: &str) {
 fn respond_error(client: &mut TcpStream, service: &str, status: u16, code: &str, message: &str) {
     let message = message.replace('\\', "\\\\").replace('"', "\\\"");
     match service {
-        "apigateway" => respond(
+        "apigateway" | "scheduler" => respond(
             client,
             status,
             "application/json",
@@ -1051,6 +1063,8 @@ fn aws_rule_violation(
         "apigateway:UpdateStage" => rest_update_stage(request, &body, upstream),
         "apigatewayv2:UpdateStage" => v2_update_stage(request, &body, upstream),
         "apigateway:UpdateAccount" => update_account(request, &body, upstream, strictness),
+        "scheduler:CreateSchedule" => create_schedule(request, &body, upstream),
+        "scheduler:CreateScheduleGroup" => scheduler_name("group name", request.segments().get(1).copied()),
         "logs:PutDeliverySource" => delivery_source_violation(request, &body, upstream),
         "logs:DeleteDeliverySource" => delivery_in_use(request, &body, upstream, true),
         "logs:DeleteDeliveryDestination" => delivery_in_use(request, &body, upstream, false),
@@ -1061,6 +1075,151 @@ fn aws_rule_violation(
             })
         }
         _ => None,
+    }
+}
+
+/// Scheduler's names: 1 to 64 of `[0-9a-zA-Z-_.]`.
+fn scheduler_name(what: &str, name: Option<&str>) -> Option<Violation> {
+    let name = name.unwrap_or_default();
+    let valid = (1..=64).contains(&name.len())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    (!valid).then(|| {
+        (VALIDATION, format!("1 validation error detected: Value '{name}' at '{what}' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[0-9a-zA-Z-_.]+$ and length 1-64"))
+    })
+}
+
+const VALIDATION: &str = "ValidationException";
+
+/// CreateSchedule as EventBridge Scheduler checks it, for the one-time schedules with a universal
+/// API Gateway target that debug sessions make: names, the `at()` expression (not in the past:
+/// our assumption), the window, the role (it must exist and trust scheduler.amazonaws.com), and
+/// the target's input in the shape the tool chose (the request's fields in PascalCase; AWS does
+/// not document API Gateway's).
+fn create_schedule(request: &Request, body: &serde_json::Value, upstream: &str) -> Option<Violation> {
+    let invalid = |message: String| Some((VALIDATION, message));
+    if let Some(v) = scheduler_name("name", request.segments().get(1).copied()) {
+        return Some(v);
+    }
+    if let Some(group) = body["GroupName"].as_str()
+        && let Some(v) = scheduler_name("groupName", Some(group))
+    {
+        return Some(v);
+    }
+    if body["Description"].as_str().is_some_and(|d| d.len() > 512) {
+        return invalid("Description is longer than 512 characters".into());
+    }
+    let expression = body["ScheduleExpression"].as_str().unwrap_or_default();
+    let at = expression
+        .strip_prefix("at(")
+        .and_then(|rest| rest.strip_suffix(')'))
+        .filter(|t| t.len() == 19)
+        .and_then(|t| chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S").ok());
+    let Some(at) = at else {
+        return invalid(format!("Invalid Schedule Expression {expression}."));
+    };
+    if body["ScheduleExpressionTimezone"].as_str().is_some_and(|z| z != "UTC") {
+        return invalid("the double knows only the UTC time zone".into());
+    }
+    if at.and_utc() < chrono::Utc::now() - chrono::Duration::seconds(60) {
+        return invalid(format!("The schedule expression {expression} is in the past."));
+    }
+    if !["OFF", "FLEXIBLE"].contains(&body["FlexibleTimeWindow"]["Mode"].as_str().unwrap_or_default()) {
+        return invalid("FlexibleTimeWindow.Mode must be OFF or FLEXIBLE".into());
+    }
+    if let Some(action) = body["ActionAfterCompletion"].as_str()
+        && !["NONE", "DELETE"].contains(&action)
+    {
+        return invalid(format!("Invalid ActionAfterCompletion {action}"));
+    }
+    let target = &body["Target"];
+    let role_arn = target["RoleArn"].as_str().unwrap_or_default();
+    let name = role_arn.rsplit('/').next().unwrap_or_default();
+    let form = format!("Action=GetRole&RoleName={name}&Version=2010-05-08");
+    let (status, role) = ask(&request.probe("POST", "/", form.into_bytes(), Some("iam")), upstream);
+    let trust = xml_text(&role, "AssumeRolePolicyDocument").unwrap_or_default();
+    let trust = percent_encoding::percent_decode_str(&trust).decode_utf8_lossy().into_owned();
+    if status != 200 || !trusts_service(&trust, "scheduler.amazonaws.com", true) {
+        return invalid(
+            "The execution role you provide must allow AWS EventBridge Scheduler to assume the role.".into(),
+        );
+    }
+    let arn = target["Arn"].as_str().unwrap_or_default();
+    let Some((service, action)) =
+        arn.strip_prefix("arn:aws:scheduler:::aws-sdk:").and_then(|r| r.split_once(':'))
+    else {
+        return invalid(format!("the double accepts only universal targets, not {arn}"));
+    };
+    let input: serde_json::Value = match serde_json::from_str(target["Input"].as_str().unwrap_or_default()) {
+        Ok(input) => input,
+        Err(_) => return invalid("Target.Input is not JSON".into()),
+    };
+    universal_input_violation(service, action, &input).and_then(invalid)
+}
+
+/// The input shapes the double knows (PascalCase request fields), and what else it refuses.
+fn universal_input_violation(service: &str, action: &str, input: &serde_json::Value) -> Option<String> {
+    let fields = |required: &[&str], allowed: &[&str]| -> Option<String> {
+        let object = input.as_object()?;
+        if let Some(missing) = required.iter().find(|k| !object.contains_key(**k)) {
+            return Some(format!("{service}:{action} input lacks {missing}"));
+        }
+        object
+            .keys()
+            .find(|k| !required.contains(&k.as_str()) && !allowed.contains(&k.as_str()))
+            .map(|k| format!("{service}:{action} input has an unknown field {k}"))
+    };
+    let route_fields = [
+        "DataTraceEnabled",
+        "DetailedMetricsEnabled",
+        "LoggingLevel",
+        "ThrottlingBurstLimit",
+        "ThrottlingRateLimit",
+    ];
+    let route_violation = |settings: &serde_json::Value| -> Option<String> {
+        let object = settings.as_object()?;
+        object
+            .keys()
+            .find(|k| !route_fields.contains(&k.as_str()))
+            .map(|k| format!("unknown route setting {k}"))
+    };
+    if !input.is_object() {
+        return Some("the input must be a JSON object".into());
+    }
+    match (service, action) {
+        ("apigateway", "updateStage") => {
+            if let Some(v) = fields(&["RestApiId", "StageName", "PatchOperations"], &[]) {
+                return Some(v);
+            }
+            input["PatchOperations"].as_array()?.iter().find_map(|op| {
+                let object = op.as_object()?;
+                let known = object.keys().all(|k| ["Op", "Path", "Value", "From"].contains(&k.as_str()));
+                let verb = ["add", "remove", "replace", "move", "copy", "test"]
+                    .contains(&op["Op"].as_str().unwrap_or_default());
+                (!known || !verb || !op["Path"].is_string()).then(|| format!("invalid patch operation {op}"))
+            })
+        }
+        ("apigatewayv2", "updateStage") => {
+            let allowed = [
+                "AccessLogSettings",
+                "DefaultRouteSettings",
+                "RouteSettings",
+                "Description",
+                "StageVariables",
+            ];
+            if let Some(v) = fields(&["ApiId", "StageName"], &allowed) {
+                return Some(v);
+            }
+            if let Some(access) = input.get("AccessLogSettings").and_then(|a| a.as_object())
+                && let Some(k) = access.keys().find(|k| !["DestinationArn", "Format"].contains(&k.as_str()))
+            {
+                return Some(format!("unknown access log setting {k}"));
+            }
+            let routes =
+                input.get("RouteSettings").and_then(|r| r.as_object()).into_iter().flat_map(|r| r.values());
+            input.get("DefaultRouteSettings").into_iter().chain(routes).find_map(route_violation)
+        }
+        ("apigatewayv2", "deleteAccessLogSettings") => fields(&["ApiId", "StageName"], &[]),
+        _ => Some(format!("the double does not know {service}:{action}")),
     }
 }
 
@@ -1330,9 +1489,14 @@ fn xml_text(xml: &str, tag: &str) -> Option<String> {
     )
 }
 
-/// An Allow statement for principal service `apigateway.amazonaws.com` with `sts:AssumeRole`;
-/// one with a `Condition` counts only when conditions are accepted.
+/// The account role's trust: API Gateway may assume it.
 fn trusts_api_gateway(policy: &str, accept_conditions: bool) -> bool {
+    trusts_service(policy, "apigateway.amazonaws.com", accept_conditions)
+}
+
+/// An Allow statement for principal `service` with `sts:AssumeRole`; one with a `Condition`
+/// counts only when conditions are accepted.
+fn trusts_service(policy: &str, service: &str, accept_conditions: bool) -> bool {
     let doc: serde_json::Value = serde_json::from_str(policy).unwrap_or_default();
     let statements = match &doc["Statement"] {
         serde_json::Value::Array(list) => list.clone(),
@@ -1348,7 +1512,7 @@ fn trusts_api_gateway(policy: &str, accept_conditions: bool) -> bool {
     };
     statements.iter().any(|s| {
         s["Effect"] == "Allow"
-            && has(&s["Principal"]["Service"], &["apigateway.amazonaws.com"])
+            && has(&s["Principal"]["Service"], &[service])
             && has(&s["Action"], &["sts:AssumeRole", "sts:*", "*"])
             && (accept_conditions
                 || s.get("Condition").is_none_or(|c| c.as_object().is_none_or(|o| o.is_empty())))

@@ -6,6 +6,7 @@ mod bad_input;
 mod chain;
 mod cli;
 mod cost;
+mod debug;
 mod delivery;
 mod double;
 mod faults;

@@ -25,6 +25,7 @@ fn a_person_sets_up_logging_with_the_wizard_alone_and_the_printed_command_is_a_n
     let acct = Account::new();
     let api = acct.create_api("orders", "prod", &[]);
     let mut s = wizard(&acct, &["setup", "--region", REGION, "--api", "orders"]);
+    answer(&mut s, "What do you want to do?", ENTER); // set up logging
     answer(&mut s, "Stages", ENTER); // the only stage, pre-checked
     answer(&mut s, "Account logging role", ENTER); // create the default role
     answer(&mut s, "Execution logging", &format!("{UP}{ENTER}")); // INFO → ERROR
@@ -84,11 +85,42 @@ fn esc_at_a_prompt_cancels_with_130_and_no_change() {
     let api = acct.create_api("orders", "prod", &[]);
     let before = acct.snapshot(&api, "prod");
     let mut s = wizard(&acct, &["setup", "--region", REGION]);
+    answer(&mut s, "What do you want to do?", ENTER);
     answer(&mut s, "API (type to filter)", "\x1b");
     s.exp_eof().unwrap();
     let status = s.process().wait().unwrap();
     assert!(matches!(status, rexpect::process::WaitStatus::Exited(_, 130)), "{status:?}");
     assert_eq!(acct.snapshot(&api, "prod"), before);
+}
+
+#[test]
+fn the_wizard_starts_the_same_debug_session_and_ctrl_c_puts_the_stage_back() {
+    let acct = Account::new();
+    let arn = acct.create_role("logging", API_GATEWAY_TRUST, true);
+    acct.set_account_role(&arn);
+    let api = acct.create_api("orders", "prod", &[]);
+    let before = acct.stage(&api, "prod").method_settings().cloned();
+    let mut s = wizard(&acct, &["setup", "--region", REGION, "--api", "orders"]);
+    answer(&mut s, "What do you want to do?", &format!("{DOWN}{ENTER}"));
+    answer(&mut s, "For how long?", ENTER); // 15m
+    answer(&mut s, "Also log full request and response bodies", "n");
+    s.exp_string(&format!("apigw-logs debug --region {REGION} --api orders --stage prod --for 15m")).unwrap();
+    answer(&mut s, &format!("Start this debug session in {REGION}?"), "y");
+    s.exp_string("left (until").unwrap();
+    let wide = acct.stage(&api, "prod").method_settings().unwrap()["*/*"].clone();
+    assert_eq!(wide.logging_level(), Some("INFO"));
+    s.send_control('c').unwrap();
+    s.exp_string("Debug session ended: the stage is back as it was.").unwrap();
+    s.exp_eof().unwrap();
+    let after = acct.stage(&api, "prod").method_settings().cloned();
+    let off = |m: Option<std::collections::HashMap<String, aws_sdk_apigateway::types::MethodSetting>>| {
+        m.unwrap_or_default()
+            .get("*/*")
+            .map(|w| (w.logging_level().map(String::from), w.data_trace_enabled()))
+    };
+    // The stage had no settings: it is back to logging nothing.
+    assert_eq!(off(before), None);
+    assert_eq!(off(after), Some((Some("OFF".into()), false)));
 }
 
 #[test]
