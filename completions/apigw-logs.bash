@@ -1226,7 +1226,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__enable)
-            opts="-y -v -h --api --all-apis --api-type --stage --all-stages --all-regions --level --data-trace --metrics --method --clear-method --route --clear-route --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --execution-log-destination --no-execution-log-delivery --role-name --hardened-trust --wait --account --all-accounts --include-caller-account --assume-role --external-id --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --traffic-days --prices --call-timeout --help"
+            opts="-y -v -h --api --all-apis --api-type --stage --all-stages --all-regions --level --data-trace --metrics --method --clear-method --route --clear-route --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --execution-log-destination --no-execution-log-delivery --emit --apply --role-name --hardened-trust --wait --account --all-accounts --include-caller-account --assume-role --external-id --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --traffic-days --prices --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1302,6 +1302,10 @@ _apigw__logs() {
                     ;;
                 --execution-log-destination)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --emit)
+                    COMPREPLY=($(compgen -W "terraform cloudformation cdk sam serverless" -- "${cur}"))
                     return 0
                     ;;
                 --role-name)
@@ -2216,7 +2220,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__setup)
-            opts="-y -v -h --api --api-type --stage --level --data-trace --metrics --method --clear-method --route --clear-route --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --execution-log-destination --no-execution-log-delivery --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --traffic-days --prices --call-timeout --help"
+            opts="-y -v -h --api --api-type --stage --level --data-trace --metrics --method --clear-method --route --clear-route --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --execution-log-destination --no-execution-log-delivery --emit --apply --wait --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --traffic-days --prices --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2292,6 +2296,10 @@ _apigw__logs() {
                     ;;
                 --execution-log-destination)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --emit)
+                    COMPREPLY=($(compgen -W "terraform cloudformation cdk sam serverless" -- "${cur}"))
                     return 0
                     ;;
                 --wait)
@@ -2464,7 +2472,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__stage__subcmd__set)
-            opts="-y -v -h --api --all-apis --api-type --stage --all-stages --all-regions --level --data-trace --metrics --method --clear-method --route --clear-route --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --execution-log-destination --no-execution-log-delivery --account --all-accounts --include-caller-account --assume-role --external-id --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --traffic-days --prices --call-timeout --help"
+            opts="-y -v -h --api --all-apis --api-type --stage --all-stages --all-regions --level --data-trace --metrics --method --clear-method --route --clear-route --access-log-group --access-log-destination --access-log-format --retention-days --execution-log-retention-days --no-access-log --kms-key-id --tag --execution-log-destination --no-execution-log-delivery --emit --apply --account --all-accounts --include-caller-account --assume-role --external-id --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --traffic-days --prices --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2542,6 +2550,10 @@ _apigw__logs() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --emit)
+                    COMPREPLY=($(compgen -W "terraform cloudformation cdk sam serverless" -- "${cur}"))
+                    return 0
+                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2606,7 +2618,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__stage__subcmd__show)
-            opts="-y -v -h --api --all-apis --api-type --stage --account --all-accounts --include-caller-account --assume-role --external-id --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --traffic-days --prices --call-timeout --help"
+            opts="-y -v -h --api --all-apis --api-type --stage --emit --account --all-accounts --include-caller-account --assume-role --external-id --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --traffic-days --prices --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2622,6 +2634,10 @@ _apigw__logs() {
                     ;;
                 --stage)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --emit)
+                    COMPREPLY=($(compgen -W "terraform cloudformation cdk sam serverless" -- "${cur}"))
                     return 0
                     ;;
                 --account)

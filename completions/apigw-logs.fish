@@ -216,6 +216,11 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_
 http\t''
 websocket\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l stage -d 'Stage name (repeatable; default: every stage)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l emit -d 'Print the code that gives the stages their current settings in this tool' -r -f -a "terraform\t''
+cloudformation\t''
+cdk\t''
+sam\t''
+serverless\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l account -d 'Run in this AWS account (repeatable): through --assume-role, or with your own credentials when it is your own account' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l assume-role -d 'The role to assume in each account, e.g. OrganizationAccountAccessRole' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l external-id -d 'The external id the role\'s trust policy asks for' -r
@@ -265,6 +270,11 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l kms-key-id -d 'Encrypt the log groups the tool creates with this KMS key (key ARN, same region)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l tag -d 'Tag the log groups the tool creates (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l execution-log-destination -d 'REST APIs: also deliver execution logs, untruncated (events up to 1 MB), through CloudWatch Logs to this log group, S3 bucket or Firehose stream ARN; FORMAT is json (default) or plain, and for S3 also w3c or parquet, for Firehose also raw. Repeatable, one per kind: the list is the stage\'s whole set, deliveries elsewhere are removed. A stage at level OFF is set to ERROR' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l emit -d 'Print the code that gives the stages the planned settings in this tool (log groups with their retention, the account role, method and access log settings); nothing is applied unless --apply is given too' -r -f -a "terraform\t''
+cloudformation\t''
+cdk\t''
+sam\t''
+serverless\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l account -d 'Run in this AWS account (repeatable): through --assume-role, or with your own credentials when it is your own account' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l assume-role -d 'The role to assume in each account, e.g. OrganizationAccountAccessRole' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l external-id -d 'The external id the role\'s trust policy asks for' -r
@@ -287,6 +297,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l all-regions -d 'Every region where the account answers API Gateway calls (instead of --region)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l no-access-log -d 'Turn access logging off'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l no-execution-log-delivery -d 'REST APIs: stop delivering execution logs to your own destinations (removes the stage\'s deliveries and its delivery source; the destinations themselves are kept)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l apply -d 'With --emit: apply the plan as well'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l all-accounts -d 'Run in every ACTIVE account of your AWS Organization (ListAccounts: call it from the management account or a delegated administrator); your own account only with --include-caller-account'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l include-caller-account -d 'With --all-accounts: also run in your own account, with your own credentials'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l dry-run -d 'Print the plan and stop: no write call is made'
@@ -321,6 +332,11 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l executi
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l kms-key-id -d 'Encrypt the log groups the tool creates with this KMS key (key ARN, same region)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l tag -d 'Tag the log groups the tool creates (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l execution-log-destination -d 'REST APIs: also deliver execution logs, untruncated (events up to 1 MB), through CloudWatch Logs to this log group, S3 bucket or Firehose stream ARN; FORMAT is json (default) or plain, and for S3 also w3c or parquet, for Firehose also raw. Repeatable, one per kind: the list is the stage\'s whole set, deliveries elsewhere are removed. A stage at level OFF is set to ERROR' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l emit -d 'Print the code that gives the stages the planned settings in this tool (log groups with their retention, the account role, method and access log settings); nothing is applied unless --apply is given too' -r -f -a "terraform\t''
+cloudformation\t''
+cdk\t''
+sam\t''
+serverless\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l role-name -d 'Role to create or repair when the account has no healthy role' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l account -d 'Run in this AWS account (repeatable): through --assume-role, or with your own credentials when it is your own account' -r
@@ -345,6 +361,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l all-sta
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l all-regions -d 'Every region where the account answers API Gateway calls (instead of --region)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l no-access-log -d 'Turn access logging off'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l no-execution-log-delivery -d 'REST APIs: stop delivering execution logs to your own destinations (removes the stage\'s deliveries and its delivery source; the destinations themselves are kept)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l apply -d 'With --emit: apply the plan as well'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l hardened-trust -d 'Give a new role an aws:SourceAccount condition in its trust policy. Not confirmed by AWS for this role: API Gateway may not set that key, and UpdateAccount then refuses the role'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l all-accounts -d 'Run in every ACTIVE account of your AWS Organization (ListAccounts: call it from the management account or a delegated administrator); your own account only with --include-caller-account'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l include-caller-account -d 'With --all-accounts: also run in your own account, with your own credentials'
@@ -412,6 +429,11 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l executio
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l kms-key-id -d 'Encrypt the log groups the tool creates with this KMS key (key ARN, same region)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l tag -d 'Tag the log groups the tool creates (repeatable)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l execution-log-destination -d 'REST APIs: also deliver execution logs, untruncated (events up to 1 MB), through CloudWatch Logs to this log group, S3 bucket or Firehose stream ARN; FORMAT is json (default) or plain, and for S3 also w3c or parquet, for Firehose also raw. Repeatable, one per kind: the list is the stage\'s whole set, deliveries elsewhere are removed. A stage at level OFF is set to ERROR' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l emit -d 'Print the code that gives the stages the planned settings in this tool (log groups with their retention, the account role, method and access log settings); nothing is applied unless --apply is given too' -r -f -a "terraform\t''
+cloudformation\t''
+cdk\t''
+sam\t''
+serverless\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
@@ -429,6 +451,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l prices -
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l no-access-log -d 'Turn access logging off'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l no-execution-log-delivery -d 'REST APIs: stop delivering execution logs to your own destinations (removes the stage\'s deliveries and its delivery source; the destinations themselves are kept)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l apply -d 'With --emit: apply the plan as well'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l dry-run -d 'Print the plan and stop: no write call is made'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'

@@ -287,6 +287,9 @@ pub struct StageShowArgs {
     /// Stage name (repeatable; default: every stage)
     #[arg(long = "stage", value_name = "STAGE")]
     pub stages: Vec<String>,
+    /// Print the code that gives the stages their current settings in this tool
+    #[arg(long, value_enum, value_name = "TOOL")]
+    pub emit: Option<crate::emit::Tool>,
     #[command(flatten)]
     pub accounts: AccountArgs,
 }
@@ -297,6 +300,8 @@ pub struct StageSetArgs {
     pub targets: Targets,
     #[command(flatten)]
     pub logging: LoggingArgs,
+    #[command(flatten)]
+    pub emit: EmitArgs,
     #[command(flatten)]
     pub accounts: AccountArgs,
 }
@@ -464,6 +469,8 @@ pub struct EnableArgs {
     pub targets: Targets,
     #[command(flatten)]
     pub logging: LoggingArgs,
+    #[command(flatten)]
+    pub emit: EmitArgs,
     /// Role to create or repair when the account has no healthy role
     #[arg(long, value_name = "NAME", default_value = crate::trust::DEFAULT_ROLE_NAME, value_parser = crate::arn::parse_role_name)]
     pub role_name: String,
@@ -507,6 +514,8 @@ pub struct SetupArgs {
     pub stages: Vec<String>,
     #[command(flatten)]
     pub logging: LoggingArgs,
+    #[command(flatten)]
+    pub emit: EmitArgs,
     #[command(flatten)]
     pub wait: WaitArg,
 }
@@ -602,6 +611,19 @@ impl DebugStartArgs {
             stage: self.stage.clone().unwrap_or_default(),
         }
     }
+}
+
+/// `--emit`: print infrastructure code instead of (or, with `--apply`, as well as) applying.
+#[derive(Args, Debug, Clone, Default)]
+pub struct EmitArgs {
+    /// Print the code that gives the stages the planned settings in this tool (log groups with
+    /// their retention, the account role, method and access log settings); nothing is applied
+    /// unless --apply is given too
+    #[arg(long, value_enum, value_name = "TOOL")]
+    pub emit: Option<crate::emit::Tool>,
+    /// With --emit: apply the plan as well
+    #[arg(long, requires = "emit")]
+    pub apply: bool,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -20,6 +20,7 @@ pub mod context;
 pub mod controls;
 pub mod cost;
 pub mod delivery;
+pub mod emit;
 pub mod error;
 pub mod execute;
 pub mod follow;

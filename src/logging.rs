@@ -58,6 +58,10 @@ pub struct StageLogging {
     pub access: Option<AccessLog>,
     /// HTTP and WebSocket only, keyed like `methods`.
     pub throttling: BTreeMap<String, Throttle>,
+    /// The deployment the stage serves (what infrastructure code must name to define it).
+    pub deployment_id: Option<String>,
+    /// The stage's tags, as read (CloudFormation's `aws:cloudformation:*` among them).
+    pub tags: BTreeMap<String, String>,
 }
 
 impl StageLogging {

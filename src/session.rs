@@ -185,6 +185,7 @@ impl Snapshot {
             methods: self.methods.clone(),
             access: self.access.clone(),
             throttling: self.throttling.clone(),
+            ..Default::default()
         }
     }
 }

@@ -158,6 +158,11 @@ fn stage_logging(stage: &aws_sdk_apigateway::types::Stage) -> StageLogging {
         methods,
         access,
         throttling: Default::default(),
+        deployment_id: stage.deployment_id().map(String::from),
+        tags: stage
+            .tags()
+            .map(|t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+            .unwrap_or_default(),
     }
 }
 

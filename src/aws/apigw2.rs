@@ -93,6 +93,11 @@ fn stage_logging(stage: &v2::Stage, kind: ApiKind) -> StageLogging {
             .access_log_settings()
             .and_then(|a| AccessLog::from_settings(a.destination_arn(), a.format())),
         throttling,
+        deployment_id: stage.deployment_id().map(String::from),
+        tags: stage
+            .tags()
+            .map(|t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+            .unwrap_or_default(),
     }
 }
 

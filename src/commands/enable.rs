@@ -23,6 +23,12 @@ pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
         let role = NewRole { name: &args.role_name, hardened: args.hardened_trust };
         let (plan, units, afters) =
             plan_enable(ctx, &clients, &identity, &targets, &args.logging, Some(role)).await?;
+        if let Some(tool) = args.emit.emit {
+            let code = crate::planner::emitted(&clients, tool, &targets, &afters, &plan).await?;
+            if !crate::planner::print_emitted(ctx, tool, &code, args.emit.apply)? {
+                return Ok(());
+            }
+        }
         let cost = crate::planner::cost::estimate(
             ctx,
             &clients,
@@ -32,6 +38,12 @@ pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
             &vec![args.logging.wanted_deliveries(); targets.len()],
         )
         .await;
+        if let Some(tool) = args.emit.emit {
+            let code = crate::planner::emitted(&clients, tool, &targets, &afters, &plan).await?;
+            if !crate::planner::print_emitted(ctx, tool, &code, args.emit.apply)? {
+                return Ok(());
+            }
+        }
         let target = Target {
             wait: Duration::from_secs(args.wait.seconds),
             units,

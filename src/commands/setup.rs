@@ -108,6 +108,13 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<Option<(DebugSta
         .then_some(NewRole { name: DEFAULT_ROLE_NAME, hardened: false });
     let (enable_plan, units, afters) =
         plan_enable(ctx, &clients, &identity, &targets, &request.logging, role).await?;
+    if let Some(tool) = args.emit.emit {
+        let code = crate::planner::emitted(&clients, tool, &targets, &afters, &enable_plan).await?;
+        if !crate::planner::print_emitted(ctx, tool, &code, args.emit.apply)? {
+            println!("Equivalent command:\n  {command}");
+            return Ok(None);
+        }
+    }
     let cost = crate::planner::cost::estimate(
         ctx,
         &clients,

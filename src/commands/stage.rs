@@ -25,6 +25,13 @@ pub async fn show(ctx: &Ctx, args: &StageShowArgs) -> anyhow::Result<()> {
         all_regions: false,
     };
     let pairs = resolve_targets(ctx, &clients, &targets).await?;
+    if let Some(tool) = args.emit {
+        let stages: Vec<StageLogging> = pairs.iter().map(|(_, s)| s.clone()).collect();
+        let code =
+            crate::planner::emitted(&clients, tool, &pairs, &stages, &crate::plan::Plan::default()).await?;
+        crate::planner::print_emitted(ctx, tool, &code, false)?;
+        return Ok(());
+    }
     let index = match pairs.iter().any(|(api, _)| api.kind == ApiKind::Rest) {
         true => readable_deliveries(ctx, &clients).await?,
         false => None,
@@ -195,11 +202,17 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
         let identity = sts::caller_identity(&clients.sts).await?;
         let planned = crate::planner::plan_set(ctx, &clients, &identity, &targets, logging).await?;
         let needs_role = planned.iter().any(|p| p.needs_role);
+        let (steps, afters): (Vec<_>, Vec<_>) = planned.into_iter().map(|p| (p.steps, p.after)).unzip();
+        let (plan, units) = layout(Vec::new(), &targets, steps);
+        if let Some(tool) = args.emit.emit {
+            let code = crate::planner::emitted(&clients, tool, &targets, &afters, &plan).await?;
+            if !crate::planner::print_emitted(ctx, tool, &code, args.emit.apply)? {
+                return Ok(());
+            }
+        }
         if needs_role {
             crate::planner::require_account_role(&clients).await?;
         }
-        let (steps, afters): (Vec<_>, Vec<_>) = planned.into_iter().map(|p| (p.steps, p.after)).unzip();
-        let (plan, units) = layout(Vec::new(), &targets, steps);
         let cost = crate::planner::cost::estimate(
             ctx,
             &clients,

@@ -106,3 +106,64 @@ pub async fn require_account_role(clients: &Clients) -> anyhow::Result<()> {
         "run `apigw-logs enable` with the same --api/--stage (it sets up the role too), or `apigw-logs account set-role --role-name NAME`",
     ))
 }
+
+/// `--emit`: the code that gives `afters` (the stages once planned) their settings in `tool`: log
+/// groups with the retention the plan sets (or they have), and the account role the plan sets
+/// (or the account has).
+pub async fn emitted(
+    clients: &Clients,
+    tool: crate::emit::Tool,
+    targets: &[(Api, StageLogging)],
+    afters: &[StageLogging],
+    plan: &Plan,
+) -> anyhow::Result<String> {
+    use crate::plan::Action;
+    let mut retention = std::collections::BTreeMap::new();
+    for after in afters {
+        let Some(group) =
+            after.access.as_ref().and_then(|a| crate::arn::log_group_name_of(&a.destination_arn))
+        else {
+            continue;
+        };
+        let planned = plan.steps.iter().find_map(|s| match &s.action {
+            Action::PutRetentionPolicy { log_group_name, retention_in_days } if *log_group_name == group => {
+                Some(Some(*retention_in_days))
+            }
+            Action::CreateLogGroup { log_group_name, .. } if *log_group_name == group => Some(None),
+            _ => None,
+        });
+        let days = match planned {
+            Some(days) => days,
+            None => clients.find_log_group(&group).await?.and_then(|g| g.retention_days),
+        };
+        retention.insert(group, days);
+    }
+    let planned_role = plan.steps.iter().find_map(|s| match &s.action {
+        Action::UpdateAccount { cloudwatch_role_arn } => Some(cloudwatch_role_arn.clone()),
+        _ => None,
+    });
+    let role_arn = match planned_role {
+        Some(role) => role,
+        None if targets.iter().any(|(api, _)| api.kind != ApiKind::Http) => {
+            crate::aws::apigw::account_role(&clients.apigw).await?
+        }
+        None => None,
+    };
+    let stages = targets
+        .iter()
+        .zip(afters)
+        .map(|((api, _), stage)| crate::emit::EmitStage { api, stage, resource_name: None })
+        .collect();
+    Ok(crate::emit::render(tool, &crate::emit::Emit { role_arn, stages, retention }))
+}
+
+/// Prints `--emit`'s code (JSON: `{"emit": TOOL, "code": …}`); whether to go on and apply.
+pub fn print_emitted(ctx: &Ctx, tool: crate::emit::Tool, code: &str, apply: bool) -> anyhow::Result<bool> {
+    if ctx.json() {
+        let tool = clap::ValueEnum::to_possible_value(&tool).map(|v| v.get_name().to_string());
+        ctx.print_json(&serde_json::json!({ "emit": tool, "code": code }))?;
+    } else {
+        print!("{code}");
+    }
+    Ok(apply)
+}

@@ -207,6 +207,8 @@ fn usage_errors_are_stable() {
         ),
         ("bad_shell", vec!["completions", "tcsh"], "tcsh"),
         ("apply_without_file", vec!["apply"], "--file <FILE>"),
+        ("emit_unknown_tool", with(&enable, &["--emit", "pulumi"]), "--emit"),
+        ("apply_without_emit", with(&enable, &["--apply"]), "--emit <TOOL>"),
         ("debug_without_stage", vec!["debug", "--api", "a"], "--stage <STAGE>"),
         ("debug_for_zero", vec!["debug", "--api", "a", "--stage", "s", "--for", "0"], "--for"),
         ("debug_for_days", vec!["debug", "--api", "a", "--stage", "s", "--for", "30d"], "from 1m to 12h"),

@@ -9,6 +9,7 @@ mod cost;
 mod debug;
 mod delivery;
 mod double;
+mod emit;
 mod faults;
 mod fleet;
 mod hardening;
