@@ -44,6 +44,9 @@ pub struct Api {
     /// Creation date (`2026-11-25`), shown by the wizard.
     #[serde(skip)]
     pub created: Option<String>,
+    /// The API's tags (CloudFormation's `aws:cloudformation:*` among them).
+    #[serde(skip)]
+    pub tags: std::collections::BTreeMap<String, String>,
 }
 
 impl Api {

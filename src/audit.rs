@@ -826,7 +826,13 @@ mod tests {
     fn a_leftover_websocket_execution_group_is_deleted_by_fix_only_when_empty() {
         let mut stage = healthy_stage();
         stage.kind = ApiKind::Websocket;
-        let api = Api { id: "w1".into(), name: "chat".into(), kind: ApiKind::Websocket, created: None };
+        let api = Api {
+            id: "w1".into(),
+            name: "chat".into(),
+            kind: ApiKind::Websocket,
+            created: None,
+            tags: Default::default(),
+        };
         let leftover = |holds_events| Leftover {
             group: LogGroup { name: "API-Gateway-Execution-Logs_w1/prod".into(), retention_days: Some(30) },
             holds_events,

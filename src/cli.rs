@@ -82,6 +82,10 @@ pub struct GlobalArgs {
     /// (other regions, negotiated rates; keys in the README)
     #[arg(long, global = true, value_name = "FILE")]
     pub prices: Option<std::path::PathBuf>,
+    /// A Terraform state (`terraform show -json > state.json`): plans and status say which
+    /// stages it manages and what its next apply does to a change
+    #[arg(long, global = true, value_name = "FILE")]
+    pub terraform_state: Option<std::path::PathBuf>,
     /// Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub call_timeout: u64,

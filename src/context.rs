@@ -29,6 +29,8 @@ pub struct Ctx {
     pub controls: std::sync::Mutex<Vec<crate::controls::ControlCount>>,
     /// Prices for cost estimates: the built-in table, or `--prices`'s (see [`Ctx::load_prices`]).
     pub prices: crate::cost::PriceBook,
+    /// `--terraform-state`'s stages (see [`Ctx::load_terraform_state`]).
+    pub terraform: Option<std::sync::Arc<crate::owner::TerraformState>>,
 }
 
 /// The account a context works in, in a run over several accounts.
@@ -82,6 +84,7 @@ impl Ctx {
             tally: Default::default(),
             controls: Default::default(),
             prices: Default::default(),
+            terraform: None,
         }
     }
 
@@ -93,6 +96,28 @@ impl Ctx {
             .map_err(|e| error::usage(format!("--prices: cannot read '{shown}': {e}")))?;
         self.prices = crate::cost::PriceBook::parse(&text, &shown)
             .map_err(|e| error::usage(format!("--prices {shown}: {e}")))?;
+        Ok(())
+    }
+
+    /// Reads `--terraform-state` (exit 2 naming the file when it is not JSON or not a state).
+    pub fn load_terraform_state(&mut self) -> anyhow::Result<()> {
+        let Some(path) = &self.global.terraform_state else { return Ok(()) };
+        let shown = path.display().to_string();
+        // States of large estates run to megabytes; past this, it is not a state file.
+        const LIMIT: usize = 256 << 20;
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|file| {
+                std::io::Read::read_to_end(&mut std::io::Read::take(file, LIMIT as u64 + 1), &mut bytes)
+            })
+            .map_err(|e| error::usage(format!("--terraform-state: cannot read '{shown}': {e}")))?;
+        if bytes.len() > LIMIT {
+            return Err(error::usage(format!("--terraform-state {shown}: larger than 256 MiB")));
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        let state = crate::owner::TerraformState::parse(&text)
+            .map_err(|e| error::usage(format!("--terraform-state {shown}: {e}")))?;
+        self.terraform = Some(std::sync::Arc::new(state));
         Ok(())
     }
 
@@ -116,6 +141,7 @@ impl Ctx {
             tally: Default::default(),
             controls: Default::default(),
             prices: self.prices.clone(),
+            terraform: self.terraform.clone(),
         }
     }
 

@@ -541,7 +541,7 @@ mod tests {
     const ROLE: &str = "arn:aws:iam::123456789012:role/apigateway-cloudwatch-logs";
 
     fn api(kind: ApiKind) -> Api {
-        Api { id: "a1b2c3d4e5".into(), name: "orders".into(), kind, created: None }
+        Api { id: "a1b2c3d4e5".into(), name: "orders".into(), kind, created: None, tags: Default::default() }
     }
 
     fn stage(kind: ApiKind, overrides: &[(&str, MethodLogging)]) -> StageLogging {

@@ -28,6 +28,7 @@ pub mod format;
 pub mod interrupt;
 pub mod logging;
 pub mod manifest;
+pub mod owner;
 pub mod patch;
 pub mod plan;
 pub mod planner;

@@ -485,7 +485,13 @@ mod tests {
     fn record(kind: ApiKind, before: &StageLogging, during: &StageLogging) -> Record {
         let started = DateTime::parse_from_rfc3339("2026-12-03T01:00:00Z").unwrap().with_timezone(&Utc);
         Record {
-            api: Api { id: "a1b2c3d4e5".into(), name: "orders".into(), kind, created: None },
+            api: Api {
+                id: "a1b2c3d4e5".into(),
+                name: "orders".into(),
+                kind,
+                created: None,
+                tags: Default::default(),
+            },
             stage: "prod".into(),
             started,
             ends: started + Span::minutes(15),

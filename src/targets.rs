@@ -354,7 +354,7 @@ mod tests {
     use super::*;
 
     fn api(id: &str, name: &str, kind: ApiKind) -> Api {
-        Api { id: id.into(), name: name.into(), kind, created: None }
+        Api { id: id.into(), name: name.into(), kind, created: None, tags: Default::default() }
     }
 
     fn usage_text<T: std::fmt::Debug>(result: anyhow::Result<T>) -> (String, String) {

@@ -112,11 +112,17 @@ pub async fn rest_apis(client: &aws_sdk_apigateway::Client) -> anyhow::Result<Ve
     let mut pages = client.get_rest_apis().limit(500).into_paginator().send();
     while let Some(page) = pages.next().await {
         let page = page.map_err(|e| call_failed(GET_REST_APIS, "restapis", e))?;
-        apis.extend(page.items().iter().map(|api| Api {
-            id: api.id().unwrap_or_default().to_string(),
-            name: api.name().unwrap_or_default().to_string(),
-            kind: ApiKind::Rest,
-            created: api.created_date().map(|d| d.to_string().chars().take(10).collect()),
+        apis.extend(page.items().iter().map(|api| {
+            Api {
+                id: api.id().unwrap_or_default().to_string(),
+                name: api.name().unwrap_or_default().to_string(),
+                kind: ApiKind::Rest,
+                created: api.created_date().map(|d| d.to_string().chars().take(10).collect()),
+                tags: api
+                    .tags()
+                    .map(|t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+                    .unwrap_or_default(),
+            }
         }));
     }
     Ok(apis)

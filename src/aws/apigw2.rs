@@ -39,6 +39,10 @@ pub async fn apis(client: &aws_sdk_apigatewayv2::Client) -> anyhow::Result<Vec<A
                 name: api.name().unwrap_or_default().to_string(),
                 kind,
                 created: api.created_date().map(|d| d.to_string().chars().take(10).collect()),
+                tags: api
+                    .tags()
+                    .map(|t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+                    .unwrap_or_default(),
             })
         }));
         token = page.next_token().map(str::to_string);

@@ -4,6 +4,7 @@
 
 pub mod apigw;
 pub mod apigw2;
+pub mod cloudformation;
 pub mod cloudwatch;
 pub mod iam;
 pub mod logs;
@@ -96,6 +97,8 @@ pub struct Clients {
     pub sts: aws_sdk_sts::Client,
     /// Debug sessions' revert schedules.
     pub scheduler: aws_sdk_scheduler::Client,
+    /// Who owns a stage (read only).
+    pub cfn: aws_sdk_cloudformation::Client,
     /// Log groups named like API Gateway's defaults, listed once per prefix on first use
     /// (planning reads them for every stage; one paginated listing beats two lookups per stage).
     default_groups: std::sync::Arc<[tokio::sync::OnceCell<HashMap<String, logs::LogGroup>>; 2]>,
@@ -142,6 +145,7 @@ impl Clients {
             cw: aws_sdk_cloudwatch::Client::new(config),
             sts: aws_sdk_sts::Client::new(config),
             scheduler: aws_sdk_scheduler::Client::new(config),
+            cfn: aws_sdk_cloudformation::Client::new(config),
             default_groups: Default::default(),
             deliveries: Default::default(),
             rest_api_names: Default::default(),

@@ -23,8 +23,9 @@ pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
         let role = NewRole { name: &args.role_name, hardened: args.hardened_trust };
         let (plan, units, afters) =
             plan_enable(ctx, &clients, &identity, &targets, &args.logging, Some(role)).await?;
+        let owners = crate::planner::owner::owners(ctx, &clients, &targets).await;
         if let Some(tool) = args.emit.emit {
-            let code = crate::planner::emitted(&clients, tool, &targets, &afters, &plan).await?;
+            let code = crate::planner::emitted(&clients, tool, &targets, &afters, &plan, &owners).await?;
             if !crate::planner::print_emitted(ctx, tool, &code, args.emit.apply)? {
                 return Ok(());
             }
@@ -38,18 +39,20 @@ pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
             &vec![args.logging.wanted_deliveries(); targets.len()],
         )
         .await;
+        let owners = crate::planner::owner::owners(ctx, &clients, &targets).await;
         if let Some(tool) = args.emit.emit {
-            let code = crate::planner::emitted(&clients, tool, &targets, &afters, &plan).await?;
+            let code = crate::planner::emitted(&clients, tool, &targets, &afters, &plan, &owners).await?;
             if !crate::planner::print_emitted(ctx, tool, &code, args.emit.apply)? {
                 return Ok(());
             }
         }
-        let target = Target {
+        let mut target = Target {
             wait: Duration::from_secs(args.wait.seconds),
             units,
             cost: Some(cost),
             ..Target::stages("enable", &clients.region, &targets)
         };
+        target.result["owners"] = crate::planner::owner::warn_verdicts(ctx, &targets, &afters, &owners);
         execute::run(ctx, &clients, &plan, target).await
     })
     .await

@@ -23,6 +23,7 @@ use crate::context::Ctx;
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let mut ctx = Ctx::new(cli.global);
     ctx.load_prices()?;
+    ctx.load_terraform_state()?;
     let ctx = ctx;
     if let Some(accounts) = across_accounts(&cli.command) {
         if accounts.assume_role.is_some() && !accounts.given() {

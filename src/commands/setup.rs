@@ -109,7 +109,8 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<Option<(DebugSta
     let (enable_plan, units, afters) =
         plan_enable(ctx, &clients, &identity, &targets, &request.logging, role).await?;
     if let Some(tool) = args.emit.emit {
-        let code = crate::planner::emitted(&clients, tool, &targets, &afters, &enable_plan).await?;
+        let owners = crate::planner::owner::owners(ctx, &clients, &targets).await;
+        let code = crate::planner::emitted(&clients, tool, &targets, &afters, &enable_plan, &owners).await?;
         if !crate::planner::print_emitted(ctx, tool, &code, args.emit.apply)? {
             println!("Equivalent command:\n  {command}");
             return Ok(None);

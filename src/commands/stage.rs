@@ -27,8 +27,9 @@ pub async fn show(ctx: &Ctx, args: &StageShowArgs) -> anyhow::Result<()> {
     let pairs = resolve_targets(ctx, &clients, &targets).await?;
     if let Some(tool) = args.emit {
         let stages: Vec<StageLogging> = pairs.iter().map(|(_, s)| s.clone()).collect();
-        let code =
-            crate::planner::emitted(&clients, tool, &pairs, &stages, &crate::plan::Plan::default()).await?;
+        let owners = crate::planner::owner::owners(ctx, &clients, &pairs).await;
+        let empty = crate::plan::Plan::default();
+        let code = crate::planner::emitted(&clients, tool, &pairs, &stages, &empty, &owners).await?;
         crate::planner::print_emitted(ctx, tool, &code, false)?;
         return Ok(());
     }
@@ -204,8 +205,9 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
         let needs_role = planned.iter().any(|p| p.needs_role);
         let (steps, afters): (Vec<_>, Vec<_>) = planned.into_iter().map(|p| (p.steps, p.after)).unzip();
         let (plan, units) = layout(Vec::new(), &targets, steps);
+        let owners = crate::planner::owner::owners(ctx, &clients, &targets).await;
         if let Some(tool) = args.emit.emit {
-            let code = crate::planner::emitted(&clients, tool, &targets, &afters, &plan).await?;
+            let code = crate::planner::emitted(&clients, tool, &targets, &afters, &plan, &owners).await?;
             if !crate::planner::print_emitted(ctx, tool, &code, args.emit.apply)? {
                 return Ok(());
             }
@@ -222,12 +224,13 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
             &vec![logging.wanted_deliveries(); targets.len()],
         )
         .await;
-        let target = Target {
+        let mut target = Target {
             units,
             cost: Some(cost),
             confirm: crate::planner::session::open_on(ctx, &clients, &targets).await,
             ..Target::stages("stage set", &clients.region, &targets)
         };
+        target.result["owners"] = crate::planner::owner::warn_verdicts(ctx, &targets, &afters, &owners);
         execute::run(ctx, &clients, &plan, target).await
     })
     .await

@@ -50,6 +50,9 @@ struct ApiStatus {
 #[derive(Serialize)]
 struct StageStatus {
     stage: String,
+    /// The CloudFormation stack or Terraform resource that defines the stage, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    owner: Option<crate::owner::Owner>,
     findings: Vec<Finding>,
     #[serde(skip)]
     logging: StageLogging,
@@ -159,6 +162,12 @@ async fn audit_region(
         .try_collect()
         .await?;
     let mut statuses = statuses;
+    let pairs: Vec<(Api, StageLogging)> =
+        statuses.iter().flat_map(|a| a.stages.iter().map(|s| (a.api.clone(), s.logging.clone()))).collect();
+    let mut owners = crate::planner::owner::owners(ctx, clients, &pairs).await.into_iter();
+    for stage in statuses.iter_mut().flat_map(|a| a.stages.iter_mut()) {
+        stage.owner = owners.next().flatten();
+    }
     price_data_trace(ctx, clients, &mut statuses).await;
     let stages_seen: usize = statuses.iter().map(|a| a.stages.len()).sum();
     if !args.stages.is_empty() && stages_seen == 0 {
@@ -289,7 +298,13 @@ async fn audit_api(
             &facts,
             args.min_retention().unwrap_or(crate::controls::CONTROL_MIN_RETENTION_DAYS),
         );
-        audited.push(StageStatus { stage: stage.stage_name.clone(), findings, logging: stage, controls });
+        audited.push(StageStatus {
+            stage: stage.stage_name.clone(),
+            owner: None,
+            findings,
+            logging: stage,
+            controls,
+        });
     }
     Ok(ApiStatus { api, stages: audited })
 }
@@ -445,7 +460,9 @@ fn render(report: &[RegionStatus], marks: Marks) -> String {
                 let last_stage = j + 1 == api.stages.len();
                 let (branch, grandchild) =
                     if last_stage { (marks.last, "   ") } else { (marks.branch, marks.pipe) };
-                out.push_str(&format!("{child}{branch}stage {}\n", stage.stage));
+                let owner =
+                    stage.owner.as_ref().map(|o| format!(" (defined by {})", o.label())).unwrap_or_default();
+                out.push_str(&format!("{child}{branch}stage {}{owner}\n", stage.stage));
                 finding_lines(&mut out, &format!("{child}{grandchild}   "), &stage.findings);
             }
         }
@@ -490,6 +507,7 @@ mod tests {
 
     fn stage(name: &str, finding: Finding) -> StageStatus {
         StageStatus {
+            owner: None,
             stage: name.into(),
             findings: vec![finding],
             logging: StageLogging::default(),

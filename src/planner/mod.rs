@@ -2,6 +2,7 @@
 //! depends on, and turns requests into plan steps; [`crate::execute`] applies the plans.
 
 pub mod cost;
+pub mod owner;
 pub mod role;
 pub mod session;
 pub mod stage;
@@ -116,6 +117,7 @@ pub async fn emitted(
     targets: &[(Api, StageLogging)],
     afters: &[StageLogging],
     plan: &Plan,
+    owners: &[Option<crate::owner::Owner>],
 ) -> anyhow::Result<String> {
     use crate::plan::Action;
     let mut retention = std::collections::BTreeMap::new();
@@ -149,10 +151,21 @@ pub async fn emitted(
         }
         None => None,
     };
+    // The names the owner's code already uses for the stage resource.
+    let name_of = |owner: &Option<crate::owner::Owner>| match owner {
+        Some(crate::owner::Owner::Terraform { address, .. }) => address.rsplit('.').next().map(String::from),
+        Some(crate::owner::Owner::Cloudformation { logical_id, .. }) => logical_id.clone(),
+        None => None,
+    };
     let stages = targets
         .iter()
         .zip(afters)
-        .map(|((api, _), stage)| crate::emit::EmitStage { api, stage, resource_name: None })
+        .enumerate()
+        .map(|(i, ((api, _), stage))| crate::emit::EmitStage {
+            api,
+            stage,
+            resource_name: owners.get(i).and_then(name_of),
+        })
         .collect();
     Ok(crate::emit::render(tool, &crate::emit::Emit { role_arn, stages, retention }))
 }

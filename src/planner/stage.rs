@@ -598,7 +598,13 @@ mod tests {
 
     #[test]
     fn log_group_names_follow_the_api_type() {
-        let api = |kind| Api { id: "a1".into(), name: "orders".into(), kind, created: None };
+        let api = |kind| Api {
+            id: "a1".into(),
+            name: "orders".into(),
+            kind,
+            created: None,
+            tags: Default::default(),
+        };
         assert_eq!(default_log_group(&api(ApiKind::Rest), "prod"), "API-Gateway-Access-Logs_a1/prod");
         assert_eq!(
             default_log_group(&api(ApiKind::Http), "prod"),

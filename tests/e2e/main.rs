@@ -15,6 +15,7 @@ mod fleet;
 mod hardening;
 mod harness;
 mod orgs;
+mod owner;
 mod quotas;
 mod reliability;
 mod setup;

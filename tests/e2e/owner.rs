@@ -1,0 +1,142 @@
+//! Ownership: a stage defined by a CloudFormation stack (tagged as CloudFormation tags it; the
+//! emulator does not tag API Gateway resources itself) or by Terraform (`--terraform-state`), the
+//! plan's warnings and JSON, `status`'s owner line, and `--emit` using the owner's names.
+
+use crate::harness::*;
+use serde_json::Value;
+
+fn tag_stage(acct: &Account, api: &str, tags: &[(&str, &str)]) {
+    let arn = format!("arn:aws:apigateway:{REGION}::/restapis/{api}/stages/prod");
+    let mut call = acct.apigw().tag_resource().resource_arn(arn);
+    for (k, v) in tags {
+        call = call.tags(*k, *v);
+    }
+    acct.block_on(call.send()).unwrap();
+}
+
+fn create_stack(acct: &Account, name: &str, template: &str) {
+    let cfn = aws_sdk_cloudformation::Client::new(&acct.config);
+    acct.block_on(cfn.create_stack().stack_name(name).template_body(template).send()).unwrap();
+}
+
+fn with_role(acct: &Account) {
+    let arn = acct.create_role("logging", API_GATEWAY_TRUST, true);
+    acct.set_account_role(&arn);
+}
+
+#[test]
+fn a_serverless_stack_s_stage_is_told_its_change_lasts_until_the_next_deploy() {
+    let acct = Account::new();
+    with_role(&acct);
+    let api = acct.create_api("svc-dev", "prod", &[]);
+    create_stack(
+        &acct,
+        "svc-dev",
+        r#"{"AWSTemplateFormatVersion":"2010-09-09","Description":"The AWS CloudFormation template for this Serverless application","Resources":{"ServerlessLogs":{"Type":"AWS::Logs::LogGroup","Properties":{"LogGroupName":"/aws/api-gateway/svc-dev"}}}}"#,
+    );
+    tag_stage(
+        &acct,
+        &api,
+        &[("aws:cloudformation:stack-name", "svc-dev"), ("aws:cloudformation:logical-id", "ApiGatewayStage")],
+    );
+    let (code, stdout, stderr) = acct.run(&[
+        "stage",
+        "set",
+        "--api",
+        "svc-dev",
+        "--stage",
+        "prod",
+        "--level",
+        "info",
+        "--dry-run",
+        "--output",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let out: Value = serde_json::from_str(&stdout).unwrap();
+    let owner = &out["result"]["owners"][0];
+    assert_eq!(
+        (owner["owner"]["tool"].as_str(), owner["owner"]["generator"].as_str()),
+        (Some("cloudformation"), Some("serverless"))
+    );
+    assert_eq!(owner["owner"]["stack"], "svc-dev");
+    let verdict = "Serverless re-applies its logging settings on every deploy: this change lasts until the next `serverless deploy`";
+    assert_eq!(owner["verdicts"][0], verdict);
+    assert!(stderr.contains(verdict), "{stderr}");
+
+    // The stage's own logical id names the emitted resource; status shows the owner.
+    let template =
+        acct.run(&["stage", "show", "--api", "svc-dev", "--stage", "prod", "--emit", "cloudformation"]).1;
+    assert!(template.contains("\"ApiGatewayStage\": {"), "{template}");
+    let status = acct.run(&["status", "--api", "svc-dev"]).1;
+    assert!(status.contains("stage prod (defined by Serverless stack svc-dev)"), "{status}");
+    // An unowned stage says nothing.
+    acct.create_api("plain", "prod", &[]);
+    let out =
+        acct.json(&["stage", "set", "--api", "plain", "--stage", "prod", "--level", "info", "--dry-run"], 0);
+    assert_eq!(out["result"]["owners"], serde_json::json!([]));
+}
+
+#[test]
+fn a_cdk_stack_declaring_method_settings_is_told_drift_aware_deploys_revert() {
+    let acct = Account::new();
+    with_role(&acct);
+    let api = acct.create_api("app", "prod", &[]);
+    create_stack(
+        &acct,
+        "AppStack",
+        r#"{"Resources":{"CDKMetadata":{"Type":"AWS::CDK::Metadata","Properties":{}},"Stage":{"Type":"AWS::ApiGateway::Stage","Metadata":{"aws:cdk:path":"AppStack/Api/DeploymentStage.prod"},"Properties":{"RestApiId":"x","StageName":"prod","MethodSettings":[{"ResourcePath":"/*","HttpMethod":"*","LoggingLevel":"ERROR"}]}}}}"#,
+    );
+    tag_stage(&acct, &api, &[("aws:cloudformation:stack-name", "AppStack")]);
+    let out =
+        acct.json(&["stage", "set", "--api", "app", "--stage", "prod", "--level", "info", "--dry-run"], 0);
+    assert_eq!(
+        out["result"]["owners"][0]["verdicts"][0],
+        "declared in stack AppStack: a drift-aware deploy reverts it; `cdk drift` will report it"
+    );
+}
+
+#[test]
+fn a_terraform_state_names_its_stages_and_what_the_next_apply_removes() {
+    let acct = Account::new();
+    with_role(&acct);
+    let api = acct.create_api("pets", "prod", &[]);
+    let state = format!(
+        r#"{{"format_version":"1.0","values":{{"root_module":{{"resources":[{{"address":"aws_api_gateway_stage.live","type":"aws_api_gateway_stage","values":{{"rest_api_id":"{api}","stage_name":"prod","access_log_settings":[]}}}}]}}}}}}"#
+    );
+    let file = temp_file(&acct, "state.json", state.as_bytes());
+    let out = acct
+        .json(&["enable", "--api", "pets", "--stage", "prod", "--terraform-state", &file, "--dry-run"], 0);
+    let owner = &out["result"]["owners"][0];
+    assert_eq!(owner["owner"]["address"], "aws_api_gateway_stage.live");
+    let verdicts: Vec<&str> =
+        owner["verdicts"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert!(
+        verdicts.contains(&"Terraform resource `aws_api_gateway_stage.live` has no `access_log_settings`: the next `terraform apply` removes this access logging"),
+        "{verdicts:?}"
+    );
+    let code = acct
+        .run(&[
+            "enable",
+            "--api",
+            "pets",
+            "--stage",
+            "prod",
+            "--terraform-state",
+            &file,
+            "--emit",
+            "terraform",
+        ])
+        .1;
+    assert!(code.contains("resource \"aws_api_gateway_stage\" \"live\""), "{code}");
+
+    for (name, text, expected) in
+        [("broken.json", "{", "not JSON"), ("other.json", r#"{"resources":[]}"#, "not a Terraform state")]
+    {
+        let file = temp_file(&acct, name, text.as_bytes());
+        let (code, _, stderr) =
+            acct.run(&["enable", "--api", "pets", "--stage", "prod", "--terraform-state", &file]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains(&format!("--terraform-state {file}: {expected}")), "{stderr}");
+    }
+}
