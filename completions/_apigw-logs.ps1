@@ -678,6 +678,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
         'apigw-logs;apply' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The file: defaults and [[stage]] entries (schema in the README)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The file: defaults and [[stage]] entries (schema in the README)')
+            [CompletionResult]::new('--emit', '--emit', [CompletionResultType]::ParameterName, 'Print the code that gives the stages the planned settings in this tool (log groups with their retention, the account role, method and access log settings); nothing is applied unless --apply is given too')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'How long to keep retrying while IAM propagates a new role, in seconds')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Run in this AWS account (repeatable): through --assume-role, or with your own credentials when it is your own account')
             [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'The role to assume in each account, e.g. OrganizationAccountAccessRole')
@@ -695,6 +696,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             [CompletionResult]::new('--terraform-state', '--terraform-state', [CompletionResultType]::ParameterName, 'A Terraform state (`terraform show -json > state.json`): plans and status say which stages it manages and what its next apply does to a change')
             [CompletionResult]::new('--call-timeout', '--call-timeout', [CompletionResultType]::ParameterName, 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Change nothing; exit 0 when the stages match the file, 4 when changes are pending')
+            [CompletionResult]::new('--apply', '--apply', [CompletionResultType]::ParameterName, 'With --emit: apply the plan as well')
             [CompletionResult]::new('--all-accounts', '--all-accounts', [CompletionResultType]::ParameterName, 'Run in every ACTIVE account of your AWS Organization (ListAccounts: call it from the management account or a delegated administrator); your own account only with --include-caller-account')
             [CompletionResult]::new('--include-caller-account', '--include-caller-account', [CompletionResultType]::ParameterName, 'With --all-accounts: also run in your own account, with your own credentials')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and stop: no write call is made')

@@ -628,7 +628,7 @@ _apigw__logs() {
             return 0
             ;;
         apigw__subcmd__logs__subcmd__apply)
-            opts="-f -y -v -h --file --check --wait --account --all-accounts --include-caller-account --assume-role --external-id --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --traffic-days --prices --terraform-state --call-timeout --help"
+            opts="-f -y -v -h --file --check --emit --apply --wait --account --all-accounts --include-caller-account --assume-role --external-id --profile --region --endpoint-url --output --dry-run --yes --no-input --verbose --color --timeout --concurrency --quota-scale --traffic-days --prices --terraform-state --call-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -640,6 +640,10 @@ _apigw__logs() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --emit)
+                    COMPREPLY=($(compgen -W "terraform cloudformation cdk sam serverless" -- "${cur}"))
                     return 0
                     ;;
                 --wait)

@@ -641,6 +641,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         &'apigw-logs;apply'= {
             cand -f 'The file: defaults and [[stage]] entries (schema in the README)'
             cand --file 'The file: defaults and [[stage]] entries (schema in the README)'
+            cand --emit 'Print the code that gives the stages the planned settings in this tool (log groups with their retention, the account role, method and access log settings); nothing is applied unless --apply is given too'
             cand --wait 'How long to keep retrying while IAM propagates a new role, in seconds'
             cand --account 'Run in this AWS account (repeatable): through --assume-role, or with your own credentials when it is your own account'
             cand --assume-role 'The role to assume in each account, e.g. OrganizationAccountAccessRole'
@@ -658,6 +659,7 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand --terraform-state 'A Terraform state (`terraform show -json > state.json`): plans and status say which stages it manages and what its next apply does to a change'
             cand --call-timeout 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)'
             cand --check 'Change nothing; exit 0 when the stages match the file, 4 when changes are pending'
+            cand --apply 'With --emit: apply the plan as well'
             cand --all-accounts 'Run in every ACTIVE account of your AWS Organization (ListAccounts: call it from the management account or a delegated administrator); your own account only with --include-caller-account'
             cand --include-caller-account 'With --all-accounts: also run in your own account, with your own credentials'
             cand --dry-run 'Print the plan and stop: no write call is made'

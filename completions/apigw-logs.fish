@@ -622,6 +622,11 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l no-inpu
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -s h -l help -d 'Print help'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -s f -l file -d 'The file: defaults and [[stage]] entries (schema in the README)' -r -F
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l emit -d 'Print the code that gives the stages the planned settings in this tool (log groups with their retention, the account role, method and access log settings); nothing is applied unless --apply is given too' -r -f -a "terraform\t''
+cloudformation\t''
+cdk\t''
+sam\t''
+serverless\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l wait -d 'How long to keep retrying while IAM propagates a new role, in seconds' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l account -d 'Run in this AWS account (repeatable): through --assume-role, or with your own credentials when it is your own account' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l assume-role -d 'The role to assume in each account, e.g. OrganizationAccountAccessRole' -r
@@ -642,6 +647,7 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l prices -
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l terraform-state -d 'A Terraform state (`terraform show -json > state.json`): plans and status say which stages it manages and what its next apply does to a change' -r -F
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l check -d 'Change nothing; exit 0 when the stages match the file, 4 when changes are pending'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l apply -d 'With --emit: apply the plan as well'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l all-accounts -d 'Run in every ACTIVE account of your AWS Organization (ListAccounts: call it from the management account or a delegated administrator); your own account only with --include-caller-account'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l include-caller-account -d 'With --all-accounts: also run in your own account, with your own credentials'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l dry-run -d 'Print the plan and stop: no write call is made'

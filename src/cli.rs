@@ -684,6 +684,8 @@ pub struct ApplyArgs {
     #[arg(long)]
     pub check: bool,
     #[command(flatten)]
+    pub emit: EmitArgs,
+    #[command(flatten)]
     pub wait: WaitArg,
     #[command(flatten)]
     pub accounts: AccountArgs,

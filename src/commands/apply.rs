@@ -117,6 +117,13 @@ async fn apply_in_region(
     };
     let pairs: Vec<_> = managed.iter().map(|m| (m.api.clone(), m.stage.clone())).collect();
     let (plan, units) = layout(shared, &pairs, planned);
+    let owners = crate::planner::owner::owners(ctx, clients, &pairs).await;
+    if let Some(tool) = args.emit.emit {
+        let code = crate::planner::emitted(clients, tool, &pairs, &afters, &plan, &owners).await?;
+        if !crate::planner::print_emitted(ctx, tool, &code, args.emit.apply)? {
+            return Ok(());
+        }
+    }
     // Each stage's own `execution_log_destinations`, when its entry names them.
     let requests: Vec<Vec<crate::cli::LoggingArgs>> = managed.iter().map(Managed::requests).collect();
     let deliveries: Vec<_> = requests.iter().map(|r| r.first().and_then(|r| r.wanted_deliveries())).collect();
@@ -125,13 +132,14 @@ async fn apply_in_region(
     let stages: Vec<_> =
         managed.iter().map(|m| json!({ "api": m.api, "stage": m.stage.stage_name })).collect();
     let subject = format!("{} stage(s) in {path}", managed.len());
-    let target = Target {
+    let mut target = Target {
         wait: Duration::from_secs(args.wait.seconds),
         check_only: args.check,
         units,
         cost: Some(cost),
         ..Target::new("apply", &clients.region, subject, json!({ "file": path, "stages": stages }))
     };
+    target.result["owners"] = crate::planner::owner::warn_verdicts(ctx, &pairs, &afters, &owners);
     execute::run(ctx, clients, &plan, target).await
 }
 

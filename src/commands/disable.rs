@@ -48,12 +48,14 @@ pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
                 &vec![(!args.access_only).then_some(&[][..]); targets.len()],
             )
             .await;
-            let target = Target {
+            let mut target = Target {
                 units,
                 cost: Some(cost),
                 confirm: crate::planner::session::open_on(ctx, &clients, &targets).await,
                 ..Target::stages("disable", &clients.region, &targets)
             };
+            let owners = crate::planner::owner::owners(ctx, &clients, &targets).await;
+            target.result["owners"] = crate::planner::owner::warn_verdicts(ctx, &targets, &afters, &owners);
             execute::run(ctx, &clients, &plan, target).await
         },
     )

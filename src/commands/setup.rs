@@ -108,8 +108,8 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<Option<(DebugSta
         .then_some(NewRole { name: DEFAULT_ROLE_NAME, hardened: false });
     let (enable_plan, units, afters) =
         plan_enable(ctx, &clients, &identity, &targets, &request.logging, role).await?;
+    let owners = crate::planner::owner::owners(ctx, &clients, &targets).await;
     if let Some(tool) = args.emit.emit {
-        let owners = crate::planner::owner::owners(ctx, &clients, &targets).await;
         let code = crate::planner::emitted(&clients, tool, &targets, &afters, &enable_plan, &owners).await?;
         if !crate::planner::print_emitted(ctx, tool, &code, args.emit.apply)? {
             println!("Equivalent command:\n  {command}");
@@ -140,6 +140,7 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<Option<(DebugSta
         ..Target::stages("setup", &clients.region, &targets)
     };
     target.result["command"] = command.clone().into();
+    target.result["owners"] = crate::planner::owner::warn_verdicts(ctx, &targets, &afters, &owners);
     let applied = execute::run(ctx, &clients, &plan, target).await;
     // Declined at "Apply?": the answers are not lost, they are this command.
     let declined = applied.as_ref().is_err_and(|e| error::exit_code(e) == error::Exit::Cancelled)

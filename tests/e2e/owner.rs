@@ -140,3 +140,70 @@ fn a_terraform_state_names_its_stages_and_what_the_next_apply_removes() {
         assert!(stderr.contains(&format!("--terraform-state {file}: {expected}")), "{stderr}");
     }
 }
+
+#[test]
+fn http_and_websocket_stages_have_owners_too_and_apply_emits_its_plan() {
+    use aws_sdk_apigatewayv2::types::ProtocolType;
+    let acct = Account::new();
+    with_role(&acct);
+    let web = acct.create_v2_api("web", ProtocolType::Http);
+    acct.block_on(acct.apigw2().create_stage().api_id(&web).stage_name("prod").send()).unwrap();
+    let state = format!(
+        r#"{{"format_version":"1.0","values":{{"root_module":{{"resources":[{{"address":"module.edge.aws_apigatewayv2_stage.prod","type":"aws_apigatewayv2_stage","values":{{"api_id":"{web}","name":"prod","access_log_settings":[]}}}}]}}}}}}"#
+    );
+    let file = temp_file(&acct, "state.json", state.as_bytes());
+    let out =
+        acct.json(&["enable", "--api", "web", "--stage", "prod", "--terraform-state", &file, "--dry-run"], 0);
+    assert_eq!(
+        out["result"]["owners"][0]["verdicts"][0],
+        "Terraform resource `module.edge.aws_apigatewayv2_stage.prod` has no `access_log_settings`: the next `terraform apply` removes this access logging"
+    );
+
+    // A WebSocket API made by a stack (its tags name it, as CloudFormation's do).
+    create_stack(
+        &acct,
+        "ChatStack",
+        r#"{"Resources":{"Logs":{"Type":"AWS::Logs::LogGroup","Properties":{"LogGroupName":"chat"}}}}"#,
+    );
+    let chat = acct
+        .block_on(
+            acct.apigw2()
+                .create_api()
+                .name("chat")
+                .protocol_type(ProtocolType::Websocket)
+                .route_selection_expression("$request.body.action")
+                .tags("aws:cloudformation:stack-name", "ChatStack")
+                .send(),
+        )
+        .unwrap()
+        .api_id()
+        .unwrap()
+        .to_string();
+    acct.block_on(acct.apigw2().create_stage().api_id(&chat).stage_name("prod").send()).unwrap();
+    let out =
+        acct.json(&["stage", "set", "--api", "chat", "--stage", "prod", "--level", "info", "--dry-run"], 0);
+    let owner = &out["result"]["owners"][0];
+    assert_eq!(
+        (owner["owner"]["stack"].as_str(), owner["owner"]["generator"].as_str()),
+        (Some("ChatStack"), Some("cloudformation"))
+    );
+    assert!(
+        owner["verdicts"][0].as_str().unwrap().starts_with("stack ChatStack does not declare these settings"),
+        "{owner}"
+    );
+
+    // apply -f … --emit prints the file's plan as code and changes nothing.
+    let manifest = temp_file(&acct, "logs.toml", b"[[stage]]\napi = \"chat\"\nlevel = \"error\"\n");
+    let before = acct.block_on(acct.apigw2().get_stage().api_id(&chat).stage_name("prod").send()).unwrap();
+    let (code, stdout, stderr) = acct.run(&["apply", "-f", &manifest, "--emit", "cloudformation"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("AWS::ApiGatewayV2::Stage") && stdout.contains("\"LoggingLevel\": \"ERROR\""),
+        "{stdout}"
+    );
+    let after = acct.block_on(acct.apigw2().get_stage().api_id(&chat).stage_name("prod").send()).unwrap();
+    assert_eq!(
+        format!("{:?}", before.default_route_settings()),
+        format!("{:?}", after.default_route_settings())
+    );
+}
