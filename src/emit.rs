@@ -473,18 +473,28 @@ fn serverless(emit: &Emit) -> String {
         let (api, stage) = (target.api, target.stage);
         let wide = stage.stage_wide();
         let format = stage.access.as_ref().map(|a| quote(&a.format));
-        match api.kind {
-            ApiKind::Rest => {
-                let _ = writeln!(out, "    restApi: # {} ({}), stage {}", api.name, api.id, stage.stage_name);
-                let _ = writeln!(out, "      accessLogging: {}", stage.access.is_some());
-                if let Some(format) = &format {
+        if api.kind == ApiKind::Http {
+            let _ = writeln!(out, "    httpApi: # {} ({}), stage {}", api.name, api.id, stage.stage_name);
+            match &format {
+                Some(format) => {
                     let _ = writeln!(out, "      format: {format}");
                 }
-                let _ = writeln!(out, "      executionLogging: {}", wide.level != Level::Off);
-                if wide.level != Level::Off {
-                    let _ = writeln!(out, "      level: {}", wide.level.as_api());
-                }
-                let _ = writeln!(out, "      fullExecutionData: {}", wide.data_trace);
+                None => out.push_str("      format: null # access logging off: leave httpApi out\n"),
+            }
+        } else {
+            // REST and WebSocket share the keys; only REST takes the account role.
+            let key = if api.kind == ApiKind::Rest { "restApi" } else { "websocket" };
+            let _ = writeln!(out, "    {key}: # {} ({}), stage {}", api.name, api.id, stage.stage_name);
+            let _ = writeln!(out, "      accessLogging: {}", stage.access.is_some());
+            if let Some(format) = &format {
+                let _ = writeln!(out, "      format: {format}");
+            }
+            let _ = writeln!(out, "      executionLogging: {}", wide.level != Level::Off);
+            if wide.level != Level::Off {
+                let _ = writeln!(out, "      level: {}", wide.level.as_api());
+            }
+            let _ = writeln!(out, "      fullExecutionData: {}", wide.data_trace);
+            if api.kind == ApiKind::Rest {
                 if let Some(role) = &emit.role_arn {
                     let _ = writeln!(out, "      role: {}", quote(role));
                 }
@@ -492,28 +502,6 @@ fn serverless(emit: &Emit) -> String {
                 if !method_overrides(stage).is_empty() {
                     notes.push("# method overrides have no provider.logs key: keep them in an AWS::ApiGateway::Stage resource or set them with apigw-logs");
                 }
-            }
-            ApiKind::Http => {
-                let _ = writeln!(out, "    httpApi: # {} ({}), stage {}", api.name, api.id, stage.stage_name);
-                match &format {
-                    Some(format) => {
-                        let _ = writeln!(out, "      format: {format}");
-                    }
-                    None => out.push_str("      format: null # access logging off: leave httpApi out\n"),
-                }
-            }
-            ApiKind::Websocket => {
-                let _ =
-                    writeln!(out, "    websocket: # {} ({}), stage {}", api.name, api.id, stage.stage_name);
-                let _ = writeln!(out, "      accessLogging: {}", stage.access.is_some());
-                if let Some(format) = &format {
-                    let _ = writeln!(out, "      format: {format}");
-                }
-                let _ = writeln!(out, "      executionLogging: {}", wide.level != Level::Off);
-                if wide.level != Level::Off {
-                    let _ = writeln!(out, "      level: {}", wide.level.as_api());
-                }
-                let _ = writeln!(out, "      fullExecutionData: {}", wide.data_trace);
             }
         }
         if stage.methods.values().any(|m| m.metrics) {

@@ -118,11 +118,8 @@ async fn apply_in_region(
     let pairs: Vec<_> = managed.iter().map(|m| (m.api.clone(), m.stage.clone())).collect();
     let (plan, units) = layout(shared, &pairs, planned);
     let owners = crate::planner::owner::owners(ctx, clients, &pairs).await;
-    if let Some(tool) = args.emit.emit {
-        let code = crate::planner::emitted(clients, tool, &pairs, &afters, &plan, &owners).await?;
-        if !crate::planner::print_emitted(ctx, tool, &code, args.emit.apply)? {
-            return Ok(());
-        }
+    if !crate::planner::emit_first(ctx, clients, &args.emit, &pairs, &afters, &plan, &owners).await? {
+        return Ok(());
     }
     // Each stage's own `execution_log_destinations`, when its entry names them.
     let requests: Vec<Vec<crate::cli::LoggingArgs>> = managed.iter().map(Managed::requests).collect();

@@ -24,11 +24,8 @@ pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
         let (plan, units, afters) =
             plan_enable(ctx, &clients, &identity, &targets, &args.logging, Some(role)).await?;
         let owners = crate::planner::owner::owners(ctx, &clients, &targets).await;
-        if let Some(tool) = args.emit.emit {
-            let code = crate::planner::emitted(&clients, tool, &targets, &afters, &plan, &owners).await?;
-            if !crate::planner::print_emitted(ctx, tool, &code, args.emit.apply)? {
-                return Ok(());
-            }
+        if !crate::planner::emit_first(ctx, &clients, &args.emit, &targets, &afters, &plan, &owners).await? {
+            return Ok(());
         }
         let cost = crate::planner::cost::estimate(
             ctx,
@@ -39,13 +36,6 @@ pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
             &vec![args.logging.wanted_deliveries(); targets.len()],
         )
         .await;
-        let owners = crate::planner::owner::owners(ctx, &clients, &targets).await;
-        if let Some(tool) = args.emit.emit {
-            let code = crate::planner::emitted(&clients, tool, &targets, &afters, &plan, &owners).await?;
-            if !crate::planner::print_emitted(ctx, tool, &code, args.emit.apply)? {
-                return Ok(());
-            }
-        }
         let mut target = Target {
             wait: Duration::from_secs(args.wait.seconds),
             units,

@@ -109,12 +109,11 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<Option<(DebugSta
     let (enable_plan, units, afters) =
         plan_enable(ctx, &clients, &identity, &targets, &request.logging, role).await?;
     let owners = crate::planner::owner::owners(ctx, &clients, &targets).await;
-    if let Some(tool) = args.emit.emit {
-        let code = crate::planner::emitted(&clients, tool, &targets, &afters, &enable_plan, &owners).await?;
-        if !crate::planner::print_emitted(ctx, tool, &code, args.emit.apply)? {
-            println!("Equivalent command:\n  {command}");
-            return Ok(None);
-        }
+    if !crate::planner::emit_first(ctx, &clients, &args.emit, &targets, &afters, &enable_plan, &owners)
+        .await?
+    {
+        println!("Equivalent command:\n  {command}");
+        return Ok(None);
     }
     let cost = crate::planner::cost::estimate(
         ctx,

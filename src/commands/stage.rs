@@ -30,8 +30,7 @@ pub async fn show(ctx: &Ctx, args: &StageShowArgs) -> anyhow::Result<()> {
         let owners = crate::planner::owner::owners(ctx, &clients, &pairs).await;
         let empty = crate::plan::Plan::default();
         let code = crate::planner::emitted(&clients, tool, &pairs, &stages, &empty, &owners).await?;
-        crate::planner::print_emitted(ctx, tool, &code, false)?;
-        return Ok(());
+        return crate::planner::print_emitted(ctx, tool, &code);
     }
     let index = match pairs.iter().any(|(api, _)| api.kind == ApiKind::Rest) {
         true => readable_deliveries(ctx, &clients).await?,
@@ -206,11 +205,8 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
         let (steps, afters): (Vec<_>, Vec<_>) = planned.into_iter().map(|p| (p.steps, p.after)).unzip();
         let (plan, units) = layout(Vec::new(), &targets, steps);
         let owners = crate::planner::owner::owners(ctx, &clients, &targets).await;
-        if let Some(tool) = args.emit.emit {
-            let code = crate::planner::emitted(&clients, tool, &targets, &afters, &plan, &owners).await?;
-            if !crate::planner::print_emitted(ctx, tool, &code, args.emit.apply)? {
-                return Ok(());
-            }
+        if !crate::planner::emit_first(ctx, &clients, &args.emit, &targets, &afters, &plan, &owners).await? {
+            return Ok(());
         }
         if needs_role {
             crate::planner::require_account_role(&clients).await?;

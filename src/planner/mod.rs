@@ -170,13 +170,29 @@ pub async fn emitted(
     Ok(crate::emit::render(tool, &crate::emit::Emit { role_arn, stages, retention }))
 }
 
-/// Prints `--emit`'s code (JSON: `{"emit": TOOL, "code": …}`); whether to go on and apply.
-pub fn print_emitted(ctx: &Ctx, tool: crate::emit::Tool, code: &str, apply: bool) -> anyhow::Result<bool> {
+/// Prints `--emit`'s code (JSON: `{"emit": TOOL, "code": …}`).
+pub fn print_emitted(ctx: &Ctx, tool: crate::emit::Tool, code: &str) -> anyhow::Result<()> {
     if ctx.json() {
         let tool = clap::ValueEnum::to_possible_value(&tool).map(|v| v.get_name().to_string());
-        ctx.print_json(&serde_json::json!({ "emit": tool, "code": code }))?;
+        ctx.print_json(&serde_json::json!({ "emit": tool, "code": code }))
     } else {
         print!("{code}");
+        Ok(())
     }
-    Ok(apply)
+}
+
+/// With `--emit`, prints the planned stages as code first; whether the command goes on to apply
+/// (no `--emit`, or `--emit --apply`).
+pub async fn emit_first(
+    ctx: &Ctx,
+    clients: &Clients,
+    emit: &crate::cli::EmitArgs,
+    targets: &[(Api, StageLogging)],
+    afters: &[StageLogging],
+    plan: &Plan,
+    owners: &[Option<crate::owner::Owner>],
+) -> anyhow::Result<bool> {
+    let Some(tool) = emit.emit else { return Ok(true) };
+    print_emitted(ctx, tool, &emitted(clients, tool, targets, afters, plan, owners).await?)?;
+    Ok(emit.apply)
 }

@@ -142,6 +142,7 @@ fn emit_alone_writes_nothing_and_emit_with_apply_applies() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("AWS::ApiGateway::Account") && stdout.contains("Applied"), "{stdout}");
+    assert_eq!(stdout.matches("AWSTemplateFormatVersion").count(), 1, "the code once: {stdout}");
     let wide = acct.stage(&api, "prod").method_settings().unwrap()["*/*"].clone();
     assert_eq!(wide.logging_level(), Some("INFO"));
 }
