@@ -9,59 +9,86 @@ use crate::logging::StageLogging;
 use crate::owner::{self, Owner};
 use std::collections::HashMap;
 
+/// A stack's name, and the stage's logical id in it when known.
+type Stack = (String, Option<String>);
+
 pub async fn owners(ctx: &Ctx, clients: &Clients, targets: &[(Api, StageLogging)]) -> Vec<Option<Owner>> {
-    let mut stacks_of_apis: HashMap<String, Option<(String, Option<String>)>> = HashMap::new();
-    let mut templates: HashMap<String, Option<String>> = HashMap::new();
-    let mut warned = false;
-    let mut warn = |err: anyhow::Error| {
-        if !std::mem::replace(&mut warned, true) {
-            ctx.warn(format_args!(
-                "cannot read CloudFormation in {} ({err:#}); grant cloudformation:DescribeStackResources and cloudformation:GetTemplate to see which stacks own stages",
-                clients.region
-            ));
-        }
+    use futures::StreamExt as _;
+    let concurrency = usize::from(ctx.global.concurrency);
+    let terraform = |api: &Api, stage: &StageLogging| {
+        ctx.terraform
+            .as_ref()
+            .and_then(|s| s.stages.get(&(api.id.clone(), stage.stage_name.clone())))
+            .cloned()
     };
-    let mut found = Vec::new();
-    for (api, stage) in targets {
-        if let Some(owner) =
-            ctx.terraform.as_ref().and_then(|s| s.stages.get(&(api.id.clone(), stage.stage_name.clone())))
-        {
-            found.push(Some(owner.clone()));
-            continue;
+    // APIs whose stages no tag names a stack for: one DescribeStackResources each, concurrently.
+    let mut untagged: Vec<&str> = targets
+        .iter()
+        .filter(|(api, stage)| {
+            terraform(api, stage).is_none() && owner::stack_of(&stage.tags, &api.tags).is_none()
+        })
+        .map(|(api, _)| api.id.as_str())
+        .collect();
+    untagged.sort_unstable();
+    untagged.dedup();
+    let looked: Vec<anyhow::Result<Option<Stack>>> = futures::stream::iter(&untagged)
+        .map(|id| cloudformation::stack_of(&clients.cfn, id))
+        .buffered(concurrency)
+        .collect()
+        .await;
+    let mut failure = None;
+    let mut stack_of_api: HashMap<&str, Stack> = HashMap::new();
+    for (id, result) in untagged.iter().zip(looked) {
+        match result {
+            Ok(Some(stack)) => {
+                stack_of_api.insert(id, stack);
+            }
+            Ok(None) => {}
+            Err(err) => failure = failure.or(Some(err)),
         }
-        let stack = match owner::stack_of(&stage.tags, &api.tags) {
-            Some(stack) => Some(stack),
-            None => match stacks_of_apis.get(&api.id) {
-                Some(known) => known.clone(),
-                None => {
-                    let looked = cloudformation::stack_of(&clients.cfn, &api.id).await.unwrap_or_else(|e| {
-                        warn(e);
-                        None
-                    });
-                    stacks_of_apis.insert(api.id.clone(), looked.clone());
-                    looked
-                }
-            },
-        };
-        let Some((stack, logical_id)) = stack else {
-            found.push(None);
-            continue;
-        };
-        if !templates.contains_key(&stack) {
-            let template =
-                cloudformation::original_template(&clients.cfn, &stack).await.unwrap_or_else(|e| {
-                    warn(e);
-                    None
-                });
-            templates.insert(stack.clone(), template);
-        }
-        found.push(Some(owner::cloudformation_owner(
-            stack.clone(),
-            logical_id,
-            templates[&stack].as_deref(),
-        )));
     }
-    found
+    let stacks: Vec<Option<Stack>> = targets
+        .iter()
+        .map(|(api, stage)| {
+            owner::stack_of(&stage.tags, &api.tags).or_else(|| stack_of_api.get(api.id.as_str()).cloned())
+        })
+        .collect();
+    // Each stack's template once, concurrently.
+    let mut names: Vec<String> = stacks.iter().flatten().map(|(stack, _)| stack.clone()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let read: Vec<anyhow::Result<Option<String>>> = futures::stream::iter(&names)
+        .map(|stack| cloudformation::original_template(&clients.cfn, stack))
+        .buffered(concurrency)
+        .collect()
+        .await;
+    let mut templates: HashMap<String, String> = HashMap::new();
+    for (stack, result) in names.into_iter().zip(read) {
+        match result {
+            Ok(Some(template)) => {
+                templates.insert(stack, template);
+            }
+            Ok(None) => {}
+            Err(err) => failure = failure.or(Some(err)),
+        }
+    }
+    if let Some(err) = failure {
+        ctx.warn(format_args!(
+            "cannot read CloudFormation in {} ({err:#}); grant cloudformation:DescribeStackResources and cloudformation:GetTemplate to see which stacks own stages",
+            clients.region
+        ));
+    }
+    targets
+        .iter()
+        .zip(stacks)
+        .map(|((api, stage), stack)| {
+            terraform(api, stage).or_else(|| {
+                let (stack, logical_id) = stack?;
+                let template = templates.get(stack.as_str()).map(String::as_str);
+                Some(owner::cloudformation_owner(stack, logical_id, template))
+            })
+        })
+        .collect()
 }
 
 /// Says, per owned stage, what its owner's next deploy does to the change; the JSON entries.
