@@ -32,7 +32,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -67,7 +67,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and not __fish_seen_subcommand_from create help" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -90,7 +90,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand role; and __fish_seen_subcommand_from create" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -113,7 +113,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and not __fish_seen_subcommand_from show set-role reset help" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -137,7 +137,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from show" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -160,7 +160,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from set-role" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -180,7 +180,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand account; and __fish_seen_subcommand_from reset" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -204,7 +204,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and not __fish_seen_subcommand_from show set help" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -240,7 +240,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from show" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -295,7 +295,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand stage; and __fish_seen_subcommand_from set" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -360,7 +360,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand enable" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -397,7 +397,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand disable" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -455,7 +455,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand setup" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -486,7 +486,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -518,7 +518,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -544,7 +544,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from list" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -569,7 +569,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and __fish_seen_subcommand_from end" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -602,7 +602,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand status" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -639,7 +639,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand apply" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -687,7 +687,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand cost" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand cost" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand cost" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand cost" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand cost" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand cost" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -712,7 +712,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and not __fish_seen_subcommand_from list show check help" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -739,7 +739,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from list" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -762,7 +762,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from show" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -785,7 +785,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand formats; and __fish_seen_subcommand_from check" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
@@ -809,7 +809,7 @@ json\t''"
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l timeout -d 'Give up on the whole command after this many seconds (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r

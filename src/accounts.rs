@@ -81,7 +81,7 @@ where
     let prompts = ctx.interactive() && !ctx.global.yes && !ctx.dry_run();
     let at_once = if prompts { 1 } else { usize::from(ctx.global.concurrency).min(accounts.len()) };
     let bar = progress_bar(ctx, accounts.len());
-    let session = std::time::Duration::from_secs(ctx.global.timeout + 300);
+    let session = std::time::Duration::from_secs(ctx.global.timeout() + 300);
     let run = &run;
     let (caller, base, bar) = (&caller, &base, &bar);
     let mut outcomes: Vec<(usize, Outcome)> =

@@ -64,10 +64,11 @@ pub struct GlobalArgs {
     /// When to use colour (NO_COLOR is respected)
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
-    /// Give up on the whole command after this many seconds (a plan being applied reports what
-    /// was applied; `tail --follow` runs until Ctrl-C, a `debug` session until its --for is up)
-    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..=86400))]
-    pub timeout: u64,
+    /// Give up on the whole command after this many seconds [default: 600] (a plan being applied
+    /// reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until
+    /// its --for is up, or until a --timeout given here, then puts the stage back)
+    #[arg(long = "timeout", global = true, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=86400))]
+    pub timeout_given: Option<u64>,
     /// How many targets (stages) are read and changed at once
     #[arg(long, global = true, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub concurrency: u16,
@@ -89,6 +90,16 @@ pub struct GlobalArgs {
     /// Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub call_timeout: u64,
+}
+
+/// `--timeout` when none is given, in seconds.
+pub const DEFAULT_TIMEOUT: u64 = 600;
+
+impl GlobalArgs {
+    /// `--timeout`, in seconds.
+    pub fn timeout(&self) -> u64 {
+        self.timeout_given.unwrap_or(DEFAULT_TIMEOUT)
+    }
 }
 
 /// The bounds of a quota multiple. Below the lower one a single call would wait for hours (and

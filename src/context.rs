@@ -70,7 +70,7 @@ impl Ctx {
         let interactive =
             !global.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
         let deadline =
-            std::sync::Mutex::new(tokio::time::Instant::now() + Duration::from_secs(global.timeout));
+            std::sync::Mutex::new(tokio::time::Instant::now() + Duration::from_secs(global.timeout()));
         let pacer = std::sync::Arc::new(crate::aws::pacing::Pacer::new(global.quota_scale.unwrap_or(1.0)));
         Ctx {
             global,
@@ -178,7 +178,7 @@ impl Ctx {
 
     pub fn restart_deadline(&self) {
         *self.deadline.lock().expect("deadline lock") =
-            tokio::time::Instant::now() + Duration::from_secs(self.global.timeout);
+            tokio::time::Instant::now() + Duration::from_secs(self.global.timeout());
     }
 
     /// Whether a person can answer prompts (terminal on stdin and stderr, no `--no-input`).

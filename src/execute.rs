@@ -341,7 +341,7 @@ async fn run_steps(
         let stopped = if interrupt::stop_requested() && !completes_previous {
             Some(error::interrupted())
         } else if tokio::time::Instant::now() >= ctx.deadline() && !completes_previous {
-            Some(anyhow::anyhow!("--timeout {}s passed before this step started", ctx.global.timeout))
+            Some(anyhow::anyhow!("--timeout {}s passed before this step started", ctx.global.timeout()))
         } else {
             ctx.step(format_args!("[{number}/{total}] {} {}", step.action.call(), step.resource));
             match tokio::time::timeout_at(ctx.deadline(), apply_step(ctx, clients, &step.action, wait)).await
@@ -351,7 +351,7 @@ async fn run_steps(
                 Err(_) => Some(anyhow::anyhow!(
                     "{} did not finish within --timeout {}s (it may or may not have taken effect)",
                     step.action.call(),
-                    ctx.global.timeout
+                    ctx.global.timeout()
                 )),
             }
         };

@@ -12,14 +12,28 @@ static APPLIED_ANY: AtomicBool = AtomicBool::new(false);
 /// A debug session is being watched: Ctrl-C ends it (and reverts the stage) instead of exiting.
 static SESSION: AtomicBool = AtomicBool::new(false);
 static SESSION_END: tokio::sync::Notify = tokio::sync::Notify::const_new();
+static SESSION_ENDING: AtomicBool = AtomicBool::new(false);
+static SESSION_WARNED: AtomicBool = AtomicBool::new(false);
+/// What a person who stops the revert half-way needs to know (the stage, the schedule's time).
+static SESSION_ABORT_HINT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
 /// Listens for Ctrl-C (SIGINT) for the life of the process. Call from inside the runtime.
 pub fn install() {
     tokio::spawn(async {
         while tokio::signal::ctrl_c().await.is_ok() {
-            if SESSION.swap(false, Ordering::SeqCst) {
-                eprintln!("interrupt: ending the debug session and putting the stage back");
-                SESSION_END.notify_one();
+            if SESSION.load(Ordering::SeqCst) {
+                if !SESSION_ENDING.swap(true, Ordering::SeqCst) {
+                    eprintln!("interrupt: ending the debug session and putting the stage back");
+                    SESSION_END.notify_one();
+                } else if !SESSION_WARNED.swap(true, Ordering::SeqCst) {
+                    eprintln!(
+                        "interrupt: the debug session is ending already; the stage is being put back (Ctrl-C again to stop now)"
+                    );
+                } else {
+                    let hint = SESSION_ABORT_HINT.get().map_or("", String::as_str);
+                    eprintln!("interrupted before the stage was put back; {hint}");
+                    std::process::exit(crate::error::Exit::Cancelled.code().into());
+                }
                 continue;
             }
             if FOLLOWING.load(Ordering::SeqCst) {
@@ -81,8 +95,10 @@ pub fn stop_requested() -> bool {
 }
 
 /// Waits until Ctrl-C or SIGTERM (e.g. from `timeout`) asks a watched debug session to end.
-/// Until it returns, Ctrl-C does not exit the process.
-pub async fn session_end_requested() {
+/// From the first call on, Ctrl-C ends the session instead of exiting, and once it is ending a
+/// single Ctrl-C does not cut its revert short: only a second one does, printing `abort_hint`.
+pub async fn session_end_requested(abort_hint: &str) {
+    let _ = SESSION_ABORT_HINT.set(abort_hint.to_string());
     SESSION.store(true, Ordering::SeqCst);
     let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
     let term = async {
@@ -98,10 +114,11 @@ pub async fn session_end_requested() {
         () = SESSION_END.notified() => {}
         () = term => {}
     }
-    SESSION.store(false, Ordering::SeqCst);
+    SESSION_ENDING.store(true, Ordering::SeqCst);
 }
 
-/// The session ended by itself: Ctrl-C goes back to its usual meaning.
-pub fn end_session_watch() {
-    SESSION.store(false, Ordering::SeqCst);
+/// The session ended by itself (its time is up): from here a Ctrl-C counts as the first one
+/// during its revert.
+pub fn session_ending() {
+    SESSION_ENDING.store(true, Ordering::SeqCst);
 }

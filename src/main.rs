@@ -13,7 +13,7 @@ fn main() -> ExitCode {
         .expect("tokio runtime");
     // Backstop for `--timeout` outside plan application (which enforces it itself, to report).
     // `tail --follow` runs until Ctrl-C by design.
-    let limit = Duration::from_secs(cli.global.timeout) + Duration::from_secs(2);
+    let limit = Duration::from_secs(cli.global.timeout()) + Duration::from_secs(2);
     let unbounded = cli.command.runs_until_interrupted();
     let run = async {
         interrupt::install();

@@ -34,6 +34,12 @@ const LOGS_PER_ACTION: Quota = Quota { per_second: 5.0, burst: 5.0 };
 const CLOUDWATCH: Quota = Quota { per_second: 50.0, burst: 50.0 };
 /// IAM publishes no per-action figure; this is a conservative assumption (unconfirmed).
 const IAM: Quota = Quota { per_second: 10.0, burst: 10.0 };
+/// CloudFormation publishes no rate for DescribeStackResources or GetTemplate (ownership
+/// look-ups); a conservative assumption (unconfirmed).
+const CLOUDFORMATION: Quota = Quota { per_second: 5.0, burst: 5.0 };
+/// EventBridge Scheduler: 10/s for CreateScheduleGroup, the lowest default of the calls the tool
+/// makes (schedules themselves: 250/s and more; scheduler-quotas page).
+const SCHEDULER: Quota = Quota { per_second: 10.0, burst: 10.0 };
 
 /// The client keeps this share of each quota, so that jitter between our clock and AWS's
 /// bucket does not turn into throttling.
@@ -59,6 +65,8 @@ pub fn bucket(service: &str, method: &str, path: &str, action: Option<&str>) -> 
         "logs" => Some((format!("logs:{}", action.unwrap_or("unknown")), LOGS_PER_ACTION)),
         "iam" => Some(("iam:*".into(), IAM)),
         "monitoring" => Some(("cloudwatch:GetMetricData".into(), CLOUDWATCH)),
+        "cloudformation" => Some(("cloudformation:*".into(), CLOUDFORMATION)),
+        "scheduler" => Some(("scheduler:*".into(), SCHEDULER)),
         _ => None,
     }
 }
@@ -358,6 +366,9 @@ mod tests {
         let logs = bucket("logs", "POST", "/", Some("CreateLogGroup")).unwrap();
         assert_eq!(logs, ("logs:CreateLogGroup".into(), LOGS_PER_ACTION));
         assert_eq!(bucket("iam", "POST", "/", Some("GetRole")).unwrap().0, "iam:*");
+        let stacks = bucket("cloudformation", "POST", "/", Some("DescribeStackResources")).unwrap();
+        assert_eq!(stacks, ("cloudformation:*".into(), CLOUDFORMATION));
+        assert_eq!(bucket("scheduler", "POST", "/schedules/a.prod", None).unwrap().1, SCHEDULER);
         assert_eq!(bucket("sts", "POST", "/", Some("GetCallerIdentity")), None);
     }
 

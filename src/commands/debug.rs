@@ -160,6 +160,14 @@ fn session_json(record: &Record) -> serde_json::Value {
 
 /// Follows the stage's logs until the session's end, Ctrl-C or SIGTERM; says which.
 async fn watch(ctx: &Ctx, clients: &Clients, record: &Record, utc: bool) -> &'static str {
+    let abort_hint = format!(
+        "`apigw-logs debug end --api {} --stage {} --region {}` puts the stage back now, and schedule {SCHEDULE_GROUP}/{} does at {}",
+        record.api.id,
+        record.stage,
+        clients.region,
+        record.schedule_name(),
+        shown(record.revert_at)
+    );
     let mut sources = Vec::new();
     if record.api.kind != ApiKind::Http {
         let group = execution_log_group(&record.api, &record.stage);
@@ -200,12 +208,30 @@ async fn watch(ctx: &Ctx, clients: &Clients, record: &Record, utc: bool) -> &'st
             }
         }
     };
+    // Only a --timeout given on the command line cuts a session short: the default one is
+    // shorter than the default --for.
+    let cut_short = async {
+        match ctx.global.timeout_given {
+            Some(seconds) => {
+                if ctx.deadline() < tokio::time::Instant::now() + left(Utc::now()) {
+                    ctx.progress(format_args!(
+                        "debug session: --timeout {seconds}s ends it before its --for is up"
+                    ));
+                }
+                tokio::time::sleep_until(ctx.deadline()).await;
+            }
+            None => std::future::pending().await,
+        }
+    };
     let why = tokio::select! {
         () = clock => "time is up",
-        () = interrupt::session_end_requested() => "ended early",
+        () = interrupt::session_end_requested(&abort_hint) => "ended early",
+        () = cut_short => "--timeout reached",
         () = follow => unreachable!("following never ends by itself"),
     };
-    interrupt::end_session_watch();
+    interrupt::session_ending();
+    // Putting the stage back gets a --timeout of its own.
+    ctx.restart_deadline();
     why
 }
 

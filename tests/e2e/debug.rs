@@ -2,7 +2,7 @@
 //! during and after, and a schedule is fired the way EventBridge Scheduler would (its target's
 //! input sent as the API Gateway call it names, then the schedule deleted).
 
-use crate::faults::Proxy;
+use crate::faults::{Fault, Proxy, When};
 use crate::harness::*;
 use aws_sdk_apigatewayv2::types::ProtocolType;
 use serde_json::Value;
@@ -162,30 +162,73 @@ fn a_session_ended_by_its_timer_puts_the_stage_back_exactly() {
 }
 
 #[test]
+fn a_given_timeout_ends_a_session_early_and_puts_the_stage_back() {
+    let acct = Account::new();
+    let api = rest_fixture(&acct);
+    let before = rest_state(&acct, &api);
+    let (code, stdout, stderr) =
+        acct.run(&["debug", "--api", "orders", "--stage", "prod", "--for", "10m", "--timeout", "3"]);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    assert!(stderr.contains("--timeout 3s ends it before its --for is up"), "{stderr}");
+    assert!(stderr.contains("debug session: --timeout reached"), "{stderr}");
+    assert!(stdout.contains("Debug session ended: the stage is back as it was."), "{stdout}");
+    assert_eq!(rest_state(&acct, &api), before);
+    assert!(schedule(&acct, &format!("{api}.prod")).is_none(), "the schedule is deleted");
+}
+
+/// A session running in the background through `endpoint`, its stderr read up to the clock line
+/// (the session is open then).
+struct Running {
+    child: std::process::Child,
+    stderr: std::io::Lines<BufReader<std::process::ChildStderr>>,
+    seen: Vec<String>,
+}
+
+impl Running {
+    fn start(acct: &Account, endpoint: &str, args: &[&str]) -> Running {
+        let mut child = acct
+            .process_at(endpoint, args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = BufReader::new(child.stderr.take().unwrap()).lines();
+        let mut running = Running { child, stderr, seen: Vec::new() };
+        running.read_until(|line| line.starts_with("debug session: ") && line.contains("left"));
+        running
+    }
+
+    fn read_until(&mut self, wanted: impl Fn(&str) -> bool) {
+        let started = Instant::now();
+        loop {
+            let line = self.stderr.next().expect("stderr open").unwrap();
+            self.seen.push(line.clone());
+            if wanted(&line) {
+                return;
+            }
+            assert!(started.elapsed() < Duration::from_secs(60), "{:#?}", self.seen);
+        }
+    }
+
+    fn interrupt(&self) {
+        std::process::Command::new("kill").args(["-INT", &self.child.id().to_string()]).status().unwrap();
+    }
+
+    /// The exit code and every stderr line.
+    fn wait(mut self) -> (Option<i32>, Vec<String>) {
+        self.seen.extend(self.stderr.map_while(Result::ok));
+        (self.child.wait().unwrap().code(), self.seen)
+    }
+}
+
+#[test]
 fn ctrl_c_ends_a_session_and_puts_the_stage_back() {
     let acct = Account::new();
     let api = rest_fixture(&acct);
     let before = rest_state(&acct, &api);
     let args = ["debug", "--api", "orders", "--stage", "prod", "--for", "10m", "--data-trace", "--yes"];
-    let mut child = acct
-        .process_at(double_url(), &args)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr = BufReader::new(child.stderr.take().unwrap()).lines();
-    let started = Instant::now();
-    let mut seen = Vec::new();
-    // The session is open once the clock line shows.
-    loop {
-        let line = stderr.next().expect("stderr open").unwrap();
-        seen.push(line.clone());
-        if line.starts_with("debug session: ") && line.contains("left") {
-            break;
-        }
-        assert!(started.elapsed() < Duration::from_secs(60), "{seen:#?}");
-    }
+    let running = Running::start(&acct, double_url(), &args);
     let during = acct.stage(&api, "prod");
     let wide = &during.method_settings().unwrap()["*/*"];
     assert_eq!((wide.logging_level(), wide.data_trace_enabled()), (Some("INFO"), true));
@@ -195,13 +238,49 @@ fn ctrl_c_ends_a_session_and_puts_the_stage_back() {
         scheduled.target().unwrap().role_arn(),
         format!("arn:aws:iam::{}:role/apigw-logs-debug-revert-{REGION}", acct.id)
     );
-    std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
-    let rest: Vec<String> = stderr.map_while(Result::ok).collect();
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(0), "{seen:#?}\n{rest:#?}");
-    assert!(rest.iter().any(|l| l.contains("ended early")), "{rest:#?}");
+    running.interrupt();
+    let (code, lines) = running.wait();
+    assert_eq!(code, Some(0), "{lines:#?}");
+    assert!(lines.iter().any(|l| l.contains("ended early")), "{lines:#?}");
     assert_eq!(rest_state(&acct, &api), before);
     assert!(schedule(&acct, &format!("{api}.prod")).is_none());
+}
+
+#[test]
+fn a_second_ctrl_c_does_not_cut_the_revert_short_and_a_third_leaves_it_to_the_schedule() {
+    let acct = Account::new();
+    let api = rest_fixture(&acct);
+    let before = rest_state(&acct, &api);
+    // Only the revert deletes the schedule: slowed down, it holds the revert open.
+    let proxy = Proxy::start(emulator_url());
+    proxy.fault("scheduler:DeleteSchedule", Fault::Delay(Duration::from_secs(2)), When::Always);
+    let args = ["debug", "--api", "orders", "--stage", "prod", "--for", "10m"];
+    let deleting = |line: &str| line.contains("scheduler:DeleteSchedule");
+
+    let mut running = Running::start(&acct, &proxy.url, &args);
+    running.interrupt();
+    running.read_until(deleting);
+    running.interrupt();
+    let (code, lines) = running.wait();
+    assert_eq!(code, Some(0), "{lines:#?}");
+    assert!(lines.iter().any(|l| l.contains("the debug session is ending already")), "{lines:#?}");
+    assert_eq!(rest_state(&acct, &api), before);
+    assert!(schedule(&acct, &format!("{api}.prod")).is_none());
+
+    let mut running = Running::start(&acct, &proxy.url, &args);
+    running.interrupt();
+    running.read_until(deleting);
+    running.interrupt();
+    running.read_until(|line| line.contains("ending already"));
+    running.interrupt();
+    let (code, lines) = running.wait();
+    assert_eq!(code, Some(130), "{lines:#?}");
+    let hint =
+        format!("`apigw-logs debug end --api {api} --stage prod --region {REGION}` puts the stage back now");
+    assert!(lines.iter().any(|l| l.contains(&hint)), "{lines:#?}");
+    // The stage was put back before the schedule was reached; the schedule, if the emulator has
+    // not deleted it yet, would do the same again.
+    assert_eq!(rest_state(&acct, &api), before);
 }
 
 #[test]
