@@ -348,7 +348,7 @@ pub fn revert(before: &StageLogging, during: &StageLogging, now: &StageLogging) 
     if before.access != during.access {
         if now.access == during.access {
             target.access = before.access.clone();
-        } else {
+        } else if now.access != before.access {
             left_alone.push("access logging (changed since the session began)".to_string());
         }
     }
@@ -356,7 +356,7 @@ pub fn revert(before: &StageLogging, during: &StageLogging, now: &StageLogging) 
 }
 
 /// One field of a changed key: back to its value before the session where it still has the
-/// session's value; otherwise left alone, and said so.
+/// session's value; otherwise left alone, and said so unless it is back already.
 fn restore_field<T: PartialEq + Copy>(
     left_alone: &mut Vec<String>,
     key: &str,
@@ -370,7 +370,7 @@ fn restore_field<T: PartialEq + Copy>(
     }
     if *now == set {
         *now = was;
-    } else {
+    } else if *now != was {
         left_alone.push(format!("{key} {field} (now {})", show(*now)));
     }
 }
@@ -573,21 +573,25 @@ mod tests {
         let r = revert(&before, &during, &during);
         assert_eq!(r.target, before);
         assert!(r.left_alone.is_empty());
-        // Someone set the stage-wide level to ERROR and changed the added override meanwhile.
+        // Someone set the stage-wide level to OFF and changed the added override meanwhile.
         let mut now = during.clone();
-        now.methods.insert("*/*".into(), MethodLogging { level: Level::Error, ..INFO_TRACE });
+        now.methods.insert("*/*".into(), MethodLogging { level: Level::Off, ..INFO_TRACE });
         now.methods.insert("~1cats/GET".into(), MethodLogging { metrics: false, ..INFO_TRACE });
         let r = revert(&before, &during, &now);
         assert_eq!(
             r.target.methods["*/*"],
-            MethodLogging { level: Level::Error, data_trace: false, metrics: true }
+            MethodLogging { level: Level::Off, data_trace: false, metrics: true }
         );
         assert_eq!(r.target.methods["~1pets/GET"], OFF);
         assert_eq!(r.target.methods["~1cats/GET"], now.methods["~1cats/GET"]);
         assert_eq!(
             r.left_alone,
-            ["stage-wide logging level (now ERROR)", "~1cats/GET override (changed since the session began)"]
+            ["stage-wide logging level (now OFF)", "~1cats/GET override (changed since the session began)"]
         );
+        // Put back already (by its schedule, or `debug end` elsewhere): nothing to do or say.
+        let r = revert(&before, &during, &before);
+        assert_eq!(r.target, before);
+        assert!(r.left_alone.is_empty(), "{:?}", r.left_alone);
     }
 
     #[test]

@@ -145,8 +145,27 @@ pub async fn start_in(ctx: &Ctx, args: &DebugStartArgs, region: Option<String>) 
     }
     let why = watch(ctx, &clients, &record, args.utc).await;
     ctx.progress(format_args!("debug session: {why}; putting the stage back"));
+    // `debug end` elsewhere, or the schedule after a suspended laptop woke up, may have ended it.
+    let stream = record.stream_name();
+    let found = sessions::find_record(&clients, &record.api.id, &record.stage).await?;
+    if found.is_none_or(|found| found.stream != stream) {
+        return ended_elsewhere(ctx, &clients, &record).await;
+    }
+    let schedule_open =
+        scheduler::get(&clients.scheduler, SCHEDULE_GROUP, &record.schedule_name()).await?.is_some();
     let now = current_stage(&clients, &record).await?;
-    finish(ctx, &clients, &record, &record.stream_name(), &now, true).await
+    finish(ctx, &clients, &record, &stream, &now, schedule_open).await
+}
+
+/// The session's record is gone: it was ended by `debug end` (and a new session may have begun),
+/// so this process must not touch the stage.
+async fn ended_elsewhere(ctx: &Ctx, clients: &Clients, record: &Record) -> anyhow::Result<()> {
+    let mut target = end_target(clients, record);
+    target.result["ended_elsewhere"] = json!(true);
+    target.summary = Some(
+        "The debug session was ended elsewhere (`debug end`): nothing left to put back from here.".into(),
+    );
+    execute::run(ctx, clients, &Plan { steps: Vec::new() }, target).await
 }
 
 fn session_json(record: &Record) -> serde_json::Value {
@@ -252,6 +271,13 @@ async fn current_stage(clients: &Clients, record: &Record) -> anyhow::Result<Sta
     })
 }
 
+/// The report of a session's end.
+fn end_target<'a>(clients: &'a Clients, record: &Record) -> Target<'a> {
+    let subject = format!("API {} ({}), stage {}", record.api.name, record.api.id, record.stage);
+    let result = json!({ "api": record.api, "stage": record.stage, "session": session_json(record) });
+    Target::new("debug end", &clients.region, subject, result)
+}
+
 /// Puts the stage back, deletes the schedule and the record, and says what it left alone.
 async fn finish(
     ctx: &Ctx,
@@ -266,14 +292,8 @@ async fn finish(
         ctx.warn(format_args!("left alone: {setting}: changed by someone else during the session"));
     }
     let plan = Plan { steps };
-    let subject = format!("API {} ({}), stage {}", record.api.name, record.api.id, record.stage);
-    let mut target = Target::new("debug end", &clients.region, subject, json!({}));
-    target.result = json!({
-        "api": record.api,
-        "stage": record.stage,
-        "session": session_json(record),
-        "left_alone": left_alone,
-    });
+    let mut target = end_target(clients, record);
+    target.result["left_alone"] = json!(left_alone);
     target.summary = Some(if left_alone.is_empty() {
         "Debug session ended: the stage is back as it was.".to_string()
     } else {

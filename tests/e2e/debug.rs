@@ -216,9 +216,16 @@ impl Running {
     }
 
     /// The exit code and every stderr line.
-    fn wait(mut self) -> (Option<i32>, Vec<String>) {
+    fn wait(self) -> (Option<i32>, Vec<String>) {
+        let (code, _, stderr) = self.wait_with_stdout();
+        (code, stderr)
+    }
+
+    fn wait_with_stdout(mut self) -> (Option<i32>, String, Vec<String>) {
         self.seen.extend(self.stderr.map_while(Result::ok));
-        (self.child.wait().unwrap().code(), self.seen)
+        let mut stdout = String::new();
+        std::io::Read::read_to_string(&mut self.child.stdout.take().unwrap(), &mut stdout).unwrap();
+        (self.child.wait().unwrap().code(), stdout, self.seen)
     }
 }
 
@@ -284,6 +291,27 @@ fn a_second_ctrl_c_does_not_cut_the_revert_short_and_a_third_leaves_it_to_the_sc
 }
 
 #[test]
+fn a_session_ended_elsewhere_is_not_put_back_again_nor_is_the_next_one_touched() {
+    let acct = Account::new();
+    let api = rest_fixture(&acct);
+    let running =
+        Running::start(&acct, double_url(), &["debug", "--api", "orders", "--stage", "prod", "--for", "10m"]);
+    let (code, stdout, stderr) = acct.run(&["debug", "end", "--api", "orders", "--stage", "prod"]);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    // A new session begins before the first process notices.
+    let (code, stdout, stderr) =
+        acct.run(&["debug", "--api", "orders", "--stage", "prod", "--for", "5m", "--detach"]);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let during = rest_state(&acct, &api);
+    running.interrupt();
+    let (code, stdout, lines) = running.wait_with_stdout();
+    assert_eq!(code, Some(0), "{lines:#?}");
+    assert!(stdout.contains("The debug session was ended elsewhere"), "{stdout}");
+    assert_eq!(rest_state(&acct, &api), during, "the second session is left as it is");
+    assert!(schedule(&acct, &format!("{api}.prod")).is_some(), "the second session's schedule stays");
+}
+
+#[test]
 fn a_detached_session_is_listed_refused_twice_and_reverted_by_its_schedule() {
     let acct = Account::new();
     let api = rest_fixture(&acct);
@@ -334,11 +362,11 @@ fn a_session_whose_schedule_is_gone_is_an_error_until_ended_and_end_leaves_other
     let acct = Account::new();
     let api = rest_fixture(&acct);
     acct.json(&["debug", "--api", "orders", "--stage", "prod", "--detach", "--data-trace", "--yes"], 0);
-    // Someone lowers the level meanwhile, and the schedule is deleted by hand.
+    // Someone turns execution logging off meanwhile, and the schedule is deleted by hand.
     let op = aws_sdk_apigateway::types::PatchOperation::builder()
         .op(aws_sdk_apigateway::types::Op::Replace)
         .path("/*/*/logging/loglevel")
-        .value("ERROR")
+        .value("OFF")
         .build();
     acct.block_on(
         acct.apigw().update_stage().rest_api_id(&api).stage_name("prod").patch_operations(op).send(),
@@ -356,9 +384,9 @@ fn a_session_whose_schedule_is_gone_is_an_error_until_ended_and_end_leaves_other
 
     let (code, stdout, stderr) = acct.run(&["debug", "end", "--api", "orders", "--stage", "prod"]);
     assert_eq!(code, 0, "{stdout}\n{stderr}");
-    assert!(stderr.contains("left alone: stage-wide logging level (now ERROR)"), "{stderr}");
+    assert!(stderr.contains("left alone: stage-wide logging level (now OFF)"), "{stderr}");
     let wide = acct.stage(&api, "prod").method_settings().unwrap()["*/*"].clone();
-    assert_eq!((wide.logging_level(), wide.data_trace_enabled()), (Some("ERROR"), false));
+    assert_eq!((wide.logging_level(), wide.data_trace_enabled()), (Some("OFF"), false));
     let (code, _, stderr) = acct.run(&["debug", "end", "--api", "orders", "--stage", "prod"]);
     assert_eq!(code, 3, "{stderr}");
     assert!(stderr.contains("has no debug session"), "{stderr}");
