@@ -70,6 +70,21 @@ fn a_serverless_stack_s_stage_is_told_its_change_lasts_until_the_next_deploy() {
     assert!(template.contains("\"ApiGatewayStage\": {"), "{template}");
     let status = acct.run(&["status", "--api", "svc-dev"]).1;
     assert!(status.contains("stage prod (defined by Serverless stack svc-dev)"), "{status}");
+    // Applied for real, the change is the stage update alone: the owner's tags are never written.
+    let proxy = crate::faults::Proxy::start(emulator_url());
+    let (code, _, stderr) = acct.run_at(
+        &proxy.url,
+        &["stage", "set", "--api", "svc-dev", "--stage", "prod", "--level", "info", "--yes"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(proxy.writes(), ["apigateway:UpdateStage"]);
+    let tags = acct.block_on(
+        acct.apigw()
+            .get_tags()
+            .resource_arn(format!("arn:aws:apigateway:{REGION}::/restapis/{api}/stages/prod"))
+            .send(),
+    );
+    assert_eq!(tags.unwrap().tags().unwrap().len(), 2, "the stack's tags are as CloudFormation left them");
     // An unowned stage says nothing.
     acct.create_api("plain", "prod", &[]);
     let out =
