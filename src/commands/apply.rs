@@ -97,27 +97,37 @@ async fn apply_in_region(
     path: &str,
 ) -> anyhow::Result<()> {
     let identity = sts::caller_identity(&clients.sts).await?;
-
-    let (mut planned, mut afters) = (Vec::new(), Vec::new());
-    let mut needs_role = false;
-    for target in &managed {
-        let stage_plan =
-            plan_requests(ctx, clients, &identity, &target.api, &target.stage, &target.requests(), Mode::Set)
-                .await
-                .with_context(|| format!("-f {path}: {}", target.name()))?;
-        needs_role |= stage_plan.needs_role;
-        planned.push(stage_plan.steps);
-        afters.push(stage_plan.after);
-    }
+    let pairs: Vec<_> = managed.iter().map(|m| (m.api.clone(), m.stage.clone())).collect();
+    let planning = async {
+        let (mut planned, mut afters) = (Vec::new(), Vec::new());
+        let mut needs_role = false;
+        for target in &managed {
+            let stage_plan = plan_requests(
+                ctx,
+                clients,
+                &identity,
+                &target.api,
+                &target.stage,
+                &target.requests(),
+                Mode::Set,
+            )
+            .await
+            .with_context(|| format!("-f {path}: {}", target.name()))?;
+            needs_role |= stage_plan.needs_role;
+            planned.push(stage_plan.steps);
+            afters.push(stage_plan.after);
+        }
+        anyhow::Ok((planned, afters, needs_role))
+    };
+    let (planning, owners) = tokio::join!(planning, crate::planner::owner::owners(ctx, clients, &pairs));
+    let (planned, afters, needs_role) = planning?;
     let shared = if needs_role {
         let role = NewRole { name: file.role_name_in(&clients.region), hardened: false };
         plan_healthy_account_role(clients, &identity, role).await?
     } else {
         Vec::new()
     };
-    let pairs: Vec<_> = managed.iter().map(|m| (m.api.clone(), m.stage.clone())).collect();
     let (plan, units) = layout(shared, &pairs, planned);
-    let owners = crate::planner::owner::owners(ctx, clients, &pairs).await;
     if !crate::planner::emit_first(ctx, clients, &args.emit, &pairs, &afters, &plan, &owners).await? {
         return Ok(());
     }

@@ -32,11 +32,13 @@ pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
                     true => readable_deliveries(ctx, &clients).await?,
                     false => None,
                 };
-            let planned: Vec<(Vec<Step>, StageLogging)> = futures::stream::iter(&targets)
+            let planning = futures::stream::iter(&targets)
                 .map(|(api, stage)| plan_disable(ctx, &clients, args, deliveries, api, stage))
                 .buffered(usize::from(ctx.global.concurrency))
-                .try_collect()
-                .await?;
+                .try_collect::<Vec<(Vec<Step>, StageLogging)>>();
+            let (planned, owners) =
+                tokio::join!(planning, crate::planner::owner::owners(ctx, &clients, &targets));
+            let planned = planned?;
             let (planned, afters): (Vec<_>, Vec<_>) = planned.into_iter().unzip();
             let (plan, units) = layout(Vec::new(), &targets, once_per_group(planned));
             let cost = crate::planner::cost::estimate(
@@ -54,7 +56,6 @@ pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
                 confirm: crate::planner::session::open_on(ctx, &clients, &targets).await,
                 ..Target::stages("disable", &clients.region, &targets)
             };
-            let owners = crate::planner::owner::owners(ctx, &clients, &targets).await;
             target.result["owners"] = crate::planner::owner::warn_verdicts(ctx, &targets, &afters, &owners);
             execute::run(ctx, &clients, &plan, target).await
         },

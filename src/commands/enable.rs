@@ -21,9 +21,12 @@ pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
     on_stages(ctx, "enable", &args.targets, check, |clients, targets| async move {
         let identity = crate::aws::sts::caller_identity(&clients.sts).await?;
         let role = NewRole { name: &args.role_name, hardened: args.hardened_trust };
-        let (plan, units, afters) =
-            plan_enable(ctx, &clients, &identity, &targets, &args.logging, Some(role)).await?;
-        let owners = crate::planner::owner::owners(ctx, &clients, &targets).await;
+        // Owners are read alongside the plan: their calls count against other quotas.
+        let (planned, owners) = tokio::join!(
+            plan_enable(ctx, &clients, &identity, &targets, &args.logging, Some(role)),
+            crate::planner::owner::owners(ctx, &clients, &targets)
+        );
+        let (plan, units, afters) = planned?;
         if !crate::planner::emit_first(ctx, &clients, &args.emit, &targets, &afters, &plan, &owners).await? {
             return Ok(());
         }

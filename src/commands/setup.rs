@@ -106,9 +106,11 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<Option<(DebugSta
     // A switched account role is in place before the stages; otherwise `enable`'s own role chain.
     let role = matches!(request.role, RoleChoice::Keep | RoleChoice::EnableDefault)
         .then_some(NewRole { name: DEFAULT_ROLE_NAME, hardened: false });
-    let (enable_plan, units, afters) =
-        plan_enable(ctx, &clients, &identity, &targets, &request.logging, role).await?;
-    let owners = crate::planner::owner::owners(ctx, &clients, &targets).await;
+    let (planned, owners) = tokio::join!(
+        plan_enable(ctx, &clients, &identity, &targets, &request.logging, role),
+        crate::planner::owner::owners(ctx, &clients, &targets)
+    );
+    let (enable_plan, units, afters) = planned?;
     if !crate::planner::emit_first(ctx, &clients, &args.emit, &targets, &afters, &enable_plan, &owners)
         .await?
     {

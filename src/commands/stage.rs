@@ -200,11 +200,14 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
     let check = |targets: &[_]| check_targets(ctx, logging, targets);
     on_stages(ctx, "stage set", &args.targets, check, |clients, targets| async move {
         let identity = sts::caller_identity(&clients.sts).await?;
-        let planned = crate::planner::plan_set(ctx, &clients, &identity, &targets, logging).await?;
+        let (planned, owners) = tokio::join!(
+            crate::planner::plan_set(ctx, &clients, &identity, &targets, logging),
+            crate::planner::owner::owners(ctx, &clients, &targets)
+        );
+        let planned = planned?;
         let needs_role = planned.iter().any(|p| p.needs_role);
         let (steps, afters): (Vec<_>, Vec<_>) = planned.into_iter().map(|p| (p.steps, p.after)).unzip();
         let (plan, units) = layout(Vec::new(), &targets, steps);
-        let owners = crate::planner::owner::owners(ctx, &clients, &targets).await;
         if !crate::planner::emit_first(ctx, &clients, &args.emit, &targets, &afters, &plan, &owners).await? {
             return Ok(());
         }
