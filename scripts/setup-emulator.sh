@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the pinned AWS emulator (moto server) into a git-ignored venv at .venv/.
+# Installs the pinned AWS emulator (moto server, with cfn-lint) into a git-ignored venv at .venv/.
 # Idempotent: does nothing when the pinned version is already there.
 set -euo pipefail
 MOTO_VERSION="5.2.5"
@@ -14,3 +14,4 @@ python3 -m venv "$VENV"
 "$VENV/bin/pip" install --quiet --disable-pip-version-check "moto[server]==$MOTO_VERSION" >&2
 "$VENV/bin/moto_server" --help >/dev/null
 echo "setup-emulator: ready ($VENV/bin/moto_server)" >&2
+

@@ -326,7 +326,7 @@ fn cdk_level(level: Level) -> &'static str {
 /// CDK (TypeScript), `aws-cdk-lib`: the RestApi's `deployOptions` (a `Stage` for v2 APIs).
 fn cdk(emit: &Emit) -> String {
     let mut out = String::from(
-        "import * as apigateway from 'aws-cdk-lib/aws-apigateway';\nimport * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';\nimport * as logs from 'aws-cdk-lib/aws-logs';\n\n",
+        "import * as cdk from 'aws-cdk-lib';\nimport * as apigateway from 'aws-cdk-lib/aws-apigateway';\nimport * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';\nimport * as logs from 'aws-cdk-lib/aws-logs';\n\n",
     );
     for target in &emit.stages {
         let (api, stage) = (target.api, target.stage);
@@ -371,14 +371,16 @@ fn cdk(emit: &Emit) -> String {
                 let _ = writeln!(out, "    metricsEnabled: {},", wide.metrics);
                 if let Some(access) = &stage.access {
                     if access_group(stage).is_some() {
-                        // LogGroupLogDestination writes the ARN with `:*`: a diff on every deploy.
+                        // LogGroupLogDestination writes the ARN with `:*`: drift on every run
+                        // (aws-cdk#38796). `logGroupArn` is a token at synth time, so the ARN is
+                        // built from the name rather than edited.
                         let _ = writeln!(
                             out,
                             "    // LogGroupLogDestination would write the ARN with ':*', which API Gateway stores without"
                         );
                         let _ = writeln!(
                             out,
-                            "    accessLogDestination: {{ bind: () => ({{ destinationArn: {group_var}.logGroupArn.replace(/:\\*$/, '') }}) }},"
+                            "    accessLogDestination: {{ bind: () => ({{ destinationArn: cdk.Stack.of(this).formatArn({{ service: 'logs', resource: 'log-group', resourceName: {group_var}.logGroupName, arnFormat: cdk.ArnFormat.COLON_RESOURCE_NAME }}) }}) }},"
                         );
                     }
                     let _ = writeln!(
@@ -582,7 +584,9 @@ mod tests {
         assert!(cfn.contains(r#""ResourcePath": "/~1pets~1{id}""#), "{cfn}");
         assert!(cfn.contains(r#""ResourcePath": "/*""#));
         assert!(rendered(Tool::Cdk, ApiKind::Rest, &over).contains("'/pets/{id}/GET': {"));
-        assert!(rendered(Tool::Cdk, ApiKind::Rest, &over).contains(".logGroupArn.replace(/:\\*$/, '')"));
+        assert!(rendered(Tool::Cdk, ApiKind::Rest, &over).contains(
+            "resourceName: ordersProdAccessLogs.logGroupName, arnFormat: cdk.ArnFormat.COLON_RESOURCE_NAME"
+        ));
         for tool in [Tool::Terraform, Tool::Cloudformation, Tool::Sam] {
             let text = rendered(tool, ApiKind::Rest, &over);
             assert!(text.contains("log-group:API-Gateway-Access-Logs_a1b2c3d4e5/prod\""), "{tool:?}: {text}");

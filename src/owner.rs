@@ -163,11 +163,22 @@ pub fn verdicts(owner: &Owner, before: &StageLogging, after: &StageLogging) -> V
     }
     let mut out = Vec::new();
     match owner {
-        Owner::Cloudformation { generator: Some(Generator::Serverless), .. } => out.push(
-            "Serverless re-applies its logging settings on every deploy: this change lasts until the next `serverless deploy`".to_string(),
-        ),
+        Owner::Cloudformation { generator: Some(Generator::Serverless), stack, .. } => {
+            out.push(
+                "Serverless re-applies its logging settings on every deploy: this change lasts until the next `serverless deploy`".to_string(),
+            );
+            // Its own access log group, `/aws/api-gateway/{service}-{stage}` (the stack's name):
+            // a deploy with access logging off deletes it (serverless#6906, #8882).
+            let group = after.access.as_ref().and_then(|a| crate::arn::log_group_name_of(&a.destination_arn));
+            if access_changed && group.as_deref() == Some(format!("/aws/api-gateway/{stack}").as_str()) {
+                out.push(format!(
+                    "a `serverless deploy` with access logging off deletes log group /aws/api-gateway/{stack}, and the access logs in it"
+                ));
+            }
+        }
         Owner::Cloudformation { stack, generator, declares_method_settings, declares_access_log, .. } => {
-            let declared = (execution_changed && *declares_method_settings) || (access_changed && *declares_access_log);
+            let declared =
+                (execution_changed && *declares_method_settings) || (access_changed && *declares_access_log);
             let drift = match generator {
                 Some(Generator::Cdk) => "`cdk drift` will report it".to_string(),
                 _ => format!("`aws cloudformation detect-stack-drift --stack-name {stack}` will report it"),
@@ -281,6 +292,13 @@ mod tests {
             [
                 "Serverless re-applies its logging settings on every deploy: this change lasts until the next `serverless deploy`"
             ]
+        );
+        let mut into_its_group = after.clone();
+        into_its_group.access.as_mut().unwrap().destination_arn =
+            "arn:aws:logs:us-east-1:123456789012:log-group:/aws/api-gateway/svc-dev".into();
+        assert_eq!(
+            verdicts(&serverless, &before, &into_its_group)[1],
+            "a `serverless deploy` with access logging off deletes log group /aws/api-gateway/svc-dev, and the access logs in it"
         );
         let cdk =
             cloudformation_owner("App".into(), None, Some(r#"{"aws:cdk:path":"x","MethodSettings":[]}"#));

@@ -1,7 +1,8 @@
 //! `--emit`: the code printed for REST, HTTP and WebSocket stages is checked by the tools' own
 //! validators where they install from the registries (cfn-lint for CloudFormation and SAM, from
-//! the emulator's venv) and by an HCL parser for Terraform (no Terraform binary installs from the
-//! registries); with `--emit` alone nothing is written.
+//! the emulator's venv; the CDK code compiled by TypeScript and synthesized by aws-cdk-lib, pinned
+//! in tests/cdk, its template linted and read) and by an HCL parser for Terraform (no Terraform
+//! binary installs from the registries); with `--emit` alone nothing is written.
 
 use crate::faults::Proxy;
 use crate::harness::*;
@@ -17,6 +18,48 @@ fn cfn_lint(acct: &Account, name: &str, template: &str) {
         "cfn-lint refused {name}:\n{}\n{template}",
         String::from_utf8_lossy(&out.stdout)
     );
+}
+
+/// The CloudFormation template CDK synthesizes from an emitted snippet, pasted into a stack's
+/// constructor with `usage` after it.
+fn cdk_synth(snippet: &str, usage: &str) -> serde_json::Value {
+    let cdk = repo_root().join("tests/cdk");
+    let tsc = cdk.join("node_modules/.bin/tsc");
+    assert!(tsc.exists(), "the CDK check is not installed: run scripts/setup-cdk-check.sh (it needs npm)");
+    let (imports, body): (Vec<&str>, Vec<&str>) = snippet.lines().partition(|l| l.starts_with("import "));
+    let app = format!(
+        "{}\nimport {{ Construct }} from 'constructs';\n\
+         class Emitted extends cdk.Stack {{\n  constructor(scope: Construct) {{\n    super(scope, 'Emitted');\n\
+         {}\n{usage}\n  }}\n}}\nconst app = new cdk.App({{ outdir: 'cdk.out' }});\nnew Emitted(app);\napp.synth();\n",
+        imports.join("\n"),
+        body.join("\n")
+    );
+    // Inside tests/cdk, so that the compiler and node find its node_modules.
+    let dir = tempfile::Builder::new().prefix("synth-").tempdir_in(&cdk).unwrap();
+    std::fs::write(dir.path().join("app.ts"), &app).unwrap();
+    let run = |program: &std::path::Path, args: &[&str]| {
+        let out = std::process::Command::new(program).args(args).current_dir(dir.path()).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{} refused the emitted CDK code:\n{}{}\n{app}",
+            program.display(),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let strict = ["--strict", "--noEmitOnError", "--skipLibCheck", "--target", "es2022"];
+    run(&tsc, &[&strict[..], &["--module", "commonjs", "--moduleResolution", "node", "app.ts"]].concat());
+    run(std::path::Path::new("node"), &["app.js"]);
+    let template = std::fs::read_to_string(dir.path().join("cdk.out/Emitted.template.json")).unwrap();
+    serde_json::from_str(&template).unwrap()
+}
+
+/// The properties of the template's only resource of type `kind`.
+fn only<'a>(template: &'a serde_json::Value, kind: &str) -> &'a serde_json::Value {
+    let found: Vec<&serde_json::Value> =
+        template["Resources"].as_object().unwrap().values().filter(|r| r["Type"] == kind).collect();
+    assert_eq!(found.len(), 1, "one {kind} in {template:#}");
+    &found[0]["Properties"]
 }
 
 /// The Terraform resources (type, name) of a snippet, parsed as HCL.
@@ -98,9 +141,40 @@ fn emitted_code_passes_each_tool_s_validator_for_every_api_type() {
                 ["aws_cloudwatch_log_group", "aws_apigatewayv2_stage", "aws_api_gateway_account"]
             ),
         }
-        for tool in ["cdk", "serverless"] {
-            assert!(!show(tool).is_empty());
+        // CDK: compiled, synthesized, linted, and read back.
+        let code = show("cdk");
+        let usage = match api {
+            // The snippet gives the RestApi's props; the API itself is the user's.
+            "orders" => {
+                "const api = new apigateway.RestApi(this, 'Api', { ...ordersProdProps });\n\
+                         api.root.addResource('pets').addResource('{id}').addMethod('GET');"
+            }
+            _ => "",
+        };
+        let synthesized = cdk_synth(&code, usage);
+        cfn_lint(&acct, &format!("{api}-cdk.json"), &synthesized.to_string());
+        let stage = if api == "orders" {
+            let stage = only(&synthesized, "AWS::ApiGateway::Stage");
+            let settings = stage["MethodSettings"].as_array().unwrap();
+            assert!(
+                settings.iter().any(|s| s["ResourcePath"] == "/~1pets~1{id}"
+                    && s["HttpMethod"] == "GET"
+                    && s["LoggingLevel"] == "INFO"),
+                "{stage:#}"
+            );
+            stage["AccessLogSetting"].clone()
+        } else {
+            only(&synthesized, "AWS::ApiGatewayV2::Stage")["AccessLogSettings"].clone()
+        };
+        let destination = stage["DestinationArn"].to_string();
+        assert!(destination.contains("log-group"), "{stage:#}");
+        assert!(!destination.contains(":*"), "API Gateway stores the destination without :* ({destination})");
+        assert!(stage["Format"].as_str().unwrap().contains("$context.requestId"), "{stage:#}");
+        if api != "web" {
+            // HTTP APIs have no execution logs, so no account role.
+            only(&synthesized, "AWS::ApiGateway::Account");
         }
+        assert!(!show("serverless").is_empty());
     }
 }
 
