@@ -14,4 +14,3 @@ python3 -m venv "$VENV"
 "$VENV/bin/pip" install --quiet --disable-pip-version-check "moto[server]==$MOTO_VERSION" >&2
 "$VENV/bin/moto_server" --help >/dev/null
 echo "setup-emulator: ready ($VENV/bin/moto_server)" >&2
-
