@@ -26,7 +26,8 @@ STAMP_TEXT="$SPEC exclude-newer=$EXCLUDE_NEWER uv=$UV_VERSION"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv-localstack"
 STAMP="$VENV/.localstack-installed"
-SERVICES="apigateway,iam,logs,sts"
+# scheduler: debug sessions' safety net; cloudformation: the owners every plan looks up.
+SERVICES="apigateway,iam,logs,sts,scheduler,cloudformation"
 
 log() { echo "localstack: $*" >&2; }
 die() { echo "localstack: ERROR: $*" >&2; exit 1; }
@@ -169,12 +170,14 @@ tool() {
   local name="$1" want="$2"; shift 2
   N=$((N + 1)); OUT="$WORK/out.$N" ERR="$WORK/err.$N"
   echo; echo "\$ apigw-logs --endpoint-url $URL --region us-east-1 $*"
+  local t0=$SECONDS
   set +e
   "$BIN" --endpoint-url "$URL" --region us-east-1 --color never "$@" >"$OUT" 2>"$ERR"
   RC=$?
   set -e
   sed 's/^/  | /' "$OUT"; sed 's/^/  ! /' "$ERR"
-  if [ "$RC" = "$want" ]; then pass "$name (exit $RC)"; else fail "$name (exit $RC, want $want)"; fi
+  local took="$((SECONDS - t0)) s"
+  if [ "$RC" = "$want" ]; then pass "$name (exit $RC, $took)"; else fail "$name (exit $RC, want $want, $took)"; fi
 }
 
 tool "enable --api-type rest" 0 enable --api orders --stage prod --api-type rest --yes
@@ -268,6 +271,39 @@ PY
 # answers with 501. The expected (fixed) behaviour: warn that v2 is unavailable and go on.
 tool "enable without --api-type (v2 unavailable: warn and go on)" 0 enable --api orders --stage prod --yes
 tool "status without --api-type (v2 unavailable: warn and go on)" 0 status --api orders
+
+# --- debug sessions: a detached one listed, seen by status and ended; one ended by --timeout ----
+# stage_check WHAT LEVEL DATA_TRACE SCHEDULE(yes|no): the stage and the session's schedule as
+# LocalStack holds them, read with boto3.
+stage_check() {
+  local out
+  if out="$("$VENV/bin/python" - "$URL" "$API_ID" "$2" "$3" "$4" 2>&1 <<'PY'
+import boto3, sys
+url, api_id, level, trace, schedule = sys.argv[1:6]
+c = lambda s: boto3.client(s, endpoint_url=url)
+ms = c("apigateway").get_stage(restApiId=api_id, stageName="prod").get("methodSettings", {}).get("*/*", {})
+got = (ms.get("loggingLevel"), str(bool(ms.get("dataTraceEnabled"))).lower())
+try:
+    s = c("scheduler").get_schedule(GroupName="apigw-logs-debug", Name=f"{api_id}.prod")
+    found = f"yes ({s['ScheduleExpression']}, {s['Target']['Arn']})"
+except c("scheduler").exceptions.ResourceNotFoundException:
+    found = "no"
+print(f"stage */* {got[0]}, data trace {got[1]}; schedule {found}")
+sys.exit(0 if got == (level, trace) and found.split(" ")[0] == schedule else 1)
+PY
+)"; then pass "$1: $out"; else fail "$1: $out (want $2, data trace $3, schedule $4)"; fi
+}
+tool "debug --detach --data-trace" 0 debug --api orders --stage prod --for 5m --detach --data-trace --yes
+stage_check "during the session" INFO true yes
+tool "debug list --output json" 0 debug list --output json
+if grep -q "\"$API_ID\"" "$OUT"; then pass "debug list names the session"; else fail "debug list does not name the session"; fi
+tool "status during the session" 0 status --api orders --api-type rest --output json
+if grep -q '"debug-session"' "$OUT"; then pass "status reports the open session"; else fail "status does not report the session"; fi
+tool "debug end" 0 debug end --api orders --stage prod
+stage_check "after debug end" INFO false no
+tool "debug ended by --timeout" 0 debug --api orders --stage prod --for 10m --timeout 5 --data-trace --yes
+if grep -q "timeout reached" "$ERR"; then pass "the session says --timeout ended it"; else fail "no '--timeout reached' on stderr"; fi
+stage_check "after the --timeout" INFO false no
 
 # --- what LocalStack community lacks for this tool (information, not counted) ----------------
 echo

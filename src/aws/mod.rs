@@ -136,6 +136,10 @@ impl Clients {
     }
 
     pub fn from_config(config: &aws_config::SdkConfig) -> Clients {
+        // Owner look-ups are best effort (a failure leaves the owner unknown, with a warning):
+        // an endpoint that keeps answering 5xx to them (LocalStack's DescribeStackResources by
+        // physical id) must not hold every plan for the full retry budget.
+        const OWNER_LOOKUP_ATTEMPTS: u32 = 2;
         Clients {
             region: config.region().map(|r| r.to_string()).unwrap_or_default(),
             apigw: aws_sdk_apigateway::Client::new(config),
@@ -145,7 +149,17 @@ impl Clients {
             cw: aws_sdk_cloudwatch::Client::new(config),
             sts: aws_sdk_sts::Client::new(config),
             scheduler: aws_sdk_scheduler::Client::new(config),
-            cfn: aws_sdk_cloudformation::Client::new(config),
+            cfn: aws_sdk_cloudformation::Client::from_conf(
+                aws_sdk_cloudformation::config::Builder::from(config)
+                    .retry_config(
+                        config
+                            .retry_config()
+                            .cloned()
+                            .unwrap_or_else(aws_config::retry::RetryConfig::standard)
+                            .with_max_attempts(OWNER_LOOKUP_ATTEMPTS),
+                    )
+                    .build(),
+            ),
             default_groups: Default::default(),
             deliveries: Default::default(),
             rest_api_names: Default::default(),

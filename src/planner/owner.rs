@@ -73,10 +73,13 @@ pub async fn owners(ctx: &Ctx, clients: &Clients, targets: &[(Api, StageLogging)
         }
     }
     if let Some(err) = failure {
-        ctx.warn(format_args!(
-            "cannot read CloudFormation in {} ({err:#}); grant cloudformation:DescribeStackResources and cloudformation:GetTemplate to see which stacks own stages",
-            clients.region
-        ));
+        let fix = match crate::aws::error_code(&err) {
+            Some("AccessDenied" | "AccessDeniedException") => {
+                "grant cloudformation:DescribeStackResources and cloudformation:GetTemplate to see which stacks own stages"
+            }
+            _ => "stages defined by stacks are not recognised in this run",
+        };
+        ctx.warn(format_args!("cannot read CloudFormation in {} ({err:#}); {fix}", clients.region));
     }
     targets
         .iter()

@@ -222,3 +222,41 @@ fn http_and_websocket_stages_have_owners_too_and_apply_emits_its_plan() {
         format!("{:?}", after.default_route_settings())
     );
 }
+
+#[test]
+fn a_cloudformation_that_cannot_be_read_leaves_owners_unknown_with_one_warning_and_few_retries() {
+    use crate::faults::{Fault, Proxy, When};
+    let acct = Account::new();
+    with_role(&acct);
+    acct.create_api("orders", "prod", &[]);
+    let args = ["stage", "set", "--api", "orders", "--stage", "prod", "--level", "info", "--dry-run"];
+
+    // A caller whose policy leaves CloudFormation out is told which permissions to grant.
+    let denied = Proxy::start(emulator_url());
+    denied.fault(
+        "cloudformation:DescribeStackResources",
+        Fault::Refuse(
+            403,
+            "AccessDenied",
+            "User is not authorized to perform: cloudformation:DescribeStackResources",
+        ),
+        When::Always,
+    );
+    let (code, _, stderr) = acct.run_at(&denied.url, &args);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stderr.matches("cannot read CloudFormation").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("grant cloudformation:DescribeStackResources and cloudformation:GetTemplate"),
+        "{stderr}"
+    );
+
+    // An endpoint that keeps failing (LocalStack answers this call with a 500) is tried twice,
+    // not for the SDK's full budget, and no permission is blamed.
+    let failing = Proxy::start(emulator_url());
+    failing.fault("cloudformation:DescribeStackResources", Fault::Status(500), When::Always);
+    let (code, _, stderr) = acct.run_at(&failing.url, &args);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("stages defined by stacks are not recognised in this run"), "{stderr}");
+    assert!(!stderr.contains("grant cloudformation"), "{stderr}");
+    assert_eq!(failing.calls("cloudformation:DescribeStackResources"), 2);
+}
