@@ -31,6 +31,8 @@ pub struct Ctx {
     pub prices: crate::cost::PriceBook,
     /// `--terraform-state`'s stages (see [`Ctx::load_terraform_state`]).
     pub terraform: Option<std::sync::Arc<crate::owner::TerraformState>>,
+    /// The command's plans say who owns each stage: owner look-ups start while stages are read.
+    pub reads_owners: bool,
 }
 
 /// The account a context works in, in a run over several accounts.
@@ -85,6 +87,7 @@ impl Ctx {
             controls: Default::default(),
             prices: Default::default(),
             terraform: None,
+            reads_owners: false,
         }
     }
 
@@ -142,6 +145,7 @@ impl Ctx {
             controls: Default::default(),
             prices: self.prices.clone(),
             terraform: self.terraform.clone(),
+            reads_owners: self.reads_owners,
         }
     }
 

@@ -68,8 +68,20 @@ pub async fn resolve_targets(
     if apis.is_empty() {
         return Ok(Vec::new());
     }
+    let targeted = |stage: &StageLogging| targets.all_stages || targets.stages.contains(&stage.stage_name);
     let stages: Vec<Vec<StageLogging>> = futures::stream::iter(&apis)
-        .map(|api| crate::aws::stages(clients, api))
+        .map(|api| async move {
+            let stages = crate::aws::stages(clients, api).await?;
+            // The plan will ask who owns these stages: start now, under another quota.
+            if ctx.reads_owners
+                && stages
+                    .iter()
+                    .any(|s| targeted(s) && crate::planner::owner::needs_stack_lookup(ctx, api, s))
+            {
+                clients.start_stack_lookup(&api.id);
+            }
+            anyhow::Ok(stages)
+        })
         .buffered(usize::from(ctx.global.concurrency))
         .try_collect()
         .await?;

@@ -107,6 +107,31 @@ pub struct Clients {
     /// The names of the region's REST APIs, once a command has listed them (cost estimates tell
     /// APIs whose metrics share a name).
     pub rest_api_names: std::sync::Arc<std::sync::OnceLock<Vec<String>>>,
+    /// Owner look-ups (DescribeStackResources by API id) started while the stages were read.
+    pub stack_lookups: std::sync::Arc<std::sync::Mutex<HashMap<String, StackLookup>>>,
+}
+
+/// A stack's name and the resource's logical id in it, when a stack has the resource.
+pub type StackOf = Option<(String, Option<String>)>;
+pub type StackLookup = tokio::task::JoinHandle<anyhow::Result<StackOf>>;
+
+impl Clients {
+    /// Starts looking up the stack of API `id` in the background, for [`Clients::stack_of`].
+    pub fn start_stack_lookup(&self, id: &str) {
+        let client = self.cfn.clone();
+        let api = id.to_string();
+        let lookup = tokio::spawn(async move { cloudformation::stack_of(&client, &api).await });
+        self.stack_lookups.lock().expect("stack lookups lock").insert(id.to_string(), lookup);
+    }
+
+    /// The stack of API `id`: from a look-up started earlier, else asked now.
+    pub async fn stack_of(&self, id: &str) -> anyhow::Result<StackOf> {
+        let started = self.stack_lookups.lock().expect("stack lookups lock").remove(id);
+        match started {
+            Some(lookup) => lookup.await?,
+            None => cloudformation::stack_of(&self.cfn, id).await,
+        }
+    }
 }
 
 impl Clients {
@@ -163,6 +188,7 @@ impl Clients {
             default_groups: Default::default(),
             deliveries: Default::default(),
             rest_api_names: Default::default(),
+            stack_lookups: Default::default(),
         }
     }
 }

@@ -24,6 +24,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let mut ctx = Ctx::new(cli.global);
     ctx.load_prices()?;
     ctx.load_terraform_state()?;
+    ctx.reads_owners = matches!(
+        &cli.command,
+        Command::Enable(_) | Command::Disable(_) | Command::Stage(StageCommand::Set(_))
+    );
     let ctx = ctx;
     if let Some(accounts) = across_accounts(&cli.command) {
         if accounts.assume_role.is_some() && !accounts.given() {

@@ -12,30 +12,30 @@ use std::collections::HashMap;
 /// A stack's name, and the stage's logical id in it when known.
 type Stack = (String, Option<String>);
 
+fn terraform_of(ctx: &Ctx, api: &Api, stage: &StageLogging) -> Option<Owner> {
+    ctx.terraform.as_ref().and_then(|s| s.stages.get(&(api.id.clone(), stage.stage_name.clone()))).cloned()
+}
+
+/// Whether the owner of this stage takes a DescribeStackResources: neither `--terraform-state`
+/// nor a stack tag names it.
+pub fn needs_stack_lookup(ctx: &Ctx, api: &Api, stage: &StageLogging) -> bool {
+    terraform_of(ctx, api, stage).is_none() && owner::stack_of(&stage.tags, &api.tags).is_none()
+}
+
 pub async fn owners(ctx: &Ctx, clients: &Clients, targets: &[(Api, StageLogging)]) -> Vec<Option<Owner>> {
     use futures::StreamExt as _;
     let concurrency = usize::from(ctx.global.concurrency);
-    let terraform = |api: &Api, stage: &StageLogging| {
-        ctx.terraform
-            .as_ref()
-            .and_then(|s| s.stages.get(&(api.id.clone(), stage.stage_name.clone())))
-            .cloned()
-    };
-    // APIs whose stages no tag names a stack for: one DescribeStackResources each, concurrently.
+    // APIs whose stages no tag names a stack for: one DescribeStackResources each, concurrently
+    // (or started already, while their stages were read).
     let mut untagged: Vec<&str> = targets
         .iter()
-        .filter(|(api, stage)| {
-            terraform(api, stage).is_none() && owner::stack_of(&stage.tags, &api.tags).is_none()
-        })
+        .filter(|(api, stage)| needs_stack_lookup(ctx, api, stage))
         .map(|(api, _)| api.id.as_str())
         .collect();
     untagged.sort_unstable();
     untagged.dedup();
-    let looked: Vec<anyhow::Result<Option<Stack>>> = futures::stream::iter(&untagged)
-        .map(|id| cloudformation::stack_of(&clients.cfn, id))
-        .buffered(concurrency)
-        .collect()
-        .await;
+    let looked: Vec<anyhow::Result<Option<Stack>>> =
+        futures::stream::iter(&untagged).map(|id| clients.stack_of(id)).buffered(concurrency).collect().await;
     let mut failure = None;
     let mut stack_of_api: HashMap<&str, Stack> = HashMap::new();
     for (id, result) in untagged.iter().zip(looked) {
@@ -85,7 +85,7 @@ pub async fn owners(ctx: &Ctx, clients: &Clients, targets: &[(Api, StageLogging)
         .iter()
         .zip(stacks)
         .map(|((api, stage), stack)| {
-            terraform(api, stage).or_else(|| {
+            terraform_of(ctx, api, stage).or_else(|| {
                 let (stack, logical_id) = stack?;
                 let template = templates.get(stack.as_str()).map(String::as_str);
                 Some(owner::cloudformation_owner(stack, logical_id, template))
