@@ -505,6 +505,13 @@ async fn apply_step(ctx: &Ctx, clients: &Clients, action: &Action, wait: Duratio
             input,
             ..
         } => {
+            let due = crate::session::at_time(schedule_expression);
+            if let Some(why) = due.and_then(|at| crate::session::too_late(at, chrono::Utc::now())) {
+                return Err(error::precondition(
+                    why,
+                    "start the session again (its times are set when it is planned)",
+                ));
+            }
             scheduler::create(
                 &clients.scheduler,
                 group_name,

@@ -94,6 +94,24 @@ pub fn at_expression(when: DateTime<Utc>) -> String {
     format!("at({})", when.format("%Y-%m-%dT%H:%M:%S"))
 }
 
+/// The time of an `at(...)` expression, read as UTC.
+pub fn at_time(expression: &str) -> Option<DateTime<Utc>> {
+    let inner = expression.strip_prefix("at(")?.strip_suffix(')')?;
+    chrono::NaiveDateTime::parse_from_str(inner, "%Y-%m-%dT%H:%M:%S").ok().map(|t| t.and_utc())
+}
+
+/// Why a schedule due at `at` cannot be created at `now`: Scheduler runs one-time schedules
+/// within a minute of their time, so one due sooner (a plan confirmed after the session would
+/// have ended) could fire before the session's change, or never.
+pub fn too_late(at: DateTime<Utc>, now: DateTime<Utc>) -> Option<String> {
+    (at < now + Span::minutes(1)).then(|| {
+        format!(
+            "the session's revert time {} is less than a minute away (the plan was confirmed too late for it)",
+            at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        )
+    })
+}
+
 /// The schedule's name for a stage: `{apiId}.{stage}` when the stage name fits Scheduler's
 /// characters (`[0-9a-zA-Z-_.]`, 64 at most), else `{apiId}_{hash}`. API ids have neither `.` nor
 /// `_`, so the two forms never meet.
@@ -176,6 +194,20 @@ impl Snapshot {
             access: stage.access.clone(),
             throttling: stage.throttling.clone(),
         }
+    }
+
+    /// What the stage holds during a session that takes it from `before` to the planned
+    /// `after`: a route override the session adds is given the default route's throttling (see
+    /// `logging::v2_update_to`), which the plan's `after` does not list. The schedule's one call
+    /// replaces a route's whole settings, so it must send those limits back too.
+    pub fn during(before: &StageLogging, after: &StageLogging) -> Snapshot {
+        let mut during = Snapshot::of(after);
+        if let Some(limits) = before.throttling.get(ALL_METHODS_KEY) {
+            for key in after.methods.keys().filter(|k| !before.methods.contains_key(*k)) {
+                during.throttling.entry(key.clone()).or_insert_with(|| limits.clone());
+            }
+        }
+        during
     }
 
     pub fn stage(&self, name: &str, kind: ApiKind) -> StageLogging {
@@ -531,6 +563,12 @@ mod tests {
         assert_eq!(revert_time(ends, false), t("2026-12-03T01:04:00Z"));
         assert_eq!(revert_time(t("2026-12-03T01:05:00Z"), true), t("2026-12-03T01:05:00Z"));
         assert_eq!(at_expression(t("2026-12-03T01:02:00Z")), "at(2026-12-03T01:02:00)");
+        assert_eq!(at_time("at(2026-12-03T01:02:00)"), Some(t("2026-12-03T01:02:00Z")));
+        assert_eq!(at_time("rate(5 minutes)"), None);
+        // A plan confirmed too late for its own schedule is refused before the schedule is made.
+        let at = t("2026-12-03T01:02:00Z");
+        assert_eq!(too_late(at, t("2026-12-03T01:00:59Z")), None);
+        assert!(too_late(at, t("2026-12-03T01:01:01Z")).unwrap().contains("less than a minute away"));
     }
 
     #[test]
@@ -652,9 +690,13 @@ mod tests {
 
     #[test]
     fn a_websocket_route_the_session_added_gets_the_old_defaults_from_the_schedule() {
-        let before = stage(ApiKind::Websocket, &[("*/*", ERROR)]);
-        let during = stage(ApiKind::Websocket, &[("*/*", ERROR), ("$connect", INFO_TRACE)]);
-        let rec = record(ApiKind::Websocket, &before, &during);
+        let mut before = stage(ApiKind::Websocket, &[("*/*", ERROR)]);
+        let limits = crate::logging::Throttle { burst_limit: Some(100), rate_limit: Some(50.into()) };
+        before.throttling.insert("*/*".into(), limits);
+        let planned = stage(ApiKind::Websocket, &[("*/*", ERROR), ("$connect", INFO_TRACE)]);
+        let mut rec = record(ApiKind::Websocket, &before, &planned);
+        rec.during = Snapshot::during(&before, &planned);
+        let during = rec.during_stage();
         // A process deletes the route's settings...
         let local = stage_update_steps_to(&rec.api, &during, &revert(&before, &during, &during).target);
         assert_eq!(
@@ -667,7 +709,8 @@ mod tests {
         assert_eq!(
             input,
             json!({ "ApiId": "a1b2c3d4e5", "StageName": "prod", "RouteSettings": { "$connect": {
-                "DetailedMetricsEnabled": true, "LoggingLevel": "ERROR", "DataTraceEnabled": false } } })
+                "DetailedMetricsEnabled": true, "LoggingLevel": "ERROR", "DataTraceEnabled": false,
+                "ThrottlingBurstLimit": 100, "ThrottlingRateLimit": 50 } } })
         );
         assert!(schedule_target("aws", &[]).is_err());
     }

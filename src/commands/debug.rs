@@ -115,7 +115,7 @@ pub async fn start_in(ctx: &Ctx, args: &DebugStartArgs, region: Option<String>) 
         ends,
         revert_at,
         before: Snapshot::of(&stage),
-        during: Snapshot::of(&planned.after),
+        during: Snapshot::during(&stage, &planned.after),
     };
     let mut plan = Plan { steps: sessions::start_steps(&clients, &identity, &record).await? };
     plan.steps.extend(planned.steps);
@@ -139,7 +139,9 @@ pub async fn start_in(ctx: &Ctx, args: &DebugStartArgs, region: Option<String>) 
     if ctx.interactive() {
         target.question = Some(format!("Start this debug session in {}?", clients.region));
     }
-    execute::run(ctx, &clients, &plan, target).await?;
+    if let Err(err) = execute::run(ctx, &clients, &plan, target).await {
+        return Err(abandon_start(&clients, &record, err).await);
+    }
     if ctx.dry_run() || args.detach {
         return Ok(());
     }
@@ -155,6 +157,39 @@ pub async fn start_in(ctx: &Ctx, args: &DebugStartArgs, region: Option<String>) 
         scheduler::get(&clients.scheduler, SCHEDULE_GROUP, &record.schedule_name()).await?.is_some();
     let now = current_stage(&clients, &record).await?;
     finish(ctx, &clients, &record, &stream, &now, schedule_open).await
+}
+
+/// A start that failed (or was interrupted) part-way: when the stage is still as it was, its
+/// schedule and record go too, so that neither a later revert nor a refused next session comes of
+/// a session that never began. Otherwise the schedule stays, to put the stage back.
+async fn abandon_start(clients: &Clients, record: &Record, err: anyhow::Error) -> anyhow::Error {
+    if !interrupt::apply_started() {
+        return err;
+    }
+    let end = format!(
+        "apigw-logs debug end --api {} --stage {} --region {}",
+        record.api.id, record.stage, clients.region
+    );
+    let cleanup = async {
+        if Snapshot::of(&current_stage(clients, record).await?) != record.before {
+            return anyhow::Ok(false);
+        }
+        scheduler::delete(&clients.scheduler, SCHEDULE_GROUP, &record.schedule_name()).await?;
+        crate::aws::logs::delete_log_stream(&clients.logs, session::RECORD_LOG_GROUP, &record.stream_name())
+            .await?;
+        Ok(true)
+    };
+    match cleanup.await {
+        Ok(true) => err.context("the debug session did not start: the stage is unchanged, and its schedule and record were removed"),
+        Ok(false) => err.context(format!(
+            "the debug session started only in part: schedule {SCHEDULE_GROUP}/{} puts the stage back at {}, or run `{end}` now",
+            record.schedule_name(),
+            shown(record.revert_at)
+        )),
+        Err(check) => err.context(format!(
+            "the debug session did not start cleanly, and what it left could not be checked ({check:#}): run `{end}`"
+        )),
+    }
 }
 
 /// The session's record is gone: it was ended by `debug end` (and a new session may have begun),

@@ -564,3 +564,29 @@ fn the_double_enforces_the_scheduler_rules_sessions_rely_on() {
         }
     }
 }
+
+#[test]
+fn a_start_that_fails_before_changing_the_stage_leaves_no_schedule_or_record() {
+    let acct = Account::new();
+    let api = rest_fixture(&acct);
+    let before = rest_state(&acct, &api);
+    let proxy = Proxy::start(emulator_url());
+    proxy.fault(
+        "apigateway:UpdateStage",
+        Fault::Refuse(400, "BadRequestException", "Invalid patch path"),
+        When::Always,
+    );
+    let (code, stdout, stderr) =
+        acct.run_at(&proxy.url, &["debug", "--api", "orders", "--stage", "prod", "--detach", "--for", "5m"]);
+    assert_eq!(code, 1, "{stdout}\n{stderr}");
+    assert!(
+        stderr.contains("the debug session did not start: the stage is unchanged, and its schedule and record were removed"),
+        "{stderr}"
+    );
+    assert_eq!(rest_state(&acct, &api), before);
+    assert!(schedule(&acct, &format!("{api}.prod")).is_none(), "no schedule left to fire");
+    assert!(record_streams(&acct).is_empty(), "no record left to refuse the next session");
+    let (code, _, stderr) =
+        acct.run(&["debug", "--api", "orders", "--stage", "prod", "--detach", "--for", "5m"]);
+    assert_eq!(code, 0, "the next session starts: {stderr}");
+}
