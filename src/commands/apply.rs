@@ -139,6 +139,9 @@ async fn apply_in_region(
     let stages: Vec<_> =
         managed.iter().map(|m| json!({ "api": m.api, "stage": m.stage.stage_name })).collect();
     let subject = format!("{} stage(s) in {path}", managed.len());
+    // A declarative run is not stopped by an open debug session; it is told (a warning) that the
+    // session's revert will undo this change.
+    crate::planner::session::open_on(ctx, clients, &pairs).await;
     let mut target = Target {
         wait: Duration::from_secs(args.wait.seconds),
         check_only: args.check,

@@ -43,6 +43,7 @@ pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
             wait: Duration::from_secs(args.wait.seconds),
             units,
             cost: Some(cost),
+            confirm: crate::planner::session::open_on(ctx, &clients, &targets).await,
             ..Target::stages("enable", &clients.region, &targets)
         };
         target.result["owners"] = crate::planner::owner::warn_verdicts(ctx, &targets, &afters, &owners);

@@ -346,6 +346,9 @@ fn a_detached_session_is_listed_refused_twice_and_reverted_by_its_schedule() {
         acct.run(&["stage", "set", "--api", "orders", "--stage", "prod", "--metrics", "on"]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("apigw-logs debug end --api"), "{stderr}");
+    let (code, _, stderr) = acct.run(&["enable", "--api", "orders", "--stage", "prod", "--level", "error"]);
+    assert_eq!(code, 2, "enable asks first too: {stderr}");
+    assert!(stderr.contains("have a debug session open"), "{stderr}");
 
     fire(&acct, &format!("{api}.prod"));
     assert_eq!(rest_state(&acct, &api), before);
