@@ -22,18 +22,7 @@ pub fn install() {
     tokio::spawn(async {
         while tokio::signal::ctrl_c().await.is_ok() {
             if SESSION.load(Ordering::SeqCst) {
-                if !SESSION_ENDING.swap(true, Ordering::SeqCst) {
-                    eprintln!("interrupt: ending the debug session and putting the stage back");
-                    SESSION_END.notify_one();
-                } else if !SESSION_WARNED.swap(true, Ordering::SeqCst) {
-                    eprintln!(
-                        "interrupt: the debug session is ending already; the stage is being put back (Ctrl-C again to stop now)"
-                    );
-                } else {
-                    let hint = SESSION_ABORT_HINT.get().map_or("", String::as_str);
-                    eprintln!("interrupted before the stage was put back; {hint}");
-                    std::process::exit(crate::error::Exit::Cancelled.code().into());
-                }
+                on_session_signal("interrupt");
                 continue;
             }
             if FOLLOWING.load(Ordering::SeqCst) {
@@ -94,27 +83,45 @@ pub fn stop_requested() -> bool {
     STOP_REQUESTED.load(Ordering::SeqCst)
 }
 
-/// Waits until Ctrl-C or SIGTERM (e.g. from `timeout`) asks a watched debug session to end.
-/// From the first call on, Ctrl-C ends the session instead of exiting, and once it is ending a
-/// single Ctrl-C does not cut its revert short: only a second one does, printing `abort_hint`.
-pub async fn session_end_requested(abort_hint: &str) {
-    let _ = SESSION_ABORT_HINT.set(abort_hint.to_string());
-    SESSION.store(true, Ordering::SeqCst);
-    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
-    let term = async {
-        match terminate.as_mut() {
-            Some(signal) => {
-                signal.recv().await;
-                eprintln!("terminated: ending the debug session and putting the stage back");
-            }
-            None => std::future::pending().await,
-        }
-    };
-    tokio::select! {
-        () = SESSION_END.notified() => {}
-        () = term => {}
+/// Ctrl-C or SIGTERM while a debug session is watched: the first ends it (the stage is put
+/// back), one more while it is being put back is only told so, the next exits now.
+fn on_session_signal(what: &str) {
+    if !SESSION_ENDING.swap(true, Ordering::SeqCst) {
+        eprintln!("{what}: ending the debug session and putting the stage back");
+        SESSION_END.notify_one();
+    } else if !SESSION_WARNED.swap(true, Ordering::SeqCst) {
+        eprintln!(
+            "{what}: the debug session is ending already; the stage is being put back (again to stop now)"
+        );
+    } else {
+        let hint = SESSION_ABORT_HINT.get().map_or("", String::as_str);
+        eprintln!("{what}: stopped before the stage was put back; {hint}");
+        std::process::exit(crate::error::Exit::Cancelled.code().into());
     }
-    SESSION_ENDING.store(true, Ordering::SeqCst);
+}
+
+/// A debug session has begun and is watched by this process: from now on Ctrl-C and SIGTERM
+/// (e.g. from `timeout`) end it instead of exiting (see [`on_session_signal`]); `abort_hint` is
+/// what stopping its revert half-way must say.
+pub fn watch_session(abort_hint: String) {
+    let _ = SESSION_ABORT_HINT.set(abort_hint);
+    SESSION.store(true, Ordering::SeqCst);
+    match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        Ok(mut terminate) => {
+            tokio::spawn(async move {
+                while terminate.recv().await.is_some() {
+                    on_session_signal("terminated");
+                }
+            });
+        }
+        Err(err) => tracing::warn!("cannot listen for SIGTERM ({err}); only Ctrl-C ends the session early"),
+    }
+}
+
+/// Waits until Ctrl-C or SIGTERM asks the watched debug session to end (a request made before
+/// this is called counts).
+pub async fn session_end_requested() {
+    SESSION_END.notified().await;
 }
 
 /// The session ended by itself (its time is up): from here a Ctrl-C counts as the first one

@@ -145,6 +145,15 @@ pub async fn start_in(ctx: &Ctx, args: &DebugStartArgs, region: Option<String>) 
     if ctx.dry_run() || args.detach {
         return Ok(());
     }
+    interrupt::watch_session(format!(
+        "`apigw-logs debug end --api {} --stage {} --region {}` puts the stage back now, and schedule {SCHEDULE_GROUP}/{} does at {}",
+        record.api.id,
+        record.stage,
+        clients.region,
+        record.schedule_name(),
+        shown(record.revert_at)
+    ));
+
     let why = watch(ctx, &clients, &record, args.utc).await;
     ctx.progress(format_args!("debug session: {why}; putting the stage back"));
     // `debug end` elsewhere, or the schedule after a suspended laptop woke up, may have ended it.
@@ -214,14 +223,6 @@ fn session_json(record: &Record) -> serde_json::Value {
 
 /// Follows the stage's logs until the session's end, Ctrl-C or SIGTERM; says which.
 async fn watch(ctx: &Ctx, clients: &Clients, record: &Record, utc: bool) -> &'static str {
-    let abort_hint = format!(
-        "`apigw-logs debug end --api {} --stage {} --region {}` puts the stage back now, and schedule {SCHEDULE_GROUP}/{} does at {}",
-        record.api.id,
-        record.stage,
-        clients.region,
-        record.schedule_name(),
-        shown(record.revert_at)
-    );
     let mut sources = Vec::new();
     if record.api.kind != ApiKind::Http {
         let group = execution_log_group(&record.api, &record.stage);
@@ -279,7 +280,7 @@ async fn watch(ctx: &Ctx, clients: &Clients, record: &Record, utc: bool) -> &'st
     };
     let why = tokio::select! {
         () = clock => "time is up",
-        () = interrupt::session_end_requested(&abort_hint) => "ended early",
+        () = interrupt::session_end_requested() => "ended early",
         () = cut_short => "--timeout reached",
         () = follow => unreachable!("following never ends by itself"),
     };

@@ -212,7 +212,11 @@ impl Running {
     }
 
     fn interrupt(&self) {
-        std::process::Command::new("kill").args(["-INT", &self.child.id().to_string()]).status().unwrap();
+        self.signal("-INT");
+    }
+
+    fn signal(&self, which: &str) {
+        std::process::Command::new("kill").args([which, &self.child.id().to_string()]).status().unwrap();
     }
 
     /// The exit code and every stderr line.
@@ -251,6 +255,28 @@ fn ctrl_c_ends_a_session_and_puts_the_stage_back() {
     assert!(lines.iter().any(|l| l.contains("ended early")), "{lines:#?}");
     assert_eq!(rest_state(&acct, &api), before);
     assert!(schedule(&acct, &format!("{api}.prod")).is_none());
+}
+
+#[test]
+fn sigterm_ends_a_session_too_and_a_later_one_is_not_swallowed() {
+    let acct = Account::new();
+    let api = rest_fixture(&acct);
+    let before = rest_state(&acct, &api);
+    let proxy = Proxy::start(emulator_url());
+    proxy.fault("scheduler:DeleteSchedule", Fault::Delay(Duration::from_secs(2)), When::Always);
+    let mut running =
+        Running::start(&acct, &proxy.url, &["debug", "--api", "orders", "--stage", "prod", "--for", "10m"]);
+    running.signal("-TERM");
+    running.read_until(|line| line.contains("scheduler:DeleteSchedule"));
+    // As `timeout` does when the first did not end the process soon enough.
+    running.signal("-TERM");
+    running.read_until(|line| line.contains("ending already"));
+    running.signal("-TERM");
+    let (code, lines) = running.wait();
+    assert_eq!(code, Some(130), "{lines:#?}");
+    assert!(lines.iter().any(|l| l.starts_with("terminated: ending the debug session")), "{lines:#?}");
+    assert!(lines.iter().any(|l| l.contains("stopped before the stage was put back")), "{lines:#?}");
+    assert_eq!(rest_state(&acct, &api), before, "the stage was put back before the schedule was reached");
 }
 
 #[test]
