@@ -204,7 +204,7 @@ pub enum SessionState {
     #[default]
     None,
     /// A session is open: its logging is intended, not drift.
-    Open { ends: chrono::DateTime<chrono::Utc> },
+    Open { ends: chrono::DateTime<chrono::Utc>, reverts: chrono::DateTime<chrono::Utc> },
     /// A session ended, its schedule is gone, and the stage still has its settings.
     NotReverted { ends: chrono::DateTime<chrono::Utc> },
 }
@@ -308,10 +308,17 @@ pub fn stage_findings(facts: &StageFacts) -> Vec<Finding> {
     );
     match facts.session {
         SessionState::None => {}
-        SessionState::Open { ends } => {
+        SessionState::Open { ends, reverts } => {
             // The session's data trace is what was asked for, for a while; its revert ends it.
             findings.retain(|f| f.code != "data-trace-on");
-            findings.push(ok("debug-session", format!("a debug session is open until {}; it puts the stage back then (end it now: {end})", shown(ends))));
+            findings.push(ok(
+                "debug-session",
+                format!(
+                    "a debug session is open until {}; its schedule puts the stage back at {} if the session's own process has not (end it now: {end})",
+                    shown(ends),
+                    shown(reverts)
+                ),
+            ));
         }
         SessionState::NotReverted { ends } => findings.push(problem(
             Severity::Error,

@@ -170,7 +170,10 @@ pub async fn start_in(ctx: &Ctx, args: &DebugStartArgs, region: Option<String>) 
 
 /// A start that failed (or was interrupted) part-way: when the stage is still as it was, its
 /// schedule and record go too, so that neither a later revert nor a refused next session comes of
-/// a session that never began. Otherwise the schedule stays, to put the stage back.
+/// a session that never began. Otherwise the schedule stays, to put the stage back. A schedule of
+/// the same name that is not this start's (a session started at the same moment elsewhere) is
+/// never touched: the stage change comes after the schedule, so without its own this start
+/// changed nothing.
 async fn abandon_start(clients: &Clients, record: &Record, err: anyhow::Error) -> anyhow::Error {
     if !interrupt::apply_started() {
         return err;
@@ -179,17 +182,22 @@ async fn abandon_start(clients: &Clients, record: &Record, err: anyhow::Error) -
         "apigw-logs debug end --api {} --stage {} --region {}",
         record.api.id, record.stage, clients.region
     );
+    let name = record.schedule_name();
     let cleanup = async {
-        if Snapshot::of(&current_stage(clients, record).await?) != record.before {
+        let schedule = scheduler::get(&clients.scheduler, SCHEDULE_GROUP, &name).await?;
+        let ours = schedule.is_some_and(|s| s.description == record.description());
+        if ours && Snapshot::of(&current_stage(clients, record).await?) != record.before {
             return anyhow::Ok(false);
         }
-        scheduler::delete(&clients.scheduler, SCHEDULE_GROUP, &record.schedule_name()).await?;
+        if ours {
+            scheduler::delete(&clients.scheduler, SCHEDULE_GROUP, &name).await?;
+        }
         crate::aws::logs::delete_log_stream(&clients.logs, session::RECORD_LOG_GROUP, &record.stream_name())
             .await?;
         Ok(true)
     };
     match cleanup.await {
-        Ok(true) => err.context("the debug session did not start: the stage is unchanged, and its schedule and record were removed"),
+        Ok(true) => err.context("the debug session did not start: it left the stage unchanged, and its schedule and record were removed"),
         Ok(false) => err.context(format!(
             "the debug session started only in part: schedule {SCHEDULE_GROUP}/{} puts the stage back at {}, or run `{end}` now",
             record.schedule_name(),

@@ -312,7 +312,8 @@ async fn audit_api(
 fn session_state(sessions: &Sessions, api: &Api, stage: &StageLogging) -> SessionState {
     if let Some(open) = sessions.schedule(&api.id, &stage.stage_name) {
         let listed = crate::session::parse_description(&open.description);
-        return listed.map_or(SessionState::None, |l| SessionState::Open { ends: l.ends });
+        return listed
+            .map_or(SessionState::None, |l| SessionState::Open { ends: l.ends, reverts: l.reverts });
     }
     match sessions.record(&api.id, &stage.stage_name) {
         Some(record) if record.still_applied(stage) => SessionState::NotReverted { ends: record.ends },

@@ -609,7 +609,7 @@ fn a_start_that_fails_before_changing_the_stage_leaves_no_schedule_or_record() {
         acct.run_at(&proxy.url, &["debug", "--api", "orders", "--stage", "prod", "--detach", "--for", "5m"]);
     assert_eq!(code, 1, "{stdout}\n{stderr}");
     assert!(
-        stderr.contains("the debug session did not start: the stage is unchanged, and its schedule and record were removed"),
+        stderr.contains("the debug session did not start: it left the stage unchanged, and its schedule and record were removed"),
         "{stderr}"
     );
     assert_eq!(rest_state(&acct, &api), before);
