@@ -241,6 +241,12 @@ async fn watch(ctx: &Ctx, clients: &Clients, record: &Record, utc: bool) -> &'st
     {
         sources.push(Source { group, execution: false, label: Some("access") });
     }
+    if sources.is_empty() {
+        ctx.warn(format_args!(
+            "nothing to follow here: the stage's access logs go to {} (not CloudWatch Logs); the session runs until its end all the same",
+            record.during.access.as_ref().map_or("no log group", |a| a.destination_arn.as_str())
+        ));
+    }
     let reading =
         Reading { since_millis: record.started.timestamp_millis(), pattern: None, utc, follow: true };
     let follow = async {
