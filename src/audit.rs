@@ -302,10 +302,7 @@ pub struct Leftover {
 pub fn stage_findings(facts: &StageFacts) -> Vec<Finding> {
     let mut findings = stage_checks(facts);
     let shown = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let end = format!(
-        "apigw-logs debug end --region {} --api {} --stage {}",
-        facts.region, facts.api.id, facts.stage.stage_name
-    );
+    let end = crate::session::end_command(facts.region, &facts.api.id, &facts.stage.stage_name);
     match facts.session {
         SessionState::None => {}
         SessionState::Open { ends, reverts } => {

@@ -124,8 +124,8 @@ pub async fn session_end_requested() {
     SESSION_END.notified().await;
 }
 
-/// The session ended by itself (its time is up): from here a Ctrl-C counts as the first one
-/// during its revert.
+/// The session is ending (its time is up, or it was asked to): a Ctrl-C from here is one during
+/// its revert, told so, and the one after stops.
 pub fn session_ending() {
     SESSION_ENDING.store(true, Ordering::SeqCst);
 }

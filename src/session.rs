@@ -127,6 +127,11 @@ pub fn schedule_name(api_id: &str, stage: &str) -> String {
     format!("{api_id}_{hex}")
 }
 
+/// The command that ends the session on a stage now (every message that names the way out).
+pub fn end_command(region: &str, api_id: &str, stage: &str) -> String {
+    format!("apigw-logs debug end --region {region} --api {api_id} --stage {stage}")
+}
+
 /// The name of the execution role the schedules of a region use.
 pub fn revert_role_name(region: &str) -> String {
     format!("apigw-logs-debug-revert-{region}")

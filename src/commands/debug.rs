@@ -146,10 +146,8 @@ pub async fn start_in(ctx: &Ctx, args: &DebugStartArgs, region: Option<String>) 
         return Ok(());
     }
     interrupt::watch_session(format!(
-        "`apigw-logs debug end --api {} --stage {} --region {}` puts the stage back now, and schedule {SCHEDULE_GROUP}/{} does at {}",
-        record.api.id,
-        record.stage,
-        clients.region,
+        "`{}` puts the stage back now, and schedule {SCHEDULE_GROUP}/{} does at {}",
+        session::end_command(&clients.region, &record.api.id, &record.stage),
         record.schedule_name(),
         shown(record.revert_at)
     ));
@@ -178,10 +176,7 @@ async fn abandon_start(clients: &Clients, record: &Record, err: anyhow::Error) -
     if !interrupt::apply_started() {
         return err;
     }
-    let end = format!(
-        "apigw-logs debug end --api {} --stage {} --region {}",
-        record.api.id, record.stage, clients.region
-    );
+    let end = session::end_command(&clients.region, &record.api.id, &record.stage);
     let name = record.schedule_name();
     let cleanup = async {
         let schedule = scheduler::get(&clients.scheduler, SCHEDULE_GROUP, &name).await?;

@@ -101,7 +101,7 @@ async fn read_sessions(clients: &Clients) -> anyhow::Result<Sessions> {
 /// back.
 pub async fn check_no_session(clients: &Clients, api: &Api, stage: &StageLogging) -> anyhow::Result<()> {
     let name = session::schedule_name(&api.id, &stage.stage_name);
-    let end_it = format!("apigw-logs debug end --api {} --stage {}", api.id, stage.stage_name);
+    let end_it = session::end_command(&clients.region, &api.id, &stage.stage_name);
     if let Some(open) = scheduler::get(&clients.scheduler, SCHEDULE_GROUP, &name).await? {
         let ends = session::parse_description(&open.description).map_or_else(
             || open.expression.clone(),
@@ -279,7 +279,7 @@ pub async fn open_on(ctx: &Ctx, clients: &Clients, targets: &[(Api, StageLogging
     let open: Vec<String> = targets
         .iter()
         .filter(|(api, stage)| names.contains(&session::schedule_name(&api.id, &stage.stage_name)))
-        .map(|(api, stage)| format!("apigw-logs debug end --api {} --stage {}", api.id, stage.stage_name))
+        .map(|(api, stage)| session::end_command(&clients.region, &api.id, &stage.stage_name))
         .collect();
     if open.is_empty() {
         return None;

@@ -290,7 +290,7 @@ fn a_second_ctrl_c_or_sigterm_does_not_cut_the_revert_short_and_a_third_leaves_i
     assert_eq!(code, Some(130), "{lines:#?}");
     assert!(lines.iter().any(|l| l.starts_with("terminated: ending the debug session")), "{lines:#?}");
     let hint =
-        format!("`apigw-logs debug end --api {api} --stage prod --region {REGION}` puts the stage back now");
+        format!("`apigw-logs debug end --region {REGION} --api {api} --stage prod` puts the stage back now");
     assert!(lines.iter().any(|l| l.contains(&hint)), "{lines:#?}");
     // The stage was put back before the schedule was reached; the schedule, if the emulator has
     // not deleted it yet, would do the same again.
@@ -352,7 +352,10 @@ fn a_detached_session_is_listed_refused_twice_and_reverted_by_its_schedule() {
     let (code, _, stderr) =
         acct.run(&["stage", "set", "--api", "orders", "--stage", "prod", "--metrics", "on"]);
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("apigw-logs debug end --api"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("apigw-logs debug end --region {REGION} --api {api} --stage prod")),
+        "{stderr}"
+    );
     let (code, _, stderr) = acct.run(&["enable", "--api", "orders", "--stage", "prod", "--level", "error"]);
     assert_eq!(code, 2, "enable asks first too: {stderr}");
     assert!(stderr.contains("have a debug session open"), "{stderr}");
