@@ -10,12 +10,15 @@ const DESCRIBE: Call = Call {
 };
 const TEMPLATE: Call = Call { name: "cloudformation:GetTemplate", permission: "cloudformation:GetTemplate" };
 
+/// A stack's name, and the resource's logical id in it when known.
+pub type Stack = (String, Option<String>);
+
 /// The stack (and logical id) of the resource with this physical id (an API's id), or `None` when
 /// no stack has it ("Stack for … does not exist" is a ValidationError).
 pub async fn stack_of(
     client: &aws_sdk_cloudformation::Client,
     physical_id: &str,
-) -> anyhow::Result<Option<(String, Option<String>)>> {
+) -> anyhow::Result<Option<Stack>> {
     match client.describe_stack_resources().physical_resource_id(physical_id).send().await {
         Ok(out) => Ok(out.stack_resources().iter().find_map(|r| {
             (r.physical_resource_id() == Some(physical_id))

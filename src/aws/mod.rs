@@ -111,9 +111,7 @@ pub struct Clients {
     pub stack_lookups: std::sync::Arc<std::sync::Mutex<HashMap<String, StackLookup>>>,
 }
 
-/// A stack's name and the resource's logical id in it, when a stack has the resource.
-pub type StackOf = Option<(String, Option<String>)>;
-pub type StackLookup = tokio::task::JoinHandle<anyhow::Result<StackOf>>;
+pub type StackLookup = tokio::task::JoinHandle<anyhow::Result<Option<cloudformation::Stack>>>;
 
 impl Clients {
     /// Starts looking up the stack of API `id` in the background, for [`Clients::stack_of`].
@@ -125,16 +123,14 @@ impl Clients {
     }
 
     /// The stack of API `id`: from a look-up started earlier, else asked now.
-    pub async fn stack_of(&self, id: &str) -> anyhow::Result<StackOf> {
+    pub async fn stack_of(&self, id: &str) -> anyhow::Result<Option<cloudformation::Stack>> {
         let started = self.stack_lookups.lock().expect("stack lookups lock").remove(id);
         match started {
             Some(lookup) => lookup.await?,
             None => cloudformation::stack_of(&self.cfn, id).await,
         }
     }
-}
 
-impl Clients {
     /// The log group with exactly this name, if it exists, as the run started: groups with
     /// API Gateway's default names come from one listing, others from their own lookup.
     pub async fn find_log_group(&self, name: &str) -> anyhow::Result<Option<logs::LogGroup>> {

@@ -3,14 +3,12 @@
 //! API), with the stack's original template read once per stack.
 
 use crate::api::Api;
-use crate::aws::{Clients, cloudformation};
+use crate::aws::Clients;
+use crate::aws::cloudformation::{self, Stack};
 use crate::context::Ctx;
 use crate::logging::StageLogging;
 use crate::owner::{self, Owner};
 use std::collections::HashMap;
-
-/// A stack's name, and the stage's logical id in it when known.
-type Stack = (String, Option<String>);
 
 fn terraform_of(ctx: &Ctx, api: &Api, stage: &StageLogging) -> Option<Owner> {
     ctx.terraform.as_ref().and_then(|s| s.stages.get(&(api.id.clone(), stage.stage_name.clone()))).cloned()
