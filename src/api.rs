@@ -52,7 +52,12 @@ pub struct Api {
 impl Api {
     /// `orders (a1b2c3, HTTP API)`.
     pub fn label(&self) -> String {
-        format!("{} ({}, {})", self.name, self.id, self.kind.label())
+        format!("{} ({}, {})", self.shown_name(), crate::escape::terminal(&self.id), self.kind.label())
+    }
+
+    /// The name for human output: whatever AWS holds, with control characters escaped.
+    pub fn shown_name(&self) -> std::borrow::Cow<'_, str> {
+        crate::escape::terminal(&self.name)
     }
 }
 

@@ -177,6 +177,18 @@ pub fn log_group_arn(partition: &str, region: &str, account: &str, name: &str) -
     format!("arn:{partition}:logs:{region}:{account}:log-group:{name}")
 }
 
+/// Whether `text` has the shape of an API id (`a1b2c3d4e5`): letters and digits only. API names
+/// may look like one too; this only tells an id from what cannot be one.
+pub fn is_api_id(text: &str) -> bool {
+    (1..=32).contains(&text.len()) && text.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// A destination ARN without the `:*` DescribeLogGroups puts on log group ARNs (API Gateway
+/// stores it without; the two name the same group).
+pub fn without_star(destination_arn: &str) -> &str {
+    destination_arn.strip_suffix(":*").unwrap_or(destination_arn)
+}
+
 /// The log group name inside a stored `destinationArn`, when it is a CloudWatch Logs ARN.
 pub fn log_group_name_of(destination_arn: &str) -> Option<String> {
     match parse_destination(destination_arn) {

@@ -205,8 +205,8 @@ pub enum SessionState {
     None,
     /// A session is open: its logging is intended, not drift.
     Open { ends: chrono::DateTime<chrono::Utc>, reverts: chrono::DateTime<chrono::Utc> },
-    /// A session ended, its schedule is gone, and the stage still has its settings.
-    NotReverted { ends: chrono::DateTime<chrono::Utc> },
+    /// A session's schedule is gone and the stage still has its settings; `over`: its time is up.
+    NotReverted { ends: chrono::DateTime<chrono::Utc>, over: bool },
 }
 
 /// The controls a finding of this code, on this type of API, is evidence for.
@@ -317,10 +317,14 @@ pub fn stage_findings(facts: &StageFacts) -> Vec<Finding> {
                 ),
             ));
         }
-        SessionState::NotReverted { ends } => findings.push(problem(
+        SessionState::NotReverted { ends, over } => findings.push(problem(
             Severity::Error,
             "debug-session-not-reverted",
-            format!("a debug session ended at {} but was not put back, and its schedule is gone: the stage still has the session's logging", shown(ends)),
+            if !over {
+                format!("a debug session that ends at {} has lost its schedule: unless its own process puts the stage back, nothing will", shown(ends))
+            } else {
+                format!("a debug session ended at {} but was not put back, and its schedule is gone: the stage still has the session's logging", shown(ends))
+            },
             end,
         )),
     }

@@ -95,8 +95,8 @@ impl Ctx {
     pub fn load_prices(&mut self) -> anyhow::Result<()> {
         let Some(path) = &self.global.prices else { return Ok(()) };
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| error::usage(format!("--prices: cannot read '{shown}': {e}")))?;
+        // A price file is a few hundred bytes; a megabyte is not one.
+        let text = crate::files::read_text("--prices", path, 1 << 20, self.file_wait())?;
         self.prices = crate::cost::PriceBook::parse(&text, &shown)
             .map_err(|e| error::usage(format!("--prices {shown}: {e}")))?;
         Ok(())
@@ -107,21 +107,17 @@ impl Ctx {
         let Some(path) = &self.global.terraform_state else { return Ok(()) };
         let shown = path.display().to_string();
         // States of large estates run to megabytes; past this, it is not a state file.
-        const LIMIT: usize = 256 << 20;
-        let mut bytes = Vec::new();
-        std::fs::File::open(path)
-            .and_then(|file| {
-                std::io::Read::read_to_end(&mut std::io::Read::take(file, LIMIT as u64 + 1), &mut bytes)
-            })
-            .map_err(|e| error::usage(format!("--terraform-state: cannot read '{shown}': {e}")))?;
-        if bytes.len() > LIMIT {
-            return Err(error::usage(format!("--terraform-state {shown}: larger than 256 MiB")));
-        }
+        let bytes = crate::files::read("--terraform-state", path, 256 << 20, self.file_wait())?;
         let text = String::from_utf8_lossy(&bytes);
         let state = crate::owner::TerraformState::parse(&text)
             .map_err(|e| error::usage(format!("--terraform-state {shown}: {e}")))?;
         self.terraform = Some(std::sync::Arc::new(state));
         Ok(())
+    }
+
+    /// How long a file that is not a regular file (a pipe) may take to be read: `--timeout`.
+    pub fn file_wait(&self) -> Duration {
+        Duration::from_secs(self.global.timeout())
     }
 
     /// A context for one account of a run over several: the same options, deadline and pacing
@@ -256,7 +252,7 @@ impl Ctx {
     /// Progress for people, on stderr; silent with `--output json` unless verbose.
     pub fn progress(&self, message: impl std::fmt::Display) {
         if !self.json() || self.global.verbose > 0 {
-            anstream::eprintln!("{}{message}", self.prefix());
+            eprintln!("{}{message}", self.prefix());
         }
     }
 
@@ -275,7 +271,7 @@ impl Ctx {
     pub fn warn(&self, message: impl std::fmt::Display) {
         let message = message.to_string();
         if self.warned.lock().expect("warned lock").insert(message.clone()) {
-            anstream::eprintln!("{}{YELLOW}warning:{YELLOW:#} {message}", self.prefix());
+            eprintln!("{}{YELLOW}warning:{YELLOW:#} {message}", self.prefix());
         }
     }
 

@@ -229,111 +229,130 @@ pub fn tiered(gb: f64, prices: &[f64; 4]) -> f64 {
 pub struct PriceBook {
     /// Where the file came from, for the basis line.
     pub file: Option<String>,
-    every_region: BTreeMap<String, PriceValue>,
-    regions: BTreeMap<String, BTreeMap<String, PriceValue>>,
+    every_region: PriceOverrides,
+    regions: BTreeMap<String, PriceOverrides>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
-enum PriceValue {
-    One(f64),
-    Tiers([f64; 4]),
+/// The most a `--prices` file may ask per unit (GB or metric-month): 2,000 times AWS's dearest
+/// CloudWatch Logs price today. Above it, a price is a typo (or `1e308`), not a price.
+pub const MAX_PRICE: f64 = 1_000.0;
+
+/// The keys of a `--prices` file, at the top level or in a `[regions.NAME]` table: each one
+/// given replaces the built-in price.
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PriceOverrides {
+    ingestion_per_gb: Option<f64>,
+    infrequent_access_ingestion_per_gb: Option<f64>,
+    storage_per_gb_month: Option<f64>,
+    vended_cloudwatch_per_gb: Option<[f64; 4]>,
+    vended_s3_per_gb: Option<[f64; 4]>,
+    vended_firehose_per_gb: Option<[f64; 4]>,
+    custom_metric_per_month: Option<[f64; 4]>,
 }
 
-const ONE_PRICE_KEYS: [&str; 3] =
-    ["ingestion_per_gb", "infrequent_access_ingestion_per_gb", "storage_per_gb_month"];
-const TIER_KEYS: [&str; 4] =
-    ["vended_cloudwatch_per_gb", "vended_s3_per_gb", "vended_firehose_per_gb", "custom_metric_per_month"];
+impl PriceOverrides {
+    /// Reads one table; `path` names it in errors (empty: the top level).
+    fn read(table: toml::Table, path: &str) -> Result<PriceOverrides, String> {
+        let prefix = if path.is_empty() { String::new() } else { format!("{path}.") };
+        let overrides: PriceOverrides =
+            serde_path_to_error::deserialize(toml::Value::Table(table)).map_err(|e| {
+                let key = e.path().to_string();
+                let inner = e.into_inner();
+                let message = inner.message().trim();
+                match key.as_str() {
+                    "." | "" => format!("{}{message}", at(path)),
+                    key => format!("`{prefix}{key}`: {message}"),
+                }
+            })?;
+        for (key, prices) in overrides.given() {
+            if let Some(bad) = prices.iter().find(|p| !(p.is_finite() && (0.0..=MAX_PRICE).contains(*p))) {
+                return Err(format!(
+                    "`{prefix}{key}`: a price is a number of USD from 0 to {MAX_PRICE} per unit; got {bad}"
+                ));
+            }
+        }
+        Ok(overrides)
+    }
+
+    /// The keys given, with their prices.
+    fn given(&self) -> Vec<(&'static str, &[f64])> {
+        fn one<'a>(key: &'static str, price: &'a Option<f64>) -> Option<(&'static str, &'a [f64])> {
+            price.as_ref().map(|p| (key, std::slice::from_ref(p)))
+        }
+        fn tiers<'a>(key: &'static str, prices: &'a Option<[f64; 4]>) -> Option<(&'static str, &'a [f64])> {
+            prices.as_ref().map(|p| (key, &p[..]))
+        }
+        [
+            one("ingestion_per_gb", &self.ingestion_per_gb),
+            one("infrequent_access_ingestion_per_gb", &self.infrequent_access_ingestion_per_gb),
+            one("storage_per_gb_month", &self.storage_per_gb_month),
+            tiers("vended_cloudwatch_per_gb", &self.vended_cloudwatch_per_gb),
+            tiers("vended_s3_per_gb", &self.vended_s3_per_gb),
+            tiers("vended_firehose_per_gb", &self.vended_firehose_per_gb),
+            tiers("custom_metric_per_month", &self.custom_metric_per_month),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.given().is_empty()
+    }
+
+    fn apply_to(&self, prices: &mut Prices) {
+        let one = |price: &mut f64, given: Option<f64>| *price = given.unwrap_or(*price);
+        let tiers = |prices: &mut [f64; 4], given: Option<[f64; 4]>| *prices = given.unwrap_or(*prices);
+        one(&mut prices.ingestion_per_gb, self.ingestion_per_gb);
+        one(&mut prices.infrequent_access_ingestion_per_gb, self.infrequent_access_ingestion_per_gb);
+        one(&mut prices.storage_per_gb_month, self.storage_per_gb_month);
+        tiers(&mut prices.vended_cloudwatch_per_gb, self.vended_cloudwatch_per_gb);
+        tiers(&mut prices.vended_s3_per_gb, self.vended_s3_per_gb);
+        tiers(&mut prices.vended_firehose_per_gb, self.vended_firehose_per_gb);
+        tiers(&mut prices.custom_metric_per_month, self.custom_metric_per_month);
+    }
+}
+
+/// `regions.eu-west-1: ` before a message about that table (nothing for the top level).
+fn at(path: &str) -> String {
+    if path.is_empty() { String::new() } else { format!("`{path}`: ") }
+}
 
 impl PriceBook {
     /// Parses a `--prices` file (TOML). The error names the key and what is wrong.
     pub fn parse(text: &str, file: &str) -> Result<PriceBook, String> {
-        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| e.message().to_string())?;
+        let mut table: toml::Table = text.parse().map_err(|e: toml::de::Error| e.message().to_string())?;
         let mut book = PriceBook { file: Some(file.to_string()), ..Default::default() };
-        for (key, value) in &table {
-            if key == "regions" {
-                let regions =
-                    value.as_table().ok_or("`regions`: expected a table of [regions.NAME] tables")?;
-                for (region, prices) in regions {
-                    crate::arn::validate_region(region).map_err(|e| format!("`regions.{region}`: {e}"))?;
-                    let prices =
-                        prices.as_table().ok_or(format!("`regions.{region}`: expected a table of prices"))?;
-                    let mut parsed = BTreeMap::new();
-                    for (key, value) in prices {
-                        parsed.insert(
-                            key.clone(),
-                            price_value(&format!("regions.{region}.{key}"), key, value)?,
-                        );
-                    }
-                    book.regions.insert(region.clone(), parsed);
-                }
-            } else {
-                book.every_region.insert(key.clone(), price_value(key, key, value)?);
+        if let Some(regions) = table.remove("regions") {
+            let toml::Value::Table(regions) = regions else {
+                return Err("`regions`: expected a table of [regions.NAME] tables".into());
+            };
+            for (region, prices) in regions {
+                crate::arn::validate_region(&region).map_err(|e| format!("`regions.{region}`: {e}"))?;
+                let toml::Value::Table(prices) = prices else {
+                    return Err(format!("`regions.{region}`: expected a table of prices"));
+                };
+                let path = format!("regions.{region}");
+                book.regions.insert(region, PriceOverrides::read(prices, &path)?);
             }
         }
+        book.every_region = PriceOverrides::read(table, "")?;
         Ok(book)
     }
 
     /// The prices for `region`, and a note when they are another region's.
     pub fn for_region(&self, region: &str) -> (Prices, Option<String>) {
         let mut prices = US_EAST_1;
+        self.every_region.apply_to(&mut prices);
         let own = self.regions.get(region);
-        for (key, value) in self.every_region.iter().chain(own.into_iter().flatten()) {
-            apply(&mut prices, key, value);
+        if let Some(own) = own {
+            own.apply_to(&mut prices);
         }
         let note = (region != "us-east-1" && own.is_none() && self.every_region.is_empty()).then(|| {
             format!("no price table for {region}: us-east-1 prices are used (set yours with --prices FILE)")
         });
         (prices, note)
-    }
-}
-
-fn price_value(path: &str, key: &str, value: &toml::Value) -> Result<PriceValue, String> {
-    let number = |v: &toml::Value| match v {
-        toml::Value::Float(f) => Some(*f),
-        toml::Value::Integer(i) => Some(*i as f64),
-        _ => None,
-    };
-    let check = |price: f64| {
-        if price.is_finite() && price >= 0.0 {
-            Ok(price)
-        } else {
-            Err(format!("`{path}`: a price is a number of USD, 0 or more; got {price}"))
-        }
-    };
-    if ONE_PRICE_KEYS.contains(&key) {
-        let price = number(value).ok_or(format!("`{path}`: expected a number of USD, e.g. 0.5"))?;
-        return check(price).map(PriceValue::One);
-    }
-    if TIER_KEYS.contains(&key) {
-        let list = value
-            .as_array()
-            .filter(|a| a.len() == 4)
-            .ok_or(format!("`{path}`: expected four prices, one per tier (e.g. [0.50, 0.25, 0.10, 0.05])"))?;
-        let mut tiers = [0.0; 4];
-        for (slot, item) in tiers.iter_mut().zip(list) {
-            *slot = check(number(item).ok_or(format!("`{path}`: expected numbers of USD"))?)?;
-        }
-        return Ok(PriceValue::Tiers(tiers));
-    }
-    let known: Vec<&str> = ONE_PRICE_KEYS.iter().chain(&TIER_KEYS).copied().collect();
-    Err(format!(
-        "`{path}`: unknown key; the keys are {}, and [regions.NAME] tables of them",
-        known.join(", ")
-    ))
-}
-
-fn apply(prices: &mut Prices, key: &str, value: &PriceValue) {
-    match (key, value) {
-        ("ingestion_per_gb", PriceValue::One(p)) => prices.ingestion_per_gb = *p,
-        ("infrequent_access_ingestion_per_gb", PriceValue::One(p)) => {
-            prices.infrequent_access_ingestion_per_gb = *p
-        }
-        ("storage_per_gb_month", PriceValue::One(p)) => prices.storage_per_gb_month = *p,
-        ("vended_cloudwatch_per_gb", PriceValue::Tiers(t)) => prices.vended_cloudwatch_per_gb = *t,
-        ("vended_s3_per_gb", PriceValue::Tiers(t)) => prices.vended_s3_per_gb = *t,
-        ("vended_firehose_per_gb", PriceValue::Tiers(t)) => prices.vended_firehose_per_gb = *t,
-        ("custom_metric_per_month", PriceValue::Tiers(t)) => prices.custom_metric_per_month = *t,
-        _ => unreachable!("keys are checked when the file is parsed"),
     }
 }
 
@@ -421,33 +440,62 @@ pub fn monthly(setup: &Setup, traffic: &Traffic, measured: Measured, prices: &Pr
     let execution_bytes_per_request =
         if traffic.requests_per_day > 0.0 { execution_daily / traffic.requests_per_day } else { 0.0 };
     Monthly {
-        usd,
-        access_usd: per_log[0],
-        execution_usd: per_log[1],
-        metrics_usd,
-        delivery_usd,
-        ingested_gb,
-        stored_gb,
-        growth_gb_per_month,
+        usd: unsigned_zero(usd),
+        access_usd: unsigned_zero(per_log[0]),
+        execution_usd: unsigned_zero(per_log[1]),
+        metrics_usd: unsigned_zero(metrics_usd),
+        delivery_usd: unsigned_zero(delivery_usd),
+        ingested_gb: unsigned_zero(ingested_gb),
+        stored_gb: unsigned_zero(stored_gb),
+        growth_gb_per_month: unsigned_zero(growth_gb_per_month),
         access,
-        execution_bytes_per_request,
+        execution_bytes_per_request: unsigned_zero(execution_bytes_per_request),
         execution_measured: execution_measured.is_some(),
     }
 }
 
-/// `12.40`: cents, with thousands separated (`1,234.50`).
+/// `12.40`: cents, with thousands separated (`1,234.50`), exact for any finite amount (the
+/// digits are the decimal expansion of the figure JSON carries, never a saturated integer).
 pub fn usd(amount: f64) -> String {
-    let cents = (amount * 100.0).round() as i64;
-    let (whole, frac) = (cents / 100, cents % 100);
-    let digits = whole.to_string();
+    if !amount.is_finite() {
+        return "(not a number)".into();
+    }
+    let fixed = format!("{:.2}", amount.abs());
+    let (whole, frac) = fixed.split_once('.').expect("two decimals");
     let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
             grouped.push(',');
         }
         grouped.push(c);
     }
-    format!("{grouped}.{frac:02}")
+    // Rounded to cents, an amount of zero (or -0.001) is shown without a sign.
+    let sign = if amount < 0.0 && fixed != "0.00" { "-" } else { "" };
+    format!("{sign}{grouped}.{frac}")
+}
+
+/// The largest daily metric value a cost estimate believes: far above any real API's traffic
+/// (API Gateway's default quota is 10,000 requests a second) or log volume, far below values
+/// whose products would no longer be exact.
+pub const MAX_METRIC_VALUE: f64 = 1e15;
+
+/// Whether a metric data point can be used: CloudWatch (or what answers in its place) may send
+/// negative or absurd values, which would make an estimate negative or meaningless.
+pub fn usable_metric_value(value: f64) -> bool {
+    value.is_finite() && (0.0..=MAX_METRIC_VALUE).contains(&value)
+}
+
+/// `-0.0` (the sum of nothing, in Rust) becomes `0.0`, so JSON never says `-0.0` for an idle stage.
+pub fn unsigned_zero(value: f64) -> f64 {
+    if value == 0.0 { 0.0 } else { value }
+}
+
+/// `1 day`, `14 days`.
+pub fn days(n: impl Into<u64>) -> String {
+    match n.into() {
+        1 => "1 day".into(),
+        n => format!("{n} days"),
+    }
 }
 
 /// A number of bytes or requests, rounded and grouped (`1,234`).
@@ -476,6 +524,9 @@ impl StageCost {
     /// `logging cost: 12.40 → 310.00 USD/month (basis)`.
     pub fn line(&self) -> String {
         let (Some(traffic), Some(before), Some(after)) = (&self.traffic, &self.before, &self.after) else {
+            if self.notes.is_empty() {
+                return "logging cost: unknown".into();
+            }
             return format!("logging cost: unknown ({})", self.notes.join("; "));
         };
         let mut line = match usd(before.usd) == usd(after.usd) {
@@ -485,7 +536,8 @@ impl StageCost {
         if after.growth_gb_per_month > 0.0 {
             let _ = write!(line, ", plus {:.2} GB a month kept forever", after.growth_gb_per_month);
         }
-        let _ = write!(line, " ({} requests/day over {} days", count(traffic.requests_per_day), traffic.days);
+        let _ =
+            write!(line, " ({} requests/day over {}", count(traffic.requests_per_day), days(traffic.days));
         if let Some(access) = after.access {
             let how = if access.measured { "measured" } else { "estimated" };
             let _ = write!(line, "; access logs {} B/request, {how}", count(access.bytes));
@@ -527,8 +579,8 @@ impl CostReport {
     pub fn new(stages: Vec<StageCost>, notes: Vec<String>) -> CostReport {
         let total =
             |pick: fn(&StageCost) -> Option<&Monthly>| stages.iter().filter_map(pick).map(|m| m.usd).sum();
-        let before_usd = total(|s| s.before.as_ref());
-        let after_usd = total(|s| s.after.as_ref());
+        let before_usd = unsigned_zero(total(|s| s.before.as_ref()));
+        let after_usd = unsigned_zero(total(|s| s.after.as_ref()));
         CostReport { stages, before_usd, after_usd, notes }
     }
 
@@ -555,7 +607,15 @@ impl CostReport {
                 let _ = writeln!(out, "      execution log delivery: {} USD/month", usd(after.delivery_usd));
             }
         }
-        if self.stages.len() > 1 {
+        let known = self.stages.iter().filter(|s| s.after.is_some()).count();
+        if self.stages.len() > 1 && known > 0 {
+            if known < self.stages.len() {
+                let _ = writeln!(
+                    out,
+                    "  ({} stage(s) of unknown cost are not in the total)",
+                    self.stages.len() - known
+                );
+            }
             let _ = match usd(self.before_usd) == usd(self.after_usd) {
                 true => writeln!(out, "  total logging cost: {} USD/month", usd(self.after_usd)),
                 false => writeln!(
@@ -716,6 +776,32 @@ mod tests {
         assert_eq!(usd(1_234_567.891), "1,234,567.89");
         assert_eq!(count(1_234.4), "1,234");
         assert_eq!(count(999.6), "1,000");
+        // Exact far past what an i64 of cents holds, and the same digits JSON carries.
+        assert_eq!(usd(1.5e17), "150,000,000,000,000,000.00");
+        assert_eq!(usd(-97.27), "-97.27");
+        assert_eq!(usd(-0.0), "0.00");
+        assert_eq!(usd(-0.001), "0.00");
+        assert_eq!(usd(f64::INFINITY), "(not a number)");
+    }
+
+    #[test]
+    fn metric_values_outside_reason_are_not_used() {
+        assert!(usable_metric_value(0.0) && usable_metric_value(8.64e8));
+        for bad in [-1.0, f64::NAN, f64::INFINITY, 1e18] {
+            assert!(!usable_metric_value(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_idle_stage_costs_zero_not_minus_zero() {
+        let idle = monthly(
+            &setup(Level::Off, false, None, Retention::Never),
+            &traffic(0.0, 0.0),
+            Measured::default(),
+            &US_EAST_1,
+        );
+        let json = serde_json::to_string(&idle).unwrap();
+        assert!(!json.contains("-0"), "{json}");
     }
 
     #[test]
@@ -737,12 +823,18 @@ mod tests {
     #[test]
     fn bad_price_files_name_the_key() {
         for (text, expected) in [
-            ("ingestion_per_gb = \"cheap\"", "`ingestion_per_gb`: expected a number"),
-            ("ingestion_per_gb = -0.5", "`ingestion_per_gb`: a price is a number of USD, 0 or more"),
-            ("ingest = 0.5", "`ingest`: unknown key"),
-            ("[regions.eu-west-1]\nstorage = 1", "`regions.eu-west-1.storage`: unknown key"),
+            ("ingestion_per_gb = \"cheap\"", "ingestion_per_gb"),
+            ("ingestion_per_gb = -0.5", "`ingestion_per_gb`: a price is a number of USD from 0 to 1000"),
+            ("ingestion_per_gb = 1e308", "`ingestion_per_gb`: a price is a number of USD from 0 to 1000"),
+            ("ingestion_per_gb = nan", "got NaN"),
+            (
+                "[regions.eu-west-1]\nvended_s3_per_gb = [1, 2, 3, inf]",
+                "`regions.eu-west-1.vended_s3_per_gb`",
+            ),
+            ("ingest = 0.5", "unknown field `ingest`"),
+            ("[regions.eu-west-1]\nstorage = 1", "`regions.eu-west-1.storage`: unknown field `storage`"),
             ("[regions.mars]\ningestion_per_gb = 1", "`regions.mars`"),
-            ("vended_s3_per_gb = [1, 2]", "four prices"),
+            ("vended_s3_per_gb = [1, 2]", "vended_s3_per_gb"),
             ("ingestion_per_gb = ", "TOML"),
         ] {
             let err = PriceBook::parse(text, "p.toml").unwrap_err();

@@ -103,7 +103,7 @@ impl<'a> Target<'a> {
     /// lists them.
     pub fn stages(command: &'a str, region: &'a str, targets: &[(Api, StageLogging)]) -> Target<'a> {
         let subject = match targets {
-            [(api, stage)] => format!("API {} ({}), stage {}", api.name, api.id, stage.stage_name),
+            [(api, stage)] => format!("API {} ({}), stage {}", api.shown_name(), api.id, stage.stage_name),
             _ => format!("{} stage(s)", targets.len()),
         };
         let listed: Vec<_> =

@@ -29,8 +29,11 @@ pub fn install() {
                 std::process::exit(0);
             }
             if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-                // A prompt may have hidden the cursor.
-                eprint!("\x1b[?25h");
+                // A prompt may have hidden the cursor (a terminal command, so written raw).
+                #[allow(clippy::disallowed_macros)]
+                {
+                    std::eprint!("\x1b[?25h");
+                }
             }
             if !APPLYING.load(Ordering::SeqCst) {
                 eprintln!("interrupted; {}", changed_so_far());

@@ -7,7 +7,7 @@
 
 // First: its `print!`/`println!` replace std's in every module below (a closed stdout exits 0).
 #[macro_use]
-mod stdout;
+pub mod stdout;
 
 pub mod accounts;
 pub mod api;
@@ -22,7 +22,9 @@ pub mod cost;
 pub mod delivery;
 pub mod emit;
 pub mod error;
+pub mod escape;
 pub mod execute;
+pub mod files;
 pub mod follow;
 pub mod format;
 pub mod interrupt;

@@ -62,6 +62,8 @@ pub struct StageLogging {
     pub deployment_id: Option<String>,
     /// The stage's tags, as read (CloudFormation's `aws:cloudformation:*` among them).
     pub tags: BTreeMap<String, String>,
+    /// When the stage was created, as read: tells a stage from one of the same name made later.
+    pub created: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl StageLogging {

@@ -1,4 +1,4 @@
-use apigw_logs::{cli::Cli, commands, context::RED, error, interrupt};
+use apigw_logs::{cli::Cli, commands, context::RED, error, interrupt, stdout};
 use clap::Parser;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -33,9 +33,9 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             // `{:#}` prints the cause chain on one line; `{:?}` would dump a backtrace.
-            anstream::eprintln!("{RED}error:{RED:#} {err:#}");
+            stdout::diagnostic(format_args!("{RED}error:{RED:#} {err:#}\n"));
             if let Some(hint) = error::hint(&err) {
-                anstream::eprintln!("  hint: {hint}");
+                stdout::diagnostic(format_args!("  hint: {hint}\n"));
             }
             ExitCode::from(error::exit_code(&err).code())
         }
@@ -65,7 +65,8 @@ struct RedactedStderr;
 impl std::io::Write for RedactedStderr {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let text = String::from_utf8_lossy(buf);
-        std::io::stderr().write_all(apigw_logs::redact::access_key_ids(&text).as_bytes())?;
+        let text = apigw_logs::redact::access_key_ids(&text);
+        std::io::stderr().write_all(apigw_logs::escape::terminal_stream(&text).as_bytes())?;
         Ok(buf.len())
     }
 

@@ -1,6 +1,7 @@
 //! Plans: what a mutating command will change (before → after) and the exact AWS call per step.
 //! Commands build a [`Plan`], print it, and hand it to `apply`; `--dry-run` stops after printing.
 
+use crate::escape::terminal;
 use crate::logging::{AccessLog, RouteSettings};
 use crate::patch::{Change, PatchOp};
 use serde::Serialize;
@@ -241,12 +242,12 @@ impl Plan {
     pub fn render(&self) -> String {
         let mut out = String::new();
         for (i, step) in self.steps.iter().enumerate() {
-            let _ = writeln!(out, "  {}. {}  {}", i + 1, step.action.call(), step.resource);
+            let _ = writeln!(out, "  {}. {}  {}", i + 1, step.action.call(), terminal(&step.resource));
             for change in &step.changes {
                 let _ = writeln!(
                     out,
                     "       {}: {} → {}",
-                    change.field,
+                    terminal(&change.field),
                     shown(change.before.as_deref()),
                     shown(change.after.as_deref())
                 );
@@ -260,15 +261,16 @@ impl Plan {
 }
 
 /// Long values (access-log formats) are shortened in human output; JSON carries them whole.
+/// Values from AWS (names, formats) are escaped: a newline in one cannot fake a line of the plan.
 fn shown(value: Option<&str>) -> String {
     const MAX: usize = 72;
-    match value {
-        None => "(none)".into(),
-        Some(v) if v.chars().count() > MAX => {
-            let head: String = v.chars().take(MAX - 1).collect();
-            format!("{head}…")
-        }
-        Some(v) => v.into(),
+    let Some(value) = value else { return "(none)".into() };
+    let value = terminal(value);
+    if value.chars().count() > MAX {
+        let head: String = value.chars().take(MAX - 1).collect();
+        format!("{head}…")
+    } else {
+        value.into_owned()
     }
 }
 

@@ -260,11 +260,13 @@ impl Record {
 
     /// The schedule's description: what `debug list` shows without reading records.
     pub fn description(&self) -> String {
+        // The start, to the millisecond, tells two sessions started in the same second apart.
         format!(
-            "apigw-logs debug session: api={} type={} stage={} ends={} reverts={}",
+            "apigw-logs debug session: api={} type={} stage={} started={} ends={} reverts={}",
             self.api.id,
             self.api.kind.flag(),
             self.stage,
+            self.started.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
             self.ends.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             self.revert_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         )
@@ -428,6 +430,196 @@ pub fn scheduled_target(record: &Record) -> StageLogging {
         }
     }
     target
+}
+
+/// Why a record read back from the session log group must not steer a revert of `stage_name` of
+/// `api`: anyone who may write to that group can write a record, so its API, stage and start
+/// must agree with the stream it was read from and with what was asked; a record never applies
+/// to a stage created after its session began (a deleted stage's namesake).
+pub fn check_record(record: &Record, api: &Api, stage: &StageLogging, stream: &str) -> Result<(), String> {
+    let mut wrong = Vec::new();
+    if record.api.id != api.id {
+        wrong.push(format!("it names API {} (asked: {})", crate::escape::terminal(&record.api.id), api.id));
+    }
+    if record.api.kind != api.kind {
+        wrong.push(format!("it names a {} (this API is a {})", record.api.kind.label(), api.kind.label()));
+    }
+    if record.stage != stage.stage_name {
+        wrong.push(format!(
+            "it names stage {} (asked: {})",
+            crate::escape::terminal(&record.stage),
+            stage.stage_name
+        ));
+    }
+    if wrong.is_empty() && record.stream_name() != stream {
+        wrong.push(format!("it was read from log stream {stream}, which is not its own"));
+    }
+    if !(record.started < record.ends && record.ends <= record.revert_at) {
+        wrong.push("its times are out of order".to_string());
+    }
+    if let Some(created) = stage.created.filter(|created| *created > record.started) {
+        wrong.push(format!(
+            "the stage was created at {}, after the session began at {}: it is a later stage of the same name",
+            created.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            record.started.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        ));
+    }
+    if wrong.is_empty() { Ok(()) } else { Err(wrong.join("; ")) }
+}
+
+/// Why putting `now` back to `target` is more than a session's revert may do. A session turns
+/// logging up (a level, data trace, detailed metrics, overrides, an HTTP debugging format), so
+/// its revert turns it down: it never turns data trace on, and never sends logs to a destination
+/// other than the one the stage has now. Whatever a record or a schedule says, those need the
+/// confirmations and checks of `stage set`.
+pub fn check_revert(now: &StageLogging, target: &StageLogging) -> Result<(), String> {
+    let mut wrong = Vec::new();
+    for (key, settings) in &target.methods {
+        let traced_now = now.methods.get(key).is_some_and(|m| m.data_trace);
+        if settings.data_trace && !traced_now {
+            let what = if key == ALL_METHODS_KEY {
+                "stage-wide".to_string()
+            } else {
+                crate::escape::terminal(key).into_owned()
+            };
+            wrong.push(format!("it would turn data trace on ({what})"));
+        }
+    }
+    if let Some(access) = &target.access {
+        let destination_now = now.access.as_ref().map(|a| crate::arn::without_star(&a.destination_arn));
+        if destination_now != Some(crate::arn::without_star(&access.destination_arn)) {
+            wrong.push(format!(
+                "it would send access logs to {}",
+                crate::escape::terminal(&access.destination_arn)
+            ));
+        }
+    }
+    if wrong.is_empty() { Ok(()) } else { Err(wrong.join("; ")) }
+}
+
+/// Whether a schedule is one of a debug session's: in its group (checked by the caller), named
+/// `{apiId}.{stage}` or `{apiId}_{hash}`, and targeting one of the calls a revert makes.
+pub fn is_session_schedule(name: &str, target_arn: &str) -> bool {
+    let named = name.split_once(['.', '_']).is_some_and(|(id, rest)| {
+        !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric()) && !rest.is_empty()
+    });
+    let targeted = target_arn
+        .strip_prefix("arn:")
+        .and_then(|rest| rest.split_once(":scheduler:::aws-sdk:"))
+        .is_some_and(|(partition, call)| {
+            !partition.is_empty()
+                && matches!(
+                    call,
+                    "apigateway:updateStage"
+                        | "apigatewayv2:updateStage"
+                        | "apigatewayv2:deleteAccessLogSettings"
+                )
+        });
+    named && targeted
+}
+
+/// The stage as the schedule's own restore call would leave it, for `debug end` when the record
+/// is gone or unreadable. The call is read, not replayed: only what a revert sends (levels, data
+/// trace, metrics, removed overrides; a v2 stage's route and access log settings) is accepted,
+/// for this API and stage only, and the result goes through [`check_revert`] like any revert.
+pub fn target_from_schedule(
+    api: &Api,
+    now: &StageLogging,
+    target_arn: &str,
+    input: &str,
+) -> Result<StageLogging, String> {
+    let input: Value = serde_json::from_str(input).map_err(|_| "its input is not JSON".to_string())?;
+    let call = target_arn.rsplit_once(":aws-sdk:").map(|(_, call)| call).unwrap_or_default();
+    let (id_key, expected_call) = match api.kind {
+        ApiKind::Rest => ("RestApiId", &["apigateway:updateStage"][..]),
+        _ => ("ApiId", &["apigatewayv2:updateStage", "apigatewayv2:deleteAccessLogSettings"][..]),
+    };
+    if !expected_call.contains(&call) {
+        return Err(format!(
+            "it targets {}, not a revert of a {}",
+            crate::escape::terminal(target_arn),
+            api.kind.label()
+        ));
+    }
+    if input[id_key].as_str() != Some(api.id.as_str()) || input["StageName"].as_str() != Some(&now.stage_name)
+    {
+        return Err("it names another API or stage".into());
+    }
+    let mut target = now.clone();
+    let bad = |what: &str| Err(format!("it holds {what}, which no revert sends"));
+    match call {
+        "apigateway:updateStage" => {
+            for op in input["PatchOperations"].as_array().into_iter().flatten() {
+                let (verb, path, value) =
+                    (op["Op"].as_str(), op["Path"].as_str().unwrap_or_default(), op["Value"].as_str());
+                let path = path.trim_start_matches('/');
+                let field = ["/logging/loglevel", "/logging/dataTrace", "/metrics/enabled"]
+                    .into_iter()
+                    .find_map(|suffix| path.strip_suffix(suffix).map(|key| (key, suffix)));
+                match (verb, field, value) {
+                    (Some("replace"), Some((key, suffix)), Some(value)) if is_method_key(key) => {
+                        let settings = target.methods.entry(key.to_string()).or_insert(MethodLogging::OFF);
+                        match (suffix, value) {
+                            ("/logging/loglevel", "OFF" | "ERROR" | "INFO") => {
+                                settings.level = Level::from_api(Some(value))
+                            }
+                            ("/logging/dataTrace" | "/metrics/enabled", "true" | "false") => {
+                                let on = value == "true";
+                                if suffix == "/logging/dataTrace" {
+                                    settings.data_trace = on
+                                } else {
+                                    settings.metrics = on
+                                }
+                            }
+                            _ => return bad(&format!("the value {}", crate::escape::terminal(value))),
+                        }
+                    }
+                    (Some("remove"), None, None) if is_method_key(path) && path != ALL_METHODS_KEY => {
+                        target.methods.remove(path);
+                    }
+                    _ => return bad(&format!("the operation {}", crate::escape::terminal(&op.to_string()))),
+                }
+            }
+        }
+        "apigatewayv2:deleteAccessLogSettings" => target.access = None,
+        _ => {
+            let route = |v: &Value| -> Result<MethodLogging, String> {
+                let level = match v.get("LoggingLevel").map(|l| l.as_str()) {
+                    None => Level::Off,
+                    Some(Some(l @ ("OFF" | "ERROR" | "INFO"))) => Level::from_api(Some(l)),
+                    Some(_) => return Err("a logging level no revert sends".into()),
+                };
+                Ok(MethodLogging {
+                    level,
+                    data_trace: v["DataTraceEnabled"].as_bool().unwrap_or(false),
+                    metrics: v["DetailedMetricsEnabled"].as_bool().unwrap_or(false),
+                })
+            };
+            if let Some(settings) = input.get("DefaultRouteSettings") {
+                target.methods.insert(ALL_METHODS_KEY.into(), route(settings)?);
+            }
+            for (key, settings) in input.get("RouteSettings").and_then(Value::as_object).into_iter().flatten()
+            {
+                target.methods.insert(key.clone(), route(settings)?);
+            }
+            if let Some(access) = input.get("AccessLogSettings") {
+                let (Some(destination_arn), Some(format)) =
+                    (access["DestinationArn"].as_str(), access["Format"].as_str())
+                else {
+                    return bad("access log settings without a destination and format");
+                };
+                target.access =
+                    Some(AccessLog { destination_arn: destination_arn.into(), format: format.into() });
+            }
+        }
+    }
+    check_revert(now, &target)?;
+    Ok(target)
+}
+
+/// `*/*` or a REST method-settings key (`~1pets~1{id}/GET`).
+fn is_method_key(key: &str) -> bool {
+    key == ALL_METHODS_KEY || crate::settings::MethodSpec::from_settings_key(key).is_some()
 }
 
 /// The universal target of the schedule (`arn:…:scheduler:::aws-sdk:SERVICE:ACTION`) and its
@@ -739,6 +931,117 @@ mod tests {
         assert_eq!(
             trust["Statement"][0]["Condition"]["StringEquals"]["aws:SourceArn"],
             "arn:aws:scheduler:eu-west-1:123456789012:schedule-group/apigw-logs-debug"
+        );
+    }
+
+    #[test]
+    fn a_record_speaks_only_for_its_own_api_stage_and_stream() {
+        let plain = stage(ApiKind::Rest, &[("*/*", ERROR)]);
+        let r = record(ApiKind::Rest, &plain, &stage(ApiKind::Rest, &[("*/*", INFO_TRACE)]));
+        let api = r.api.clone();
+        assert_eq!(check_record(&r, &api, &plain, &r.stream_name()), Ok(()));
+        let other = Api { id: "zzzzzzzzzz".into(), ..api.clone() };
+        let err = check_record(&r, &other, &plain, &r.stream_name()).unwrap_err();
+        assert!(err.contains("it names API a1b2c3d4e5 (asked: zzzzzzzzzz)"), "{err}");
+        let err = check_record(&r, &api, &plain, "a1b2c3d4e5.prod/20260101T000000.000Z").unwrap_err();
+        assert!(err.contains("not its own"), "{err}");
+        let mut renamed = plain.clone();
+        renamed.stage_name = "dev".into();
+        assert!(
+            check_record(&r, &api, &renamed, &r.stream_name()).unwrap_err().contains("it names stage prod")
+        );
+        let websocket = Api { kind: ApiKind::Websocket, ..api.clone() };
+        assert!(check_record(&r, &websocket, &plain, &r.stream_name()).unwrap_err().contains("REST API"));
+        let mut backwards = r.clone();
+        backwards.ends = backwards.started;
+        assert!(
+            check_record(&backwards, &api, &plain, &r.stream_name()).unwrap_err().contains("out of order")
+        );
+        let mut later = plain.clone();
+        later.created = Some(r.started + Span::minutes(5));
+        assert!(
+            check_record(&r, &api, &later, &r.stream_name())
+                .unwrap_err()
+                .contains("later stage of the same name")
+        );
+    }
+
+    #[test]
+    fn a_revert_never_turns_data_trace_on_nor_moves_logs() {
+        let now = stage(ApiKind::Rest, &[("*/*", INFO_TRACE), ("~1pets/GET", ERROR)]);
+        assert_eq!(check_revert(&now, &stage(ApiKind::Rest, &[("*/*", ERROR)])), Ok(()));
+        let traced = stage(ApiKind::Rest, &[("*/*", OFF), ("~1pets/GET", INFO_TRACE)]);
+        assert!(check_revert(&now, &traced).unwrap_err().contains("data trace on (~1pets/GET)"));
+        let mut http = stage(ApiKind::Http, &[]);
+        http.access = Some(AccessLog {
+            destination_arn: "arn:aws:logs:us-east-1:1:log-group:g".into(),
+            format: "f".into(),
+        });
+        let mut moved = http.clone();
+        moved.access.as_mut().unwrap().destination_arn =
+            "arn:aws:firehose:us-east-1:999999999999:deliverystream/amazon-apigateway-x".into();
+        assert!(check_revert(&http, &moved).unwrap_err().contains("send access logs to arn:aws:firehose"));
+        let mut off = http.clone();
+        off.access = None;
+        assert_eq!(check_revert(&http, &off), Ok(()), "turning access logging off is a revert");
+        let mut starred = http.clone();
+        starred.access.as_mut().unwrap().destination_arn.push_str(":*");
+        assert_eq!(check_revert(&http, &starred), Ok(()), "the same group");
+    }
+
+    #[test]
+    fn only_the_tools_own_schedules_are_sessions() {
+        assert!(is_session_schedule("a1b2c3d4e5.prod", "arn:aws:scheduler:::aws-sdk:apigateway:updateStage"));
+        assert!(is_session_schedule(
+            "a1b2c3d4e5_0123abcd",
+            "arn:aws:scheduler:::aws-sdk:apigatewayv2:deleteAccessLogSettings"
+        ));
+        assert!(!is_session_schedule("nightly-report", "arn:aws:scheduler:::aws-sdk:apigateway:updateStage"));
+        assert!(!is_session_schedule("a1b2c3d4e5.prod", "arn:aws:lambda:us-east-1:1:function:f"));
+        assert!(!is_session_schedule("a1b2c3d4e5.prod", "arn:aws:scheduler:::aws-sdk:iam:createUser"));
+    }
+
+    #[test]
+    fn a_schedule_input_is_read_as_a_revert_or_refused() {
+        let api = record(ApiKind::Rest, &stage(ApiKind::Rest, &[]), &stage(ApiKind::Rest, &[])).api;
+        let now = stage(ApiKind::Rest, &[("*/*", INFO_TRACE), ("~1pets/GET", INFO_TRACE)]);
+        let arn = "arn:aws:scheduler:::aws-sdk:apigateway:updateStage";
+        let input = |ops: Value| {
+            json!({ "RestApiId": "a1b2c3d4e5", "StageName": "prod", "PatchOperations": ops }).to_string()
+        };
+        let back = input(json!([
+            { "Op": "replace", "Path": "/*/*/logging/loglevel", "Value": "ERROR" },
+            { "Op": "replace", "Path": "/*/*/logging/dataTrace", "Value": "false" },
+            { "Op": "remove", "Path": "/~1pets/GET" }
+        ]));
+        let target = target_from_schedule(&api, &now, arn, &back).unwrap();
+        assert_eq!(target.methods, stage(ApiKind::Rest, &[("*/*", ERROR)]).methods);
+        for (bad, why) in [
+            (
+                input(
+                    json!([{ "Op": "replace", "Path": "/accessLogSettings/destinationArn", "Value": "arn:x" }]),
+                ),
+                "no revert sends",
+            ),
+            (
+                input(json!([{ "Op": "replace", "Path": "/*/*/logging/loglevel", "Value": "LOUD" }])),
+                "no revert sends",
+            ),
+            (
+                json!({ "RestApiId": "other", "StageName": "prod", "PatchOperations": [] }).to_string(),
+                "another API",
+            ),
+            ("not json".to_string(), "not JSON"),
+        ] {
+            let err = target_from_schedule(&api, &now, arn, &bad).unwrap_err();
+            assert!(err.contains(why), "{bad}: {err}");
+        }
+        let quiet = stage(ApiKind::Rest, &[("*/*", ERROR)]);
+        let trace_on = input(json!([{ "Op": "replace", "Path": "/*/*/logging/dataTrace", "Value": "true" }]));
+        assert!(target_from_schedule(&api, &quiet, arn, &trace_on).unwrap_err().contains("data trace on"));
+        let v2 = "arn:aws:scheduler:::aws-sdk:apigatewayv2:updateStage";
+        assert!(
+            target_from_schedule(&api, &now, v2, &back).unwrap_err().contains("not a revert of a REST API")
         );
     }
 }

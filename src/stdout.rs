@@ -8,6 +8,9 @@
 //! not cut short; the rest of the output is dropped and the run ends as it would have (errors on
 //! stderr, the usual exit code), so a failed change is never reported as success.
 //!
+//! Every write, here and on stderr ([`diagnostic`]), escapes hostile characters in what it
+//! prints (`escape::terminal_stream`): a name read from AWS cannot rewrite the terminal.
+//!
 //! clippy.toml forbids std's and anstream's print macros so that every write goes through here.
 
 use std::io::{ErrorKind, Write as _};
@@ -22,6 +25,7 @@ pub fn write(args: std::fmt::Arguments<'_>) {
         use std::fmt::Write as _;
         let _ = held.borrow_mut().write_fmt(args);
     });
+    // (Held output is escaped when it is printed, through this function.)
     if held.is_ok() {
         return;
     }
@@ -29,8 +33,9 @@ pub fn write(args: std::fmt::Arguments<'_>) {
         return captured(args);
     }
     if !CLOSED.load(Ordering::SeqCst) {
+        let text = args.to_string();
         // Locked for the whole write, so concurrent targets never interleave within a line.
-        match anstream::stdout().lock().write_fmt(args) {
+        match anstream::stdout().lock().write_all(crate::escape::terminal_stream(&text).as_bytes()) {
             Ok(()) => return,
             Err(err) if err.kind() == ErrorKind::BrokenPipe => CLOSED.store(true, Ordering::SeqCst),
             Err(err) => panic!("failed printing to stdout: {err}"),
@@ -60,6 +65,23 @@ pub async fn held<F: std::future::Future>(future: F) -> (F::Output, String) {
 #[allow(clippy::disallowed_macros)]
 fn captured(args: std::fmt::Arguments<'_>) {
     std::print!("{args}");
+}
+
+/// Diagnostics (progress, warnings, errors) on stderr, through anstream (styles stripped where
+/// they would not show), with hostile characters in what they quote escaped.
+pub fn diagnostic(args: std::fmt::Arguments<'_>) {
+    let text = args.to_string();
+    let _ = anstream::stderr().lock().write_all(crate::escape::terminal_stream(&text).as_bytes());
+}
+
+/// Like std's `eprintln!`, through [`diagnostic`].
+macro_rules! eprintln {
+    () => {
+        $crate::stdout::diagnostic(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::stdout::diagnostic(format_args!("{}\n", format_args!($($arg)*)))
+    };
 }
 
 /// Like std's `print!`, with a closed stdout handled as the module says.

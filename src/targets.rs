@@ -160,7 +160,7 @@ pub fn pick_stage(stages: Vec<StageLogging>, api: &Api, wanted: &str) -> anyhow:
     let names: Vec<String> = stages.iter().map(|s| s.stage_name.clone()).collect();
     stages.into_iter().find(|s| s.stage_name == wanted).ok_or_else(|| {
         error::usage_hint(
-            format!("--stage: API {} ({}) has no stage '{wanted}'", api.name, api.id),
+            format!("--stage: API {} ({}) has no stage '{wanted}'", api.shown_name(), api.id),
             if names.is_empty() {
                 "the API has no stages yet; deploy it to a stage first".to_string()
             } else {

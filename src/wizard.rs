@@ -115,7 +115,7 @@ pub async fn ask_debug(
     let stage = match stages.as_slice() {
         [] => {
             return Err(error::precondition(
-                format!("API {} has no stages", api.name),
+                format!("API {} has no stages", api.shown_name()),
                 "deploy it to a stage first",
             ));
         }
@@ -311,13 +311,13 @@ async fn ask_stages(
     let stages = source.stages(api).await?;
     if stages.is_empty() {
         return Err(error::precondition(
-            format!("API {} has no stages", api.name),
+            format!("API {} has no stages", api.shown_name()),
             "deploy it to a stage first",
         ));
     }
     if !pre.is_empty() {
         if let Some(missing) = pre.iter().find(|s| !stages.iter().any(|st| &st.stage_name == *s)) {
-            return Err(error::usage(format!("--stage: API {} has no stage '{missing}'", api.name)));
+            return Err(error::usage(format!("--stage: API {} has no stage '{missing}'", api.shown_name())));
         }
         return Ok(pre.to_vec());
     }

@@ -169,6 +169,7 @@ fn stage_logging(stage: &aws_sdk_apigateway::types::Stage) -> StageLogging {
             .tags()
             .map(|t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
             .unwrap_or_default(),
+        created: stage.created_date().and_then(super::utc),
     }
 }
 

@@ -102,6 +102,7 @@ fn stage_logging(stage: &v2::Stage, kind: ApiKind) -> StageLogging {
             .tags()
             .map(|t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
             .unwrap_or_default(),
+        created: stage.created_date().and_then(super::utc),
     }
 }
 

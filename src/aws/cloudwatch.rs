@@ -27,12 +27,13 @@ pub async fn sums(
     metrics: &[MetricKey],
     days: u32,
     end: std::time::SystemTime,
-) -> anyhow::Result<HashMap<MetricKey, Option<f64>>> {
+) -> anyhow::Result<Sums> {
     let end_secs = end.duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
     // Whole days, so each period is one day of data.
     let end_secs = end_secs - end_secs % i64::from(DAY_SECONDS);
     let start_secs = end_secs - i64::from(days) * i64::from(DAY_SECONDS);
     let mut sums = HashMap::new();
+    let mut ignored = 0;
     for chunk in metrics.chunks(QUERIES_PER_CALL) {
         let queries: Vec<MetricDataQuery> = chunk.iter().enumerate().map(|(i, key)| query(i, key)).collect();
         let mut totals: Vec<Option<f64>> = vec![None; chunk.len()];
@@ -53,7 +54,9 @@ pub async fn sums(
                 else {
                     continue;
                 };
-                let values = result.values();
+                let (values, bad): (Vec<f64>, Vec<f64>) =
+                    result.values().iter().partition(|v| crate::cost::usable_metric_value(**v));
+                ignored += bad.len();
                 if let (Some(total), false) = (totals.get_mut(index), values.is_empty()) {
                     *total = Some(total.unwrap_or(0.0) + values.iter().sum::<f64>());
                 }
@@ -65,7 +68,15 @@ pub async fn sums(
         }
         sums.extend(chunk.iter().cloned().zip(totals));
     }
-    Ok(sums)
+    Ok(Sums { totals: sums, ignored })
+}
+
+/// Metric sums, and how many data points were left out of them (negative, not a number, or
+/// beyond any real traffic: see `cost::usable_metric_value`).
+#[derive(Debug, Default)]
+pub struct Sums {
+    pub totals: HashMap<MetricKey, Option<f64>>,
+    pub ignored: usize,
 }
 
 fn query(index: usize, key: &MetricKey) -> MetricDataQuery {
@@ -117,7 +128,13 @@ mod tests {
             .then_output(|| {
                 GetMetricDataOutput::builder()
                     .metric_data_results(
-                        MetricDataResult::builder().id("m1").values(1_000.0).values(500.0).build(),
+                        MetricDataResult::builder()
+                            .id("m1")
+                            .values(1_000.0)
+                            .values(500.0)
+                            .values(-3.0)
+                            .values(1e18)
+                            .build(),
                     )
                     .metric_data_results(MetricDataResult::builder().id("m2").build())
                     .build()
@@ -128,9 +145,10 @@ mod tests {
         let stages: Vec<MetricKey> = (0..200).map(stage_count).collect();
         let summed = sums(&client, &stages, 14, end).await.unwrap();
         assert_eq!(answer.num_calls(), 1, "200 stages, one call");
-        assert_eq!(summed[&stage_count(1)], Some(1_500.0));
-        assert_eq!(summed[&stage_count(2)], None, "no data point: no recorded traffic");
-        assert_eq!(summed[&stage_count(0)], None);
+        assert_eq!(summed.totals[&stage_count(1)], Some(1_500.0));
+        assert_eq!(summed.totals[&stage_count(2)], None, "no data point: no recorded traffic");
+        assert_eq!(summed.totals[&stage_count(0)], None);
+        assert_eq!(summed.ignored, 2, "a negative and an absurd value are left out");
 
         let fleet: Vec<MetricKey> = (0..1_001).map(stage_count).collect();
         sums(&client, &fleet, 14, end).await.unwrap();

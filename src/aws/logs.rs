@@ -336,6 +336,20 @@ pub async fn delete_log_stream(
     deleted(out, DELETE_STREAM, &format!("log stream {group}/{stream}"))
 }
 
+/// Deletes the stream if it is there: `false` when it was gone already (someone else deleted it
+/// first).
+pub async fn claim_log_stream(
+    client: &aws_sdk_cloudwatchlogs::Client,
+    group: &str,
+    stream: &str,
+) -> anyhow::Result<bool> {
+    match client.delete_log_stream().log_group_name(group).log_stream_name(stream).send().await {
+        Ok(_) => Ok(true),
+        Err(e) if e.code() == Some("ResourceNotFoundException") => Ok(false),
+        Err(e) => Err(call_failed(DELETE_STREAM, &format!("log stream {group}/{stream}"), e)),
+    }
+}
+
 /// The names of the group's streams that start with `prefix` (`None`: every stream); none when
 /// the group does not exist.
 pub async fn log_stream_names(

@@ -68,6 +68,11 @@ pub async fn stages(clients: &Clients, api: &Api) -> anyhow::Result<Vec<StageLog
     }
 }
 
+/// An AWS timestamp as a UTC time.
+pub fn utc(time: &aws_smithy_types::DateTime) -> Option<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::from_timestamp(time.secs(), time.subsec_nanos())
+}
+
 /// Connection settings from the global flags.
 #[derive(Clone, Debug, Default)]
 pub struct AwsOptions {
@@ -328,16 +333,37 @@ where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
     let code = err.code().map(str::to_string);
-    let detail = match (&code, err.message()) {
-        (Some(code), Some(message)) => format!("{code}: {message}"),
-        (Some(code), None) => code.clone(),
-        (None, Some(message)) => message.to_string(),
+    let status = err.raw_response().map(|r| r.status().as_u16());
+    // The SDK's own rendering (with the raw response and its body) is for `-vv` only.
+    tracing::debug!("{} on {resource}: {}", call.name, DisplayErrorContext(&err));
+    let detail = match (&code, err.message(), status) {
+        (Some(code), Some(message), _) => format!("{code}: {message}"),
+        (Some(code), None, _) => code.clone(),
+        (None, Some(message), _) => message.to_string(),
+        // An answer without an AWS error in it: an HTML page, a proxy's or a wrong endpoint's.
+        (None, None, Some(status)) if matches!(err, SdkError::ServiceError(_)) => {
+            format!("HTTP {status}: not an AWS API response: check --endpoint-url")
+        }
         // Dispatch failures, timeouts: the useful text is deep in the source chain.
-        _ => DisplayErrorContext(&err).to_string(),
+        _ => causes(&err),
     };
     let hint = explain(code.as_deref(), &detail, call, resource);
-    let status = err.raw_response().map(|r| r.status().as_u16());
     AwsCallError { call: call.name, resource: resource.to_string(), code, status, detail, hint }.into()
+}
+
+/// Each error of the chain by its `Display`, `: `-separated, repeats dropped (never the `Debug`
+/// form `DisplayErrorContext` adds, which dumps the SDK's internals).
+pub(crate) fn causes(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut next = Some(err);
+    while let Some(e) = next {
+        let text = e.to_string();
+        if !text.is_empty() && !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        next = e.source();
+    }
+    parts.join(": ")
 }
 
 /// The fix for well-known failures.

@@ -105,6 +105,7 @@ pub async fn get(
     name: &str,
 ) -> anyhow::Result<Option<Schedule>> {
     match client.get_schedule().group_name(group).name(name).send().await {
+        Ok(out) if out.group_name().is_some_and(|g| g != group) => Ok(None),
         Ok(out) => {
             let target = out.target();
             Ok(Some(Schedule {
@@ -127,7 +128,13 @@ pub async fn names(client: &aws_sdk_scheduler::Client, group: &str) -> anyhow::R
     let mut pages = client.list_schedules().group_name(group).into_paginator().send();
     while let Some(page) = pages.next().await {
         match page {
-            Ok(page) => names.extend(page.schedules().iter().filter_map(|s| s.name().map(String::from))),
+            // Only the group's own (an endpoint that ignores the filter must not mix others in).
+            Ok(page) => names.extend(
+                page.schedules()
+                    .iter()
+                    .filter(|s| s.group_name().is_none_or(|g| g == group))
+                    .filter_map(|s| s.name().map(String::from)),
+            ),
             Err(e) if e.code() == Some("ResourceNotFoundException") => return Ok(Vec::new()),
             Err(e) => return Err(call_failed(LIST, &format!("schedule group {group}"), e)),
         }

@@ -48,10 +48,10 @@ pub async fn assumed_role(
         builder = builder.external_id(id);
     }
     let provider = builder.build().await;
-    let first = provider
-        .provide_credentials()
-        .await
-        .map_err(|e| anyhow::anyhow!("sts:AssumeRole on {role_arn} failed: {}", DisplayErrorContext(&e)))?;
+    let first = provider.provide_credentials().await.map_err(|e| {
+        tracing::debug!("sts:AssumeRole on {role_arn}: {}", DisplayErrorContext(&e));
+        anyhow::anyhow!("sts:AssumeRole on {role_arn} failed: {}", super::causes(&e))
+    })?;
     Ok(SharedCredentialsProvider::new(Prefetched { first: std::sync::Mutex::new(Some(first)), provider }))
 }
 

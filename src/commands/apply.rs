@@ -28,7 +28,7 @@ struct Managed {
 
 impl Managed {
     fn name(&self) -> String {
-        format!("API {} ({}), stage {}", self.api.name, self.api.id, self.stage.stage_name)
+        format!("API {} ({}), stage {}", self.api.shown_name(), self.api.id, self.stage.stage_name)
     }
 
     /// The stage-wide request, then one per method or route override: the same requests
@@ -45,7 +45,7 @@ impl Managed {
 /// starts), so a bad file changes nothing.
 pub fn checked_file(ctx: &Ctx, args: &ApplyArgs) -> anyhow::Result<Manifest> {
     let path = args.file.display().to_string();
-    let file = read(&args.file).with_context(|| format!("-f {path}"))?;
+    let file = read(&args.file, ctx.file_wait()).with_context(|| format!("-f {path}"))?;
     for index in 0..file.stages.len() {
         let entry = &file.stages[index];
         let requests = file.merged(index, entry.api_type.unwrap_or_default());
@@ -153,8 +153,18 @@ async fn apply_in_region(
     execute::run(ctx, clients, &plan, target).await
 }
 
-fn read(path: &std::path::Path) -> anyhow::Result<Manifest> {
-    let bytes = std::fs::read(path).map_err(|e| error::usage(format!("cannot read the file: {e}")))?;
+fn read(path: &std::path::Path, wait: Duration) -> anyhow::Result<Manifest> {
+    // A declaration of every stage of an estate is kilobytes; 16 MiB is not a declaration.
+    let bytes = crate::files::read_limited(path, 16 << 20, wait).map_err(|why| match why {
+        crate::files::Unreadable::Io(e) => error::usage(format!("cannot read the file: {e}")),
+        crate::files::Unreadable::TooLarge => error::usage(
+            "the file is larger than 16 MiB, more than any declaration needs; stopped reading there",
+        ),
+        crate::files::Unreadable::NoData(wait) => error::usage(format!(
+            "nothing could be read within {}s: it is not a regular file (a pipe nobody writes to?)",
+            wait.as_secs()
+        )),
+    })?;
     let text = String::from_utf8(bytes).map_err(|_| error::usage("the file is not UTF-8 text"))?;
     manifest::parse(&text).map_err(error::usage)
 }

@@ -42,8 +42,9 @@ pub async fn run(ctx: &Ctx, args: &CostArgs) -> anyhow::Result<()> {
         }
         let change = if logging.is_empty() { "" } else { " (now → with the change)" };
         println!(
-            "Logging cost in {}{change}, CloudWatch Logs, from the last {} days of traffic:",
-            clients.region, ctx.global.traffic_days
+            "Logging cost in {}{change}, CloudWatch Logs, from the last {} of traffic:",
+            clients.region,
+            crate::cost::days(ctx.global.traffic_days)
         );
         print!("{}", report.render(true));
         Ok(())

@@ -6,7 +6,7 @@
 use crate::api::{Api, ApiKind};
 use crate::arn;
 use crate::aws::{Clients, scheduler, sts};
-use crate::cli::{DebugArgs, DebugCommand, DebugStartArgs, LoggingArgs, StageRef};
+use crate::cli::{ApisRef, DebugArgs, DebugCommand, DebugStartArgs, LoggingArgs, StageRef};
 use crate::context::Ctx;
 use crate::error;
 use crate::execute::{self, Target};
@@ -14,11 +14,11 @@ use crate::follow::{Reading, Source, print_events};
 use crate::interrupt;
 use crate::logging::StageLogging;
 use crate::plan::Plan;
-use crate::planner::session::{self as sessions, Found};
+use crate::planner::session::{self as sessions, Stored};
 use crate::planner::stage::{Mode, default_log_group, execution_log_group, plan_requests};
 use crate::session::{self, HTTP_DEBUG_FORMAT, Record, SCHEDULE_GROUP, Snapshot};
 use crate::settings::{Level, Switch};
-use crate::targets::api_and_stage;
+use crate::targets::{api_and_stage, resolve_apis};
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use std::time::Duration;
@@ -63,21 +63,45 @@ fn check_kind(api: &Api, args: &DebugStartArgs) -> anyhow::Result<()> {
 /// The session's change, as `stage set` flags: INFO (and data trace when asked) on the stage or
 /// the methods/routes given; for an HTTP API the debugging access log format, with the default
 /// access log group when the stage has no access logging.
-fn session_logging(api: &Api, stage: &StageLogging, args: &DebugStartArgs) -> LoggingArgs {
+fn session_logging(api: &Api, stage: &StageLogging, args: &DebugStartArgs) -> Vec<LoggingArgs> {
     if api.kind == ApiKind::Http {
-        return LoggingArgs {
+        return vec![LoggingArgs {
             access_log_format: Some(HTTP_DEBUG_FORMAT.to_string()),
             access_log_group: stage.access.is_none().then(|| default_log_group(api, &stage.stage_name)),
             ..LoggingArgs::default()
-        };
+        }];
     }
-    LoggingArgs {
+    vec![LoggingArgs {
         level: Some(Level::Info),
         data_trace: args.data_trace.then_some(Switch::On),
         methods: args.methods.clone(),
         routes: args.routes.clone(),
         ..LoggingArgs::default()
+    }]
+}
+
+/// A whole-stage session is full logging: a method or route override that logs less than the
+/// session (a lower level, or no data trace when the session asks for it) would keep that
+/// method quiet, so it is raised too, and put back with the rest.
+fn quieter_overrides(api: &Api, stage: &StageLogging, args: &DebugStartArgs) -> Option<LoggingArgs> {
+    if !(args.methods.is_empty() && args.routes.is_empty()) || api.kind == ApiKind::Http {
+        return None;
     }
+    let quieter =
+        |m: &crate::logging::MethodLogging| m.level != Level::Info || (args.data_trace && !m.data_trace);
+    let keys = stage.methods.iter().filter(|(key, m)| *key != crate::settings::ALL_METHODS_KEY && quieter(m));
+    let mut raise = LoggingArgs {
+        level: Some(Level::Info),
+        data_trace: args.data_trace.then_some(Switch::On),
+        ..LoggingArgs::default()
+    };
+    for (key, _) in keys {
+        match api.kind {
+            ApiKind::Rest => raise.methods.extend(crate::settings::MethodSpec::from_settings_key(key)),
+            _ => raise.routes.push(key.clone()),
+        }
+    }
+    (!(raise.methods.is_empty() && raise.routes.is_empty())).then_some(raise)
 }
 
 /// Starts a session in `region` (`None`: the command's region).
@@ -90,13 +114,14 @@ pub async fn start_in(ctx: &Ctx, args: &DebugStartArgs, region: Option<String>) 
     check_kind(&api, args)?;
     let identity = sts::caller_identity(&clients.sts).await?;
     sessions::check_no_session(&clients, &api, &stage).await?;
-    let logging = session_logging(&api, &stage, args);
-    let planned = plan_requests(ctx, &clients, &identity, &api, &stage, &[logging], Mode::Set).await?;
+    let mut logging = session_logging(&api, &stage, args);
+    logging.extend(quieter_overrides(&api, &stage, args));
+    let planned = plan_requests(ctx, &clients, &identity, &api, &stage, &logging, Mode::Set).await?;
     if !planned.steps.iter().any(|s| s.action.updates_stage()) {
         println!(
             "Nothing to debug: {} {} ({}), stage {} already logs as a debug session would; no session started.",
             api.kind.label(),
-            api.name,
+            api.shown_name(),
             api.id,
             stage.stage_name
         );
@@ -178,22 +203,35 @@ async fn abandon_start(clients: &Clients, record: &Record, err: anyhow::Error) -
     }
     let end = session::end_command(&clients.region, &record.api.id, &record.stage);
     let name = record.schedule_name();
+    // CreateSchedule refused: a start elsewhere made this stage's schedule first.
+    let lost_race = crate::aws::error_code(&err) == Some("ConflictException");
     let cleanup = async {
         let schedule = scheduler::get(&clients.scheduler, SCHEDULE_GROUP, &name).await?;
-        let ours = schedule.is_some_and(|s| s.description == record.description());
+        let ours = schedule.as_ref().is_some_and(|s| s.description == record.description());
         if ours && Snapshot::of(&current_stage(clients, record).await?) != record.before {
-            return anyhow::Ok(false);
+            return anyhow::Ok((false, schedule));
         }
         if ours {
             scheduler::delete(&clients.scheduler, SCHEDULE_GROUP, &name).await?;
         }
         crate::aws::logs::delete_log_stream(&clients.logs, session::RECORD_LOG_GROUP, &record.stream_name())
             .await?;
-        Ok(true)
+        Ok((true, schedule.filter(|_| !ours)))
     };
     match cleanup.await {
-        Ok(true) => err.context("the debug session did not start: it left the stage unchanged, and its schedule and record were removed"),
-        Ok(false) => err.context(format!(
+        Ok((true, Some(theirs))) if lost_race => {
+            let until = session::parse_description(&theirs.description)
+                .map_or_else(|| theirs.expression.clone(), |l| shown(l.ends));
+            error::precondition(
+                format!(
+                    "stage {} of API {} has a debug session open already (until {until}), started elsewhere at the same time; this one did not start and changed nothing",
+                    record.stage, record.api.id
+                ),
+                format!("wait for it to end, or end it now: {end}"),
+            )
+        }
+        Ok((true, _)) => err.context("the debug session did not start: it left the stage unchanged, and its schedule and record were removed"),
+        Ok((false, _)) => err.context(format!(
             "the debug session started only in part: schedule {SCHEDULE_GROUP}/{} puts the stage back at {}, or run `{end}` now",
             record.schedule_name(),
             shown(record.revert_at)
@@ -318,7 +356,7 @@ async fn current_stage(clients: &Clients, record: &Record) -> anyhow::Result<Sta
 
 /// The report of a session's end.
 fn end_target<'a>(clients: &'a Clients, record: &Record) -> Target<'a> {
-    let subject = format!("API {} ({}), stage {}", record.api.name, record.api.id, record.stage);
+    let subject = format!("API {} ({}), stage {}", record.api.shown_name(), record.api.id, record.stage);
     let result = json!({ "api": record.api, "stage": record.stage, "session": session_json(record) });
     Target::new("debug end", &clients.region, subject, result)
 }
@@ -332,56 +370,261 @@ async fn finish(
     now: &StageLogging,
     schedule_open: bool,
 ) -> anyhow::Result<()> {
-    let (steps, left_alone) = sessions::end_steps(record, stream, now, schedule_open);
-    for setting in &left_alone {
+    let revert = session::revert(&record.before_stage(), &record.during_stage(), now);
+    session::check_revert(now, &revert.target).map_err(|why| refused(&record.api, now, &why))?;
+    for setting in &revert.left_alone {
         ctx.warn(format_args!("left alone: {setting}: changed by someone else during the session"));
     }
-    let plan = Plan { steps };
+    let name = record.schedule_name();
+    let steps = sessions::end_steps(
+        &record.api,
+        now,
+        &revert.target,
+        Some(stream),
+        schedule_open.then_some(name.as_str()),
+    );
     let mut target = end_target(clients, record);
-    target.result["left_alone"] = json!(left_alone);
-    target.summary = Some(if left_alone.is_empty() {
+    target.result["left_alone"] = json!(revert.left_alone);
+    target.summary = Some(if revert.left_alone.is_empty() {
         "Debug session ended: the stage is back as it was.".to_string()
     } else {
         format!(
             "Debug session ended: the stage is back as it was, except {} setting(s) changed meanwhile.",
-            left_alone.len()
+            revert.left_alone.len()
         )
     });
-    execute::run(ctx, clients, &plan, target).await
+    if !claim(ctx, clients, stream).await? {
+        return ended_elsewhere(ctx, clients, record).await;
+    }
+    execute::run(ctx, clients, &Plan { steps }, target).await
+}
+
+/// Takes the session for this process by deleting its record: of two `debug end`s at once (or a
+/// `debug end` and the session's own process), only one finds it. The plan lists the deletion as
+/// its first step, which then finds it gone. A dry run claims nothing.
+async fn claim(ctx: &Ctx, clients: &Clients, stream: &str) -> anyhow::Result<bool> {
+    if ctx.dry_run() {
+        return Ok(true);
+    }
+    crate::aws::logs::claim_log_stream(&clients.logs, session::RECORD_LOG_GROUP, stream).await
+}
+
+/// A record or schedule that would make `debug end` do more than a revert: nothing is written.
+fn refused(api: &Api, stage: &StageLogging, why: &str) -> anyhow::Error {
+    error::precondition(
+        format!(
+            "the debug session's record for stage {} of API {} cannot be trusted: {why}; nothing was written",
+            stage.stage_name, api.id
+        ),
+        format!(
+            "check the stage with `apigw-logs status --api {} --stage {}` and set it by hand; a record apigw-logs did not write can be deleted: aws logs delete-log-stream --log-group-name {} --log-stream-name ...",
+            api.id,
+            stage.stage_name,
+            session::RECORD_LOG_GROUP
+        ),
+    )
 }
 
 async fn end(ctx: &Ctx, target: &StageRef) -> anyhow::Result<()> {
     let clients = ctx.clients().await?;
-    let (api, stage) = api_and_stage(ctx, &clients, target).await?;
-    let name = session::schedule_name(&api.id, &stage.stage_name);
-    let schedule = scheduler::get(&clients.scheduler, SCHEDULE_GROUP, &name).await?;
-    match sessions::find_record(&clients, &api.id, &stage.stage_name).await? {
-        Some(Found { stream, record }) => {
+    let apis = ApisRef { apis: vec![target.api.clone()], api_type: target.api_type, ..Default::default() };
+    // The API, and the stage; when either is gone, its sessions can still be ended (given the
+    // API's id): nothing is written, their schedule and record are removed.
+    let (api, stage) = match resolve_apis(ctx, &clients, &apis).await {
+        Ok(mut found) => {
+            let api = found.remove(0);
+            let stage =
+                crate::aws::stages(&clients, &api).await?.into_iter().find(|s| s.stage_name == target.stage);
+            (Some(api), stage)
+        }
+        Err(err) if arn::is_api_id(&target.api) => {
+            tracing::info!("API {} not found ({err:#}); looking for its sessions by id", target.api);
+            (None, None)
+        }
+        Err(err) => return Err(err),
+    };
+    let api_id = api.as_ref().map_or_else(|| target.api.clone(), |a| a.id.clone());
+    let api_id = api_id.as_str();
+    let name = session::schedule_name(api_id, &target.stage);
+    let schedule = scheduler::get(&clients.scheduler, SCHEDULE_GROUP, &name)
+        .await?
+        .filter(|s| session::is_session_schedule(&s.name, &s.target_arn));
+    let stored = sessions::find_record(&clients, api_id, &target.stage).await?;
+    let (Some(api), Some(stage)) = (api, stage) else {
+        if schedule.is_none() && stored.is_none() {
+            // Nothing of a session either: the usual error about the API or stage.
+            api_and_stage(ctx, &clients, target).await?;
+        }
+        return orphaned(
+            ctx,
+            &clients,
+            api_id,
+            &target.stage,
+            "no longer exists",
+            schedule.is_some(),
+            stored,
+        )
+        .await;
+    };
+    match stored {
+        Some(Stored { stream, record: Ok(record) }) => {
+            if let Some(created) = stage.created.filter(|c| *c > record.started) {
+                let why = format!("was created at {} (after the session began)", shown(created));
+                return orphaned(
+                    ctx,
+                    &clients,
+                    api_id,
+                    &target.stage,
+                    &why,
+                    schedule.is_some(),
+                    Some(Stored { stream, record: Ok(record) }),
+                )
+                .await;
+            }
+            session::check_record(&record, &api, &stage, &stream)
+                .map_err(|why| refused(&api, &stage, &why))?;
             finish(ctx, &clients, &record, &stream, &stage, schedule.is_some()).await
         }
-        None => match schedule {
-            Some(schedule) => Err(error::precondition(
-                format!(
-                    "the record of the debug session on stage {} of API {} is gone, so it cannot be put back from here; its schedule {SCHEDULE_GROUP}/{name} still will ({})",
-                    stage.stage_name, api.id, schedule.expression
-                ),
-                format!(
-                    "wait for the schedule, or set the stage by hand and delete it: aws scheduler delete-schedule --group-name {SCHEDULE_GROUP} --name {name}"
-                ),
-            )),
-            None => Err(error::precondition(
-                format!("stage {} of API {} has no debug session", stage.stage_name, api.id),
-                format!("start one with: apigw-logs debug --api {} --stage {}", api.id, stage.stage_name),
-            )),
-        },
+        stored => {
+            let why = match &stored {
+                Some(Stored { record: Err(why), .. }) => why.clone(),
+                _ => "it is gone".to_string(),
+            };
+            let Some(schedule) = schedule else {
+                return Err(match stored {
+                    Some(_) => refused(
+                        &api,
+                        &stage,
+                        &format!("{why}, and the session has no schedule to take the revert from"),
+                    ),
+                    None => error::precondition(
+                        format!("stage {} of API {} has no debug session", stage.stage_name, api.id),
+                        format!(
+                            "start one with: apigw-logs debug --api {} --stage {}",
+                            api.id, stage.stage_name
+                        ),
+                    ),
+                });
+            };
+            from_schedule(ctx, &clients, &api, &stage, &schedule, stored.map(|s| s.stream), &why).await
+        }
     }
+}
+
+/// `debug end` without a usable record: the stage goes back as the session's schedule would put
+/// it, read and checked like a record (`session::target_from_schedule`); said so.
+async fn from_schedule(
+    ctx: &Ctx,
+    clients: &Clients,
+    api: &Api,
+    stage: &StageLogging,
+    schedule: &scheduler::Schedule,
+    stream: Option<String>,
+    why: &str,
+) -> anyhow::Result<()> {
+    // A stage made after the session began is not the session's (its start is at least a minute
+    // before its end).
+    let ends = session::parse_description(&schedule.description).map(|l| l.ends);
+    if let (Some(created), Some(ends)) = (stage.created, ends)
+        && created > ends - chrono::Duration::minutes(1)
+    {
+        let why = format!("was created at {} (after the session began)", shown(created));
+        return orphaned(
+            ctx,
+            clients,
+            &api.id,
+            &stage.stage_name,
+            &why,
+            true,
+            stream.map(|stream| Stored { stream, record: Err(String::new()) }),
+        )
+        .await;
+    }
+    let target =
+        session::target_from_schedule(api, stage, &schedule.target_arn, &schedule.input).map_err(|e| {
+            refused(
+                api,
+                stage,
+                &format!("its record: {why}; its schedule {SCHEDULE_GROUP}/{}: {e}", schedule.name),
+            )
+        })?;
+    ctx.warn(format_args!(
+        "the session's record cannot be used ({why}): the stage goes back as its schedule {SCHEDULE_GROUP}/{} would put it",
+        schedule.name
+    ));
+    let steps = sessions::end_steps(api, stage, &target, stream.as_deref(), Some(&schedule.name));
+    let subject = format!("API {} ({}), stage {}", api.shown_name(), api.id, stage.stage_name);
+    let result = json!({ "api": api, "stage": stage.stage_name, "from_schedule": true });
+    let mut report = Target::new("debug end", &clients.region, subject, result);
+    report.summary = Some("Debug session ended: the stage is back as its schedule would have put it.".into());
+    if let Some(stream) = &stream
+        && !claim(ctx, clients, stream).await?
+    {
+        let mut report = Target::new(
+            "debug end",
+            &clients.region,
+            format!("API {}, stage {}", api.id, stage.stage_name),
+            json!({ "ended_elsewhere": true }),
+        );
+        report.summary =
+            Some("The debug session was ended elsewhere meanwhile: nothing left to put back.".into());
+        return execute::run(ctx, clients, &Plan::default(), report).await;
+    }
+    execute::run(ctx, clients, &Plan { steps }, report).await
+}
+
+/// A session whose stage (or API) is gone, or is a later stage of the same name: nothing is
+/// written to any stage; its schedule (which would otherwise write to the namesake) and its
+/// record are removed.
+async fn orphaned(
+    ctx: &Ctx,
+    clients: &Clients,
+    api_id: &str,
+    stage: &str,
+    why: &str,
+    schedule_open: bool,
+    stored: Option<Stored>,
+) -> anyhow::Result<()> {
+    let name = session::schedule_name(api_id, stage);
+    let mut steps = Vec::new();
+    if let Some(stored) = &stored {
+        let delete = crate::plan::Action::DeleteLogStream {
+            log_group_name: session::RECORD_LOG_GROUP.into(),
+            log_stream_name: stored.stream.clone(),
+        };
+        steps.push(crate::plan::Step::new(
+            format!("log stream {}/{}", session::RECORD_LOG_GROUP, stored.stream),
+            delete,
+            Vec::new(),
+        ));
+    }
+    if schedule_open {
+        let delete =
+            crate::plan::Action::DeleteSchedule { name: name.clone(), group_name: SCHEDULE_GROUP.into() };
+        steps.push(crate::plan::Step::new(format!("schedule/{SCHEDULE_GROUP}/{name}"), delete, Vec::new()));
+    }
+    let subject = format!("API {api_id}, stage {stage}");
+    let mut report = Target::new(
+        "debug end",
+        &clients.region,
+        subject,
+        json!({ "api_id": api_id, "stage": stage, "stage_gone": true }),
+    );
+    report.summary = Some(format!(
+        "The debug session's stage {why}: nothing was written to it; the session's schedule and record are removed."
+    ));
+    execute::run(ctx, clients, &Plan { steps }, report).await
 }
 
 async fn list(ctx: &Ctx) -> anyhow::Result<()> {
     let clients = ctx.clients().await?;
     let mut listed = Vec::new();
     for name in scheduler::names(&clients.scheduler, SCHEDULE_GROUP).await? {
-        let Some(schedule) = scheduler::get(&clients.scheduler, SCHEDULE_GROUP, &name).await? else {
+        // Only the tool's own schedules are sessions: its group, its names, its revert calls.
+        let Some(schedule) = scheduler::get(&clients.scheduler, SCHEDULE_GROUP, &name)
+            .await?
+            .filter(|s| session::is_session_schedule(&s.name, &s.target_arn))
+        else {
             continue;
         };
         let restore: serde_json::Value = serde_json::from_str(&schedule.input).unwrap_or_default();

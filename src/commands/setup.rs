@@ -300,7 +300,7 @@ impl Prompter for Dialoguer {
 
     fn say(&mut self, text: &str) {
         match text.strip_prefix("warning: ") {
-            Some(warning) => anstream::eprintln!("{YELLOW}warning:{YELLOW:#} {warning}"),
+            Some(warning) => eprintln!("{YELLOW}warning:{YELLOW:#} {warning}"),
             None => eprintln!("{text}"),
         }
     }

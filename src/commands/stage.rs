@@ -113,7 +113,7 @@ fn print_stage(api: &Api, stage: &StageLogging, deliveries: Option<Vec<StageDeli
         ApiKind::Rest => "API".to_string(),
         other => other.label().to_string(),
     };
-    println!("{BOLD}{kind} {} ({}), stage {}{BOLD:#}", api.name, api.id, stage.stage_name);
+    println!("{BOLD}{kind} {} ({}), stage {}{BOLD:#}", api.shown_name(), api.id, stage.stage_name);
     let wide = stage.stage_wide();
     match stage.kind {
         // HTTP APIs have no execution logging, only metrics.

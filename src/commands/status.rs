@@ -316,7 +316,9 @@ fn session_state(sessions: &Sessions, api: &Api, stage: &StageLogging) -> Sessio
             .map_or(SessionState::None, |l| SessionState::Open { ends: l.ends, reverts: l.reverts });
     }
     match sessions.record(&api.id, &stage.stage_name) {
-        Some(record) if record.still_applied(stage) => SessionState::NotReverted { ends: record.ends },
+        Some(record) if record.still_applied(stage) => {
+            SessionState::NotReverted { ends: record.ends, over: record.ends <= chrono::Utc::now() }
+        }
         _ => SessionState::None,
     }
 }
@@ -453,7 +455,7 @@ fn render(report: &[RegionStatus], marks: Marks) -> String {
         for (i, api) in region.apis.iter().enumerate() {
             let last_api = i + 1 == region.apis.len();
             let (branch, child) = if last_api { (marks.last, "   ") } else { (marks.branch, marks.pipe) };
-            out.push_str(&format!("{branch}API {} ({})\n", api.api.name, api.api.id));
+            out.push_str(&format!("{branch}API {} ({})\n", api.api.shown_name(), api.api.id));
             if api.stages.is_empty() {
                 out.push_str(&format!("{child}   (no stages)\n"));
             }

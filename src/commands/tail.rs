@@ -18,7 +18,8 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<()> {
         if api.kind == ApiKind::Http {
             return Err(error::usage(format!(
                 "--execution: {} ({}) is an HTTP API, and HTTP APIs have no execution logs; read its access logs (leave out --execution)",
-                api.name, api.id
+                api.shown_name(),
+                api.id
             )));
         }
         execution_log_group(&api, &stage.stage_name)

@@ -50,10 +50,12 @@ pub async fn estimate(
                     traffic: None,
                     before: None,
                     after: None,
-                    notes: vec![why.clone()],
+                    notes: (targets.len() == 1).then(|| why.clone()).into_iter().collect(),
                 })
                 .collect();
-            CostReport::new(stages, Vec::new())
+            // With several stages, said once for the run rather than once per stage.
+            let run_note = (targets.len() > 1).then(|| format!("logging cost unknown: {why}"));
+            CostReport::new(stages, run_note.into_iter().collect())
         }
     }
 }
@@ -165,17 +167,24 @@ async fn try_estimate(
         }
     }
     let sums = cloudwatch::sums(&clients.cw, &keys, days, std::time::SystemTime::now()).await?;
-    let sum = |key: &MetricKey| sums.get(key).copied().flatten();
+    if sums.ignored > 0 {
+        ctx.warn(format_args!(
+            "CloudWatch returned {} metric data point(s) that are negative, not a number or beyond any real traffic (over {:e} a day); the estimate leaves them out",
+            sums.ignored,
+            crate::cost::MAX_METRIC_VALUE
+        ));
+    }
+    let sum = |key: &MetricKey| sums.totals.get(key).copied().flatten();
 
     let mut stages = Vec::new();
     for (index_in_run, ((api, before), after)) in targets.iter().zip(afters).enumerate() {
         let (requests, errors) = traffic_metrics(api, &before.stage_name);
         let recorded: Vec<f64> = requests.iter().filter_map(sum).collect();
         let mut notes = Vec::new();
-        let per_day = |total: f64| total / f64::from(days);
+        let per_day = |total: f64| crate::cost::unsigned_zero(total / f64::from(days));
         let request_total: f64 = recorded.iter().sum();
         if recorded.is_empty() {
-            notes.push(format!("no recorded traffic in the last {days} days"));
+            notes.push(format!("no recorded traffic in the last {}", crate::cost::days(days)));
         }
         let shared_by = (api.kind == ApiKind::Rest)
             .then(|| metric_names.get(&rest_metric_name(&api.name)).copied().unwrap_or(1))

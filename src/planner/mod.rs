@@ -91,7 +91,7 @@ pub fn layout(
 
 /// How a plan names one target: `orders (a1b2c3)/prod`.
 pub fn target_label(api: &Api, stage: &StageLogging) -> String {
-    format!("{} ({})/{}", api.name, api.id, stage.stage_name)
+    format!("{} ({})/{}", api.shown_name(), api.id, stage.stage_name)
 }
 
 /// Logging that API Gateway delivers with the account's role needs one: AWS refuses it otherwise.
@@ -167,7 +167,7 @@ pub async fn emitted(
             resource_name: owners.get(i).and_then(name_of),
         })
         .collect();
-    Ok(crate::emit::render(tool, &crate::emit::Emit { role_arn, stages, retention }))
+    crate::emit::render(tool, &crate::emit::Emit { role_arn, stages, retention }).map_err(crate::error::usage)
 }
 
 /// Prints `--emit`'s code (JSON: `{"emit": TOOL, "code": …}`).

@@ -20,24 +20,36 @@ pub struct Found {
     pub record: Record,
 }
 
-/// The latest record of the stage's sessions, if any is left (records expire after a day). Streams
-/// are named by the start (to the millisecond), so the last in order is the latest; within one,
-/// the last record counts.
-pub async fn find_record(clients: &Clients, api_id: &str, stage: &str) -> anyhow::Result<Option<Found>> {
-    let prefix = format!("{}/", session::schedule_name(api_id, stage));
-    let mut streams = logs::log_stream_names(&clients.logs, RECORD_LOG_GROUP, Some(&prefix)).await?;
-    streams.sort();
-    let Some(stream) = streams.pop() else { return Ok(None) };
-    read_record(clients, stream).await
+/// The latest session stream of a stage, with its record, or why that record cannot be read.
+pub struct Stored {
+    pub stream: String,
+    pub record: Result<Record, String>,
 }
 
-async fn read_record(clients: &Clients, stream: String) -> anyhow::Result<Option<Found>> {
+/// The latest record of the stage's sessions, if any is left (records expire after a day). Streams
+/// are named by the start (to the millisecond), so the last in order is the latest; within one,
+/// the last record counts. The record is only read here: the caller checks it
+/// (`session::check_record`) before it steers anything.
+pub async fn find_record(clients: &Clients, api_id: &str, stage: &str) -> anyhow::Result<Option<Stored>> {
+    let prefix = format!("{}/", session::schedule_name(api_id, stage));
+    let mut streams = logs::log_stream_names(&clients.logs, RECORD_LOG_GROUP, Some(&prefix)).await?;
+    // A stream of another stage's that shares the prefix (LocalStack and moto ignore it) is not this one's.
+    streams.retain(|s| s.starts_with(&prefix));
+    streams.sort();
+    let Some(stream) = streams.pop() else { return Ok(None) };
+    Ok(Some(read_record(clients, stream).await?))
+}
+
+async fn read_record(clients: &Clients, stream: String) -> anyhow::Result<Stored> {
     let messages = logs::stream_messages(&clients.logs, RECORD_LOG_GROUP, &stream).await?;
-    Ok(messages
-        .iter()
-        .rev()
-        .find_map(|m| serde_json::from_str::<Record>(m).ok())
-        .map(|record| Found { stream, record }))
+    let record =
+        messages.iter().rev().find_map(|m| serde_json::from_str::<Record>(m).ok()).ok_or_else(|| {
+            match messages.is_empty() {
+                true => "its log stream holds no record".to_string(),
+                false => "its record is not a session record (not JSON of the expected shape)".to_string(),
+            }
+        });
+    Ok(Stored { stream, record })
 }
 
 /// What a region knows of debug sessions: the open schedules (by name) and the records left.
@@ -77,7 +89,11 @@ pub async fn sessions(ctx: &Ctx, clients: &Clients) -> Sessions {
 async fn read_sessions(clients: &Clients) -> anyhow::Result<Sessions> {
     let mut open = Vec::new();
     for name in scheduler::names(&clients.scheduler, SCHEDULE_GROUP).await? {
-        open.extend(scheduler::get(&clients.scheduler, SCHEDULE_GROUP, &name).await?);
+        open.extend(
+            scheduler::get(&clients.scheduler, SCHEDULE_GROUP, &name)
+                .await?
+                .filter(|s| session::is_session_schedule(&s.name, &s.target_arn)),
+        );
     }
     let mut streams = logs::log_stream_names(&clients.logs, RECORD_LOG_GROUP, None).await?;
     streams.sort();
@@ -92,7 +108,14 @@ async fn read_sessions(clients: &Clients) -> anyhow::Result<Sessions> {
     }
     let mut records = Vec::new();
     for stream in latest {
-        records.extend(read_record(clients, stream).await?);
+        let stored = read_record(clients, stream).await?;
+        // Only a record in its own stream speaks for a stage (anyone who may write to the group
+        // can put any record in any stream).
+        if let Ok(record) = stored.record
+            && record.stream_name() == stored.stream
+        {
+            records.push(Found { stream: stored.stream, record });
+        }
     }
     Ok(Sessions { open, records })
 }
@@ -112,21 +135,23 @@ pub async fn check_no_session(clients: &Clients, api: &Api, stage: &StageLogging
                 "stage {} of {} {} ({}) has a debug session open until {ends} (schedule {SCHEDULE_GROUP}/{name})",
                 stage.stage_name,
                 api.kind.label(),
-                api.name,
+                api.shown_name(),
                 api.id
             ),
             format!("wait for it to end, or end it now: {end_it}"),
         ));
     }
-    if let Some(found) = find_record(clients, &api.id, &stage.stage_name).await?
-        && found.record.still_applied(stage)
+    if let Some(Stored { stream, record: Ok(record) }) =
+        find_record(clients, &api.id, &stage.stage_name).await?
+        && session::check_record(&record, api, stage, &stream).is_ok()
+        && record.still_applied(stage)
     {
         return Err(error::precondition(
             format!(
                 "stage {} of API {} still has the settings of a debug session that ended at {} without being put back (its schedule is gone)",
                 stage.stage_name,
                 api.id,
-                found.record.ends.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                record.ends.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
             ),
             format!("put it back first: {end_it}"),
         ));
@@ -241,28 +266,30 @@ pub async fn start_steps(
     Ok(steps)
 }
 
-/// The steps that end a session now: the stage put back (what the session changed and nobody
-/// changed since), then its schedule and record deleted. The schedule goes only after the stage
-/// is back, so a failed revert leaves it to fire.
+/// The steps that end a session now: its record deleted first (the deletion is the claim that
+/// tells two `debug end`s apart: see `commands::debug`), the stage put back to `target`, then its
+/// schedule deleted, only after the stage is back, so that a failed revert leaves it to fire.
 pub fn end_steps(
-    record: &Record,
-    stream: &str,
+    api: &Api,
     now: &StageLogging,
-    schedule_open: bool,
-) -> (Vec<Step>, Vec<String>) {
-    let revert = session::revert(&record.before_stage(), &record.during_stage(), now);
-    let mut steps = stage_update_steps_to(&record.api, now, &revert.target);
-    if schedule_open {
-        let name = record.schedule_name();
-        let delete = Action::DeleteSchedule { name: name.clone(), group_name: SCHEDULE_GROUP.into() };
+    target: &StageLogging,
+    stream: Option<&str>,
+    schedule: Option<&str>,
+) -> Vec<Step> {
+    let mut steps = Vec::new();
+    if let Some(stream) = stream {
+        let delete = Action::DeleteLogStream {
+            log_group_name: RECORD_LOG_GROUP.into(),
+            log_stream_name: stream.to_string(),
+        };
+        steps.push(Step::new(format!("log stream {RECORD_LOG_GROUP}/{stream}"), delete, Vec::new()));
+    }
+    steps.extend(stage_update_steps_to(api, now, target));
+    if let Some(name) = schedule {
+        let delete = Action::DeleteSchedule { name: name.to_string(), group_name: SCHEDULE_GROUP.into() };
         steps.push(Step::new(format!("schedule/{SCHEDULE_GROUP}/{name}"), delete, Vec::new()));
     }
-    let delete = Action::DeleteLogStream {
-        log_group_name: RECORD_LOG_GROUP.into(),
-        log_stream_name: stream.to_string(),
-    };
-    steps.push(Step::new(format!("log stream {RECORD_LOG_GROUP}/{stream}"), delete, Vec::new()));
-    (steps, revert.left_alone)
+    steps
 }
 
 /// Why changing these stages needs confirmation: the open debug sessions on them, whose reverts

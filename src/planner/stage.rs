@@ -353,7 +353,7 @@ async fn check_routes_exist(clients: &Clients, api: &Api, routes: &[(&str, &Stri
             format!(
                 "{flag} '{missing}': {} {} ({}) has no such route{}",
                 api.kind.label(),
-                api.name,
+                api.shown_name(),
                 api.id,
                 no_override(flag)
             ),

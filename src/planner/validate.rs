@@ -9,6 +9,7 @@ use crate::context::Ctx;
 use crate::error;
 use crate::format;
 use crate::logging::StageLogging;
+use std::time::Duration;
 
 impl LoggingArgs {
     /// Whether the flags ask for no change at all.
@@ -142,7 +143,7 @@ pub fn check_offline<'a>(
 /// "API web (a1b2) is an HTTP API", for messages about type rules.
 pub fn type_of(api: &Api) -> String {
     let article = if api.kind == ApiKind::Http { "an" } else { "a" };
-    format!("API {} ({}) is {article} {}", api.name, api.id, api.kind.label())
+    format!("API {} ({}) is {article} {}", api.shown_name(), api.id, api.kind.label())
 }
 
 /// The rules of each target's API type (and the format for each type), for every region's
@@ -241,27 +242,26 @@ pub fn resolve_format_arg(flag: &str, arg: &str, kind: ApiKind) -> anyhow::Resul
     let Some(path) = arg.strip_prefix('@') else {
         return Ok(arg.to_string());
     };
-    let bytes = read_bounded(path, format::MAX_FORMAT_BYTES + "\r\n".len())
-        .map_err(|e| error::usage(format!("{flag}: cannot read format file '{path}': {e}")))?
-        .ok_or_else(|| {
-            error::usage(format!(
+    // A pipe (`@<(…)`) gets a minute to deliver its few bytes.
+    let limit = format::MAX_FORMAT_BYTES + "\r\n".len();
+    let bytes = crate::files::read_limited(std::path::Path::new(path), limit, Duration::from_secs(60))
+        .map_err(|why| match why {
+            crate::files::Unreadable::Io(e) => {
+                error::usage(format!("{flag}: cannot read format file '{path}': {e}"))
+            }
+            crate::files::Unreadable::TooLarge => error::usage(format!(
                 "{flag}: format file '{path}' is larger than the {}-byte (3 KB) limit of a format; stopped reading there",
                 format::MAX_FORMAT_BYTES
-            ))
+            )),
+            crate::files::Unreadable::NoData(wait) => error::usage(format!(
+                "{flag}: nothing could be read from format file '{path}' within {}s: it is not a regular file",
+                wait.as_secs()
+            )),
         })?;
     let text = String::from_utf8(bytes)
         .map_err(|_| error::usage(format!("{flag}: format file '{path}' is not valid UTF-8")))?;
     let text = text.strip_suffix('\n').unwrap_or(&text);
     Ok(text.strip_suffix('\r').unwrap_or(text).to_string())
-}
-
-/// The file's bytes, or `None` when it holds more than `limit`: reading stops there, so
-/// `@/dev/zero` or a huge file costs no more than the limit.
-fn read_bounded(path: &str, limit: usize) -> std::io::Result<Option<Vec<u8>>> {
-    use std::io::Read as _;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?.take(limit as u64 + 1).read_to_end(&mut bytes)?;
-    Ok((bytes.len() <= limit).then_some(bytes))
 }
 
 /// Resolves and lints a format given on the command line: errors stop the command before any
