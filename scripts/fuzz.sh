@@ -15,7 +15,7 @@ fi
 export RUSTC_BOOTSTRAP=1
 cd fuzz
 mkdir -p logs
-for target in format_lint method_spec arn; do
+for target in format_lint method_spec arn escape; do
   mkdir -p "corpus/$target"
   log="logs/$target.log"
   echo "fuzz: $target for ${seconds}s (log: fuzz/$log)" >&2

@@ -68,15 +68,29 @@ pub async fn create_role(
     trust_policy: &str,
     description: &str,
 ) -> anyhow::Result<String> {
-    let out = client
+    let sent = client
         .create_role()
         .role_name(name)
         .assume_role_policy_document(trust_policy)
         .description(description)
         .send()
-        .await
-        .map_err(|e| call_failed(CREATE_ROLE, &format!("role/{name}"), e))?;
-    Ok(out.role().map(|r| r.arn().to_string()).unwrap_or_default())
+        .await;
+    match sent {
+        Ok(out) => Ok(out.role().map(|r| r.arn().to_string()).unwrap_or_default()),
+        // Created meanwhile by another run of the same plan (two debug sessions started at
+        // once): the same role is success; a role of that name trusting anyone else is not.
+        Err(e) if e.code() == Some("EntityAlreadyExists") => {
+            let same_trust = |existing: &str| {
+                let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok();
+                parse(existing).is_some() && parse(existing) == parse(trust_policy)
+            };
+            match get_role(client, name).await? {
+                Some(role) if same_trust(&role.trust_policy) => Ok(role.arn),
+                _ => Err(call_failed(CREATE_ROLE, &format!("role/{name}"), e)),
+            }
+        }
+        Err(e) => Err(call_failed(CREATE_ROLE, &format!("role/{name}"), e)),
+    }
 }
 
 pub async fn attach_policy(client: &aws_sdk_iam::Client, name: &str, policy_arn: &str) -> anyhow::Result<()> {

@@ -10,7 +10,7 @@ use serde_json::Value;
 const DAY: u64 = 86_400;
 
 /// `value` for each of the 14 whole days before today, at noon UTC.
-fn seed(acct: &Account, namespace: &str, metric: &str, dimensions: &[(&str, &str)], value: f64) {
+pub(crate) fn seed(acct: &Account, namespace: &str, metric: &str, dimensions: &[(&str, &str)], value: f64) {
     let config = aws_sdk_cloudwatch::config::Builder::from(&acct.config).endpoint_url(double_url()).build();
     let cw = aws_sdk_cloudwatch::Client::from_conf(config);
     let today =
@@ -189,10 +189,10 @@ fn bad_cost_input_exits_2_before_any_call() {
         (vec!["--traffic-days", "0"], "--traffic-days"),
         (vec!["--traffic-days", "91"], "--traffic-days"),
         (vec!["--prices", syntax.as_str()], "--prices"),
-        (vec!["--prices", unknown.as_str()], "`ingest_per_gb`: unknown key"),
+        (vec!["--prices", unknown.as_str()], "`ingest_per_gb`: unknown field"),
         (
             vec!["--prices", negative.as_str()],
-            "`regions.eu-west-1.storage_per_gb_month`: a price is a number of USD, 0 or more",
+            "`regions.eu-west-1.storage_per_gb_month`: a price is a number of USD from 0 to 1000",
         ),
         (vec!["--prices", "/nonexistent/prices.toml"], "--prices: cannot read"),
     ] {

@@ -12,25 +12,25 @@ use std::time::{Duration, Instant};
 const GROUP: &str = "apigw-logs-debug";
 const RECORDS: &str = "/apigw-logs/debug-sessions";
 
-fn with_role(acct: &Account) {
+pub(crate) fn with_role(acct: &Account) {
     let arn = acct.create_role("logging", API_GATEWAY_TRUST, true);
     acct.set_account_role(&arn);
 }
 
 /// A REST API `orders` with GET /pets whose stage logs ERROR, with access logs (via `enable`).
-fn rest_fixture(acct: &Account) -> String {
+pub(crate) fn rest_fixture(acct: &Account) -> String {
     with_role(acct);
     let api = acct.create_api("orders", "prod", &[("/pets", "GET")]);
     acct.json(&["enable", "--api", "orders", "--stage", "prod", "--level", "error", "--yes"], 0);
     api
 }
 
-fn scheduler(acct: &Account) -> aws_sdk_scheduler::Client {
+pub(crate) fn scheduler(acct: &Account) -> aws_sdk_scheduler::Client {
     aws_sdk_scheduler::Client::new(&acct.config.to_builder().endpoint_url(double_url()).build())
 }
 
 /// The stage's logging settings as the emulator holds them (REST), maps sorted.
-fn rest_state(acct: &Account, api: &str) -> String {
+pub(crate) fn rest_state(acct: &Account, api: &str) -> String {
     let stage = acct.stage(api, "prod");
     let methods: std::collections::BTreeMap<_, _> =
         stage.method_settings().into_iter().flatten().map(|(k, v)| (k.clone(), format!("{v:?}"))).collect();
@@ -48,14 +48,14 @@ fn v2_state(acct: &Account, api: &str) -> String {
     )
 }
 
-fn schedule(
+pub(crate) fn schedule(
     acct: &Account,
     name: &str,
 ) -> Option<aws_sdk_scheduler::operation::get_schedule::GetScheduleOutput> {
     acct.block_on(scheduler(acct).get_schedule().group_name(GROUP).name(name).send()).ok()
 }
 
-fn record_streams(acct: &Account) -> Vec<String> {
+pub(crate) fn record_streams(acct: &Account) -> Vec<String> {
     let out = acct.block_on(acct.logs().describe_log_streams().log_group_name(RECORDS).send());
     out.map(|o| o.log_streams().iter().filter_map(|s| s.log_stream_name().map(String::from)).collect())
         .unwrap_or_default()
@@ -64,7 +64,7 @@ fn record_streams(acct: &Account) -> Vec<String> {
 /// Does what EventBridge Scheduler does when the schedule's time comes: sends its target's input
 /// as the call the universal target names, through the strict double, then deletes the schedule
 /// (ActionAfterCompletion DELETE).
-fn fire(acct: &Account, name: &str) {
+pub(crate) fn fire(acct: &Account, name: &str) {
     let found = schedule(acct, name).expect("the schedule exists");
     assert_eq!(
         found.action_after_completion(),
@@ -139,7 +139,7 @@ fn fire(acct: &Account, name: &str) {
     acct.block_on(scheduler(acct).delete_schedule().group_name(GROUP).name(name).send()).unwrap();
 }
 
-fn finding<'a>(status: &'a Value, code: &str) -> Option<&'a Value> {
+pub(crate) fn finding<'a>(status: &'a Value, code: &str) -> Option<&'a Value> {
     status["regions"][0]["apis"][0]["stages"][0]["findings"]
         .as_array()
         .unwrap()

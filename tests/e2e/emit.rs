@@ -8,7 +8,7 @@ use crate::faults::Proxy;
 use crate::harness::*;
 use aws_sdk_apigatewayv2::types::ProtocolType;
 
-fn cfn_lint(acct: &Account, name: &str, template: &str) {
+pub(crate) fn cfn_lint(acct: &Account, name: &str, template: &str) {
     let lint = repo_root().join(".venv/bin/cfn-lint");
     assert!(lint.exists(), "cfn-lint is missing: run scripts/setup-emulator.sh (it comes with moto[server])");
     let path = temp_file(acct, name, template.as_bytes());
@@ -22,7 +22,7 @@ fn cfn_lint(acct: &Account, name: &str, template: &str) {
 
 /// The CloudFormation template CDK synthesizes from an emitted snippet, pasted into a stack's
 /// constructor with `usage` after it.
-fn cdk_synth(snippet: &str, usage: &str) -> serde_json::Value {
+pub(crate) fn cdk_synth(snippet: &str, usage: &str) -> serde_json::Value {
     let cdk = repo_root().join("tests/cdk");
     let tsc = cdk.join("node_modules/.bin/tsc");
     assert!(tsc.exists(), "the CDK check is not installed: run scripts/setup-cdk-check.sh (it needs npm)");
@@ -63,7 +63,7 @@ fn only<'a>(template: &'a serde_json::Value, kind: &str) -> &'a serde_json::Valu
 }
 
 /// The Terraform resources (type, name) of a snippet, parsed as HCL.
-fn terraform_resources(code: &str) -> Vec<(String, String)> {
+pub(crate) fn terraform_resources(code: &str) -> Vec<(String, String)> {
     let body: hcl::Body = hcl::from_str(code).unwrap_or_else(|e| panic!("not HCL ({e}):\n{code}"));
     body.blocks()
         .filter(|b| b.identifier() == "resource")

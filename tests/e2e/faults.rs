@@ -43,6 +43,8 @@ pub enum Fault {
     /// An error answer: status, code and message (e.g. 403 AccessDeniedException for a caller
     /// whose IAM policy leaves the operation out, or LocalStack's 501 for a service it lacks).
     Refuse(u16, &'static str, &'static str),
+    /// An HTML page with this status: what a proxy, a web server or a wrong endpoint answers.
+    Html(u16),
 }
 
 #[derive(Clone, Debug)]
@@ -522,6 +524,10 @@ fn serve(mut client: TcpStream, state: &Mutex<State>, upstream: &str) {
         Some(Fault::Refuse(status, code, message)) => {
             return respond_error(&mut client, &signing_service, status, code, message);
         }
+        Some(Fault::Html(status)) => {
+            let page = "<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><p>The requested URL was not found on this server.</p></body></html>";
+            return respond(&mut client, status, "text/html; charset=utf-8", "", page);
+        }
         Some(Fault::Propagation) => {
             return respond_error(
                 &mut client,
@@ -549,6 +555,9 @@ fn serve(mut client: TcpStream, state: &Mutex<State>, upstream: &str) {
     let mut response = forward(&request, upstream);
     if op.starts_with("logs:") && op.contains("DeliverySource") {
         response = apigateway_sources_out(response);
+    }
+    if op.starts_with("apigatewayv2:GetStage") {
+        response = v2_created_out(&request, response);
     }
     let _ = client.write_all(&response);
 }
@@ -619,16 +628,66 @@ fn v2_stage_write(request: &Request, upstream: &str) -> Option<(u16, String)> {
         }
         _ => return None,
     }
+    let first_created = original_created(&api, &stage, &stage_json["createdDate"]);
     for key in ["createdDate", "lastUpdatedDate"] {
         stage_json.as_object_mut()?.remove(key);
     }
     read("DELETE", &stage_path, Vec::new());
     let (status, created) =
         read("POST", &format!("/v2/apis/{api}/stages"), stage_json.to_string().into_bytes());
+    if let Ok(made) = serde_json::from_str::<serde_json::Value>(&created) {
+        RECREATED
+            .lock()
+            .unwrap()
+            .insert(format!("{api}/{stage}"), (first_created, made["createdDate"].clone()));
+    }
     Some(match (request.method.as_str(), status) {
         ("DELETE", 200) => (204, String::new()),
         _ => (status, created),
     })
+}
+
+/// The stages the double re-created to store a change: (API id/stage) → (the stage's first
+/// creation date, the re-created stage's). AWS keeps a stage's `createdDate` across updates.
+static RECREATED: std::sync::Mutex<
+    std::collections::BTreeMap<String, (serde_json::Value, serde_json::Value)>,
+> = std::sync::Mutex::new(std::collections::BTreeMap::new());
+
+/// The creation date to keep for a stage about to be re-created (`current`: its date now).
+fn original_created(api: &str, stage: &str, current: &serde_json::Value) -> serde_json::Value {
+    match RECREATED.lock().unwrap().get(&format!("{api}/{stage}")) {
+        // Re-created by the double before: its first date. (A stage deleted and made anew
+        // elsewhere has another date, and keeps it.)
+        Some((first, recreated)) if recreated == current => first.clone(),
+        _ => current.clone(),
+    }
+}
+
+/// GetStage(s) of v2 APIs: the `createdDate` of stages the double re-created, back to the first.
+fn v2_created_out(request: &Request, response: Vec<u8>) -> Vec<u8> {
+    let segments = request.segments();
+    let api = match segments.as_slice() {
+        ["v2", "apis", api, "stages", ..] if request.method == "GET" => api.to_string(),
+        _ => return response,
+    };
+    let Some(head_end) = response.windows(4).position(|w| w == b"\r\n\r\n") else { return response };
+    let Ok(mut body) = serde_json::from_slice::<serde_json::Value>(&response[head_end + 4..]) else {
+        return response;
+    };
+    let recreated = RECREATED.lock().unwrap();
+    let mut fix = |stage: &mut serde_json::Value| {
+        let key = format!("{api}/{}", stage["stageName"].as_str().unwrap_or_default());
+        if let Some((first, made)) = recreated.get(&key)
+            && stage["createdDate"] == *made
+        {
+            stage["createdDate"] = first.clone();
+        }
+    };
+    match body.get_mut("items").and_then(|i| i.as_array_mut()) {
+        Some(items) => items.iter_mut().for_each(&mut fix),
+        None => fix(&mut body),
+    }
+    with_body(&response[..head_end], &body)
 }
 
 /// The emulator refuses API Gateway as a delivery source ("Cannot access provided service."),
@@ -694,8 +753,13 @@ fn apigateway_sources_out(response: Vec<u8>) -> Vec<u8> {
         return response;
     };
     restore(&mut body);
+    with_body(&response[..head_end], &body)
+}
+
+/// A response with its head and a new JSON body (Content-Length to match).
+fn with_body(head: &[u8], body: &serde_json::Value) -> Vec<u8> {
     let body = body.to_string();
-    let head: Vec<String> = String::from_utf8_lossy(&response[..head_end])
+    let head: Vec<String> = String::from_utf8_lossy(head)
         .split("\r\n")
         .map(|line| match line.to_ascii_lowercase().starts_with("content-length:") {
             true => format!("Content-Length: {}", body.len()),

@@ -22,4 +22,5 @@ mod setup;
 mod stage;
 mod status;
 mod tail;
+mod trust;
 mod v2;
