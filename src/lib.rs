@@ -1,56 +1,48 @@
 //! apigw-logs: turn on, inspect and tune logging for Amazon API Gateway stages.
 //!
-//! Pure logic (no AWS, no I/O): [`api`], [`arn`], [`audit`], [`format`], [`logging`],
-//! [`manifest`], [`plan`], [`settings`], [`trust`]. AWS access: [`aws`]. What the commands share:
-//! [`targets`] (which APIs, stages and regions), [`planner`] (checks and plans) and [`execute`]
-//! (applying a plan). Commands: [`commands`].
+//! The model and every decision made from it are the pure crate `apigw-logs-core`, re-exported
+//! here so that `crate::api`, `crate::plan`, ... read the same in both crates. This crate reads
+//! and writes AWS: [`cli`] (clap types, turned into the core's requests), [`commands`] (one module
+//! per command), [`planner`] (plans from AWS state), [`aws`] (thin functions per service),
+//! [`app`] (what commands share at run time: the context, the plan → apply path, targets,
+//! accounts, interrupts, output, files, following logs) and [`wizard`] (the `setup` questions).
 
-// First: its `print!`/`println!` replace std's in every module below (a closed stdout exits 0).
+pub use apigw_logs_core::{
+    api, arn, audit, choice, controls, cost, delivery, emit, error, escape, finding, format, groups, logging,
+    manifest, owner, patch, plan, redact, regions, request, session, settings, tail, trust,
+};
+
+// First: its `print!`/`println!` (in `app::stdout`) replace std's in every module below.
 #[macro_use]
-pub mod stdout;
+pub mod app;
 
-pub mod accounts;
-pub mod api;
-pub mod arn;
-pub mod audit;
 pub mod aws;
 pub mod cli;
 pub mod commands;
-pub mod context;
-pub mod controls;
-pub mod cost;
-pub mod delivery;
-pub mod emit;
-pub mod error;
-pub mod escape;
-pub mod execute;
-pub mod files;
-pub mod follow;
-pub mod format;
-pub mod interrupt;
-pub mod logging;
-pub mod manifest;
-pub mod owner;
-pub mod patch;
-pub mod plan;
 pub mod planner;
-pub mod redact;
-pub mod session;
-pub mod settings;
-pub mod tail;
-pub mod targets;
-pub mod trust;
 pub mod wizard;
 
 #[cfg(test)]
 mod module_graph {
-    //! Lower layers must not reach up: the graph of `crate::` references between the top-level
-    //! modules (a directory module counts as one) has no cycle.
+    //! The layers of this crate, each a folder: a layer names only the layers below it. (The
+    //! core crate's purity needs no test: it does not depend on this crate, the SDK, tokio or
+    //! clap, so it cannot use them.)
 
     use std::collections::{BTreeMap, BTreeSet};
     use std::path::Path;
 
-    /// Each top-level module and the top-level modules its non-test, non-comment code names.
+    /// Each layer and the layers it may name.
+    const LAYERS: &[(&str, &[&str])] = &[
+        ("aws", &[]),
+        ("cli", &[]),
+        ("app", &["aws", "cli"]),
+        ("planner", &["app", "aws", "cli"]),
+        ("wizard", &["app", "aws", "cli", "planner"]),
+        ("commands", &["app", "aws", "cli", "planner", "wizard"]),
+    ];
+
+    /// Each top-level module (a folder counts as one) and the top-level modules its non-test,
+    /// non-comment code names through `crate::`.
     fn graph() -> BTreeMap<String, BTreeSet<String>> {
         let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut files = Vec::new();
@@ -103,54 +95,37 @@ mod module_graph {
         graph
     }
 
-    /// A path of modules that leads back to its start, if the graph has one.
-    fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
-        fn visit(
-            node: &str,
-            graph: &BTreeMap<String, BTreeSet<String>>,
-            path: &mut Vec<String>,
-            done: &mut BTreeSet<String>,
-        ) -> Option<Vec<String>> {
-            if let Some(at) = path.iter().position(|p| p == node) {
-                let mut cycle = path[at..].to_vec();
-                cycle.push(node.to_string());
-                return Some(cycle);
-            }
-            if done.contains(node) {
-                return None;
-            }
-            path.push(node.to_string());
-            for next in &graph[node] {
-                if let Some(cycle) = visit(next, graph, path, done) {
-                    return Some(cycle);
-                }
-            }
-            path.pop();
-            done.insert(node.to_string());
-            None
+    /// The names a layer uses that it may not: `(layer, named)`.
+    fn violations(graph: &BTreeMap<String, BTreeSet<String>>) -> Vec<(String, String)> {
+        let mut wrong = Vec::new();
+        for (layer, deps) in graph {
+            let allowed = LAYERS.iter().find(|(name, _)| name == layer).map_or(&[][..], |(_, a)| *a);
+            wrong.extend(
+                deps.iter().filter(|d| !allowed.contains(&d.as_str())).map(|d| (layer.clone(), d.clone())),
+            );
         }
-        let mut done = BTreeSet::new();
-        graph.keys().find_map(|node| visit(node, graph, &mut Vec::new(), &mut done))
+        wrong
     }
 
     #[test]
-    fn modules_import_each_other_in_one_direction_only() {
+    fn each_layer_names_only_the_layers_below_it() {
         let graph = graph();
+        let layers: BTreeSet<&str> = LAYERS.iter().map(|(name, _)| *name).collect();
+        let found: BTreeSet<&str> = graph.keys().map(String::as_str).collect();
+        assert_eq!(found, layers, "every folder of src/ is a layer of the table");
         assert!(
-            graph["audit"].contains("controls") && graph["cli"].contains("controls"),
+            graph["commands"].contains("planner") && graph["planner"].contains("app"),
             "the scan reads imports"
         );
-        if let Some(cycle) = find_cycle(&graph) {
-            panic!("module cycle: {}", cycle.join(" -> "));
-        }
+        assert_eq!(violations(&graph), Vec::<(String, String)>::new());
     }
 
     #[test]
-    fn a_cycle_is_found() {
-        let graph: BTreeMap<String, BTreeSet<String>> = [("a", "b"), ("b", "c"), ("c", "a"), ("d", "a")]
+    fn a_layer_naming_one_above_it_is_found() {
+        let graph: BTreeMap<String, BTreeSet<String>> = [("app", "planner"), ("planner", "aws")]
             .into_iter()
             .map(|(from, to)| (from.to_string(), BTreeSet::from([to.to_string()])))
             .collect();
-        assert_eq!(find_cycle(&graph).unwrap(), ["a", "b", "c", "a"]);
+        assert_eq!(violations(&graph), [("app".to_string(), "planner".to_string())]);
     }
 }

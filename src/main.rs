@@ -1,4 +1,5 @@
-use apigw_logs::{cli::Cli, commands, context::RED, error, interrupt, stdout};
+use apigw_logs::app::{context::RED, interrupt, stdout};
+use apigw_logs::{cli::Cli, commands, error};
 use clap::Parser;
 use std::process::ExitCode;
 use std::time::Duration;

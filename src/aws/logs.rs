@@ -2,6 +2,7 @@
 
 use super::{Call, call_failed};
 use crate::delivery::{Delivery, Destination, Index, Source};
+use apigw_logs_core::groups::LogGroup;
 use aws_sdk_cloudwatchlogs::error::ProvideErrorMetadata;
 use aws_sdk_cloudwatchlogs::types::{DeliveryDestinationConfiguration, OutputFormat};
 
@@ -31,18 +32,6 @@ const DELETE_DESTINATION: Call =
     Call { name: "logs:DeleteDeliveryDestination", permission: "logs:DeleteDeliveryDestination" };
 const DELETE_SOURCE: Call =
     Call { name: "logs:DeleteDeliverySource", permission: "logs:DeleteDeliverySource" };
-
-/// The prefix of the group names API Gateway (and this tool, by default) gives log groups.
-/// The prefixes of API Gateway's default group names: REST execution and our access groups, and
-/// WebSocket execution groups.
-pub const DEFAULT_GROUP_PREFIXES: [&str; 2] = ["API-Gateway-", "/aws/apigateway/"];
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LogGroup {
-    pub name: String,
-    /// `None`: events never expire.
-    pub retention_days: Option<i32>,
-}
 
 /// The log group with exactly this name, if it exists.
 pub async fn find_log_group(

@@ -27,39 +27,6 @@ use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use std::collections::HashMap;
 use std::time::Duration;
 
-/// Regions where API Gateway is available: what `--all-regions` tries, and what the wizard offers.
-pub const REGIONS: &[&str] = &[
-    "us-east-1",
-    "us-east-2",
-    "us-west-1",
-    "us-west-2",
-    "af-south-1",
-    "ap-east-1",
-    "ap-south-1",
-    "ap-south-2",
-    "ap-southeast-1",
-    "ap-southeast-2",
-    "ap-southeast-3",
-    "ap-southeast-4",
-    "ap-northeast-1",
-    "ap-northeast-2",
-    "ap-northeast-3",
-    "ca-central-1",
-    "ca-west-1",
-    "eu-central-1",
-    "eu-central-2",
-    "eu-west-1",
-    "eu-west-2",
-    "eu-west-3",
-    "eu-south-1",
-    "eu-south-2",
-    "eu-north-1",
-    "il-central-1",
-    "me-south-1",
-    "me-central-1",
-    "sa-east-1",
-];
-
 /// Every stage of the API (one GetStages), with its logging settings.
 pub async fn stages(clients: &Clients, api: &Api) -> anyhow::Result<Vec<StageLogging>> {
     match api.kind {
@@ -106,7 +73,7 @@ pub struct Clients {
     pub cfn: aws_sdk_cloudformation::Client,
     /// Log groups named like API Gateway's defaults, listed once per prefix on first use
     /// (planning reads them for every stage; one paginated listing beats two lookups per stage).
-    default_groups: std::sync::Arc<[tokio::sync::OnceCell<HashMap<String, logs::LogGroup>>; 2]>,
+    default_groups: std::sync::Arc<[tokio::sync::OnceCell<HashMap<String, crate::groups::LogGroup>>; 2]>,
     /// The region's execution log delivery objects, listed once on first use.
     deliveries: std::sync::Arc<tokio::sync::OnceCell<crate::delivery::Index>>,
     /// The names of the region's REST APIs, once a command has listed them (cost estimates tell
@@ -138,11 +105,12 @@ impl Clients {
 
     /// The log group with exactly this name, if it exists, as the run started: groups with
     /// API Gateway's default names come from one listing, others from their own lookup.
-    pub async fn find_log_group(&self, name: &str) -> anyhow::Result<Option<logs::LogGroup>> {
-        let Some(index) = logs::DEFAULT_GROUP_PREFIXES.iter().position(|p| name.starts_with(p)) else {
+    pub async fn find_log_group(&self, name: &str) -> anyhow::Result<Option<crate::groups::LogGroup>> {
+        let Some(index) = crate::groups::DEFAULT_GROUP_PREFIXES.iter().position(|p| name.starts_with(p))
+        else {
             return logs::find_log_group(&self.logs, name).await;
         };
-        let prefix = logs::DEFAULT_GROUP_PREFIXES[index];
+        let prefix = crate::groups::DEFAULT_GROUP_PREFIXES[index];
         let listed = self.default_groups[index]
             .get_or_try_init(|| async {
                 let groups = logs::log_groups_with_prefix(&self.logs, prefix).await?;

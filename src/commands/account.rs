@@ -1,12 +1,12 @@
 //! `account show | set-role | reset`: the region's shared `cloudwatchRoleArn`.
 
+use crate::app::context::{Ctx, GREEN, RED};
+use crate::app::execute::{self, Target};
 use crate::arn;
 use crate::aws::sts::Identity;
 use crate::aws::{Clients, apigw, iam, sts};
 use crate::cli::SetRoleArgs;
-use crate::context::{Ctx, GREEN, RED};
 use crate::error;
-use crate::execute::{self, Target};
 use crate::patch::Change;
 use crate::plan::{Action, Plan, Step};
 use crate::planner::role::{plan_account_role, role_health};

@@ -2,18 +2,19 @@
 //! plan: the account role once (when a stage needs it), log groups, one UpdateStage per stage.
 
 use crate::api::Api;
+use crate::app::context::Ctx;
+use crate::app::execute::{self, Target};
 use crate::aws::{Clients, sts};
-use crate::cli::{ApplyArgs, LoggingArgs};
-use crate::context::Ctx;
+use crate::cli::ApplyArgs;
 use crate::error;
-use crate::execute::{self, Target};
 use crate::logging::StageLogging;
 use crate::manifest::{self, Manifest, Settings};
 use crate::planner::layout;
 use crate::planner::role::{NewRole, plan_healthy_account_role};
 use crate::planner::stage::{Mode, plan_requests};
+use crate::planner::targets::{in_each_region, list_apis};
 use crate::planner::validate::{check_offline, check_targets};
-use crate::targets::{in_each_region, list_apis};
+use crate::request::Logging;
 use anyhow::Context as _;
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap};
@@ -33,7 +34,7 @@ impl Managed {
 
     /// The stage-wide request, then one per method or route override: the same requests
     /// `stage set` makes.
-    fn requests(&self) -> Vec<LoggingArgs> {
+    fn requests(&self) -> Vec<Logging> {
         std::iter::once(self.settings.stage_args(&self.api.id, &self.stage.stage_name))
             .chain(self.settings.override_args())
             .filter(|args| !args.is_empty())
@@ -132,7 +133,7 @@ async fn apply_in_region(
         return Ok(());
     }
     // Each stage's own `execution_log_destinations`, when its entry names them.
-    let requests: Vec<Vec<crate::cli::LoggingArgs>> = managed.iter().map(Managed::requests).collect();
+    let requests: Vec<Vec<crate::request::Logging>> = managed.iter().map(Managed::requests).collect();
     let deliveries: Vec<_> = requests.iter().map(|r| r.first().and_then(|r| r.wanted_deliveries())).collect();
     let cost = crate::planner::cost::estimate(ctx, clients, &pairs, &afters, &plan, &deliveries).await;
 
@@ -155,12 +156,12 @@ async fn apply_in_region(
 
 fn read(path: &std::path::Path, wait: Duration) -> anyhow::Result<Manifest> {
     // A declaration of every stage of an estate is kilobytes; 16 MiB is not a declaration.
-    let bytes = crate::files::read_limited(path, 16 << 20, wait).map_err(|why| match why {
-        crate::files::Unreadable::Io(e) => error::usage(format!("cannot read the file: {e}")),
-        crate::files::Unreadable::TooLarge => error::usage(
+    let bytes = crate::app::files::read_limited(path, 16 << 20, wait).map_err(|why| match why {
+        crate::app::files::Unreadable::Io(e) => error::usage(format!("cannot read the file: {e}")),
+        crate::app::files::Unreadable::TooLarge => error::usage(
             "the file is larger than 16 MiB, more than any declaration needs; stopped reading there",
         ),
-        crate::files::Unreadable::NoData(wait) => error::usage(format!(
+        crate::app::files::Unreadable::NoData(wait) => error::usage(format!(
             "nothing could be read within {}s: it is not a regular file (a pipe nobody writes to?)",
             wait.as_secs()
         )),

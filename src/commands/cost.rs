@@ -2,16 +2,16 @@
 //! what that change would cost. Reads only: the change is planned as `stage set` plans it, never
 //! applied.
 
+use crate::app::context::Ctx;
 use crate::aws::sts;
 use crate::cli::CostArgs;
-use crate::context::Ctx;
 use crate::plan::Plan;
 use crate::planner::plan_set;
+use crate::planner::targets::on_stages;
 use crate::planner::validate::{check_offline, check_targets};
-use crate::targets::on_stages;
 
 pub async fn run(ctx: &Ctx, args: &CostArgs) -> anyhow::Result<()> {
-    let logging = &args.logging;
+    let logging = &args.logging.request();
     check_offline(ctx, logging, args.targets.apis.api_type)?;
     let check = |targets: &[_]| check_targets(ctx, logging, targets);
     on_stages(ctx, "cost", &args.targets, check, |clients, targets| async move {

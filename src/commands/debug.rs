@@ -4,21 +4,23 @@
 //! time is up or on Ctrl-C. `debug list` and `debug end` read and end sessions.
 
 use crate::api::{Api, ApiKind};
+use crate::app::context::Ctx;
+use crate::app::execute::{self, Target};
+use crate::app::follow::{Reading, Source, print_events};
+use crate::app::interrupt;
 use crate::arn;
 use crate::aws::{Clients, scheduler, sts};
-use crate::cli::{ApisRef, DebugArgs, DebugCommand, DebugStartArgs, LoggingArgs, StageRef};
-use crate::context::Ctx;
+use crate::cli::{ApisRef, DebugArgs, DebugCommand, DebugStartArgs, StageRef};
 use crate::error;
-use crate::execute::{self, Target};
-use crate::follow::{Reading, Source, print_events};
-use crate::interrupt;
+use crate::groups::{default_log_group, execution_log_group};
 use crate::logging::StageLogging;
 use crate::plan::Plan;
 use crate::planner::session::{self as sessions, Stored};
-use crate::planner::stage::{Mode, default_log_group, execution_log_group, plan_requests};
+use crate::planner::stage::{Mode, plan_requests};
+use crate::planner::targets::{api_and_stage, resolve_apis};
+use crate::request::Logging;
 use crate::session::{self, HTTP_DEBUG_FORMAT, Record, SCHEDULE_GROUP, Snapshot};
 use crate::settings::{Level, Switch};
-use crate::targets::{api_and_stage, resolve_apis};
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use std::time::Duration;
@@ -63,37 +65,37 @@ fn check_kind(api: &Api, args: &DebugStartArgs) -> anyhow::Result<()> {
 /// The session's change, as `stage set` flags: INFO (and data trace when asked) on the stage or
 /// the methods/routes given; for an HTTP API the debugging access log format, with the default
 /// access log group when the stage has no access logging.
-fn session_logging(api: &Api, stage: &StageLogging, args: &DebugStartArgs) -> Vec<LoggingArgs> {
+fn session_logging(api: &Api, stage: &StageLogging, args: &DebugStartArgs) -> Vec<Logging> {
     if api.kind == ApiKind::Http {
-        return vec![LoggingArgs {
+        return vec![Logging {
             access_log_format: Some(HTTP_DEBUG_FORMAT.to_string()),
             access_log_group: stage.access.is_none().then(|| default_log_group(api, &stage.stage_name)),
-            ..LoggingArgs::default()
+            ..Logging::default()
         }];
     }
-    vec![LoggingArgs {
+    vec![Logging {
         level: Some(Level::Info),
         data_trace: args.data_trace.then_some(Switch::On),
         methods: args.methods.clone(),
         routes: args.routes.clone(),
-        ..LoggingArgs::default()
+        ..Logging::default()
     }]
 }
 
 /// A whole-stage session is full logging: a method or route override that logs less than the
 /// session (a lower level, or no data trace when the session asks for it) would keep that
 /// method quiet, so it is raised too, and put back with the rest.
-fn quieter_overrides(api: &Api, stage: &StageLogging, args: &DebugStartArgs) -> Option<LoggingArgs> {
+fn quieter_overrides(api: &Api, stage: &StageLogging, args: &DebugStartArgs) -> Option<Logging> {
     if !(args.methods.is_empty() && args.routes.is_empty()) || api.kind == ApiKind::Http {
         return None;
     }
     let quieter =
         |m: &crate::logging::MethodLogging| m.level != Level::Info || (args.data_trace && !m.data_trace);
     let keys = stage.methods.iter().filter(|(key, m)| *key != crate::settings::ALL_METHODS_KEY && quieter(m));
-    let mut raise = LoggingArgs {
+    let mut raise = Logging {
         level: Some(Level::Info),
         data_trace: args.data_trace.then_some(Switch::On),
-        ..LoggingArgs::default()
+        ..Logging::default()
     };
     for (key, _) in keys {
         match api.kind {

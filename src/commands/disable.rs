@@ -3,20 +3,18 @@
 //! groups are deleted only with `--delete-log-group`.
 
 use crate::api::{Api, ApiKind};
+use crate::app::context::Ctx;
+use crate::app::execute::{self, Target};
 use crate::arn;
 use crate::aws::Clients;
 use crate::cli::DisableArgs;
-use crate::context::Ctx;
 use crate::delivery;
-use crate::execute::{self, Target};
+use crate::groups::{default_log_group, execution_log_group};
 use crate::logging::{Scope, StageLogging, disable_request};
-use crate::plan::{Action, Step};
+use crate::plan::{Action, Step, delete_log_group_step, stage_update_steps};
 use crate::planner::layout;
-use crate::planner::stage::{
-    default_log_group, delete_log_group_step, execution_log_group, readable_deliveries, stage_update_steps,
-    stale_routes,
-};
-use crate::targets::on_stages;
+use crate::planner::stage::{readable_deliveries, stale_routes};
+use crate::planner::targets::on_stages;
 use futures::{StreamExt as _, TryStreamExt as _};
 
 pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {

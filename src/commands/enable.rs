@@ -1,29 +1,31 @@
 //! `enable`: the whole chain — role, account setting, log groups, stages — in one idempotent plan.
 
+use crate::app::context::Ctx;
+use crate::app::execute::{self, Target};
 use crate::cli::EnableArgs;
-use crate::context::Ctx;
-use crate::execute::{self, Target};
 use crate::planner::plan_enable;
 use crate::planner::role::NewRole;
+use crate::planner::targets::on_stages;
 use crate::planner::validate::{check_offline, check_region_bound, check_targets};
-use crate::targets::on_stages;
 use std::time::Duration;
 
 /// What can be checked without AWS (also before a run over accounts starts).
 pub fn check_input(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
-    check_offline(ctx, &args.logging, args.targets.apis.api_type)?;
-    check_region_bound(ctx, &args.targets, &args.logging)
+    let logging = args.logging.request();
+    check_offline(ctx, &logging, args.targets.apis.api_type)?;
+    check_region_bound(ctx, &args.targets, &logging)
 }
 
 pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
     check_input(ctx, args)?;
-    let check = |targets: &[_]| check_targets(ctx, &args.logging, targets);
+    let logging = &args.logging.request();
+    let check = |targets: &[_]| check_targets(ctx, logging, targets);
     on_stages(ctx, "enable", &args.targets, check, |clients, targets| async move {
         let identity = crate::aws::sts::caller_identity(&clients.sts).await?;
         let role = NewRole { name: &args.role_name, hardened: args.hardened_trust };
         // Owners are read alongside the plan: their calls count against other quotas.
         let (planned, owners) = tokio::join!(
-            plan_enable(ctx, &clients, &identity, &targets, &args.logging, Some(role)),
+            plan_enable(ctx, &clients, &identity, &targets, logging, Some(role)),
             crate::planner::owner::owners(ctx, &clients, &targets)
         );
         let (plan, units, afters) = planned?;
@@ -36,7 +38,7 @@ pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
             &targets,
             &afters,
             &plan,
-            &vec![args.logging.wanted_deliveries(); targets.len()],
+            &vec![logging.wanted_deliveries(); targets.len()],
         )
         .await;
         let mut target = Target {

@@ -1,9 +1,10 @@
 //! `formats list | show | check`.
 
 use crate::api::ApiKind;
-use crate::context::{Ctx, RED, YELLOW};
+use crate::app::context::{Ctx, RED, YELLOW};
 use crate::error;
-use crate::format::{self, Lint, Severity};
+use crate::finding::Severity;
+use crate::format::{self, Lint};
 use crate::planner::validate::resolve_format_arg;
 use serde_json::json;
 
@@ -68,6 +69,8 @@ fn print_findings(lint: &Lint) {
         match finding.severity {
             Severity::Error => println!("{RED}error:{RED:#} {}", finding.message),
             Severity::Warning => println!("{YELLOW}warning:{YELLOW:#} {}", finding.message),
+            // The linter reports problems only.
+            Severity::Ok => println!("ok: {}", finding.message),
         }
     }
 }

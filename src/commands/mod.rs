@@ -1,6 +1,6 @@
 //! One module per command: argument handling, orchestration and output. `run` dispatches. What
-//! the commands share lives outside: [`crate::targets`] (look-ups, the per-region driver),
-//! [`crate::planner`] (checks and plans) and [`crate::execute`] (applying a plan).
+//! the commands share lives outside: [`crate::planner::targets`] (look-ups, the per-region driver),
+//! [`crate::planner`] (checks and plans) and [`crate::app::execute`] (applying a plan).
 
 pub mod account;
 pub mod apply;
@@ -16,9 +16,9 @@ pub mod stage;
 pub mod status;
 pub mod tail;
 
-use crate::accounts::run_in_accounts;
+use crate::app::accounts::run_in_accounts;
+use crate::app::context::Ctx;
 use crate::cli::{AccountArgs, AccountCommand, Cli, Command, FormatsCommand, RoleCommand, StageCommand};
-use crate::context::Ctx;
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let mut ctx = Ctx::new(cli.global);
@@ -49,7 +49,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let needs_ous = file.as_ref().is_some_and(|(_, file)| file.scopes_by_ou());
             // An apply entry scoped to an account or OU outside the run would change nothing.
-            let check = |run: &crate::accounts::RunAccounts| match &file {
+            let check = |run: &crate::app::accounts::RunAccounts| match &file {
                 Some((path, file)) => match file.scope_outside(run) {
                     Some(message) => Err(crate::error::usage(format!("-f {path}: {message}"))),
                     None => Ok(()),

@@ -1,9 +1,9 @@
 //! `role create`.
 
+use crate::app::context::Ctx;
+use crate::app::execute::{self, Target};
 use crate::aws::sts;
 use crate::cli::RoleCreateArgs;
-use crate::context::Ctx;
-use crate::execute::{self, Target};
 use crate::plan::Plan;
 use crate::planner::role::{NewRole, plan_role};
 use serde_json::json;

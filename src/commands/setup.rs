@@ -2,17 +2,17 @@
 //! the same code as `enable`, and prints the equivalent non-interactive command.
 
 use crate::api::Api;
+use crate::app::context::{Ctx, YELLOW};
+use crate::app::execute::{self, Target, Unit};
 use crate::aws::sts::Identity;
 use crate::aws::{Clients, apigw, iam, logs, sts};
 use crate::cli::{ApisRef, ColorWhen, DebugStartArgs, SetupArgs, Targets};
-use crate::context::{Ctx, YELLOW};
-use crate::execute::{self, Target, Unit};
 use crate::logging::{MethodLogging, StageLogging};
 use crate::planner::plan_enable;
 use crate::planner::role::{NewRole, plan_account_role, plan_role, role_health};
+use crate::planner::targets::{list_apis, resolve_targets};
 use crate::planner::validate::check_offline;
 use crate::settings::{ALL_METHODS_KEY, Level};
-use crate::targets::{list_apis, resolve_targets};
 use crate::trust::{self, DEFAULT_ROLE_NAME, RoleHealth};
 use crate::wizard::{self, Prompter, RoleChoice, Source};
 use crate::{error, plan::Plan};
@@ -28,10 +28,11 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<Option<(DebugSta
             "in scripts use `apigw-logs enable --api API --stage STAGE [flags]` (the wizard prints the exact one), or `apigw-logs apply -f FILE`",
         ));
     }
-    check_offline(ctx, &args.logging, args.api_type)?;
+    let logging = args.logging.request();
+    check_offline(ctx, &logging, args.api_type)?;
     let mut prompter = Dialoguer::new(ctx);
     // Flags that answer setup questions say what the user came for.
-    let goal = match args.logging.is_empty() && args.stages.is_empty() {
+    let goal = match logging.is_empty() && args.stages.is_empty() {
         true => wizard::ask_goal(&mut prompter)?,
         false => wizard::Goal::SetUp,
     };
@@ -69,7 +70,7 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<Option<(DebugSta
         &identity.account,
         (args.api.as_deref(), args.api_type),
         &args.stages,
-        &args.logging,
+        &logging,
     )
     .await?;
     let command = wizard::equivalent_command(&request, &args.wait);
@@ -145,7 +146,7 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<Option<(DebugSta
     let applied = execute::run(ctx, &clients, &plan, target).await;
     // Declined at "Apply?": the answers are not lost, they are this command.
     let declined = applied.as_ref().is_err_and(|e| error::exit_code(e) == error::Exit::Cancelled)
-        && !crate::interrupt::apply_started();
+        && !crate::app::interrupt::apply_started();
     if (ctx.dry_run() || declined) && !ctx.json() {
         println!("Equivalent command:\n  {command}");
     }

@@ -1,19 +1,19 @@
 //! `stage show` and `stage set`.
 
 use crate::api::{Api, ApiKind};
+use crate::app::context::{BOLD, Ctx, YELLOW};
+use crate::app::execute::{self, Target};
 use crate::aws::sts;
 use crate::cli::{StageSetArgs, StageShowArgs, Targets};
-use crate::context::{BOLD, Ctx, YELLOW};
 use crate::delivery::StageDelivery;
 use crate::error;
-use crate::execute::{self, Target};
 use crate::format;
 use crate::logging::{AccessLog, Scope, StageLogging};
 use crate::planner::layout;
 use crate::planner::stage::readable_deliveries;
+use crate::planner::targets::{on_stages, resolve_targets};
 use crate::planner::validate::{check_offline, check_region_bound, check_targets};
 use crate::settings::on_off;
-use crate::targets::{on_stages, resolve_targets};
 use serde_json::{Value, json};
 
 pub async fn show(ctx: &Ctx, args: &StageShowArgs) -> anyhow::Result<()> {
@@ -184,7 +184,7 @@ fn print_access(access: Option<&AccessLog>, kind: ApiKind) {
 
 /// What can be checked without AWS (also before a run over accounts starts).
 pub fn check_set_input(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
-    let logging = &args.logging;
+    let logging = &args.logging.request();
     if logging.is_empty() {
         return Err(error::usage(
             "stage set: nothing to change; give at least one of --level, --data-trace, --metrics, --clear-method, --clear-route, --access-log-group, --access-log-destination, --access-log-format, --retention-days, --execution-log-retention-days, --no-access-log, --execution-log-destination, --no-execution-log-delivery",
@@ -196,7 +196,7 @@ pub fn check_set_input(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
 
 pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
     check_set_input(ctx, args)?;
-    let logging = &args.logging;
+    let logging = &args.logging.request();
     let check = |targets: &[_]| check_targets(ctx, logging, targets);
     on_stages(ctx, "stage set", &args.targets, check, |clients, targets| async move {
         let identity = sts::caller_identity(&clients.sts).await?;

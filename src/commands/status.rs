@@ -2,22 +2,22 @@
 //! as a tree or JSON, exits 5 on errors; `--fix` repairs what can be repaired through one plan.
 
 use crate::api::{Api, ApiKind};
-use crate::audit::{self, Finding, Leftover, Remedy, SessionState, Severity, StageFacts};
+use crate::app::context::{Ctx, GREEN, RED, YELLOW};
+use crate::app::execute::{self, Target};
+use crate::audit::{self, Leftover, SessionState, StageFacts};
 use crate::aws::sts::Identity;
 use crate::aws::{Clients, apigw, logs, sts};
 use crate::cli::{ApisRef, ColorWhen, StatusArgs};
-use crate::context::{Ctx, GREEN, RED, YELLOW};
 use crate::error;
-use crate::execute::{self, Target};
+use crate::finding::{Finding, Remedy, Severity};
+use crate::groups::{default_log_group, execution_log_group, rest_execution_log_group};
 use crate::logging::StageLogging;
 use crate::plan::Plan;
+use crate::plan::delete_log_group_step;
 use crate::planner::role::{NewRole, plan_healthy_account_role, role_health};
 use crate::planner::session::Sessions;
-use crate::planner::stage::{
-    Mode, default_log_group, delete_log_group_step, execution_log_group, plan_requests, readable_deliveries,
-    rest_execution_log_group, stale_routes,
-};
-use crate::targets::{in_each_region, resolve_apis};
+use crate::planner::stage::{Mode, plan_requests, readable_deliveries, stale_routes};
+use crate::planner::targets::{in_each_region, resolve_apis};
 use futures::{StreamExt as _, TryStreamExt as _};
 use serde::Serialize;
 use std::time::Duration;

@@ -2,14 +2,15 @@
 //! prints events in time order, and with `--follow` polls with backoff until Ctrl-C.
 
 use crate::api::ApiKind;
+use crate::app::context::Ctx;
+use crate::app::follow::{Reading, Source, print_events};
+use crate::app::interrupt;
 use crate::arn::{self, Destination};
 use crate::cli::TailArgs;
-use crate::context::Ctx;
-use crate::follow::{Reading, Source, print_events};
-use crate::planner::stage::execution_log_group;
+use crate::error;
+use crate::groups::execution_log_group;
+use crate::planner::targets::api_and_stage;
 use crate::tail::where_pattern;
-use crate::targets::api_and_stage;
-use crate::{error, interrupt};
 
 pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<()> {
     let clients = ctx.clients().await?;

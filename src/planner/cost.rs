@@ -4,9 +4,9 @@
 //! goes on, saying the cost is unknown, and nothing else changes.
 
 use crate::api::{Api, ApiKind};
+use crate::app::context::Ctx;
 use crate::aws::Clients;
 use crate::aws::cloudwatch::{self, MetricKey};
-use crate::context::Ctx;
 use crate::cost::{CostReport, Measured, Retention, Setup, StageCost, Traffic};
 use crate::delivery::{DestinationKind, DestinationSpec};
 use crate::logging::StageLogging;
@@ -160,7 +160,7 @@ async fn try_estimate(
             keys.push(incoming_bytes(&group));
         }
         if api.kind != ApiKind::Http {
-            let group = super::stage::execution_log_group(api, &stage.stage_name);
+            let group = crate::groups::execution_log_group(api, &stage.stage_name);
             if clients.find_log_group(&group).await?.is_some() {
                 keys.push(incoming_bytes(&group));
             }
@@ -212,7 +212,7 @@ async fn try_estimate(
             (request_total > 0.0).then(|| bytes / request_total)
         };
         let execution_group =
-            (api.kind != ApiKind::Http).then(|| super::stage::execution_log_group(api, &before.stage_name));
+            (api.kind != ApiKind::Http).then(|| crate::groups::execution_log_group(api, &before.stage_name));
         let measured_now = Measured {
             access: measured_per_request(access_group(before).filter(|g| group_users[g] == 1)),
             execution: measured_per_request(execution_group.clone()),
@@ -331,7 +331,7 @@ async fn setup(
         }
     };
     let execution_group =
-        (api.kind != ApiKind::Http).then(|| super::stage::execution_log_group(api, &stage.stage_name));
+        (api.kind != ApiKind::Http).then(|| crate::groups::execution_log_group(api, &stage.stage_name));
     Ok(Setup {
         kind: api.kind,
         level,

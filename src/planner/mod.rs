@@ -1,19 +1,21 @@
 //! Planning: what the mutating commands share. Checks the logging flags, reads what a change
-//! depends on, and turns requests into plan steps; [`crate::execute`] applies the plans.
+//! depends on, and turns requests into plan steps; [`crate::app::execute`] applies the plans.
 
 pub mod cost;
 pub mod owner;
 pub mod role;
 pub mod session;
 pub mod stage;
+pub mod targets;
 pub mod validate;
 
 use crate::api::{Api, ApiKind};
 use crate::aws::Clients;
 use crate::aws::sts::Identity;
-use crate::cli::LoggingArgs;
-use crate::context::Ctx;
-use crate::execute::Unit;
+use crate::request::Logging;
+
+use crate::app::context::Ctx;
+use crate::app::execute::Unit;
 use crate::logging::StageLogging;
 use crate::plan::{Plan, Step};
 use futures::{StreamExt as _, TryStreamExt as _};
@@ -29,7 +31,7 @@ pub async fn plan_enable(
     clients: &Clients,
     identity: &Identity,
     targets: &[(Api, StageLogging)],
-    logging: &LoggingArgs,
+    logging: &Logging,
     role: Option<NewRole<'_>>,
 ) -> anyhow::Result<(Plan, Vec<Unit>, Vec<StageLogging>)> {
     let requests = std::slice::from_ref(logging);
@@ -59,7 +61,7 @@ pub async fn plan_set(
     clients: &Clients,
     identity: &Identity,
     targets: &[(Api, StageLogging)],
-    logging: &LoggingArgs,
+    logging: &Logging,
 ) -> anyhow::Result<Vec<stage::StagePlan>> {
     let requests = std::slice::from_ref(logging);
     futures::stream::iter(targets)
@@ -173,7 +175,7 @@ pub async fn emitted(
 /// Prints `--emit`'s code (JSON: `{"emit": TOOL, "code": …}`).
 pub fn print_emitted(ctx: &Ctx, tool: crate::emit::Tool, code: &str) -> anyhow::Result<()> {
     if ctx.json() {
-        let tool = clap::ValueEnum::to_possible_value(&tool).map(|v| v.get_name().to_string());
+        let tool = crate::choice::Choice::name(tool);
         ctx.print_json(&serde_json::json!({ "emit": tool, "code": code }))
     } else {
         print!("{code}");

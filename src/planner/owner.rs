@@ -3,9 +3,9 @@
 //! API), with the stack's original template read once per stack.
 
 use crate::api::Api;
+use crate::app::context::Ctx;
 use crate::aws::Clients;
 use crate::aws::cloudformation::{self, Stack};
-use crate::context::Ctx;
 use crate::logging::StageLogging;
 use crate::owner::{self, Owner};
 use std::collections::HashMap;

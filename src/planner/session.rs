@@ -1,13 +1,13 @@
 //! Debug sessions, the AWS part: the open sessions of a region (their schedules), a stage's
 //! session record, and the steps that start and end a session.
 
-use super::stage::stage_update_steps_to;
 use crate::api::Api;
+use crate::app::context::Ctx;
 use crate::aws::sts::Identity;
 use crate::aws::{Clients, iam, logs, scheduler};
-use crate::context::Ctx;
 use crate::error;
 use crate::logging::StageLogging;
+use crate::plan::stage_update_steps_to;
 use crate::plan::{Action, Step};
 use crate::session::{
     self, RECORD_LOG_GROUP, RECORD_RETENTION_DAYS, REVERT_POLICY_NAME, Record, SCHEDULE_GROUP, at_expression,

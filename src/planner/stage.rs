@@ -7,15 +7,15 @@ use crate::arn::{self, Destination};
 use crate::aws::Clients;
 use crate::aws::sts::Identity;
 use crate::aws::{apigw, apigw2};
-use crate::cli::LoggingArgs;
-use crate::context::Ctx;
+use crate::request::Logging;
+
+use crate::app::context::Ctx;
 use crate::delivery;
 use crate::error;
-use crate::logging::{
-    AccessChange, ExecutionChange, Scope, StageLogging, StageRequest, stage_patch_to, turns_on_data_trace,
-    v2_update_to,
-};
+use crate::groups::{default_log_group, execution_log_group};
+use crate::logging::{AccessChange, ExecutionChange, Scope, StageLogging, StageRequest, turns_on_data_trace};
 use crate::patch::Change;
+use crate::plan::stage_update_steps;
 use crate::plan::{Action, Plan, Step};
 use crate::settings::{DEFAULT_RETENTION_DAYS, Level, MethodSpec};
 
@@ -49,7 +49,7 @@ pub async fn plan_requests(
     identity: &Identity,
     api: &Api,
     stage: &StageLogging,
-    requests: &[LoggingArgs],
+    requests: &[Logging],
     mode: Mode,
 ) -> anyhow::Result<StagePlan> {
     let mut stage = stage.clone();
@@ -269,64 +269,6 @@ pub async fn readable_deliveries<'c>(
     }
 }
 
-/// The calls that take the stage to `request`: one UpdateStage for a REST API; for an HTTP or
-/// WebSocket API a DeleteRouteSettings per override removed, a DeleteAccessLogSettings when access
-/// logging goes off, then one UpdateStage. Deletes go first, so an update never carries settings
-/// of a route that is gone. None when nothing changes.
-pub fn stage_update_steps(api: &Api, stage: &StageLogging, request: &StageRequest) -> Vec<Step> {
-    stage_update_steps_to(api, stage, &crate::logging::after(stage, request))
-}
-
-/// The calls that take the stage to `next` (see [`stage_update_steps`]).
-pub fn stage_update_steps_to(api: &Api, stage: &StageLogging, next: &StageLogging) -> Vec<Step> {
-    let shorten = |changes: Vec<Change>| -> Vec<Change> {
-        changes.into_iter().map(|c| shorten_format_change(c, api.kind)).collect()
-    };
-    if api.kind == ApiKind::Rest {
-        let (ops, changes) = stage_patch_to(stage, next);
-        if ops.is_empty() {
-            return Vec::new();
-        }
-        let action = Action::UpdateStage {
-            rest_api_id: api.id.clone(),
-            stage_name: stage.stage_name.clone(),
-            patch_operations: ops,
-        };
-        return vec![Step::new(
-            format!("restapis/{}/stages/{}", api.id, stage.stage_name),
-            action,
-            shorten(changes),
-        )];
-    }
-    let resource = format!("apis/{}/stages/{}", api.id, stage.stage_name);
-    let update = v2_update_to(stage, next);
-    let mut steps = Vec::new();
-    for (route_key, change) in update.removed_routes {
-        let action = Action::DeleteRouteSettings {
-            api_id: api.id.clone(),
-            stage_name: stage.stage_name.clone(),
-            route_key,
-        };
-        steps.push(Step::new(&resource, action, vec![change]));
-    }
-    if let Some(change) = update.access_off {
-        let action =
-            Action::DeleteAccessLogSettings { api_id: api.id.clone(), stage_name: stage.stage_name.clone() };
-        steps.push(Step::new(&resource, action, vec![change]));
-    }
-    if !update.changes.is_empty() {
-        let action = Action::UpdateApiStage {
-            api_id: api.id.clone(),
-            stage_name: stage.stage_name.clone(),
-            default_route_settings: update.default_route_settings,
-            route_settings: update.route_settings,
-            access_log_settings: update.access_log_settings,
-        };
-        steps.push(Step::new(&resource, action, shorten(update.changes)));
-    }
-    steps
-}
-
 /// Route overrides of a v2 stage whose route no longer exists. AWS keeps such settings when a
 /// route is deleted, but refuses an UpdateStage that carries them ("Unable to find Route by key").
 /// Reads the API's routes (GetRoutes) only when the stage has route overrides.
@@ -414,7 +356,7 @@ async fn check_methods_exist(
 
 /// `enable` turns execution logging on (INFO) when it is off, and data trace off unless asked;
 /// a level the stage already logs at is kept. `stage set` changes only what it is given.
-fn execution_change(logging: &LoggingArgs, stage: &StageLogging, mode: Mode) -> ExecutionChange {
+fn execution_change(logging: &Logging, stage: &StageLogging, mode: Mode) -> ExecutionChange {
     let mut change = ExecutionChange {
         level: logging.level,
         data_trace: logging.data_trace.map(|s| s.is_on()),
@@ -430,45 +372,6 @@ fn execution_change(logging: &LoggingArgs, stage: &StageLogging, mode: Mode) -> 
     change
 }
 
-/// `API-Gateway-Access-Logs_{apiId}/{stageName}`, next to API Gateway's own execution log group.
-/// HTTP APIs get it under `/aws/vendedlogs/`: they deliver through the log group's resource
-/// policy, whose size limit (5,120 characters) many per-group statements exhaust; CloudWatch Logs
-/// covers every group under that prefix with one statement.
-pub fn default_log_group(api: &Api, stage: &str) -> String {
-    let name = format!("API-Gateway-Access-Logs_{}/{stage}", api.id);
-    match api.kind {
-        ApiKind::Http => format!("/aws/vendedlogs/{name}"),
-        _ => name,
-    }
-}
-
-/// The group API Gateway writes a stage's execution logs to: `API-Gateway-Execution-Logs_{id}/{stage}`
-/// for REST APIs, `/aws/apigateway/{id}/{stage}` for WebSocket APIs (public runbooks and scripts;
-/// not yet confirmed on a real account, see the README).
-pub fn execution_log_group(api: &Api, stage: &str) -> String {
-    match api.kind {
-        ApiKind::Websocket => format!("/aws/apigateway/{}/{stage}", api.id),
-        _ => rest_execution_log_group(&api.id, stage),
-    }
-}
-
-/// The REST name, which versions before 0.2 also pre-created for WebSocket stages.
-pub fn rest_execution_log_group(api_id: &str, stage: &str) -> String {
-    format!("API-Gateway-Execution-Logs_{api_id}/{stage}")
-}
-
-/// Deleting a log group, confirmed first: its events are gone for good.
-pub fn delete_log_group_step(name: &str) -> Step {
-    Step::new(
-        format!("log group {name}"),
-        Action::DeleteLogGroup { log_group_name: name.to_string() },
-        vec![Change::new("log group", Some(name.to_string()), None)],
-    )
-    .confirming(format!(
-        "deleting log group {name} destroys every log event in it (and any other stage logging to it loses its logs)"
-    ))
-}
-
 /// A log group a stage logs to, and what the tool wants of it.
 struct GroupRequest<'a> {
     name: &'a str,
@@ -477,7 +380,7 @@ struct GroupRequest<'a> {
     /// Also give an existing group that never expires the default retention.
     bound_unlimited: bool,
     /// `--kms-key-id` and `--tag`, for a group the tool creates.
-    creation: &'a LoggingArgs,
+    creation: &'a Logging,
 }
 
 /// Creates the group (with retention, key and tags) when missing; changes an existing group's
@@ -533,21 +436,6 @@ async fn log_group_steps(ctx: &Ctx, clients: &Clients, group: GroupRequest<'_>) 
     }
 }
 
-/// Formats are long; name the preset when one matches so the plan stays readable.
-fn shorten_format_change(mut change: Change, kind: ApiKind) -> Change {
-    if change.field == "access log format" {
-        let label = |v: Option<String>| {
-            v.map(|f| match kind.matching_preset(&f) {
-                Some(p) => format!("{} preset", p.name),
-                None => f,
-            })
-        };
-        change.before = label(change.before);
-        change.after = label(change.after);
-    }
-    change
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -568,13 +456,13 @@ mod tests {
 
     #[test]
     fn enable_turns_execution_logging_on_and_data_trace_off_unless_told() {
-        let none = LoggingArgs::default();
+        let none = Logging::default();
         let off = stage(ApiKind::Rest, Level::Off);
         assert_eq!(execution_change(&none, &off, Mode::Enable), change(Some(Level::Info), Some(false), None));
         // A level the stage already logs at is kept.
         let error = stage(ApiKind::Websocket, Level::Error);
         assert_eq!(execution_change(&none, &error, Mode::Enable), change(None, Some(false), None));
-        let asked = LoggingArgs {
+        let asked = Logging {
             level: Some(Level::Error),
             data_trace: Some(Switch::On),
             metrics: Some(Switch::On),
@@ -588,7 +476,7 @@ mod tests {
 
     #[test]
     fn stage_set_and_http_apis_change_only_what_is_given() {
-        let metrics = LoggingArgs { metrics: Some(Switch::Off), ..Default::default() };
+        let metrics = Logging { metrics: Some(Switch::Off), ..Default::default() };
         let off = stage(ApiKind::Rest, Level::Off);
         assert_eq!(execution_change(&metrics, &off, Mode::Set), change(None, None, Some(false)));
         // HTTP APIs have no execution logging to turn on.

@@ -3,56 +3,26 @@
 //! the first is changed).
 
 use crate::api::{Api, ApiKind};
+use crate::app::context::Ctx;
 use crate::arn::{self, Destination};
-use crate::cli::{LoggingArgs, Targets};
-use crate::context::Ctx;
+use crate::cli::Targets;
 use crate::error;
 use crate::format;
 use crate::logging::StageLogging;
+use crate::request::Logging;
 use std::time::Duration;
-
-impl LoggingArgs {
-    /// Whether the flags ask for no change at all.
-    pub fn is_empty(&self) -> bool {
-        self.level.is_none()
-            && self.data_trace.is_none()
-            && self.metrics.is_none()
-            && self.clear_methods.is_empty()
-            && self.clear_routes.is_empty()
-            && self.access_log_group.is_none()
-            && self.access_log_destination.is_none()
-            && self.access_log_format.is_none()
-            && self.retention_days.is_none()
-            && self.execution_log_retention_days.is_none()
-            && !self.no_access_log
-            && self.execution_log_destinations.is_empty()
-            && !self.no_execution_log_delivery
-    }
-
-    /// The execution log delivery asked for: `Some` whole set of destinations (empty: none, remove
-    /// them all), `None` to leave the stage's deliveries as they are.
-    pub fn wanted_deliveries(&self) -> Option<&[crate::delivery::DestinationSpec]> {
-        if self.no_execution_log_delivery {
-            Some(&[])
-        } else if self.execution_log_destinations.is_empty() {
-            None
-        } else {
-            Some(&self.execution_log_destinations)
-        }
-    }
-}
 
 /// The logging flags after every check that needs no AWS call: the destination ARN parsed, the
 /// format checked as far as the API type is known. Done first, so bad input exits 2 even without
 /// credentials.
 pub struct CheckedLogging<'a> {
-    pub args: &'a LoggingArgs,
+    pub args: &'a Logging,
     pub destination: Option<(Destination, arn::Arn)>,
 }
 
 /// `--kms-key-id` and `--access-log-destination` name a resource in one region: they cannot go to
 /// several regions at once.
-pub fn check_region_bound(ctx: &Ctx, targets: &Targets, logging: &LoggingArgs) -> anyhow::Result<()> {
+pub fn check_region_bound(ctx: &Ctx, targets: &Targets, logging: &Logging) -> anyhow::Result<()> {
     if !targets.all_regions && ctx.global.regions.len() <= 1 {
         return Ok(());
     }
@@ -73,7 +43,7 @@ pub fn check_region_bound(ctx: &Ctx, targets: &Targets, logging: &LoggingArgs) -
 /// of each target's type are checked again when it is planned.
 pub fn check_offline<'a>(
     ctx: &Ctx,
-    logging: &'a LoggingArgs,
+    logging: &'a Logging,
     kind: Option<ApiKind>,
 ) -> anyhow::Result<CheckedLogging<'a>> {
     let sets_execution = logging.level.is_some() || logging.data_trace.is_some() || logging.metrics.is_some();
@@ -148,11 +118,7 @@ pub fn type_of(api: &Api) -> String {
 
 /// The rules of each target's API type (and the format for each type), for every region's
 /// targets before the first region is changed.
-pub fn check_targets(
-    ctx: &Ctx,
-    logging: &LoggingArgs,
-    targets: &[(Api, StageLogging)],
-) -> anyhow::Result<()> {
+pub fn check_targets(ctx: &Ctx, logging: &Logging, targets: &[(Api, StageLogging)]) -> anyhow::Result<()> {
     let destination = logging.access_log_destination.as_deref().and_then(|d| arn::parse_destination(d).ok());
     let mut kinds_seen = Vec::new();
     for (api, _) in targets {
@@ -171,7 +137,7 @@ pub fn check_targets(
 /// `--method` is for REST APIs, `--route` for the others. `subject` says which targets are of
 /// that type, e.g. "API web (a1b2) is an HTTP API".
 pub fn check_kind(
-    logging: &LoggingArgs,
+    logging: &Logging,
     destination: Option<&Destination>,
     kind: ApiKind,
     subject: &str,
@@ -244,16 +210,16 @@ pub fn resolve_format_arg(flag: &str, arg: &str, kind: ApiKind) -> anyhow::Resul
     };
     // A pipe (`@<(…)`) gets a minute to deliver its few bytes.
     let limit = format::MAX_FORMAT_BYTES + "\r\n".len();
-    let bytes = crate::files::read_limited(std::path::Path::new(path), limit, Duration::from_secs(60))
+    let bytes = crate::app::files::read_limited(std::path::Path::new(path), limit, Duration::from_secs(60))
         .map_err(|why| match why {
-            crate::files::Unreadable::Io(e) => {
+            crate::app::files::Unreadable::Io(e) => {
                 error::usage(format!("{flag}: cannot read format file '{path}': {e}"))
             }
-            crate::files::Unreadable::TooLarge => error::usage(format!(
+            crate::app::files::Unreadable::TooLarge => error::usage(format!(
                 "{flag}: format file '{path}' is larger than the {}-byte (3 KB) limit of a format; stopped reading there",
                 format::MAX_FORMAT_BYTES
             )),
-            crate::files::Unreadable::NoData(wait) => error::usage(format!(
+            crate::app::files::Unreadable::NoData(wait) => error::usage(format!(
                 "{flag}: nothing could be read from format file '{path}' within {}s: it is not a regular file",
                 wait.as_secs()
             )),
@@ -352,54 +318,36 @@ mod tests {
     #[test]
     fn offline_checks_refuse_contradictions_before_any_call() {
         let ctx = ctx(&[]);
-        let check =
-            |logging: LoggingArgs| check_offline(&ctx, &logging, None).map(|c| c.destination.is_some());
-        let level = || LoggingArgs { level: Some(crate::settings::Level::Info), ..Default::default() };
+        let check = |logging: Logging| check_offline(&ctx, &logging, None).map(|c| c.destination.is_some());
+        let level = || Logging { level: Some(crate::settings::Level::Info), ..Default::default() };
         let cases = [
+            (Logging { methods: vec![method("GET /x")], ..Default::default() }, "--method: say what to set"),
+            (Logging { routes: vec!["$connect".into()], ..Default::default() }, "--route: say what to set"),
             (
-                LoggingArgs { methods: vec![method("GET /x")], ..Default::default() },
-                "--method: say what to set",
-            ),
-            (
-                LoggingArgs { routes: vec!["$connect".into()], ..Default::default() },
-                "--route: say what to set",
-            ),
-            (
-                LoggingArgs { methods: vec![method("GET /x")], routes: vec!["$connect".into()], ..level() },
+                Logging { methods: vec![method("GET /x")], routes: vec!["$connect".into()], ..level() },
                 "one request cannot use both",
             ),
             (
-                LoggingArgs {
+                Logging {
                     tags: vec![("a".into(), "1".into()), ("a".into(), "2".into())],
                     ..Default::default()
                 },
                 "key 'a' is given twice",
             ),
             (
-                LoggingArgs {
-                    methods: vec![method("GET /x")],
-                    clear_methods: vec![method("GET /x")],
-                    ..level()
-                },
+                Logging { methods: vec![method("GET /x")], clear_methods: vec![method("GET /x")], ..level() },
                 "--clear-method both name 'GET /x'",
             ),
             (
-                LoggingArgs {
-                    routes: vec!["$default".into()],
-                    clear_routes: vec!["$default".into()],
-                    ..level()
-                },
+                Logging { routes: vec!["$default".into()], clear_routes: vec!["$default".into()], ..level() },
                 "--clear-route both name '$default'",
             ),
             (
-                LoggingArgs {
-                    access_log_destination: Some("arn:aws:s3:::bucket".into()),
-                    ..Default::default()
-                },
+                Logging { access_log_destination: Some("arn:aws:s3:::bucket".into()), ..Default::default() },
                 "--access-log-destination:",
             ),
             (
-                LoggingArgs { access_log_format: Some("$context.status".into()), ..Default::default() },
+                Logging { access_log_format: Some("$context.status".into()), ..Default::default() },
                 "--access-log-format: the format is invalid",
             ),
         ];
@@ -408,14 +356,14 @@ mod tests {
             assert!(text.contains(expected), "expected {expected:?} in {text}");
         }
         let firehose = "arn:aws:firehose:us-east-1:123456789012:deliverystream/amazon-apigateway-x";
-        let ok = LoggingArgs { access_log_destination: Some(firehose.into()), ..level() };
+        let ok = Logging { access_log_destination: Some(firehose.into()), ..level() };
         assert!(check(ok).unwrap(), "the destination is parsed once, here");
     }
 
     #[test]
     fn a_named_api_type_is_checked_offline_too() {
         let ctx = ctx(&[]);
-        let logging = LoggingArgs { level: Some(crate::settings::Level::Error), ..Default::default() };
+        let logging = Logging { level: Some(crate::settings::Level::Error), ..Default::default() };
         let text = message(check_offline(&ctx, &logging, Some(ApiKind::Http)));
         assert!(text.contains("--level: --api-type http selects HTTP APIs"), "{text}");
         assert!(check_offline(&ctx, &logging, Some(ApiKind::Websocket)).is_ok());
@@ -423,15 +371,15 @@ mod tests {
 
     #[test]
     fn each_api_type_has_its_rules() {
-        let kind_check = |logging: &LoggingArgs, destination: Option<&Destination>, kind: ApiKind| {
+        let kind_check = |logging: &Logging, destination: Option<&Destination>, kind: ApiKind| {
             check_kind(logging, destination, kind, "API x (a1) is a test")
         };
-        let level = LoggingArgs { level: Some(crate::settings::Level::Info), ..Default::default() };
-        let retention = LoggingArgs { execution_log_retention_days: Some(30), ..Default::default() };
-        let routes = LoggingArgs { clear_routes: vec!["$connect".into()], ..Default::default() };
-        let methods = LoggingArgs { clear_methods: vec![method("GET /x")], ..Default::default() };
+        let level = Logging { level: Some(crate::settings::Level::Info), ..Default::default() };
+        let retention = Logging { execution_log_retention_days: Some(30), ..Default::default() };
+        let routes = Logging { clear_routes: vec!["$connect".into()], ..Default::default() };
+        let methods = Logging { clear_methods: vec![method("GET /x")], ..Default::default() };
         let firehose = Destination::Firehose { arn: "arn:aws:firehose:x".into() };
-        let none = LoggingArgs::default();
+        let none = Logging::default();
 
         for (logging, destination, kind, expected) in [
             (&level, None, ApiKind::Http, "--level: API x (a1) is a test; AWS refuses execution logging"),
@@ -463,18 +411,17 @@ mod tests {
             all_stages: true,
             all_regions: false,
         };
-        let key =
-            LoggingArgs { kms_key_id: Some("arn:aws:kms:us-east-1:1:key/k".into()), ..Default::default() };
+        let key = Logging { kms_key_id: Some("arn:aws:kms:us-east-1:1:key/k".into()), ..Default::default() };
         assert!(check_region_bound(&ctx(&["us-east-1"]), &targets, &key).is_ok());
         let text = message(check_region_bound(&ctx(&["us-east-1", "eu-west-1"]), &targets, &key));
         assert!(text.starts_with("--kms-key-id names a resource in one region"), "{text}");
         let everywhere = Targets { all_regions: true, ..targets };
         let destination =
-            LoggingArgs { access_log_destination: Some("arn:aws:logs:x".into()), ..Default::default() };
+            Logging { access_log_destination: Some("arn:aws:logs:x".into()), ..Default::default() };
         assert!(
             message(check_region_bound(&ctx(&[]), &everywhere, &destination))
                 .contains("--access-log-destination")
         );
-        assert!(check_region_bound(&ctx(&[]), &everywhere, &LoggingArgs::default()).is_ok());
+        assert!(check_region_bound(&ctx(&[]), &everywhere, &Logging::default()).is_ok());
     }
 }

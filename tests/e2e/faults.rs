@@ -1428,9 +1428,9 @@ fn context_variables(format: &str) -> Vec<String> {
 /// prefixes.
 fn supports(protocol: &str, variable: &str) -> bool {
     let list = if protocol == "HTTP" {
-        include_str!("../../src/vars/context-vars-http.txt")
+        include_str!("../../crates/apigw-logs-core/src/vars/context-vars-http.txt")
     } else {
-        include_str!("../../src/vars/context-vars-websocket.txt")
+        include_str!("../../crates/apigw-logs-core/src/vars/context-vars-websocket.txt")
     };
     list.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').next().unwrap_or_default().trim()).any(
         |entry| match entry.split_once("{property}") {

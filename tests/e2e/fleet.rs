@@ -138,7 +138,7 @@ fn targets_by_name_stage_and_region() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
     let docs = doc["regions"].as_array().unwrap();
-    assert_eq!(docs.len(), apigw_logs::aws::REGIONS.len(), "an entry per region");
+    assert_eq!(docs.len(), apigw_logs::regions::REGIONS.len(), "an entry per region");
     let with_stages: Vec<&serde_json::Value> =
         docs.iter().filter(|d| !d["result"]["stages"].as_array().unwrap().is_empty()).collect();
     assert_eq!(with_stages.len(), 1, "only this region has stages");
