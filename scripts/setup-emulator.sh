@@ -2,7 +2,7 @@
 # Installs the pinned AWS emulator (moto server, with cfn-lint) into a git-ignored venv at .venv/.
 # Idempotent: does nothing when the pinned version is already there.
 set -euo pipefail
-MOTO_VERSION="5.2.5"
+MOTO_VERSION="5.2.6"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
 

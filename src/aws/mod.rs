@@ -338,7 +338,7 @@ pub(crate) fn causes(err: &(dyn std::error::Error + 'static)) -> String {
 pub fn explain(code: Option<&str>, detail: &str, call: Call, resource: &str) -> Option<String> {
     match code {
         Some("AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation") => Some(format!(
-            "the caller lacks the IAM permission {} on {resource}; grant it (see the README's permission table)",
+            "the caller lacks the IAM permission {} on {resource}; grant it (docs/reference/iam-permissions.md lists them)",
             call.permission
         )),
         Some("TooManyRequestsException" | "ThrottlingException" | "Throttling" | "ThrottledException") => {

@@ -24,7 +24,7 @@ pub struct Quota {
     pub burst: f64,
 }
 
-/// AWS's documented default control-plane quotas (see the README's "Quotas" section).
+/// AWS's documented default control-plane quotas (docs/guide/fleets.md, "Quotas and pacing").
 const API_GATEWAY: Quota = Quota { per_second: 10.0, burst: 40.0 };
 const UPDATE_ACCOUNT: Quota = Quota { per_second: 1.0 / 20.0, burst: 1.0 };
 const GET_RESOURCES: Quota = Quota { per_second: 2.5, burst: 5.0 };

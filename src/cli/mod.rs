@@ -1,5 +1,8 @@
 //! Command-line types (clap derive). Parsing only: validation that needs AWS happens in commands.
 
+#[cfg(test)]
+mod docs_check;
+
 use crate::choice::Choice;
 use crate::settings::{
     Level, MethodSpec, Switch, parse_method_spec, parse_quota_scale, parse_retention_days, parse_route_key,
@@ -91,7 +94,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "N", default_value_t = crate::cost::DEFAULT_TRAFFIC_DAYS, value_parser = clap::value_parser!(u32).range(1..=90))]
     pub traffic_days: u32,
     /// CloudWatch Logs prices (TOML) for cost estimates, instead of the built-in us-east-1 table
-    /// (other regions, negotiated rates; keys in the README)
+    /// (other regions, negotiated rates; keys in docs/guide/cost.md)
     #[arg(long, global = true, value_name = "FILE")]
     pub prices: Option<std::path::PathBuf>,
     /// A Terraform state (`terraform show -json > state.json`): plans and status say which
@@ -677,7 +680,7 @@ impl StatusArgs {
 
 #[derive(Args, Debug, Clone)]
 pub struct ApplyArgs {
-    /// The file: defaults and [[stage]] entries (schema in the README)
+    /// The file: defaults and [[stage]] entries (schema in docs/guide/apply.md)
     #[arg(short = 'f', long = "file", value_name = "FILE")]
     pub file: std::path::PathBuf,
     /// Change nothing; exit 0 when the stages match the file, 4 when changes are pending

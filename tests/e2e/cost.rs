@@ -1,5 +1,5 @@
 //! Cost estimates (issue 20) end to end: traffic and ingested bytes seeded as CloudWatch metrics
-//! through the double (which speaks CloudWatch's CBOR protocol for the emulator), the figures
+//! through the double (which checks GetMetricData's rules the emulator skips), the figures
 //! checked against the model's arithmetic done here by hand.
 
 use crate::faults::{Fault, Proxy, When};

@@ -207,7 +207,7 @@ fn status_flags_a_source_on_an_off_stage_and_a_missing_destination_group_and_fix
         missing["fix"]
             .as_str()
             .unwrap()
-            .contains(&format!("--execution-log-destination '{group},format=json'"))
+            .contains(&format!("--execution-log-destination {group},format=json"))
     );
 
     acct.json(&["status", "--api", "orders", "--fix", "--yes"], 0);

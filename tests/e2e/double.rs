@@ -524,7 +524,7 @@ fn api_gateway_delivery_sources_are_accepted_only_from_stages_that_log() {
 }
 
 #[test]
-fn get_metric_data_is_translated_for_the_emulator_and_its_rules_enforced() {
+fn get_metric_data_reaches_the_emulator_and_its_rules_are_enforced() {
     use aws_sdk_cloudwatch::types::{Metric, MetricDataQuery, MetricStat};
     let acct = Account::new();
     let proxy = rules_only();
@@ -552,7 +552,7 @@ fn get_metric_data_is_translated_for_the_emulator_and_its_rules_enforced() {
     assert_eq!(
         call(vec![query("m0", 86_400)]),
         Ok(()),
-        "translated to the emulator's JSON protocol and back"
+        "the emulator answers the SDK's CBOR protocol itself (moto 5.2.6)"
     );
     let too_many = (0..501).map(|i| query(&format!("m{i}"), 86_400)).collect();
     assert!(

@@ -548,8 +548,8 @@ fn serve(mut client: TcpStream, state: &Mutex<State>, upstream: &str) {
     if let Some((status, body)) = v2_stage_write(&request, upstream) {
         return respond(&mut client, status, "application/json", "", &body);
     }
-    if let Some((status, body)) = cbor_bridge(&request, upstream) {
-        return respond_bytes(&mut client, status, "application/cbor", CBOR_PROTOCOL_HEADER, &body);
+    if let Some(message) = metric_data_violation(&request) {
+        return respond_error(&mut client, &signing_service, 400, "ValidationError", &message);
     }
     let request = apigateway_source_in(request, &op);
     let mut response = forward(&request, upstream);
@@ -898,55 +898,37 @@ fn respond_bytes(client: &mut TcpStream, status: u16, content_type: &str, extra:
 
 const CBOR_PROTOCOL_HEADER: &str = "smithy-protocol: rpc-v2-cbor\r\n";
 
-/// The AWS SDK for Rust speaks CloudWatch's Smithy RPC v2 CBOR protocol, which the emulator does
-/// not know (404); it does know the JSON protocol of the same operations. The double translates:
-/// the CBOR request becomes the JSON one (CBOR timestamps, tag 1, are epoch seconds in both), the
-/// JSON answer becomes CBOR, with the fields the SDK reads as timestamps tagged again. `None`
-/// for any other request.
-fn cbor_bridge(request: &Request, upstream: &str) -> Option<(u16, Vec<u8>)> {
-    let segments = request.segments();
-    let ["service", target_prefix, "operation", op] = segments.as_slice() else { return None };
-    let value: ciborium::Value = ciborium::from_reader(request.body.as_slice()).ok()?;
-    let input = cbor_to_json(value);
-    if let Some(message) = metric_data_violation(op, &input) {
-        let mut body = Vec::new();
-        let error =
-            json_to_cbor(serde_json::json!({ "__type": "ValidationError", "message": message }), false);
-        ciborium::into_writer(&error, &mut body).unwrap();
-        return Some((400, body));
-    }
-    let json = serde_json::to_vec(&input).unwrap();
-    let headers = request
-        .headers
-        .iter()
-        .filter(|(k, _)| {
-            !["content-type", "content-length", "smithy-protocol", "accept"]
-                .contains(&k.to_ascii_lowercase().as_str())
-        })
-        .cloned()
-        .chain([
-            ("Content-Type".to_string(), "application/x-amz-json-1.0".to_string()),
-            ("X-Amz-Target".to_string(), format!("{target_prefix}.{op}")),
-            ("Content-Length".to_string(), json.len().to_string()),
-        ])
-        .collect();
-    let forwarded = Request { method: "POST".into(), path: "/".into(), headers, body: json };
-    let response = forward(&forwarded, upstream);
-    let head_end = response.windows(4).position(|w| w == b"\r\n\r\n")?;
-    let status = String::from_utf8_lossy(&response[..head_end]).split(' ').nth(1)?.parse().ok()?;
-    let body: serde_json::Value = serde_json::from_slice(&response[head_end + 4..]).unwrap_or_default();
-    let mut out = Vec::new();
-    ciborium::into_writer(&json_to_cbor(body, false), &mut out).unwrap();
-    Some((status, out))
+/// GetMetricData as the SDK sends it (CloudWatch's Smithy RPC v2 CBOR protocol, which the
+/// emulator serves since moto 5.2.6): what the rules below read of it.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct GetMetricData {
+    #[serde(default)]
+    metric_data_queries: Vec<MetricDataQuery>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct MetricDataQuery {
+    #[serde(default)]
+    id: String,
+    metric_stat: Option<MetricStat>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct MetricStat {
+    period: Option<i64>,
 }
 
 /// GetMetricData's rules that the emulator does not check: at most 500 queries, ids that start
-/// with a lower-case letter (then letters, digits, `_`), periods in whole minutes.
-fn metric_data_violation(op: &str, input: &serde_json::Value) -> Option<String> {
-    if op != "GetMetricData" {
-        return None;
-    }
-    let queries = input["MetricDataQueries"].as_array().map(Vec::as_slice).unwrap_or_default();
+/// with a lower-case letter (then letters, digits, `_`), periods in whole minutes. `None` for any
+/// other request, or one that keeps them.
+fn metric_data_violation(request: &Request) -> Option<String> {
+    let segments = request.segments();
+    let ["service", _, "operation", "GetMetricData"] = segments.as_slice() else { return None };
+    let input: GetMetricData = ciborium::from_reader(request.body.as_slice()).ok()?;
+    let queries = input.metric_data_queries;
     if queries.len() > 500 {
         return Some(format!(
             "The collection MetricDataQueries must not have a size greater than 500 (got {}).",
@@ -954,68 +936,21 @@ fn metric_data_violation(op: &str, input: &serde_json::Value) -> Option<String> 
         ));
     }
     for query in queries {
-        let id = query["Id"].as_str().unwrap_or_default();
-        let id_ok = id.starts_with(|c: char| c.is_ascii_lowercase())
-            && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        let id_ok = query.id.starts_with(|c: char| c.is_ascii_lowercase())
+            && query.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         if !id_ok {
-            return Some(format!("The value {id} for parameter MetricDataQueries.member.Id is invalid."));
+            return Some(format!(
+                "The value {} for parameter MetricDataQueries.member.Id is invalid.",
+                query.id
+            ));
         }
-        if query["MetricStat"]["Period"].as_i64().is_some_and(|p| p <= 0 || p % 60 != 0) {
+        if query.metric_stat.and_then(|s| s.period).is_some_and(|p| p <= 0 || p % 60 != 0) {
             return Some(
                 "The parameter MetricDataQueries.member.MetricStat.Period must be a multiple of 60.".into(),
             );
         }
     }
     None
-}
-
-fn cbor_to_json(value: ciborium::Value) -> serde_json::Value {
-    use ciborium::Value as C;
-    match value {
-        C::Integer(i) => serde_json::json!(i128::from(i) as i64),
-        C::Float(f) => serde_json::json!(f),
-        C::Text(t) => serde_json::Value::String(t),
-        C::Bool(b) => serde_json::Value::Bool(b),
-        C::Null => serde_json::Value::Null,
-        C::Tag(_, inner) => cbor_to_json(*inner),
-        C::Array(items) => serde_json::Value::Array(items.into_iter().map(cbor_to_json).collect()),
-        C::Map(entries) => serde_json::Value::Object(
-            entries
-                .into_iter()
-                .filter_map(|(k, v)| k.into_text().ok().map(|k| (k, cbor_to_json(v))))
-                .collect(),
-        ),
-        other => panic!("the double does not translate CBOR {other:?}"),
-    }
-}
-
-/// Fields CloudWatch's answers hold timestamps in (GetMetricData's `Timestamps`).
-const CBOR_TIMESTAMP_FIELDS: [&str; 2] = ["Timestamps", "Timestamp"];
-
-fn json_to_cbor(value: serde_json::Value, timestamp: bool) -> ciborium::Value {
-    use ciborium::Value as C;
-    match value {
-        serde_json::Value::Number(n) if timestamp => C::Tag(1, Box::new(C::Float(n.as_f64().unwrap()))),
-        serde_json::Value::Number(n) => match n.as_i64() {
-            Some(i) => C::Integer(i.into()),
-            None => C::Float(n.as_f64().unwrap()),
-        },
-        serde_json::Value::String(t) => C::Text(t),
-        serde_json::Value::Bool(b) => C::Bool(b),
-        serde_json::Value::Null => C::Null,
-        serde_json::Value::Array(items) => {
-            C::Array(items.into_iter().map(|v| json_to_cbor(v, timestamp)).collect())
-        }
-        serde_json::Value::Object(entries) => C::Map(
-            entries
-                .into_iter()
-                .map(|(k, v)| {
-                    let tagged = CBOR_TIMESTAMP_FIELDS.contains(&k.as_str());
-                    (C::Text(k), json_to_cbor(v, tagged))
-                })
-                .collect(),
-        ),
-    }
 }
 
 /// The service's over-quota answer, exactly as AWS gives it.

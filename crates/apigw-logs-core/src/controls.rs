@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-/// AWS Security Hub (CSPM) controls the checks map to; sources in the README.
+/// AWS Security Hub (CSPM) controls the checks map to; sources in docs/guide/status-and-controls.md.
 /// REST and WebSocket stages: execution logging ERROR or INFO on every method.
 pub const EXECUTION_LOGGING_CONTROL: &str = "APIGateway.1";
 /// HTTP and WebSocket stages: access logging configured.

@@ -1,6 +1,6 @@
 //! What logging costs per month, from a stage's traffic: bytes per request (measured, or from a
 //! model) × requests × prices, plus storage as retention holds it. Pure: no AWS, no I/O. Every
-//! number of the model and its source is in the README ("What logging costs"); the ones marked
+//! number of the model and its source is in docs/guide/cost.md; the ones marked
 //! estimate there are estimates here too.
 
 use crate::api::ApiKind;
@@ -21,7 +21,7 @@ const BYTES_PER_GB: f64 = 1e9;
 pub const EVENT_OVERHEAD_BYTES: f64 = 26.0;
 
 /// The execution-log model (REST; WebSocket uses it per connect and message). Estimates from
-/// public log samples, see the README.
+/// public log samples, see docs/guide/cost.md.
 pub mod execution {
     /// INFO without data trace: about 8 events (request id, usage plan, start, method, completion).
     pub const INFO_EVENTS: f64 = 8.0;
@@ -197,7 +197,7 @@ pub struct Prices {
     pub custom_metric_per_month: [f64; 4],
 }
 
-/// us-east-1, as published on aws.amazon.com/cloudwatch/pricing (read 2026-12-02; see README).
+/// us-east-1, as published on aws.amazon.com/cloudwatch/pricing (read 2026-12-02; see docs/guide/cost.md).
 pub const US_EAST_1: Prices = Prices {
     ingestion_per_gb: 0.50,
     infrequent_access_ingestion_per_gb: 0.25,

@@ -1,4 +1,4 @@
-//! Error kinds and the exit codes they map to (documented in the README).
+//! Error kinds and the exit codes they map to (documented in docs/reference/exit-codes.md).
 //!
 //! Commands return `anyhow::Result`; an error whose chain contains a [`UserError`] exits with that
 //! error's code, anything else (an AWS call that failed) exits 1.

@@ -27,7 +27,7 @@ pub fn default_log_group(api: &Api, stage: &str) -> String {
 
 /// The group API Gateway writes a stage's execution logs to: `API-Gateway-Execution-Logs_{id}/{stage}`
 /// for REST APIs, `/aws/apigateway/{id}/{stage}` for WebSocket APIs (public runbooks and scripts;
-/// not yet confirmed on a real account, see the README).
+/// not yet confirmed on a real account, see docs/guide/http-websocket.md).
 pub fn execution_log_group(api: &Api, stage: &str) -> String {
     match api.kind {
         ApiKind::Websocket => format!("/aws/apigateway/{}/{stage}", api.id),
