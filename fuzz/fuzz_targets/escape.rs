@@ -3,7 +3,7 @@
 //! template escapes, then JSON's).
 #![no_main]
 
-use apigw_logs::escape::{hcl_string, is_hostile, js_string, terminal, terminal_stream, yaml_string};
+use apigw_logs_core::escape::{hcl_string, is_hostile, js_string, terminal, terminal_stream, yaml_string};
 use libfuzzer_sys::fuzz_target;
 
 /// HCL's reading of a quoted string with no interpolation in it.

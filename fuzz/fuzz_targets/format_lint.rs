@@ -1,8 +1,8 @@
 //! The access-log format linter never panics, and its size rule holds for any input.
 #![no_main]
 
-use apigw_logs::api::ApiKind;
-use apigw_logs::format::{MAX_FORMAT_BYTES, lint};
+use apigw_logs_core::api::ApiKind;
+use apigw_logs_core::format::{MAX_FORMAT_BYTES, lint};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|format: &str| {

@@ -2,7 +2,7 @@
 //! display form and through API Gateway's method-settings key (`~1pets~1{id}/GET`).
 #![no_main]
 
-use apigw_logs::settings::MethodSpec;
+use apigw_logs_core::settings::MethodSpec;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {

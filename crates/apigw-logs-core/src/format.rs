@@ -201,12 +201,11 @@ pub fn lint(format: &str, kind: ApiKind) -> Lint {
         );
     }
 
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for var in &vars {
-        if seen.contains(&var.text) {
+        if !seen.insert(var.text) {
             continue;
         }
-        seen.push(var.text);
         match var.context_path() {
             None => lint.push(
                 Severity::Error,
@@ -354,12 +353,22 @@ fn control_character(format: &str) -> Option<String> {
 
 /// The variable names (without `$context.`) documented for `kind`, possibly with placeholders.
 fn known_paths(kind: ApiKind) -> impl Iterator<Item = &'static str> {
-    kind.variable_list().lines().filter(|line| !line.starts_with('#') && !line.trim().is_empty()).filter_map(
-        |line| {
-            let name = line.split_once('\t').map_or(line, |(name, _)| name);
-            name.trim().strip_prefix("$context.")
-        },
-    )
+    // Read from the lists once per process: the linter asks for every variable of a format.
+    static PARSED: std::sync::OnceLock<[Vec<&'static str>; 3]> = std::sync::OnceLock::new();
+    let parsed = PARSED.get_or_init(|| {
+        ApiKind::ALL.map(|kind| {
+            kind.variable_list()
+                .lines()
+                .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+                .filter_map(|line| {
+                    let name = line.split_once('\t').map_or(line, |(name, _)| name);
+                    name.trim().strip_prefix("$context.")
+                })
+                .collect()
+        })
+    });
+    let index = ApiKind::ALL.iter().position(|k| *k == kind).expect("every kind is listed");
+    parsed[index].iter().copied()
 }
 
 /// A placeholder segment such as `{property}` or `{header_name}`, which the user fills in.
@@ -436,8 +445,15 @@ fn suggestion(kind: ApiKind, path: &str) -> Option<String> {
     if ending.len() == 1 {
         return ending.pop().cloned();
     }
+    // A score of 0.7 needs lengths within 30 % of each other: the edit distance is at least the
+    // difference, so other candidates are not scored (a long name would cost each a large table).
+    let close = |c: &String| {
+        let (a, b) = (lower.chars().count(), c.chars().count());
+        a.abs_diff(b) * 10 <= a.max(b) * 3
+    };
     candidates
         .into_iter()
+        .filter(close)
         .map(|c| (strsim::normalized_damerau_levenshtein(&lower, &c.to_ascii_lowercase()), c))
         .filter(|(score, _)| *score >= 0.7)
         .min_by(|a, b| b.0.total_cmp(&a.0))
