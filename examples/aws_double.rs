@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! cargo run --example aws_double -- --upstream http://127.0.0.1:5000 --port 5001 --scale 20 --propagation-secs 2
+//! cargo run --example aws_double -- --upstream http://127.0.0.1:5000 --latency-ms 100 --no-quotas
 //! ```
 //!
 //! Prints `listening on http://127.0.0.1:PORT` once ready and serves until killed.
@@ -18,19 +19,25 @@ mod faults;
 use std::io::Write as _;
 use std::time::Duration;
 
-const USAGE: &str = "usage: aws_double --upstream URL [--port P] [--scale F] [--propagation-secs S]";
+const USAGE: &str = "usage: aws_double --upstream URL [--port P] [--scale F] [--propagation-secs S] [--latency-ms MS] [--no-quotas]";
 
 fn main() {
     let mut upstream = None;
-    let (mut port, mut scale, mut propagation) = (0u16, 1.0f64, 2.0f64);
+    let (mut port, mut scale, mut propagation, mut latency_ms, mut quotas) =
+        (0u16, 1.0f64, 2.0f64, 0u64, true);
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
+        if flag == "--no-quotas" {
+            quotas = false;
+            continue;
+        }
         let value = args.next().unwrap_or_else(|| fail(&format!("{flag} needs a value")));
         match flag.as_str() {
             "--upstream" => upstream = Some(value),
             "--port" => port = parse(&flag, &value),
             "--scale" => scale = parse(&flag, &value),
             "--propagation-secs" => propagation = parse(&flag, &value),
+            "--latency-ms" => latency_ms = parse(&flag, &value),
             _ => fail(&format!("unknown flag {flag}")),
         }
     }
@@ -42,6 +49,10 @@ fn main() {
         .unwrap_or_else(|e| fail(&format!("cannot listen on 127.0.0.1:{port}: {e}")));
     let double = faults::Proxy::listen(listener, &upstream, scale);
     double.role_propagation(Duration::from_secs_f64(propagation));
+    double.latency(Duration::from_millis(latency_ms));
+    if !quotas {
+        double.without_quotas();
+    }
     println!("listening on {}", double.url);
     std::io::stdout().flush().unwrap();
     loop {

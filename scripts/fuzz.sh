@@ -36,8 +36,9 @@ for target in format_lint method_spec arn escape; do
     fi
     exit 1
   fi
-  runs=$(grep -a -oE '^stat::number_of_executed_units: [0-9]+' "$log" | grep -oE '[0-9]+$' | tail -n 1)
-  rss=$(grep -a -oE '^stat::peak_rss_mb: [0-9]+' "$log" | grep -oE '[0-9]+$' | tail -n 1)
+  stat() { grep -a -oE "^stat::$1:[[:space:]]+[0-9]+" "$log" | grep -oE '[0-9]+$' | tail -n 1 || true; }
+  runs=$(stat number_of_executed_units)
+  rss=$(stat peak_rss_mb)
   echo "fuzz: $target: ${runs:-?} runs in ${seconds}s, $(( ${runs:-0} / seconds )) runs/s, peak RSS ${rss:-?} MB" >&2
 done
 echo "fuzz: no crash" >&2

@@ -152,6 +152,8 @@ struct State {
     /// (access key id, region, bucket) → bucket.
     buckets: HashMap<(String, String, String), Bucket>,
     calls: Vec<String>,
+    /// How long every call takes on top of the emulator's own time (the latency benchmark).
+    latency: Duration,
 }
 
 /// What the rule checks need to know of the proxy's settings.
@@ -186,6 +188,7 @@ impl Proxy {
             refused_roles: Vec::new(),
             buckets: HashMap::new(),
             calls: Vec::new(),
+            latency: Duration::ZERO,
         }));
         let shared = state.clone();
         std::thread::spawn(move || {
@@ -253,6 +256,18 @@ impl Proxy {
     pub fn accept_trust_conditions(&self) -> &Proxy {
         self.state.lock().unwrap().accept_trust_conditions = true;
         self
+    }
+
+    /// Every call takes `latency` longer (a round trip to AWS), so that wall time counts the calls
+    /// a command makes one after another.
+    pub fn latency(&self, latency: Duration) -> &Proxy {
+        self.state.lock().unwrap().latency = latency;
+        self
+    }
+
+    /// Every operation received, in order (`apigateway:UpdateStage`, …).
+    pub fn call_log(&self) -> Vec<String> {
+        self.state.lock().unwrap().calls.clone()
     }
 
     /// How many faults were injected so far (a test that injected none proves nothing).
@@ -468,7 +483,7 @@ fn serve(mut client: TcpStream, state: &Mutex<State>, upstream: &str) {
     let op = request.operation();
     let (_, action) = request.operation_parts();
     let signing_service = request.service();
-    let (fault, enforce, strictness, admitted, refused) = {
+    let (fault, enforce, strictness, admitted, refused, latency) = {
         let mut state = state.lock().unwrap();
         let refused = (op == "sts:AssumeRole")
             .then(|| form_value(&request.body, "RoleArn"))
@@ -500,8 +515,9 @@ fn serve(mut client: TcpStream, state: &Mutex<State>, upstream: &str) {
             propagation: state.propagation,
             accept_trust_conditions: state.accept_trust_conditions,
         };
-        (fault, state.enforce, strictness, admitted, refused)
+        (fault, state.enforce, strictness, admitted, refused, state.latency)
     };
+    std::thread::sleep(latency);
     if let Some(role) = refused {
         let caller = request.credential().first().copied().unwrap_or_default().to_string();
         let message =

@@ -202,6 +202,7 @@ pub fn lint(format: &str, kind: ApiKind) -> Lint {
     }
 
     let mut seen = std::collections::HashSet::new();
+    let mut unknown = 0;
     for var in &vars {
         if !seen.insert(var.text) {
             continue;
@@ -223,7 +224,10 @@ pub fn lint(format: &str, kind: ApiKind) -> Lint {
                         "API Gateway rejects it (\"The following context variables are not supported\")",
                     ),
                 };
-                let fix = match suggestion(kind, path) {
+                // Beyond a few unknown names the format is not a typo away from a valid one, and
+                // a suggestion (an edit distance to every documented name) is not worth its cost.
+                unknown += 1;
+                let fix = match (unknown <= MAX_SUGGESTIONS).then(|| suggestion(kind, path)).flatten() {
                     Some(name) => format!("did you mean $context.{name}?"),
                     None => "correct the name or remove it".to_owned(),
                 };
@@ -242,6 +246,9 @@ pub fn lint(format: &str, kind: ApiKind) -> Lint {
     }
     lint
 }
+
+/// How many unknown names of one format get a "did you mean".
+const MAX_SUGGESTIONS: usize = 8;
 
 /// A `$name` or `$name.segment…` reference in a format.
 struct Var<'a> {
@@ -379,8 +386,7 @@ fn is_placeholder(segment: &str) -> bool {
 /// Whether `path` is an instance of the documented `pattern`. A placeholder stands for one segment;
 /// a trailing placeholder also stands for several (an authorizer's context values can be nested,
 /// e.g. `authorizer.claims.sub` under `authorizer.{property}`).
-fn path_matches(pattern: &str, path: &str) -> bool {
-    let segments: Vec<&str> = path.split('.').collect();
+fn path_matches(pattern: &str, segments: &[&str]) -> bool {
     let count = pattern.split('.').count();
     for (i, expected) in pattern.split('.').enumerate() {
         let Some(&actual) = segments.get(i) else {
@@ -397,8 +403,37 @@ fn path_matches(pattern: &str, path: &str) -> bool {
     count == segments.len()
 }
 
+/// How many characters one text has that the other lacks, counted with repeats, the larger of
+/// the two counts: a lower bound of their edit distance.
+fn bag_distance(a: &str, b: &str) -> usize {
+    let mut counts = [0i32; 129];
+    let slot = |c: char| if c.is_ascii() { c as usize } else { 128 };
+    a.chars().for_each(|c| counts[slot(c)] += 1);
+    b.chars().for_each(|c| counts[slot(c)] -= 1);
+    let (more, fewer) = counts.iter().fold((0, 0), |(more, fewer), n| {
+        (more + n.max(&0).unsigned_abs() as usize, fewer + n.min(&0).unsigned_abs() as usize)
+    });
+    more.max(fewer)
+}
+
+/// The documented names, fully documented ones first, then by how many placeholders they have
+/// (sorted once per process: every unknown name of every format is compared with them).
+fn by_placeholders(kind: ApiKind) -> impl Iterator<Item = &'static str> {
+    static SORTED: std::sync::OnceLock<[Vec<&'static str>; 3]> = std::sync::OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        ApiKind::ALL.map(|kind| {
+            let mut names: Vec<&'static str> = known_paths(kind).collect();
+            names.sort_by_key(|name| name.split('.').filter(|s| is_placeholder(s)).count());
+            names
+        })
+    });
+    let index = ApiKind::ALL.iter().position(|k| *k == kind).expect("every kind is listed");
+    sorted[index].iter().copied()
+}
+
 fn is_known(kind: ApiKind, path: &str) -> bool {
-    known_paths(kind).any(|pattern| path_matches(pattern, path))
+    let segments: Vec<&str> = path.split('.').collect();
+    known_paths(kind).any(|pattern| path_matches(pattern, &segments))
 }
 
 /// The documented name closest to an unknown `path`, if one is close enough to be a likely typo.
@@ -406,32 +441,29 @@ fn is_known(kind: ApiKind, path: &str) -> bool {
 /// so that `requestOverride.headers.x` suggests `requestOverride.header.x`.
 fn suggestion(kind: ApiKind, path: &str) -> Option<String> {
     let segments: Vec<&str> = path.split('.').collect();
-    let mut filled: Vec<(usize, String)> = known_paths(kind)
-        .map(|pattern| {
-            let count = pattern.split('.').count();
-            let names: Vec<String> = pattern
-                .split('.')
-                .enumerate()
-                .map(|(i, segment)| {
-                    if is_placeholder(segment) && i + 1 == count && i < segments.len() {
-                        segments[i..].join(".")
-                    } else {
-                        segment.to_owned()
-                    }
-                })
-                .collect();
-            (pattern.split('.').filter(|s| is_placeholder(s)).count(), names.join("."))
-        })
-        .collect();
+    let placeholders = |pattern: &str| pattern.split('.').filter(|s| is_placeholder(s)).count();
+    let fill = |pattern: &str| -> String {
+        let count = pattern.split('.').count();
+        let names: Vec<&str> = pattern
+            .split('.')
+            .enumerate()
+            .map(|(i, segment)| {
+                if is_placeholder(segment) && i + 1 == count && i < segments.len() {
+                    path.splitn(i + 1, '.').last().unwrap_or(segment)
+                } else {
+                    segment
+                }
+            })
+            .collect();
+        names.join(".")
+    };
     // Fully documented names first, so that `authorizer.claims.sub` wins over the same text
-    // produced by `authorizer.{property}`.
-    filled.sort_by_key(|(placeholders, _)| *placeholders);
-    let mut candidates: Vec<String> = Vec::new();
-    for (_, name) in filled {
-        if !candidates.contains(&name) {
-            candidates.push(name);
-        }
-    }
+    // produced by `authorizer.{property}`; each name once.
+    let mut seen = std::collections::HashSet::new();
+    let candidates: Vec<String> = by_placeholders(kind)
+        .map(|pattern| if placeholders(pattern) == 0 { pattern.to_owned() } else { fill(pattern) })
+        .filter(|name| seen.insert(name.clone()))
+        .collect();
 
     let lower = path.to_ascii_lowercase();
     // Wrong case is the most common typo (`requestid`, `sourceIP`).
@@ -445,16 +477,23 @@ fn suggestion(kind: ApiKind, path: &str) -> Option<String> {
     if ending.len() == 1 {
         return ending.pop().cloned();
     }
-    // A score of 0.7 needs lengths within 30 % of each other: the edit distance is at least the
-    // difference, so other candidates are not scored (a long name would cost each a large table).
+    // A score of 0.7 allows edits on 30 % of the longer name. The edit distance is at least the
+    // bag distance (characters one name has more of than the other), a count that costs one
+    // pass, so candidates that cannot reach the score are never aligned.
+    let length = lower.chars().count();
     let close = |c: &String| {
-        let (a, b) = (lower.chars().count(), c.chars().count());
-        a.abs_diff(b) * 10 <= a.max(b) * 3
+        let limit = length.max(c.chars().count()) * 3 / 10;
+        length.abs_diff(c.chars().count()) <= limit && bag_distance(&lower, &c.to_ascii_lowercase()) <= limit
+    };
+    // Optimal string alignment: edits and adjacent swaps (`requsetId`), without the table of
+    // every character seen that full Damerau-Levenshtein keeps.
+    let score = |a: &str, b: &str| {
+        1.0 - strsim::osa_distance(a, b) as f64 / a.chars().count().max(b.chars().count()).max(1) as f64
     };
     candidates
         .into_iter()
         .filter(close)
-        .map(|c| (strsim::normalized_damerau_levenshtein(&lower, &c.to_ascii_lowercase()), c))
+        .map(|c| (score(&lower, &c.to_ascii_lowercase()), c))
         .filter(|(score, _)| *score >= 0.7)
         .min_by(|a, b| b.0.total_cmp(&a.0))
         .map(|(_, c)| c)
@@ -924,18 +963,33 @@ mod tests {
     }
 
     #[test]
+    fn the_bag_distance_never_exceeds_the_edit_distance() {
+        for (a, b) in [
+            ("requestid", "requestId"),
+            ("abc", "cab"),
+            ("sourceip", "identity.sourceip"),
+            ("x", ""),
+            ("ünï", "uni"),
+        ] {
+            assert!(bag_distance(a, b) <= strsim::osa_distance(a, b), "{a} {b}");
+        }
+        assert_eq!(bag_distance("aab", "abb"), 1);
+    }
+
+    #[test]
     fn path_matching_rules() {
-        assert!(path_matches("a.b", "a.b"));
-        assert!(!path_matches("a.b", "a.B"));
-        assert!(!path_matches("a.b", "a.b.c"));
-        assert!(!path_matches("a.b", "a"));
-        assert!(path_matches("a.{x}.b", "a.q.b"));
-        assert!(!path_matches("a.{x}.b", "a.q.r.b"));
-        assert!(!path_matches("a.{x}.b", "a.q"));
-        assert!(path_matches("a.{x}", "a.q"));
-        assert!(path_matches("a.{x}", "a.q.r"));
-        assert!(!path_matches("a.{x}", "a"));
-        assert!(!path_matches("a.{x}", "b.q"));
+        let segments = |path: &'static str| path.split('.').collect::<Vec<_>>();
+        assert!(path_matches("a.b", &segments("a.b")));
+        assert!(!path_matches("a.b", &segments("a.B")));
+        assert!(!path_matches("a.b", &segments("a.b.c")));
+        assert!(!path_matches("a.b", &segments("a")));
+        assert!(path_matches("a.{x}.b", &segments("a.q.b")));
+        assert!(!path_matches("a.{x}.b", &segments("a.q.r.b")));
+        assert!(!path_matches("a.{x}.b", &segments("a.q")));
+        assert!(path_matches("a.{x}", &segments("a.q")));
+        assert!(path_matches("a.{x}", &segments("a.q.r")));
+        assert!(!path_matches("a.{x}", &segments("a")));
+        assert!(!path_matches("a.{x}", &segments("b.q")));
     }
 
     #[test]
