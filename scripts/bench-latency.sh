@@ -17,15 +17,17 @@ trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 for _ in $(seq 100); do (echo > "/dev/tcp/127.0.0.1/$MOTO_PORT") 2>/dev/null && break; sleep 0.1; done
 # Two doubles: AWS's rules, no quotas (pacing is measured by bench-quota.sh), IAM propagation off
 # (its retries are AWS's time, not the tool's), and a fixed time per call.
-start_double() {
-  "$target/examples/aws_double" --upstream "http://127.0.0.1:$MOTO_PORT" --no-quotas --propagation-secs 0 \
-    --latency-ms "$1" > "$2" &
-  pids+=($!)
-  for _ in $(seq 100); do grep -q listening "$2" 2>/dev/null && break; sleep 0.1; done
-  sed -n 's/^listening on //p' "$2"
-}
 tmp="$(mktemp -d)"
-slow="$(start_double 100 "$tmp/slow")"
-fast="$(start_double 1 "$tmp/fast")"
+for latency in 100 1; do
+  "$target/examples/aws_double" --upstream "http://127.0.0.1:$MOTO_PORT" --no-quotas --propagation-secs 0 \
+    --latency-ms "$latency" > "$tmp/$latency" 2>&1 &
+  pids+=($!)
+done
+url_of() {
+  for _ in $(seq 100); do grep -q listening "$1" 2>/dev/null && break; sleep 0.1; done
+  sed -n 's/^listening on //p' "$1"
+}
+slow="$(url_of "$tmp/100")"
+fast="$(url_of "$tmp/1")"
 MOTO_URL="http://127.0.0.1:$MOTO_PORT" .venv/bin/python scripts/bench_latency.py \
   "$target/apigw-logs" "$slow" "$fast" 0.1 0.001

@@ -33,6 +33,8 @@ pub struct Ctx {
     pub terraform: Option<std::sync::Arc<crate::owner::TerraformState>>,
     /// The command's plans say who owns each stage: owner look-ups start while stages are read.
     pub reads_owners: bool,
+    /// The region-wide reads the command will ask for: started as its clients are made.
+    pub prefetch: Vec<crate::aws::reads::Read>,
 }
 
 /// The account a context works in, in a run over several accounts.
@@ -88,6 +90,7 @@ impl Ctx {
             prices: Default::default(),
             terraform: None,
             reads_owners: false,
+            prefetch: Vec::new(),
         }
     }
 
@@ -142,6 +145,7 @@ impl Ctx {
             prices: self.prices.clone(),
             terraform: self.terraform.clone(),
             reads_owners: self.reads_owners,
+            prefetch: self.prefetch.clone(),
         }
     }
 
@@ -226,7 +230,9 @@ impl Ctx {
 
     /// Clients for `region` (`None`: the configured one).
     pub async fn clients_in(&self, region: Option<String>) -> anyhow::Result<Clients> {
-        Clients::connect(&self.options(region)).await
+        let clients = Clients::connect(&self.options(region)).await?;
+        clients.prefetch(&self.prefetch);
+        Ok(clients)
     }
 
     /// How this context connects to `region` (`None`: the configured one).

@@ -80,6 +80,8 @@ pub struct Target<'a> {
     pub units: Vec<Unit>,
     /// What the stages' logging costs a month now and once the plan is applied.
     pub cost: Option<crate::cost::CostReport>,
+    /// The same, still to be read (see [`run`]).
+    pub estimate: Option<futures::future::BoxFuture<'a, crate::cost::CostReport>>,
 }
 
 impl<'a> Target<'a> {
@@ -97,6 +99,7 @@ impl<'a> Target<'a> {
             question: None,
             units: Vec::new(),
             cost: None,
+            estimate: None,
         }
     }
 
@@ -113,8 +116,21 @@ impl<'a> Target<'a> {
     }
 }
 
-/// Prints the plan, stops on `--dry-run`, confirms, applies and reports.
-pub async fn run(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'_>) -> anyhow::Result<()> {
+/// Prints the plan, stops on `--dry-run`, confirms, applies and reports. A cost still to be read
+/// (`target.estimate`) is read before the plan is shown when someone looks at the plan before
+/// anything is written (a dry run, a confirmation); otherwise it is read while the plan is
+/// applied, so that advice never holds up the first write, and printed once it is known.
+pub async fn run(ctx: &Ctx, clients: &Clients, plan: &Plan, mut target: Target<'_>) -> anyhow::Result<()> {
+    // A plan that changes nothing is not priced (its estimate is never started).
+    let mut estimate = target.estimate.take().filter(|_| !plan.is_empty());
+    let mut reasons = plan.confirmations();
+    reasons.extend(target.confirm.as_deref());
+    let asks = !(ctx.global.yes || reasons.is_empty() && target.question.is_none());
+    if (ctx.dry_run() || target.check_only || asks)
+        && let Some(estimate) = estimate.take()
+    {
+        target.cost = Some(estimate.await);
+    }
     let stages = target.result["stages"].as_array().map_or(0, Vec::len);
     ctx.count(|tally| tally.stages += stages);
     let mut report = Report {
@@ -172,13 +188,22 @@ pub async fn run(ctx: &Ctx, clients: &Clients, plan: &Plan, target: Target<'_>) 
         }
         return Ok(());
     }
-    let mut reasons = plan.confirmations();
-    reasons.extend(target.confirm.as_deref());
     ctx.confirm(&reasons, target.question.as_deref())?;
     ctx.restart_deadline();
 
     interrupt::set_applying(true);
-    let outcome = apply_plan(ctx, clients, plan, &target, &mut report).await;
+    let outcome = match estimate {
+        Some(estimate) => {
+            let (outcome, cost) =
+                tokio::join!(apply_plan(ctx, clients, plan, &target, &mut report), estimate);
+            if !ctx.json() {
+                print!("{}", cost.render(false));
+            }
+            report.cost = Some(cost);
+            outcome
+        }
+        None => apply_plan(ctx, clients, plan, &target, &mut report).await,
+    };
     interrupt::set_applying(false);
     let changed = match report.targets.as_slice() {
         [] => usize::from(!report.applied.is_empty()),
@@ -270,7 +295,10 @@ async fn apply_plan(
         let error = stopped.map(|(at, err)| {
             let mut applied_so_far: Vec<usize> = shared_applied.iter().chain(&applied).copied().collect();
             applied_so_far.sort_unstable();
-            stop_error(err, &steps[at..], total, &applied_so_far, 0)
+            // (Log groups run side by side: one may be applied after the step that stopped.)
+            let rest: Vec<(usize, &Step)> =
+                steps[at..].iter().filter(|(n, _)| !applied.contains(n)).copied().collect();
+            stop_error(err, &rest, total, &applied_so_far, 0)
         });
         let unit_report = &mut report.targets[index];
         unit_report.applied = applied;
@@ -310,7 +338,9 @@ struct Gate<'a> {
 }
 
 /// Applies `steps` in order; stops early on a failure, an interrupt or the `--timeout` deadline.
-/// Returns the numbers applied, and where and why it stopped.
+/// Returns the numbers applied, and where and why it stopped. A target's log groups come first,
+/// and do not depend on each other: each group's steps (created, then its retention) run beside
+/// the other groups' before the rest of the target's steps.
 async fn run_steps(
     ctx: &Ctx,
     clients: &Clients,
@@ -319,15 +349,72 @@ async fn run_steps(
     wait: Duration,
     mut gate: Option<Gate<'_>>,
 ) -> (Vec<usize>, Option<(usize, anyhow::Error)>) {
-    let mut applied = Vec::new();
     let mut slot = match &gate {
         Some(gate) => Some(gate.slots.acquire().await.expect("semaphore never closed")),
         None => None,
     };
+    let groups_end = steps.iter().take_while(|(_, step)| step.action.independent_of_account()).count();
+    let lanes = group_lanes(&steps[..groups_end]);
+    let mut applied = Vec::new();
+    if lanes.len() > 1 {
+        let runs = lanes.iter().map(|lane| {
+            let lane: Vec<(usize, &Step)> = lane.iter().map(|&i| steps[i]).collect();
+            async move { (run_sequence(ctx, clients, &lane, total, wait, &mut None, &mut None).await, lane) }
+        });
+        let mut stopped: Option<(usize, anyhow::Error)> = None;
+        for ((done, stop), lane) in futures::future::join_all(runs).await {
+            applied.extend(done);
+            if let Some((at, err)) = stop {
+                // Where the target stopped: the first step not applied, in the target's order.
+                let at = steps.iter().position(|(n, _)| *n == lane[at].0).expect("a step of the target");
+                if stopped.as_ref().is_none_or(|(first, _)| at < *first) {
+                    stopped = Some((at, err));
+                }
+            }
+        }
+        applied.sort_unstable();
+        if stopped.is_some() {
+            return (applied, stopped);
+        }
+    }
+    let start = if lanes.len() > 1 { groups_end } else { 0 };
+    let (done, stop) = run_sequence(ctx, clients, &steps[start..], total, wait, &mut gate, &mut slot).await;
+    applied.extend(done);
+    (applied, stop.map(|(at, err)| (start + at, err)))
+}
+
+/// The indexes of `steps` (log group steps) per group, in order.
+fn group_lanes(steps: &[(usize, &Step)]) -> Vec<Vec<usize>> {
+    let mut lanes: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (i, (_, step)) in steps.iter().enumerate() {
+        let group = match &step.action {
+            Action::CreateLogGroup { log_group_name, .. }
+            | Action::PutRetentionPolicy { log_group_name, .. } => log_group_name.as_str(),
+            _ => "",
+        };
+        match lanes.iter_mut().find(|(g, _)| *g == group) {
+            Some((_, lane)) => lane.push(i),
+            None => lanes.push((group, vec![i])),
+        }
+    }
+    lanes.into_iter().map(|(_, lane)| lane).collect()
+}
+
+/// Applies `steps` one after another (see [`run_steps`]); `gate` and `slot` as there.
+async fn run_sequence<'g>(
+    ctx: &Ctx,
+    clients: &Clients,
+    steps: &[(usize, &Step)],
+    total: usize,
+    wait: Duration,
+    gate: &mut Option<Gate<'g>>,
+    slot: &mut Option<tokio::sync::SemaphorePermit<'g>>,
+) -> (Vec<usize>, Option<(usize, anyhow::Error)>) {
+    let mut applied = Vec::new();
     for (at, (number, step)) in steps.iter().enumerate() {
         if let Some(gate) = gate.as_mut().filter(|_| !step.action.independent_of_account()) {
             if gate.open.borrow().is_none() {
-                slot = None;
+                *slot = None;
             }
             let succeeded = matches!(gate.open.wait_for(Option::is_some).await.as_deref(), Ok(Some(true)));
             if !succeeded {
@@ -335,7 +422,7 @@ async fn run_steps(
                 return (applied, Some((at, err)));
             }
             if slot.is_none() {
-                slot = Some(gate.slots.acquire().await.expect("semaphore never closed"));
+                *slot = Some(gate.slots.acquire().await.expect("semaphore never closed"));
             }
         }
         let completes_previous = at > 0 && completes(&steps[at - 1].1.action, &step.action);

@@ -145,43 +145,56 @@ pub async fn delete_log_group(client: &aws_sdk_cloudwatchlogs::Client, name: &st
     deleted(client.delete_log_group().log_group_name(name).send().await, DELETE, &format!("log group {name}"))
 }
 
-/// Every delivery source, destination and delivery of the region (three paginated listings).
+/// Every delivery source, destination and delivery of the region (three paginated listings, side
+/// by side).
 pub async fn delivery_index(client: &aws_sdk_cloudwatchlogs::Client) -> anyhow::Result<Index> {
-    let mut index = Index::default();
-    let mut pages = client.describe_delivery_sources().into_paginator().send();
-    while let Some(page) = pages.next().await {
-        let page = page.map_err(|e| call_failed(DESCRIBE_SOURCES, "delivery sources", e))?;
-        index.sources.extend(page.delivery_sources().iter().map(|s| Source {
-            name: s.name().unwrap_or_default().to_string(),
-            resource_arns: s.resource_arns().to_vec(),
-            log_type: s.log_type().unwrap_or_default().to_string(),
-        }));
-    }
-    let mut pages = client.describe_delivery_destinations().into_paginator().send();
-    while let Some(page) = pages.next().await {
-        let page = page.map_err(|e| call_failed(DESCRIBE_DESTINATIONS, "delivery destinations", e))?;
-        index.destinations.extend(page.delivery_destinations().iter().map(|d| {
-            Destination {
-                name: d.name().unwrap_or_default().to_string(),
-                arn: d.arn().unwrap_or_default().to_string(),
-                resource_arn: d
-                    .delivery_destination_configuration()
-                    .map(|c| c.destination_resource_arn().to_string())
-                    .unwrap_or_default(),
-                format: d.output_format().map(|f| f.as_str().to_string()),
-            }
-        }));
-    }
-    let mut pages = client.describe_deliveries().into_paginator().send();
-    while let Some(page) = pages.next().await {
-        let page = page.map_err(|e| call_failed(DESCRIBE_DELIVERIES, "deliveries", e))?;
-        index.deliveries.extend(page.deliveries().iter().map(|d| Delivery {
-            id: d.id().unwrap_or_default().to_string(),
-            source_name: d.delivery_source_name().unwrap_or_default().to_string(),
-            destination_arn: d.delivery_destination_arn().unwrap_or_default().to_string(),
-        }));
-    }
-    Ok(index)
+    let sources = async {
+        let mut sources = Vec::new();
+        let mut pages = client.describe_delivery_sources().into_paginator().send();
+        while let Some(page) = pages.next().await {
+            let page = page.map_err(|e| call_failed(DESCRIBE_SOURCES, "delivery sources", e))?;
+            sources.extend(page.delivery_sources().iter().map(|s| Source {
+                name: s.name().unwrap_or_default().to_string(),
+                resource_arns: s.resource_arns().to_vec(),
+                log_type: s.log_type().unwrap_or_default().to_string(),
+            }));
+        }
+        anyhow::Ok(sources)
+    };
+    let destinations = async {
+        let mut destinations = Vec::new();
+        let mut pages = client.describe_delivery_destinations().into_paginator().send();
+        while let Some(page) = pages.next().await {
+            let page = page.map_err(|e| call_failed(DESCRIBE_DESTINATIONS, "delivery destinations", e))?;
+            destinations.extend(page.delivery_destinations().iter().map(|d| {
+                Destination {
+                    name: d.name().unwrap_or_default().to_string(),
+                    arn: d.arn().unwrap_or_default().to_string(),
+                    resource_arn: d
+                        .delivery_destination_configuration()
+                        .map(|c| c.destination_resource_arn().to_string())
+                        .unwrap_or_default(),
+                    format: d.output_format().map(|f| f.as_str().to_string()),
+                }
+            }));
+        }
+        anyhow::Ok(destinations)
+    };
+    let deliveries = async {
+        let mut deliveries = Vec::new();
+        let mut pages = client.describe_deliveries().into_paginator().send();
+        while let Some(page) = pages.next().await {
+            let page = page.map_err(|e| call_failed(DESCRIBE_DELIVERIES, "deliveries", e))?;
+            deliveries.extend(page.deliveries().iter().map(|d| Delivery {
+                id: d.id().unwrap_or_default().to_string(),
+                source_name: d.delivery_source_name().unwrap_or_default().to_string(),
+                destination_arn: d.delivery_destination_arn().unwrap_or_default().to_string(),
+            }));
+        }
+        anyhow::Ok(deliveries)
+    };
+    let (sources, destinations, deliveries) = tokio::try_join!(sources, destinations, deliveries)?;
+    Ok(Index { sources, destinations, deliveries })
 }
 
 pub async fn put_delivery_source(

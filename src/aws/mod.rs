@@ -10,6 +10,7 @@ pub mod iam;
 pub mod logs;
 pub mod orgs;
 pub mod pacing;
+pub mod reads;
 pub mod scheduler;
 pub mod sts;
 
@@ -71,11 +72,8 @@ pub struct Clients {
     pub scheduler: aws_sdk_scheduler::Client,
     /// Who owns a stage (read only).
     pub cfn: aws_sdk_cloudformation::Client,
-    /// Log groups named like API Gateway's defaults, listed once per prefix on first use
-    /// (planning reads them for every stage; one paginated listing beats two lookups per stage).
-    default_groups: std::sync::Arc<[tokio::sync::OnceCell<HashMap<String, crate::groups::LogGroup>>; 2]>,
-    /// The region's execution log delivery objects, listed once on first use.
-    deliveries: std::sync::Arc<tokio::sync::OnceCell<crate::delivery::Index>>,
+    /// Region-wide reads, made once and shared (see [`reads`]).
+    reads: std::sync::Arc<reads::RegionReads>,
     /// The names of the region's REST APIs, once a command has listed them (cost estimates tell
     /// APIs whose metrics share a name).
     pub rest_api_names: std::sync::Arc<std::sync::OnceLock<Vec<String>>>,
@@ -101,28 +99,6 @@ impl Clients {
             Some(lookup) => lookup.await?,
             None => cloudformation::stack_of(&self.cfn, id).await,
         }
-    }
-
-    /// The log group with exactly this name, if it exists, as the run started: groups with
-    /// API Gateway's default names come from one listing, others from their own lookup.
-    pub async fn find_log_group(&self, name: &str) -> anyhow::Result<Option<crate::groups::LogGroup>> {
-        let Some(index) = crate::groups::DEFAULT_GROUP_PREFIXES.iter().position(|p| name.starts_with(p))
-        else {
-            return logs::find_log_group(&self.logs, name).await;
-        };
-        let prefix = crate::groups::DEFAULT_GROUP_PREFIXES[index];
-        let listed = self.default_groups[index]
-            .get_or_try_init(|| async {
-                let groups = logs::log_groups_with_prefix(&self.logs, prefix).await?;
-                Ok::<_, anyhow::Error>(groups.into_iter().map(|g| (g.name.clone(), g)).collect())
-            })
-            .await?;
-        Ok(listed.get(name).cloned())
-    }
-
-    /// The region's delivery sources, destinations and deliveries, as the run started.
-    pub async fn delivery_index(&self) -> anyhow::Result<&crate::delivery::Index> {
-        self.deliveries.get_or_try_init(|| logs::delivery_index(&self.logs)).await
     }
 
     pub async fn connect(options: &AwsOptions) -> anyhow::Result<Clients> {
@@ -154,8 +130,7 @@ impl Clients {
                     )
                     .build(),
             ),
-            default_groups: Default::default(),
-            deliveries: Default::default(),
+            reads: Default::default(),
             rest_api_names: Default::default(),
             stack_lookups: Default::default(),
         }

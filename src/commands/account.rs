@@ -4,7 +4,7 @@ use crate::app::context::{Ctx, GREEN, RED};
 use crate::app::execute::{self, Target};
 use crate::arn;
 use crate::aws::sts::Identity;
-use crate::aws::{Clients, apigw, iam, sts};
+use crate::aws::{Clients, apigw, iam};
 use crate::cli::SetRoleArgs;
 use crate::error;
 use crate::patch::Change;
@@ -16,7 +16,7 @@ use std::time::Duration;
 
 pub async fn show(ctx: &Ctx) -> anyhow::Result<()> {
     let clients = ctx.clients().await?;
-    let identity = sts::caller_identity(&clients.sts).await?;
+    let identity = clients.identity().await?;
     let role = apigw::account_role(&clients.apigw).await?;
     let health = match &role {
         Some(arn) => Some(role_health(&clients, &identity, arn).await?),
@@ -60,7 +60,7 @@ pub async fn show(ctx: &Ctx) -> anyhow::Result<()> {
 
 pub async fn set_role(ctx: &Ctx, args: &SetRoleArgs) -> anyhow::Result<()> {
     let clients = ctx.clients().await?;
-    let identity = sts::caller_identity(&clients.sts).await?;
+    let identity = clients.identity().await?;
     let role_arn = role_arn_from_flags(&clients, &identity, args).await?;
     let health = role_health(&clients, &identity, &role_arn).await?;
     if !health.is_healthy() {

@@ -4,18 +4,19 @@
 use crate::api::Api;
 use crate::app::context::Ctx;
 use crate::app::execute::{self, Target};
-use crate::aws::{Clients, sts};
+use crate::aws::Clients;
 use crate::cli::ApplyArgs;
 use crate::error;
 use crate::logging::StageLogging;
 use crate::manifest::{self, Manifest, Settings};
-use crate::planner::layout;
 use crate::planner::role::{NewRole, plan_healthy_account_role};
 use crate::planner::stage::{Mode, plan_requests};
 use crate::planner::targets::{in_each_region, list_apis};
 use crate::planner::validate::{check_offline, check_targets};
+use crate::planner::{OpenSessions, layout, review};
 use crate::request::Logging;
 use anyhow::Context as _;
+use futures::{StreamExt as _, TryStreamExt as _};
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
@@ -97,27 +98,22 @@ async fn apply_in_region(
     args: &ApplyArgs,
     path: &str,
 ) -> anyhow::Result<()> {
-    let identity = sts::caller_identity(&clients.sts).await?;
+    let identity = clients.identity().await?;
     let pairs: Vec<_> = managed.iter().map(|m| (m.api.clone(), m.stage.clone())).collect();
+    // Every stage planned at once (`--concurrency`), in the file's order.
     let planning = async {
-        let (mut planned, mut afters) = (Vec::new(), Vec::new());
-        let mut needs_role = false;
-        for target in &managed {
-            let stage_plan = plan_requests(
-                ctx,
-                clients,
-                &identity,
-                &target.api,
-                &target.stage,
-                &target.requests(),
-                Mode::Set,
-            )
-            .await
-            .with_context(|| format!("-f {path}: {}", target.name()))?;
-            needs_role |= stage_plan.needs_role;
-            planned.push(stage_plan.steps);
-            afters.push(stage_plan.after);
-        }
+        let plans: Vec<_> = futures::stream::iter(&managed)
+            .map(|target| async {
+                let requests = target.requests();
+                plan_requests(ctx, clients, &identity, &target.api, &target.stage, &requests, Mode::Set)
+                    .await
+                    .with_context(|| format!("-f {path}: {}", target.name()))
+            })
+            .buffered(usize::from(ctx.global.concurrency))
+            .try_collect()
+            .await?;
+        let needs_role = plans.iter().any(|p: &crate::planner::stage::StagePlan| p.needs_role);
+        let (planned, afters): (Vec<_>, Vec<_>) = plans.into_iter().map(|p| (p.steps, p.after)).unzip();
         anyhow::Ok((planned, afters, needs_role))
     };
     let (planning, owners) = tokio::join!(planning, crate::planner::owner::owners(ctx, clients, &pairs));
@@ -135,22 +131,19 @@ async fn apply_in_region(
     // Each stage's own `execution_log_destinations`, when its entry names them.
     let requests: Vec<Vec<crate::request::Logging>> = managed.iter().map(Managed::requests).collect();
     let deliveries: Vec<_> = requests.iter().map(|r| r.first().and_then(|r| r.wanted_deliveries())).collect();
-    let cost = crate::planner::cost::estimate(ctx, clients, &pairs, &afters, &plan, &deliveries).await;
-
     let stages: Vec<_> =
         managed.iter().map(|m| json!({ "api": m.api, "stage": m.stage.stage_name })).collect();
     let subject = format!("{} stage(s) in {path}", managed.len());
-    // A declarative run is not stopped by an open debug session; it is told (a warning) that the
-    // session's revert will undo this change.
-    crate::planner::session::open_on(ctx, clients, &pairs).await;
-    let mut target = Target {
+    let target = Target {
         wait: Duration::from_secs(args.wait.seconds),
         check_only: args.check,
         units,
-        cost: Some(cost),
         ..Target::new("apply", &clients.region, subject, json!({ "file": path, "stages": stages }))
     };
-    target.result["owners"] = crate::planner::owner::warn_verdicts(ctx, &pairs, &afters, &owners);
+    // A declarative run is not stopped by an open debug session; it is told (a warning) that the
+    // session's revert will undo this change.
+    let target =
+        review(ctx, clients, target, &pairs, &afters, &plan, &deliveries, &owners, OpenSessions::Warn).await;
     execute::run(ctx, clients, &plan, target).await
 }
 
@@ -183,7 +176,7 @@ async fn resolve(ctx: &Ctx, clients: &Clients, file: &Manifest) -> anyhow::Resul
                     "entries with `ou` apply in runs over accounts: add --all-accounts or --account (the OUs come from AWS Organizations)",
                 ));
             }
-            let caller = sts::caller_identity(&clients.sts).await?.account;
+            let caller = clients.identity().await?.account;
             let run = [(caller.clone(), None)];
             if let Some(message) = file.scope_outside(&run) {
                 return Err(error::usage_hint(

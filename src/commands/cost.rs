@@ -3,7 +3,6 @@
 //! applied.
 
 use crate::app::context::Ctx;
-use crate::aws::sts;
 use crate::cli::CostArgs;
 use crate::plan::Plan;
 use crate::planner::plan_set;
@@ -18,7 +17,7 @@ pub async fn run(ctx: &Ctx, args: &CostArgs) -> anyhow::Result<()> {
         let (plan, afters): (Plan, Vec<_>) = if logging.is_empty() {
             (Plan::default(), targets.iter().map(|(_, stage)| stage.clone()).collect())
         } else {
-            let identity = sts::caller_identity(&clients.sts).await?;
+            let identity = clients.identity().await?;
             let planned = plan_set(ctx, &clients, &identity, &targets, logging).await?;
             let steps = planned.iter().flat_map(|p| p.steps.clone()).collect();
             (Plan { steps }, planned.into_iter().map(|p| p.after).collect())

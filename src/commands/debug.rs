@@ -9,7 +9,7 @@ use crate::app::execute::{self, Target};
 use crate::app::follow::{Reading, Source, print_events};
 use crate::app::interrupt;
 use crate::arn;
-use crate::aws::{Clients, scheduler, sts};
+use crate::aws::{Clients, scheduler};
 use crate::cli::{ApisRef, DebugArgs, DebugCommand, DebugStartArgs, StageRef};
 use crate::error;
 use crate::groups::{default_log_group, execution_log_group};
@@ -114,7 +114,7 @@ pub async fn start_in(ctx: &Ctx, args: &DebugStartArgs, region: Option<String>) 
     };
     let (api, stage) = api_and_stage(ctx, &clients, &args.target()).await?;
     check_kind(&api, args)?;
-    let identity = sts::caller_identity(&clients.sts).await?;
+    let identity = clients.identity().await?;
     sessions::check_no_session(&clients, &api, &stage).await?;
     let mut logging = session_logging(&api, &stage, args);
     logging.extend(quieter_overrides(&api, &stage, args));

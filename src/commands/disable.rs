@@ -12,9 +12,9 @@ use crate::delivery;
 use crate::groups::{default_log_group, execution_log_group};
 use crate::logging::{Scope, StageLogging, disable_request};
 use crate::plan::{Action, Step, delete_log_group_step, stage_update_steps};
-use crate::planner::layout;
 use crate::planner::stage::{readable_deliveries, stale_routes};
 use crate::planner::targets::on_stages;
+use crate::planner::{OpenSessions, layout, review};
 use futures::{StreamExt as _, TryStreamExt as _};
 
 pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
@@ -39,22 +39,20 @@ pub async fn run(ctx: &Ctx, args: &DisableArgs) -> anyhow::Result<()> {
             let planned = planned?;
             let (planned, afters): (Vec<_>, Vec<_>) = planned.into_iter().unzip();
             let (plan, units) = layout(Vec::new(), &targets, once_per_group(planned));
-            let cost = crate::planner::cost::estimate(
+            let target = Target { units, ..Target::stages("disable", &clients.region, &targets) };
+            let deliveries = vec![(!args.access_only).then_some(&[][..]); targets.len()];
+            let target = review(
                 ctx,
                 &clients,
+                target,
                 &targets,
                 &afters,
                 &plan,
-                &vec![(!args.access_only).then_some(&[][..]); targets.len()],
+                &deliveries,
+                &owners,
+                OpenSessions::Confirm,
             )
             .await;
-            let mut target = Target {
-                units,
-                cost: Some(cost),
-                confirm: crate::planner::session::open_on(ctx, &clients, &targets).await,
-                ..Target::stages("disable", &clients.region, &targets)
-            };
-            target.result["owners"] = crate::planner::owner::warn_verdicts(ctx, &targets, &afters, &owners);
             execute::run(ctx, &clients, &plan, target).await
         },
     )

@@ -3,10 +3,10 @@
 use crate::app::context::Ctx;
 use crate::app::execute::{self, Target};
 use crate::cli::EnableArgs;
-use crate::planner::plan_enable;
 use crate::planner::role::NewRole;
 use crate::planner::targets::on_stages;
 use crate::planner::validate::{check_offline, check_region_bound, check_targets};
+use crate::planner::{OpenSessions, plan_enable, review};
 use std::time::Duration;
 
 /// What can be checked without AWS (also before a run over accounts starts).
@@ -21,7 +21,7 @@ pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
     let logging = &args.logging.request();
     let check = |targets: &[_]| check_targets(ctx, logging, targets);
     on_stages(ctx, "enable", &args.targets, check, |clients, targets| async move {
-        let identity = crate::aws::sts::caller_identity(&clients.sts).await?;
+        let identity = clients.identity().await?;
         let role = NewRole { name: &args.role_name, hardened: args.hardened_trust };
         // Owners are read alongside the plan: their calls count against other quotas.
         let (planned, owners) = tokio::join!(
@@ -32,23 +32,24 @@ pub async fn run(ctx: &Ctx, args: &EnableArgs) -> anyhow::Result<()> {
         if !crate::planner::emit_first(ctx, &clients, &args.emit, &targets, &afters, &plan, &owners).await? {
             return Ok(());
         }
-        let cost = crate::planner::cost::estimate(
+        let target = Target {
+            wait: Duration::from_secs(args.wait.seconds),
+            units,
+            ..Target::stages("enable", &clients.region, &targets)
+        };
+        let deliveries = vec![logging.wanted_deliveries(); targets.len()];
+        let target = review(
             ctx,
             &clients,
+            target,
             &targets,
             &afters,
             &plan,
-            &vec![logging.wanted_deliveries(); targets.len()],
+            &deliveries,
+            &owners,
+            OpenSessions::Confirm,
         )
         .await;
-        let mut target = Target {
-            wait: Duration::from_secs(args.wait.seconds),
-            units,
-            cost: Some(cost),
-            confirm: crate::planner::session::open_on(ctx, &clients, &targets).await,
-            ..Target::stages("enable", &clients.region, &targets)
-        };
-        target.result["owners"] = crate::planner::owner::warn_verdicts(ctx, &targets, &afters, &owners);
         execute::run(ctx, &clients, &plan, target).await
     })
     .await

@@ -18,6 +18,7 @@ pub mod tail;
 
 use crate::app::accounts::run_in_accounts;
 use crate::app::context::Ctx;
+use crate::aws::reads::Read;
 use crate::cli::{AccountArgs, AccountCommand, Cli, Command, FormatsCommand, RoleCommand, StageCommand};
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -28,6 +29,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         &cli.command,
         Command::Enable(_) | Command::Disable(_) | Command::Stage(StageCommand::Set(_))
     );
+    ctx.prefetch = prefetch(&cli.command);
     let ctx = ctx;
     if let Some(accounts) = across_accounts(&cli.command) {
         if accounts.assume_role.is_some() && !accounts.given() {
@@ -69,6 +71,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
     }
     run_here(&ctx, &cli.command).await
+}
+
+/// The region-wide reads each command's plan (or report) asks for, started together with the
+/// look-up of its APIs.
+fn prefetch(command: &Command) -> Vec<Read> {
+    let planning = [Read::Identity, Read::AccountRole, Read::LogGroups, Read::Deliveries, Read::Schedules];
+    match command {
+        Command::Enable(args) => [&planning[..], &[Read::Role(args.role_name.clone())]].concat(),
+        Command::Stage(StageCommand::Set(_)) | Command::Apply(_) => planning.to_vec(),
+        Command::Status(_) => [&planning[..], &[Read::Records]].concat(),
+        Command::Disable(_) => vec![Read::Identity, Read::LogGroups, Read::Deliveries, Read::Schedules],
+        Command::Stage(StageCommand::Show(_)) => vec![Read::Deliveries],
+        Command::Cost(_) => vec![Read::Identity, Read::LogGroups, Read::Deliveries],
+        _ => Vec::new(),
+    }
 }
 
 /// The commands that run across accounts, with their account flags.

@@ -2,7 +2,6 @@
 
 use crate::app::context::Ctx;
 use crate::app::execute::{self, Target};
-use crate::aws::sts;
 use crate::cli::RoleCreateArgs;
 use crate::plan::Plan;
 use crate::planner::role::{NewRole, plan_role};
@@ -10,7 +9,7 @@ use serde_json::json;
 
 pub async fn create(ctx: &Ctx, args: &RoleCreateArgs) -> anyhow::Result<()> {
     let clients = ctx.clients().await?;
-    let identity = sts::caller_identity(&clients.sts).await?;
+    let identity = clients.identity().await?;
     let role = NewRole { name: &args.role_name, hardened: args.hardened_trust };
     let (role_arn, steps) = plan_role(&clients, &identity, role).await?;
     let subject = format!("role {}", args.role_name);

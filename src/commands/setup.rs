@@ -5,7 +5,7 @@ use crate::api::Api;
 use crate::app::context::{Ctx, YELLOW};
 use crate::app::execute::{self, Target, Unit};
 use crate::aws::sts::Identity;
-use crate::aws::{Clients, apigw, iam, logs, sts};
+use crate::aws::{Clients, apigw, iam, logs};
 use crate::cli::{ApisRef, ColorWhen, DebugStartArgs, SetupArgs, Targets};
 use crate::logging::{MethodLogging, StageLogging};
 use crate::planner::plan_enable;
@@ -42,7 +42,7 @@ pub async fn run(ctx: &Ctx, args: &SetupArgs) -> anyhow::Result<Option<(DebugSta
         _ => return Err(error::usage("--region: setup works on one region")),
     };
     let clients = ctx.clients_in(Some(region.clone())).await?;
-    let identity = sts::caller_identity(&clients.sts).await?;
+    let identity = clients.identity().await?;
     let source = AwsSource { ctx, clients: &clients, identity: &identity };
     if goal == wizard::Goal::Debug {
         let request =

@@ -3,16 +3,15 @@
 use crate::api::{Api, ApiKind};
 use crate::app::context::{BOLD, Ctx, YELLOW};
 use crate::app::execute::{self, Target};
-use crate::aws::sts;
 use crate::cli::{StageSetArgs, StageShowArgs, Targets};
 use crate::delivery::StageDelivery;
 use crate::error;
 use crate::format;
 use crate::logging::{AccessLog, Scope, StageLogging};
-use crate::planner::layout;
 use crate::planner::stage::readable_deliveries;
 use crate::planner::targets::{on_stages, resolve_targets};
 use crate::planner::validate::{check_offline, check_region_bound, check_targets};
+use crate::planner::{OpenSessions, layout, review};
 use crate::settings::on_off;
 use serde_json::{Value, json};
 
@@ -199,7 +198,7 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
     let logging = &args.logging.request();
     let check = |targets: &[_]| check_targets(ctx, logging, targets);
     on_stages(ctx, "stage set", &args.targets, check, |clients, targets| async move {
-        let identity = sts::caller_identity(&clients.sts).await?;
+        let identity = clients.identity().await?;
         let (planned, owners) = tokio::join!(
             crate::planner::plan_set(ctx, &clients, &identity, &targets, logging),
             crate::planner::owner::owners(ctx, &clients, &targets)
@@ -214,22 +213,20 @@ pub async fn set(ctx: &Ctx, args: &StageSetArgs) -> anyhow::Result<()> {
         if needs_role {
             crate::planner::require_account_role(&clients).await?;
         }
-        let cost = crate::planner::cost::estimate(
+        let target = Target { units, ..Target::stages("stage set", &clients.region, &targets) };
+        let deliveries = vec![logging.wanted_deliveries(); targets.len()];
+        let target = review(
             ctx,
             &clients,
+            target,
             &targets,
             &afters,
             &plan,
-            &vec![logging.wanted_deliveries(); targets.len()],
+            &deliveries,
+            &owners,
+            OpenSessions::Confirm,
         )
         .await;
-        let mut target = Target {
-            units,
-            cost: Some(cost),
-            confirm: crate::planner::session::open_on(ctx, &clients, &targets).await,
-            ..Target::stages("stage set", &clients.region, &targets)
-        };
-        target.result["owners"] = crate::planner::owner::warn_verdicts(ctx, &targets, &afters, &owners);
         execute::run(ctx, &clients, &plan, target).await
     })
     .await

@@ -6,7 +6,7 @@ use crate::app::context::{Ctx, GREEN, RED, YELLOW};
 use crate::app::execute::{self, Target};
 use crate::audit::{self, Leftover, SessionState, StageFacts};
 use crate::aws::sts::Identity;
-use crate::aws::{Clients, apigw, logs, sts};
+use crate::aws::{Clients, logs};
 use crate::cli::{ApisRef, ColorWhen, StatusArgs};
 use crate::error;
 use crate::finding::{Finding, Remedy, Severity};
@@ -74,11 +74,7 @@ pub async fn run(ctx: &Ctx, args: &StatusArgs) -> anyhow::Result<()> {
     if args.fix && regions.len() > 1 {
         return Err(error::usage("--fix works on one region at a time; run it once per --region"));
     }
-    let resolve = |clients: Clients| async move {
-        let identity = sts::caller_identity(&clients.sts).await?;
-        let status = audit_region(ctx, &clients, &identity, args).await?;
-        Ok::<_, anyhow::Error>((identity, status))
-    };
+    let resolve = |clients: Clients| async move { audit_region(ctx, &clients, args).await };
     let report_or_fix = |clients: Clients, (identity, status): (Identity, RegionStatus)| async move {
         if args.fix {
             return fix(ctx, &clients, &identity, args, status).await.map(|()| None);
@@ -123,44 +119,49 @@ fn verdict<'a>(findings: impl IntoIterator<Item = &'a Finding>, strict: bool) ->
     Ok(())
 }
 
+/// The region's status, and who the caller is (a fix needs it too).
 async fn audit_region(
     ctx: &Ctx,
     clients: &Clients,
-    identity: &Identity,
     args: &StatusArgs,
-) -> anyhow::Result<RegionStatus> {
+) -> anyhow::Result<(Identity, RegionStatus)> {
     ctx.progress(format_args!("checking {}", clients.region));
-    let role_arn = apigw::account_role(&clients.apigw).await?;
-    let health = match &role_arn {
-        Some(arn) => Some(role_health(clients, identity, arn).await?),
-        None => None,
+    // The caller and the APIs first (the region's other reads are under way already); then the
+    // account's role and the APIs' stages side by side: neither needs the other.
+    let wanted = ApisRef { apis: args.apis.clone(), all_apis: args.apis.is_empty(), api_type: args.api_type };
+    let (identity, apis) = tokio::try_join!(clients.identity(), resolve_apis(ctx, clients, &wanted))?;
+    let identity = &identity;
+    let health = async {
+        let role_arn = clients.account_role().await?;
+        let health = match &role_arn {
+            Some(arn) => Some(role_health(clients, identity, arn).await?),
+            None => None,
+        };
+        anyhow::Ok((role_arn, health))
     };
-    let apis = resolve_apis(
-        ctx,
-        clients,
-        &ApisRef { apis: args.apis.clone(), all_apis: args.apis.is_empty(), api_type: args.api_type },
-    )
-    .await?;
-    // HTTP APIs deliver their logs without the account role.
-    let findings = if !apis.is_empty() && apis.iter().all(|a| a.kind == ApiKind::Http) {
-        vec![audit::role_not_needed()]
-    } else {
-        audit::account_findings(&clients.region, health.as_ref())
-    };
-    let account = AccountStatus { findings, role_arn };
-
     // APIs are read concurrently (--concurrency), in order; log groups with default names come
     // from one listing for the whole region.
-    let deliveries = match apis.iter().any(|a| a.kind == ApiKind::Rest) {
-        true => readable_deliveries(ctx, clients).await?,
-        false => None,
+    let any_rest = apis.iter().any(|a| a.kind == ApiKind::Rest);
+    let all_http = !apis.is_empty() && apis.iter().all(|a| a.kind == ApiKind::Http);
+    let audits = async {
+        let deliveries = match any_rest {
+            true => readable_deliveries(ctx, clients).await?,
+            false => None,
+        };
+        let sessions = &crate::planner::session::sessions(ctx, clients).await;
+        futures::stream::iter(apis)
+            .map(|api| audit_api(clients, identity, args, deliveries, sessions, api))
+            .buffered(usize::from(ctx.global.concurrency))
+            .try_collect::<Vec<ApiStatus>>()
+            .await
     };
-    let sessions = &crate::planner::session::sessions(ctx, clients).await;
-    let statuses: Vec<ApiStatus> = futures::stream::iter(apis)
-        .map(|api| audit_api(clients, identity, args, deliveries, sessions, api))
-        .buffered(usize::from(ctx.global.concurrency))
-        .try_collect()
-        .await?;
+    let ((role_arn, health), statuses) = tokio::try_join!(health, audits)?;
+    // HTTP APIs deliver their logs without the account role.
+    let findings = match all_http {
+        true => vec![audit::role_not_needed()],
+        false => audit::account_findings(&clients.region, health.as_ref()),
+    };
+    let account = AccountStatus { findings, role_arn };
     let mut statuses = statuses;
     let pairs: Vec<(Api, StageLogging)> =
         statuses.iter().flat_map(|a| a.stages.iter().map(|s| (a.api.clone(), s.logging.clone()))).collect();
@@ -182,7 +183,7 @@ async fn audit_region(
             statuses.iter().flat_map(|a| a.stages.iter().flat_map(|s| s.controls.iter().cloned())).collect();
         audit::count_controls(&results)
     });
-    Ok(RegionStatus { region: clients.region.clone(), account, apis: statuses, controls })
+    Ok((identity.clone(), RegionStatus { region: clients.region.clone(), account, apis: statuses, controls }))
 }
 
 /// Says what data trace costs a month on the stages that have it on and traffic to log: the

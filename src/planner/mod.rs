@@ -15,7 +15,7 @@ use crate::aws::sts::Identity;
 use crate::request::Logging;
 
 use crate::app::context::Ctx;
-use crate::app::execute::Unit;
+use crate::app::execute::{Target, Unit};
 use crate::logging::StageLogging;
 use crate::plan::{Plan, Step};
 use futures::{StreamExt as _, TryStreamExt as _};
@@ -71,6 +71,41 @@ pub async fn plan_set(
         .await
 }
 
+/// How a stage plan meets the stages' open debug sessions, whose reverts would put the stages'
+/// settings from before them back over the change.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum OpenSessions {
+    /// The change needs confirmation (a person changing a stage by hand).
+    Confirm,
+    /// A warning only (a declarative run).
+    Warn,
+}
+
+/// What a stage plan's report carries besides the plan: what the change costs (read later, see
+/// `execute::run`: only a plan that changes something is priced, and never before its first
+/// write unless someone reads the plan first), the open debug sessions it crosses, and what the
+/// stages' owners do to it.
+#[allow(clippy::too_many_arguments)]
+pub async fn review<'a>(
+    ctx: &'a Ctx,
+    clients: &'a Clients,
+    mut target: Target<'a>,
+    pairs: &'a [(Api, StageLogging)],
+    afters: &'a [StageLogging],
+    plan: &'a Plan,
+    deliveries: &'a [Option<&'a [crate::delivery::DestinationSpec]>],
+    owners: &[Option<crate::owner::Owner>],
+    sessions: OpenSessions,
+) -> Target<'a> {
+    target.estimate = Some(Box::pin(cost::estimate(ctx, clients, pairs, afters, plan, deliveries)));
+    let open = session::open_on(ctx, clients, pairs).await;
+    if sessions == OpenSessions::Confirm {
+        target.confirm = open;
+    }
+    target.result["owners"] = owner::warn_verdicts(ctx, pairs, afters, owners);
+    target
+}
+
 /// Lays out a fleet plan: the `shared` steps (the account role), then each target's steps as
 /// one independent unit. Targets with nothing to change get no unit.
 pub fn layout(
@@ -98,7 +133,7 @@ pub fn target_label(api: &Api, stage: &StageLogging) -> String {
 
 /// Logging that API Gateway delivers with the account's role needs one: AWS refuses it otherwise.
 pub async fn require_account_role(clients: &Clients) -> anyhow::Result<()> {
-    if crate::aws::apigw::account_role(&clients.apigw).await?.is_some() {
+    if clients.account_role().await?.is_some() {
         return Ok(());
     }
     Err(crate::error::precondition(
@@ -148,9 +183,7 @@ pub async fn emitted(
     });
     let role_arn = match planned_role {
         Some(role) => role,
-        None if targets.iter().any(|(api, _)| api.kind != ApiKind::Http) => {
-            crate::aws::apigw::account_role(&clients.apigw).await?
-        }
+        None if targets.iter().any(|(api, _)| api.kind != ApiKind::Http) => clients.account_role().await?,
         None => None,
     };
     // The names the owner's code already uses for the stage resource.

@@ -1,6 +1,15 @@
-//! Who owns the target stages: Terraform (from `--terraform-state`), or a CloudFormation stack
-//! (the stage's tags, the API's, then DescribeStackResources by the API's id: at most one call per
-//! API), with the stack's original template read once per stack.
+//! Who owns the target stages: Terraform (from `--terraform-state`), or a CloudFormation stack,
+//! with the stack's original template read once per stack.
+//!
+//! CloudFormation tags what it creates (`aws:cloudformation:stack-name`, `logical-id`), and the
+//! listings the tool reads anyway return those tags (GetRestApis, GetApis, GetStages), so a
+//! stack is found without a call of its own. REST APIs and stages made by stacks (SAM's too)
+//! carry them (public GetRestApis and GetStages outputs); v2 APIs may not: CloudFormation refuses
+//! `Tags` beside an OpenAPI `Body`, the way SAM defines HTTP APIs, and such APIs are reported
+//! untagged (aws/serverless-application-model#1838). So an untagged HTTP or WebSocket API still
+//! costs one DescribeStackResources, and an untagged REST API none. Unconfirmed: whether REST
+//! APIs created by stacks before tags were propagated (around 2019) lack them; such a stage is
+//! then not recognised as a stack's.
 
 use crate::api::Api;
 use crate::app::context::Ctx;
@@ -14,10 +23,12 @@ fn terraform_of(ctx: &Ctx, api: &Api, stage: &StageLogging) -> Option<Owner> {
     ctx.terraform.as_ref().and_then(|s| s.stages.get(&(api.id.clone(), stage.stage_name.clone()))).cloned()
 }
 
-/// Whether the owner of this stage takes a DescribeStackResources: neither `--terraform-state`
-/// nor a stack tag names it.
+/// Whether the owner of this stage takes a DescribeStackResources: an HTTP or WebSocket stage that
+/// neither `--terraform-state` nor a stack tag names (see the module's documentation).
 pub fn needs_stack_lookup(ctx: &Ctx, api: &Api, stage: &StageLogging) -> bool {
-    terraform_of(ctx, api, stage).is_none() && owner::stack_of(&stage.tags, &api.tags).is_none()
+    api.kind != crate::api::ApiKind::Rest
+        && terraform_of(ctx, api, stage).is_none()
+        && owner::stack_of(&stage.tags, &api.tags).is_none()
 }
 
 pub async fn owners(ctx: &Ctx, clients: &Clients, targets: &[(Api, StageLogging)]) -> Vec<Option<Owner>> {

@@ -2,8 +2,8 @@
 //! account setting that points at it.
 
 use crate::arn;
+use crate::aws::Clients;
 use crate::aws::sts::Identity;
-use crate::aws::{Clients, apigw, iam};
 use crate::error;
 use crate::patch::Change;
 use crate::plan::{Action, Step};
@@ -27,7 +27,7 @@ pub async fn plan_role(
 ) -> anyhow::Result<(String, Vec<Step>)> {
     let NewRole { name, hardened } = role;
     let resource = format!("role/{name}");
-    let Some(role) = iam::get_role(&clients.iam, name).await? else {
+    let Some(role) = clients.role(name).await? else {
         let arn = format!("arn:{}:iam::{}:role/{name}", identity.partition, identity.account);
         let (trust_policy, trusted) = if hardened {
             let condition = format!("{} (aws:SourceAccount {})", trust::SERVICE_PRINCIPAL, identity.account);
@@ -58,7 +58,7 @@ pub async fn plan_role(
             ),
         ));
     }
-    let attached = iam::attached_policies(&clients.iam, name).await?;
+    let attached = clients.attached_policies(name).await?;
     let policy = trust::managed_policy_arn(&identity.partition);
     let steps =
         if attached.contains(&policy) { vec![] } else { vec![attach_step(name, &identity.partition)] };
@@ -95,10 +95,10 @@ pub async fn role_health(
         )));
     }
     // Same name under another path is a different role.
-    let Some(role) = iam::get_role(&clients.iam, &name).await?.filter(|r| r.arn == role_arn) else {
+    let Some(role) = clients.role(&name).await?.filter(|r| r.arn == role_arn) else {
         return Ok(RoleHealth::missing(role_arn));
     };
-    let attached = iam::attached_policies(&clients.iam, &name).await?;
+    let attached = clients.attached_policies(&name).await?;
     Ok(RoleHealth::assess(role_arn, &role.trust_policy, &identity.account, &attached))
 }
 
@@ -136,7 +136,7 @@ pub async fn plan_healthy_account_role(
     identity: &Identity,
     role: NewRole<'_>,
 ) -> anyhow::Result<Vec<Step>> {
-    let current = apigw::account_role(&clients.apigw).await?;
+    let current = clients.account_role().await?;
     if let Some(arn) = &current
         && role_health(clients, identity, arn).await?.is_healthy()
     {

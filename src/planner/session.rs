@@ -87,36 +87,49 @@ pub async fn sessions(ctx: &Ctx, clients: &Clients) -> Sessions {
 }
 
 async fn read_sessions(clients: &Clients) -> anyhow::Result<Sessions> {
-    let mut open = Vec::new();
-    for name in scheduler::names(&clients.scheduler, SCHEDULE_GROUP).await? {
-        open.extend(
-            scheduler::get(&clients.scheduler, SCHEDULE_GROUP, &name)
-                .await?
-                .filter(|s| session::is_session_schedule(&s.name, &s.target_arn)),
-        );
-    }
-    let mut streams = logs::log_stream_names(&clients.logs, RECORD_LOG_GROUP, None).await?;
-    streams.sort();
-    // The latest stream per stage: streams are `{schedule}/{start}`, sorted.
-    let mut latest: Vec<String> = Vec::new();
-    for stream in streams {
-        let stage_of = |s: &str| s.split('/').next().unwrap_or_default().to_string();
-        match latest.last_mut() {
-            Some(last) if stage_of(last) == stage_of(&stream) => *last = stream,
-            _ => latest.push(stream),
+    // The schedules and the records are read side by side, each list's items at once.
+    let open = async {
+        let names = clients.session_schedules().await?;
+        let got = futures::future::try_join_all(
+            names.iter().map(|name| scheduler::get(&clients.scheduler, SCHEDULE_GROUP, name)),
+        )
+        .await?;
+        anyhow::Ok(
+            got.into_iter()
+                .flatten()
+                .filter(|s| session::is_session_schedule(&s.name, &s.target_arn))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let records = async {
+        let mut streams = clients.session_records().await?;
+        streams.sort();
+        // The latest stream per stage: streams are `{schedule}/{start}`, sorted.
+        let mut latest: Vec<String> = Vec::new();
+        for stream in streams {
+            let stage_of = |s: &str| s.split('/').next().unwrap_or_default().to_string();
+            match latest.last_mut() {
+                Some(last) if stage_of(last) == stage_of(&stream) => *last = stream,
+                _ => latest.push(stream),
+            }
         }
-    }
-    let mut records = Vec::new();
-    for stream in latest {
-        let stored = read_record(clients, stream).await?;
+        let stored =
+            futures::future::try_join_all(latest.into_iter().map(|s| read_record(clients, s))).await?;
         // Only a record in its own stream speaks for a stage (anyone who may write to the group
         // can put any record in any stream).
-        if let Ok(record) = stored.record
-            && record.stream_name() == stored.stream
-        {
-            records.push(Found { stream: stored.stream, record });
-        }
-    }
+        anyhow::Ok(
+            stored
+                .into_iter()
+                .filter_map(|stored| match stored.record {
+                    Ok(record) if record.stream_name() == stored.stream => {
+                        Some(Found { stream: stored.stream, record })
+                    }
+                    _ => None,
+                })
+                .collect::<Vec<_>>(),
+        )
+    };
+    let (open, records) = tokio::try_join!(open, records)?;
     Ok(Sessions { open, records })
 }
 
@@ -296,7 +309,7 @@ pub fn end_steps(
 /// will put their snapshots back over the change. Said once as a warning too. A caller who may
 /// not list schedules is told with `-v` only: most stages never have a session.
 pub async fn open_on(ctx: &Ctx, clients: &Clients, targets: &[(Api, StageLogging)]) -> Option<String> {
-    let names = match scheduler::names(&clients.scheduler, SCHEDULE_GROUP).await {
+    let names = match clients.session_schedules().await {
         Ok(names) => names,
         Err(err) => {
             tracing::info!("cannot list debug sessions in {}: {err:#}", clients.region);

@@ -37,22 +37,34 @@ pub async fn resolve_apis(ctx: &Ctx, clients: &Clients, wanted: &ApisRef) -> any
 /// emulator without API Gateway v2) gets its REST APIs and one warning per region, unless it
 /// asked for HTTP or WebSocket APIs.
 pub async fn list_apis(ctx: &Ctx, clients: &Clients, kind: Option<ApiKind>) -> anyhow::Result<Vec<Api>> {
+    // The two listings side by side: neither needs the other.
+    let rest = async {
+        match kind.is_none_or(|k| k == ApiKind::Rest) {
+            true => apigw::rest_apis(&clients.apigw).await.map(Some),
+            false => Ok(None),
+        }
+    };
+    let v2 = async {
+        match kind != Some(ApiKind::Rest) {
+            true => Some(apigw2::apis(&clients.apigw2).await),
+            false => None,
+        }
+    };
+    let (rest, v2) = tokio::join!(rest, v2);
     let mut apis = Vec::new();
-    if kind.is_none_or(|k| k == ApiKind::Rest) {
-        apis.extend(apigw::rest_apis(&clients.apigw).await?);
-        let _ = clients.rest_api_names.set(apis.iter().map(|a| a.name.clone()).collect());
+    if let Some(rest) = rest? {
+        let _ = clients.rest_api_names.set(rest.iter().map(|a| a.name.clone()).collect());
+        apis.extend(rest);
     }
-    if kind == Some(ApiKind::Rest) {
-        return Ok(apis);
-    }
-    match apigw2::apis(&clients.apigw2).await {
-        Ok(v2) => apis.extend(v2.into_iter().filter(|a| kind.is_none_or(|k| k == a.kind))),
-        Err(err) if kind.is_none() && crate::aws::service_unavailable(&err) => ctx.warn(format_args!(
+    match v2 {
+        None => {}
+        Some(Ok(v2)) => apis.extend(v2.into_iter().filter(|a| kind.is_none_or(|k| k == a.kind))),
+        Some(Err(err)) if kind.is_none() && crate::aws::service_unavailable(&err) => ctx.warn(format_args!(
             "HTTP and WebSocket APIs not listed in {}: {}; looking at REST APIs only (pass --api-type rest to silence this)",
             clients.region,
             format!("{err:#}").trim_end_matches('.')
         )),
-        Err(err) => return Err(err),
+        Some(Err(err)) => return Err(err),
     }
     Ok(apis)
 }

@@ -259,7 +259,8 @@ impl Proxy {
     }
 
     /// Every call takes `latency` longer (a round trip to AWS), so that wall time counts the calls
-    /// a command makes one after another.
+    /// a command makes one after another. (The latency benchmark's, through examples/aws_double.rs.)
+    #[allow(dead_code)]
     pub fn latency(&self, latency: Duration) -> &Proxy {
         self.state.lock().unwrap().latency = latency;
         self

@@ -14,6 +14,7 @@ mod faults;
 mod fleet;
 mod hardening;
 mod harness;
+mod order;
 mod orgs;
 mod owner;
 mod quotas;

@@ -226,10 +226,21 @@ fn http_and_websocket_stages_have_owners_too_and_apply_emits_its_plan() {
 #[test]
 fn a_cloudformation_that_cannot_be_read_leaves_owners_unknown_with_one_warning_and_few_retries() {
     use crate::faults::{Fault, Proxy, When};
+    use aws_sdk_apigatewayv2::types::ProtocolType;
     let acct = Account::new();
     with_role(&acct);
+    // An untagged REST API costs no look-up (stacks tag what they make, and the listing carries
+    // the tags); an untagged HTTP API may be a stack's (SAM defines it from an OpenAPI body,
+    // which CloudFormation does not tag), so it is looked up.
     acct.create_api("orders", "prod", &[]);
-    let args = ["stage", "set", "--api", "orders", "--stage", "prod", "--level", "info", "--dry-run"];
+    let quiet = Proxy::start(emulator_url());
+    let rest = ["stage", "set", "--api", "orders", "--stage", "prod", "--level", "info", "--dry-run"];
+    let (code, _, stderr) = acct.run_at(&quiet.url, &rest);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(quiet.calls("cloudformation:DescribeStackResources"), 0);
+    let web = acct.create_v2_api("web", ProtocolType::Http);
+    acct.block_on(acct.apigw2().create_stage().api_id(&web).stage_name("prod").send()).unwrap();
+    let args = ["stage", "set", "--api", "web", "--stage", "prod", "--metrics", "on", "--dry-run"];
 
     // A caller whose policy leaves CloudFormation out is told which permissions to grant.
     let denied = Proxy::start(emulator_url());

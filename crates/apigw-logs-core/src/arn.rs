@@ -177,6 +177,11 @@ pub fn log_group_arn(partition: &str, region: &str, account: &str, name: &str) -
     format!("arn:{partition}:logs:{region}:{account}:log-group:{name}")
 }
 
+/// The role name at the end of a role ARN (`arn:aws:iam::1:role/path/NAME` → `NAME`).
+pub fn role_name(role_arn: &str) -> &str {
+    role_arn.rsplit('/').next().unwrap_or(role_arn)
+}
+
 /// Whether `text` has the shape of an API id (`a1b2c3d4e5`): letters and digits only. API names
 /// may look like one too; this only tells an id from what cannot be one.
 pub fn is_api_id(text: &str) -> bool {
