@@ -655,23 +655,7 @@ async fn apply_step(ctx: &Ctx, clients: &Clients, action: &Action, wait: Duratio
         Action::UpdateStage { rest_api_id, stage_name, patch_operations } => {
             apigw::update_stage(&clients.apigw, rest_api_id, stage_name, patch_operations).await
         }
-        Action::UpdateApiStage {
-            api_id,
-            stage_name,
-            default_route_settings,
-            route_settings,
-            access_log_settings,
-        } => {
-            apigw2::update_stage(
-                &clients.apigw2,
-                api_id,
-                stage_name,
-                default_route_settings.as_ref(),
-                route_settings,
-                access_log_settings.as_ref(),
-            )
-            .await
-        }
+        Action::UpdateApiStage(update) => apigw2::update_stage(&clients.apigw2, update).await,
         Action::DeleteRouteSettings { api_id, stage_name, route_key } => {
             apigw2::delete_route_settings(&clients.apigw2, api_id, stage_name, route_key).await
         }

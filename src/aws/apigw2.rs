@@ -4,6 +4,7 @@
 use super::{Call, call_failed};
 use crate::api::{Api, ApiKind};
 use crate::logging::{AccessLog, MethodLogging, RouteSettings, StageLogging, Throttle};
+use crate::plan::ApiStageUpdate;
 use crate::settings::{ALL_METHODS_KEY, Level};
 use aws_sdk_apigatewayv2::types::{self as v2, LoggingLevel, ProtocolType};
 use std::collections::BTreeMap;
@@ -150,22 +151,25 @@ fn route_settings(settings: &RouteSettings) -> v2::RouteSettings {
 /// One UpdateStage call: only the objects given are sent.
 pub async fn update_stage(
     client: &aws_sdk_apigatewayv2::Client,
-    api_id: &str,
-    stage: &str,
-    default_route: Option<&RouteSettings>,
-    routes: &BTreeMap<String, RouteSettings>,
-    access: Option<&AccessLog>,
+    update: &ApiStageUpdate,
 ) -> anyhow::Result<()> {
+    let ApiStageUpdate {
+        api_id,
+        stage_name: stage,
+        default_route_settings,
+        route_settings: routes,
+        access_log_settings,
+    } = update;
     let routes = (!routes.is_empty())
         .then(|| routes.iter().map(|(key, s)| (key.clone(), route_settings(s))).collect());
-    let access = access.map(|a| {
+    let access = access_log_settings.as_ref().map(|a| {
         v2::AccessLogSettings::builder().destination_arn(&a.destination_arn).format(&a.format).build()
     });
     client
         .update_stage()
         .api_id(api_id)
         .stage_name(stage)
-        .set_default_route_settings(default_route.map(route_settings))
+        .set_default_route_settings(default_route_settings.as_ref().map(route_settings))
         .set_route_settings(routes)
         .set_access_log_settings(access)
         .send()
@@ -283,7 +287,14 @@ mod sdk_tests {
             ..default_route.clone()
         };
         let routes = BTreeMap::from([("$connect".to_string(), connect)]);
-        update_stage(&client(&wire), "ws1", "prod", Some(&default_route), &routes, None).await.unwrap();
+        let update = ApiStageUpdate {
+            api_id: "ws1".into(),
+            stage_name: "prod".into(),
+            default_route_settings: Some(default_route),
+            route_settings: routes,
+            access_log_settings: None,
+        };
+        update_stage(&client(&wire), &update).await.unwrap();
         let sent = wire.0.lock().unwrap().clone();
         assert_eq!(sent.len(), 1);
         let (method, path, body) = &sent[0];
@@ -319,9 +330,14 @@ mod sdk_tests {
             destination_arn: "arn:aws:logs:us-east-1:123456789012:log-group:/aws/vendedlogs/x".into(),
             format: "{\"requestId\":\"$context.requestId\"}".into(),
         };
-        update_stage(&client(&wire), "h1", "$default", Some(&default_route), &BTreeMap::new(), Some(&access))
-            .await
-            .unwrap();
+        let update = ApiStageUpdate {
+            api_id: "h1".into(),
+            stage_name: "$default".into(),
+            default_route_settings: Some(default_route),
+            route_settings: BTreeMap::new(),
+            access_log_settings: Some(access.clone()),
+        };
+        update_stage(&client(&wire), &update).await.unwrap();
         let (_, path, body) = wire.0.lock().unwrap()[0].clone();
         assert_eq!(path, "/v2/apis/h1/stages/%24default");
         assert_eq!(

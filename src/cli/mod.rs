@@ -327,43 +327,19 @@ impl LoggingArgs {
     /// The request these flags make, for the planner (which takes no clap types). Destructured
     /// whole: a flag added to the struct cannot be left out.
     pub fn request(&self) -> crate::request::Logging {
-        let LoggingArgs {
-            level,
-            data_trace,
-            metrics,
-            methods,
-            clear_methods,
-            routes,
-            clear_routes,
-            access_log_group,
-            access_log_destination,
-            access_log_format,
-            retention_days,
-            execution_log_retention_days,
-            no_access_log,
-            kms_key_id,
-            tags,
-            execution_log_destinations,
-            no_execution_log_delivery,
-        } = self.clone();
-        crate::request::Logging {
-            level,
-            data_trace,
-            metrics,
-            methods,
-            clear_methods,
-            routes,
-            clear_routes,
-            access_log_group,
-            access_log_destination,
-            access_log_format,
-            retention_days,
-            execution_log_retention_days,
-            no_access_log,
-            kms_key_id,
-            tags,
-            execution_log_destinations,
-            no_execution_log_delivery,
+        // One list for both sides: the pattern fails to compile if it leaves out a flag, the
+        // struct literal if it leaves out a setting.
+        macro_rules! moved {
+            ($($field:ident),*) => {{
+                let LoggingArgs { $($field),* } = self.clone();
+                crate::request::Logging { $($field),* }
+            }};
+        }
+        moved! {
+            level, data_trace, metrics, methods, clear_methods, routes, clear_routes,
+            access_log_group, access_log_destination, access_log_format, retention_days,
+            execution_log_retention_days, no_access_log, kms_key_id, tags,
+            execution_log_destinations, no_execution_log_delivery
         }
     }
 }

@@ -33,89 +33,42 @@ pub struct Preset {
     pub format: &'static str,
 }
 
-/// The four example formats from the API Gateway documentation (as the console offers them).
-/// Each is the documented text on one line: the `\` in the documentation are visual line
-/// continuations only. A unit test checks them against a copy of the documentation page.
-pub const PRESETS: &[Preset] = &[
-    Preset {
-        name: "clf",
-        title: "Common Log Format (CLF)",
-        format: r#"$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] "$context.httpMethod $context.resourcePath $context.protocol" $context.status $context.responseLength $context.requestId"#,
-    },
-    Preset {
-        name: "json",
-        title: "JSON",
-        format: r#"{ "requestId":"$context.requestId", "ip": "$context.identity.sourceIp", "caller":"$context.identity.caller", "user":"$context.identity.user", "requestTime":"$context.requestTime", "httpMethod":"$context.httpMethod", "resourcePath":"$context.resourcePath", "status":"$context.status", "protocol":"$context.protocol", "responseLength":"$context.responseLength" }"#,
-    },
-    Preset {
-        name: "xml",
-        title: "XML",
-        format: r#"<request id="$context.requestId"> <ip>$context.identity.sourceIp</ip> <caller>$context.identity.caller</caller> <user>$context.identity.user</user> <requestTime>$context.requestTime</requestTime> <httpMethod>$context.httpMethod</httpMethod> <resourcePath>$context.resourcePath</resourcePath> <status>$context.status</status> <protocol>$context.protocol</protocol> <responseLength>$context.responseLength</responseLength> </request>"#,
-    },
-    Preset {
-        name: "csv",
-        title: "Comma-separated values (CSV)",
-        format: "$context.identity.sourceIp,$context.identity.caller,$context.identity.user,$context.requestTime,$context.httpMethod,$context.resourcePath,$context.protocol,$context.status,$context.responseLength,$context.requestId",
-    },
-];
-
-/// The same four formats for HTTP APIs, with the nearest HTTP variables: `$context.routeKey` for
-/// the REST-only `$context.resourcePath` (v2 APIs reject variables they do not know).
-pub const HTTP_PRESETS: &[Preset] = &[
-    Preset {
-        name: "clf",
-        title: "Common Log Format (CLF)",
-        format: r#"$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] "$context.httpMethod $context.routeKey $context.protocol" $context.status $context.responseLength $context.requestId"#,
-    },
-    Preset {
-        name: "json",
-        title: "JSON",
-        format: r#"{ "requestId":"$context.requestId", "ip": "$context.identity.sourceIp", "caller":"$context.identity.caller", "user":"$context.identity.user", "requestTime":"$context.requestTime", "httpMethod":"$context.httpMethod", "routeKey":"$context.routeKey", "status":"$context.status", "protocol":"$context.protocol", "responseLength":"$context.responseLength" }"#,
-    },
-    Preset {
-        name: "xml",
-        title: "XML",
-        format: r#"<request id="$context.requestId"> <ip>$context.identity.sourceIp</ip> <caller>$context.identity.caller</caller> <user>$context.identity.user</user> <requestTime>$context.requestTime</requestTime> <httpMethod>$context.httpMethod</httpMethod> <routeKey>$context.routeKey</routeKey> <status>$context.status</status> <protocol>$context.protocol</protocol> <responseLength>$context.responseLength</responseLength> </request>"#,
-    },
-    Preset {
-        name: "csv",
-        title: "Comma-separated values (CSV)",
-        format: "$context.identity.sourceIp,$context.identity.caller,$context.identity.user,$context.requestTime,$context.httpMethod,$context.routeKey,$context.protocol,$context.status,$context.responseLength,$context.requestId",
-    },
-];
-
-/// The four formats for WebSocket APIs: a message has an event type, a route and a connection
-/// instead of an HTTP method, path, protocol and response length.
-pub const WEBSOCKET_PRESETS: &[Preset] = &[
-    Preset {
-        name: "clf",
-        title: "Common Log Format (CLF)",
-        format: r#"$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] "$context.eventType $context.routeKey $context.connectionId" $context.status $context.requestId"#,
-    },
-    Preset {
-        name: "json",
-        title: "JSON",
-        format: r#"{ "requestId":"$context.requestId", "ip": "$context.identity.sourceIp", "caller":"$context.identity.caller", "user":"$context.identity.user", "requestTime":"$context.requestTime", "eventType":"$context.eventType", "routeKey":"$context.routeKey", "status":"$context.status", "connectionId":"$context.connectionId" }"#,
-    },
-    Preset {
-        name: "xml",
-        title: "XML",
-        format: r#"<request id="$context.requestId"> <ip>$context.identity.sourceIp</ip> <caller>$context.identity.caller</caller> <user>$context.identity.user</user> <requestTime>$context.requestTime</requestTime> <eventType>$context.eventType</eventType> <routeKey>$context.routeKey</routeKey> <status>$context.status</status> <connectionId>$context.connectionId</connectionId> </request>"#,
-    },
-    Preset {
-        name: "csv",
-        title: "Comma-separated values (CSV)",
-        format: "$context.identity.sourceIp,$context.identity.caller,$context.identity.user,$context.requestTime,$context.eventType,$context.routeKey,$context.connectionId,$context.status,$context.requestId",
-    },
-];
+/// The presets of every API kind, read once from their table.
+fn preset_table() -> &'static [Vec<Preset>; 3] {
+    static TABLE: std::sync::OnceLock<[Vec<Preset>; 3]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: [Vec<Preset>; 3] = Default::default();
+        for line in include_str!("vars/presets.tsv").lines().filter(|l| !l.starts_with('#')) {
+            let mut cells = line.splitn(3, '\t');
+            let (Some(kind), Some(name), Some(format)) = (cells.next(), cells.next(), cells.next()) else {
+                panic!("presets.tsv: a row without three cells: {line}");
+            };
+            let title = match name {
+                "clf" => "Common Log Format (CLF)",
+                "json" => "JSON",
+                "xml" => "XML",
+                "csv" => "Comma-separated values (CSV)",
+                other => panic!("presets.tsv: no title for preset {other}"),
+            };
+            let slot = match kind {
+                "rest" => 0,
+                "http" => 1,
+                "websocket" => 2,
+                other => panic!("presets.tsv: unknown API kind {other}"),
+            };
+            table[slot].push(Preset { name, title, format });
+        }
+        table
+    })
+}
 
 impl ApiKind {
     /// The presets for this kind of API.
     pub fn presets(self) -> &'static [Preset] {
         match self {
-            ApiKind::Rest => PRESETS,
-            ApiKind::Http => HTTP_PRESETS,
-            ApiKind::Websocket => WEBSOCKET_PRESETS,
+            ApiKind::Rest => &preset_table()[0],
+            ApiKind::Http => &preset_table()[1],
+            ApiKind::Websocket => &preset_table()[2],
         }
     }
 
@@ -636,7 +589,7 @@ mod tests {
         }
         // REST presets use REST-only variables; v2 APIs would reject them.
         assert!(lint(ApiKind::Rest.preset("json").unwrap().format, ApiKind::Websocket).has_errors());
-        assert_eq!(ApiKind::Http.preset("JSON").unwrap().format, HTTP_PRESETS[1].format);
+        assert_eq!(ApiKind::Http.preset("JSON").unwrap().format, ApiKind::Http.presets()[1].format);
     }
 
     #[test]
@@ -651,8 +604,8 @@ mod tests {
             }
         }
         assert_eq!(formats.len(), 4, "{formats:?}");
-        assert_eq!(PRESETS.len(), 4);
-        for ((bullet, format), preset) in formats.iter().zip(PRESETS) {
+        assert_eq!(ApiKind::Rest.presets().len(), 4);
+        for ((bullet, format), preset) in formats.iter().zip(ApiKind::Rest.presets()) {
             assert!(bullet.starts_with(preset.name), "{bullet} vs {}", preset.name);
             assert_eq!(preset.format, format, "preset {}", preset.name);
             assert!(!preset.format.contains('\\'));
@@ -661,15 +614,15 @@ mod tests {
 
     #[test]
     fn presets_are_clf_json_xml_csv_with_titles() {
-        let names: Vec<&str> = PRESETS.iter().map(|p| p.name).collect();
+        let names: Vec<&str> = ApiKind::Rest.presets().iter().map(|p| p.name).collect();
         assert_eq!(names, ["clf", "json", "xml", "csv"]);
-        assert_eq!(PRESETS[0].title, "Common Log Format (CLF)");
-        assert!(PRESETS.iter().all(|p| !p.title.is_empty()));
+        assert_eq!(ApiKind::Rest.presets()[0].title, "Common Log Format (CLF)");
+        assert!(ApiKind::Rest.presets().iter().all(|p| !p.title.is_empty()));
     }
 
     #[test]
     fn every_preset_lints_clean_for_rest() {
-        for p in PRESETS {
+        for p in ApiKind::Rest.presets() {
             let lint = lint(p.format, ApiKind::Rest);
             assert!(lint.findings.is_empty(), "{}: {:?}", p.name, lint.findings);
         }
@@ -695,7 +648,7 @@ mod tests {
 
     #[test]
     fn matching_preset_with_and_without_trailing_newline() {
-        for p in PRESETS {
+        for p in ApiKind::Rest.presets() {
             assert_eq!(ApiKind::Rest.matching_preset(p.format).unwrap().name, p.name);
             assert_eq!(ApiKind::Rest.matching_preset(&format!("{}\n", p.format)).unwrap().name, p.name);
             assert!(ApiKind::Rest.matching_preset(&format!("{}\n\n", p.format)).is_none());
@@ -750,7 +703,7 @@ mod tests {
 
     #[test]
     fn trailing_newline_is_tolerated() {
-        let format = format!("{}\n", PRESETS[0].format);
+        let format = format!("{}\n", ApiKind::Rest.presets()[0].format);
         assert!(lint(&format, ApiKind::Rest).findings.is_empty());
     }
 
@@ -1146,6 +1099,6 @@ mod tests {
         assert_eq!(json["findings"][0]["code"], "missing-request-id");
         assert_eq!(serde_json::to_value(ApiKind::Websocket).unwrap(), "websocket");
         assert_eq!(serde_json::to_value(Severity::Warning).unwrap(), "warning");
-        assert_eq!(serde_json::to_value(&PRESETS[1]).unwrap()["name"], "json");
+        assert_eq!(serde_json::to_value(&ApiKind::Rest.presets()[1]).unwrap()["name"], "json");
     }
 }

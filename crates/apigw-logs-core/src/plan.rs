@@ -9,6 +9,34 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+/// An HTTP or WebSocket API's UpdateStage request: each object sent replaces the stage's whole
+/// object.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ApiStageUpdate {
+    pub api_id: String,
+    pub stage_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_route_settings: Option<RouteSettings>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub route_settings: BTreeMap<String, RouteSettings>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_log_settings: Option<AccessLog>,
+}
+
+impl ApiStageUpdate {
+    /// Takes in a later update of the same stage, planned against the state this one leaves: its
+    /// objects, where it sends them, already include this one's changes.
+    fn absorb(&mut self, later: ApiStageUpdate) {
+        if later.default_route_settings.is_some() {
+            self.default_route_settings = later.default_route_settings;
+        }
+        self.route_settings.extend(later.route_settings);
+        if later.access_log_settings.is_some() {
+            self.access_log_settings = later.access_log_settings;
+        }
+    }
+}
+
 /// The AWS call a step makes, with exactly the request fields it sends.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "call")]
@@ -37,18 +65,8 @@ pub enum Action {
     DeleteLogGroup { log_group_name: String },
     #[serde(rename = "apigateway:UpdateStage")]
     UpdateStage { rest_api_id: String, stage_name: String, patch_operations: Vec<PatchOp> },
-    /// HTTP and WebSocket APIs: each object sent replaces the stage's whole object.
     #[serde(rename = "apigatewayv2:UpdateStage")]
-    UpdateApiStage {
-        api_id: String,
-        stage_name: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        default_route_settings: Option<RouteSettings>,
-        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-        route_settings: BTreeMap<String, RouteSettings>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        access_log_settings: Option<AccessLog>,
-    },
+    UpdateApiStage(ApiStageUpdate),
     #[serde(rename = "apigatewayv2:DeleteRouteSettings")]
     DeleteRouteSettings { api_id: String, stage_name: String, route_key: String },
     #[serde(rename = "apigatewayv2:DeleteAccessLogSettings")]
@@ -104,7 +122,7 @@ impl Action {
     }
 
     pub fn updates_stage(&self) -> bool {
-        matches!(self, Action::UpdateStage { .. } | Action::UpdateApiStage { .. })
+        matches!(self, Action::UpdateStage { .. } | Action::UpdateApiStage(_))
     }
 
     pub fn call(&self) -> &'static str {
@@ -116,7 +134,7 @@ impl Action {
             Action::PutRetentionPolicy { .. } => "logs:PutRetentionPolicy",
             Action::DeleteLogGroup { .. } => "logs:DeleteLogGroup",
             Action::UpdateStage { .. } => "apigateway:UpdateStage",
-            Action::UpdateApiStage { .. } => "apigatewayv2:UpdateStage",
+            Action::UpdateApiStage(_) => "apigatewayv2:UpdateStage",
             Action::DeleteRouteSettings { .. } => "apigatewayv2:DeleteRouteSettings",
             Action::DeleteAccessLogSettings { .. } => "apigatewayv2:DeleteAccessLogSettings",
             Action::PutDeliverySource { .. } => "logs:PutDeliverySource",
@@ -171,8 +189,8 @@ fn same_stage_update(earlier: &Action, later: &Action) -> bool {
             Action::UpdateStage { rest_api_id: b, stage_name: t, .. },
         )
         | (
-            Action::UpdateApiStage { api_id: a, stage_name: s, .. },
-            Action::UpdateApiStage { api_id: b, stage_name: t, .. },
+            Action::UpdateApiStage(ApiStageUpdate { api_id: a, stage_name: s, .. }),
+            Action::UpdateApiStage(ApiStageUpdate { api_id: b, stage_name: t, .. }),
         ) => a == b && s == t,
         _ => false,
     }
@@ -193,28 +211,7 @@ impl Plan {
                             Action::UpdateStage { patch_operations: into, .. },
                             Action::UpdateStage { patch_operations, .. },
                         ) => into.extend(patch_operations),
-                        (
-                            Action::UpdateApiStage {
-                                default_route_settings: default_into,
-                                route_settings: routes_into,
-                                access_log_settings: access_into,
-                                ..
-                            },
-                            Action::UpdateApiStage {
-                                default_route_settings,
-                                route_settings,
-                                access_log_settings,
-                                ..
-                            },
-                        ) => {
-                            if default_route_settings.is_some() {
-                                *default_into = default_route_settings;
-                            }
-                            routes_into.extend(route_settings);
-                            if access_log_settings.is_some() {
-                                *access_into = access_log_settings;
-                            }
-                        }
+                        (Action::UpdateApiStage(into), Action::UpdateApiStage(later)) => into.absorb(later),
                         _ => unreachable!("same_stage_update matched the kinds"),
                     }
                     earlier.changes.extend(step.changes);
@@ -321,13 +318,13 @@ pub fn stage_update_steps_to(api: &Api, stage: &StageLogging, next: &StageLoggin
         steps.push(Step::new(&resource, action, vec![change]));
     }
     if !update.changes.is_empty() {
-        let action = Action::UpdateApiStage {
+        let action = Action::UpdateApiStage(ApiStageUpdate {
             api_id: api.id.clone(),
             stage_name: stage.stage_name.clone(),
             default_route_settings: update.default_route_settings,
             route_settings: update.route_settings,
             access_log_settings: update.access_log_settings,
-        };
+        });
         steps.push(Step::new(&resource, action, shorten(update.changes)));
     }
     steps
@@ -464,14 +461,14 @@ mod tests {
             |default: Option<RouteSettings>, routes: &[(&str, RouteSettings)], access: Option<&str>| {
                 Step::new(
                     "apis/h1/stages/prod",
-                    Action::UpdateApiStage {
+                    Action::UpdateApiStage(ApiStageUpdate {
                         api_id: "h1".into(),
                         stage_name: "prod".into(),
                         default_route_settings: default,
                         route_settings: routes.iter().map(|(k, r)| (k.to_string(), r.clone())).collect(),
                         access_log_settings: access
                             .map(|f| AccessLog { destination_arn: "arn:g".into(), format: f.into() }),
-                    },
+                    }),
                     vec![Change::new("x", None, None)],
                 )
             };
@@ -491,8 +488,12 @@ mod tests {
         ]);
         assert_eq!(merged.steps.len(), 2);
         assert_eq!(merged.steps[0], delete, "the delete still runs before the update");
-        let Action::UpdateApiStage { default_route_settings, route_settings, access_log_settings, .. } =
-            &merged.steps[1].action
+        let Action::UpdateApiStage(ApiStageUpdate {
+            default_route_settings,
+            route_settings,
+            access_log_settings,
+            ..
+        }) = &merged.steps[1].action
         else {
             panic!("an update")
         };

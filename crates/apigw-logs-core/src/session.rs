@@ -8,7 +8,7 @@
 
 use crate::api::{Api, ApiKind};
 use crate::logging::{AccessLog, MethodLogging, StageLogging, Throttle};
-use crate::plan::{Action, Step};
+use crate::plan::{Action, ApiStageUpdate, Step};
 use crate::settings::{ALL_METHODS_KEY, Level};
 use chrono::{DateTime, Duration as Span, DurationRound as _, Utc};
 use serde::{Deserialize, Serialize};
@@ -651,13 +651,13 @@ pub fn schedule_target(partition: &str, steps: &[Step]) -> Result<(String, Value
                 json!({ "RestApiId": rest_api_id, "StageName": stage_name, "PatchOperations": ops }),
             )
         }
-        Action::UpdateApiStage {
+        Action::UpdateApiStage(ApiStageUpdate {
             api_id,
             stage_name,
             default_route_settings,
             route_settings,
             access_log_settings,
-        } => {
+        }) => {
             let mut input = json!({ "ApiId": api_id, "StageName": stage_name });
             if let Some(settings) = default_route_settings {
                 input["DefaultRouteSettings"] = pascal_route_settings(settings);
