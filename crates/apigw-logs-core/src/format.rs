@@ -204,11 +204,11 @@ pub fn lint(format: &str, kind: ApiKind) -> Lint {
 const MAX_SUGGESTIONS: usize = 8;
 
 /// A `$name` or `$name.segment…` reference in a format.
-struct Var<'a> {
+pub(crate) struct Var<'a> {
     /// Byte offset of the `$`.
-    start: usize,
+    pub(crate) start: usize,
     /// The whole reference, e.g. `$context.identity.sourceIp`.
-    text: &'a str,
+    pub(crate) text: &'a str,
 }
 
 impl<'a> Var<'a> {
@@ -217,7 +217,7 @@ impl<'a> Var<'a> {
         self.text.strip_prefix("$context.")
     }
 
-    fn end(&self) -> usize {
+    pub(crate) fn end(&self) -> usize {
         self.start + self.text.len()
     }
 }
@@ -228,7 +228,7 @@ fn is_ident(b: u8) -> bool {
 
 /// Finds every `$` followed by a letter, with its dot-separated segments of `[A-Za-z0-9_]`. A dot
 /// that no segment follows is text, not part of the name (`$context.status.` ends a sentence).
-fn scan(format: &str) -> Vec<Var<'_>> {
+pub(crate) fn scan(format: &str) -> Vec<Var<'_>> {
     let bytes = format.as_bytes();
     let mut vars = Vec::new();
     let mut i = 0;

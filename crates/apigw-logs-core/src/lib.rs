@@ -11,6 +11,7 @@
 //!   delivery: [`delivery`]. Trust policies: [`trust`]. Reading logs: [`tail`].
 //! - Text from outside: [`escape`], [`redact`]. Errors and exit codes: [`error`].
 
+pub mod access;
 pub mod api;
 pub mod arn;
 pub mod audit;
@@ -24,6 +25,7 @@ pub mod escape;
 pub mod finding;
 pub mod format;
 pub mod groups;
+pub mod insights;
 pub mod logging;
 pub mod manifest;
 pub mod owner;
@@ -34,5 +36,6 @@ pub mod regions;
 pub mod request;
 pub mod session;
 pub mod settings;
+pub mod summary;
 pub mod tail;
 pub mod trust;
