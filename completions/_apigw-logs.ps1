@@ -50,6 +50,8 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Turn off logging for a stage (never deletes roles; log groups only when asked)')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Interactive setup wizard: role, API, stages, execution and access logging; prints the equivalent command')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Print a stage''s access or execution log events, optionally following new ones')
+            [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'One request''s access log line, execution log lines and integration (Lambda) logs, as one timeline')
+            [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Figures of a window of a stage''s access logs, or of an access log file: requests, status classes, latency percentiles, routes with most errors, the slowest routes, top callers')
             [CompletionResult]::new('debug', 'debug', [CompletionResultType]::ParameterValue, 'Full logging on one stage for a while, followed live, then put back exactly as it was (an EventBridge Scheduler schedule puts it back if this process cannot)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Diagnose the logging chain of a region''s APIs and stages; exit 5 when something is broken')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Bring every stage a TOML file names to its declared logging settings (one plan)')
@@ -538,6 +540,64 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'apigw-logs;trace' {
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'API id or name: REST, HTTP or WebSocket')
+            [CompletionResult]::new('--api-type', '--api-type', [CompletionResultType]::ParameterName, 'The API''s type, when its name is used by APIs of several types')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Stage name')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'How far back the request may be: a duration (30m, 24h, 7d) or a time (RFC 3339)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (default: the standard AWS configuration chain)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many targets (stages) are read and changed at once')
+            [CompletionResult]::new('--quota-scale', '--quota-scale', [CompletionResultType]::ParameterName, 'Your account''s control-plane quotas as a multiple of AWS''s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them')
+            [CompletionResult]::new('--traffic-days', '--traffic-days', [CompletionResultType]::ParameterName, 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)')
+            [CompletionResult]::new('--prices', '--prices', [CompletionResultType]::ParameterName, 'CloudWatch Logs prices (TOML) for cost estimates, instead of the built-in us-east-1 table (other regions, negotiated rates; keys in docs/guide/cost.md)')
+            [CompletionResult]::new('--terraform-state', '--terraform-state', [CompletionResultType]::ParameterName, 'A Terraform state (`terraform show -json > state.json`): plans and status say which stages it manages and what its next apply does to a change')
+            [CompletionResult]::new('--call-timeout', '--call-timeout', [CompletionResultType]::ParameterName, 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Print times in UTC instead of local time')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and stop: no write call is made')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for confirmed changes when not interactive)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for confirmed changes when not interactive)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'apigw-logs;summary' {
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'API id or name (REST, HTTP or WebSocket): its stage''s access logs are read, or with --file its format')
+            [CompletionResult]::new('--api-type', '--api-type', [CompletionResultType]::ParameterName, 'The API''s type, when its name is used by APIs of several types (with --format alone: whose presets the name means)')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Stage name')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The window: from this long ago (30m, 1h, 2d) or this time (RFC 3339) until now')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read access log lines from this file (''-'': standard input) instead of CloudWatch Logs: a Firehose delivery, an S3 export')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The format the lines were written in: a preset (clf, json, xml, csv), the format, or @FILE (default: the stage''s)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile to use (default: the standard AWS configuration chain)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many targets (stages) are read and changed at once')
+            [CompletionResult]::new('--quota-scale', '--quota-scale', [CompletionResultType]::ParameterName, 'Your account''s control-plane quotas as a multiple of AWS''s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them')
+            [CompletionResult]::new('--traffic-days', '--traffic-days', [CompletionResultType]::ParameterName, 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)')
+            [CompletionResult]::new('--prices', '--prices', [CompletionResultType]::ParameterName, 'CloudWatch Logs prices (TOML) for cost estimates, instead of the built-in us-east-1 table (other regions, negotiated rates; keys in docs/guide/cost.md)')
+            [CompletionResult]::new('--terraform-state', '--terraform-state', [CompletionResultType]::ParameterName, 'A Terraform state (`terraform show -json > state.json`): plans and status say which stages it manages and what its next apply does to a change')
+            [CompletionResult]::new('--call-timeout', '--call-timeout', [CompletionResultType]::ParameterName, 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)')
+            [CompletionResult]::new('--insights-query', '--insights-query', [CompletionResultType]::ParameterName, 'Print the CloudWatch Logs Insights queries that compute these figures server-side (for windows too large to download) instead of reading logs')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and stop: no write call is made')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for confirmed changes when not interactive)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for confirmed changes when not interactive)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'apigw-logs;debug' {
             [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'API id or name: REST, HTTP or WebSocket')
             [CompletionResult]::new('--api-type', '--api-type', [CompletionResultType]::ParameterName, 'The API''s type, when its name is used by APIs of several types')
@@ -904,6 +964,8 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Turn off logging for a stage (never deletes roles; log groups only when asked)')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Interactive setup wizard: role, API, stages, execution and access logging; prints the equivalent command')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Print a stage''s access or execution log events, optionally following new ones')
+            [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'One request''s access log line, execution log lines and integration (Lambda) logs, as one timeline')
+            [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Figures of a window of a stage''s access logs, or of an access log file: requests, status classes, latency percentiles, routes with most errors, the slowest routes, top callers')
             [CompletionResult]::new('debug', 'debug', [CompletionResultType]::ParameterValue, 'Full logging on one stage for a while, followed live, then put back exactly as it was (an EventBridge Scheduler schedule puts it back if this process cannot)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Diagnose the logging chain of a region''s APIs and stages; exit 5 when something is broken')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Bring every stage a TOML file names to its declared logging settings (one plan)')
@@ -956,6 +1018,12 @@ Register-ArgumentCompleter -Native -CommandName 'apigw-logs' -ScriptBlock {
             break
         }
         'apigw-logs;help;tail' {
+            break
+        }
+        'apigw-logs;help;trace' {
+            break
+        }
+        'apigw-logs;help;summary' {
             break
         }
         'apigw-logs;help;debug' {

@@ -47,6 +47,8 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand disable 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
             cand setup 'Interactive setup wizard: role, API, stages, execution and access logging; prints the equivalent command'
             cand tail 'Print a stage''s access or execution log events, optionally following new ones'
+            cand trace 'One request''s access log line, execution log lines and integration (Lambda) logs, as one timeline'
+            cand summary 'Figures of a window of a stage''s access logs, or of an access log file: requests, status classes, latency percentiles, routes with most errors, the slowest routes, top callers'
             cand debug 'Full logging on one stage for a while, followed live, then put back exactly as it was (an EventBridge Scheduler schedule puts it back if this process cannot)'
             cand status 'Diagnose the logging chain of a region''s APIs and stages; exit 5 when something is broken'
             cand apply 'Bring every stage a TOML file names to its declared logging settings (one plan)'
@@ -509,6 +511,62 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'apigw-logs;trace'= {
+            cand --api 'API id or name: REST, HTTP or WebSocket'
+            cand --api-type 'The API''s type, when its name is used by APIs of several types'
+            cand --stage 'Stage name'
+            cand --since 'How far back the request may be: a duration (30m, 24h, 7d) or a time (RFC 3339)'
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)'
+            cand --concurrency 'How many targets (stages) are read and changed at once'
+            cand --quota-scale 'Your account''s control-plane quotas as a multiple of AWS''s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them'
+            cand --traffic-days 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)'
+            cand --prices 'CloudWatch Logs prices (TOML) for cost estimates, instead of the built-in us-east-1 table (other regions, negotiated rates; keys in docs/guide/cost.md)'
+            cand --terraform-state 'A Terraform state (`terraform show -json > state.json`): plans and status say which stages it manages and what its next apply does to a change'
+            cand --call-timeout 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)'
+            cand --utc 'Print times in UTC instead of local time'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw-logs;summary'= {
+            cand --api 'API id or name (REST, HTTP or WebSocket): its stage''s access logs are read, or with --file its format'
+            cand --api-type 'The API''s type, when its name is used by APIs of several types (with --format alone: whose presets the name means)'
+            cand --stage 'Stage name'
+            cand --since 'The window: from this long ago (30m, 1h, 2d) or this time (RFC 3339) until now'
+            cand --file 'Read access log lines from this file (''-'': standard input) instead of CloudWatch Logs: a Firehose delivery, an S3 export'
+            cand --format 'The format the lines were written in: a preset (clf, json, xml, csv), the format, or @FILE (default: the stage''s)'
+            cand --profile 'AWS profile to use (default: the standard AWS configuration chain)'
+            cand --region 'AWS region (default: AWS_REGION, then the profile''s region); repeatable for status, apply, enable, disable and stage set'
+            cand --endpoint-url 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)'
+            cand --output 'Result format on stdout'
+            cand --color 'When to use colour (NO_COLOR is respected)'
+            cand --timeout 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)'
+            cand --concurrency 'How many targets (stages) are read and changed at once'
+            cand --quota-scale 'Your account''s control-plane quotas as a multiple of AWS''s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them'
+            cand --traffic-days 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)'
+            cand --prices 'CloudWatch Logs prices (TOML) for cost estimates, instead of the built-in us-east-1 table (other regions, negotiated rates; keys in docs/guide/cost.md)'
+            cand --terraform-state 'A Terraform state (`terraform show -json > state.json`): plans and status say which stages it manages and what its next apply does to a change'
+            cand --call-timeout 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)'
+            cand --insights-query 'Print the CloudWatch Logs Insights queries that compute these figures server-side (for windows too large to download) instead of reading logs'
+            cand --dry-run 'Print the plan and stop: no write call is made'
+            cand -y 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --yes 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+            cand --no-input 'Never prompt; fail instead, naming the flag that answers the question'
+            cand -v 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More diagnostics on stderr (-v, -vv, -vvv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'apigw-logs;debug'= {
             cand --api 'API id or name: REST, HTTP or WebSocket'
             cand --api-type 'The API''s type, when its name is used by APIs of several types'
@@ -855,6 +913,8 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
             cand disable 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
             cand setup 'Interactive setup wizard: role, API, stages, execution and access logging; prints the equivalent command'
             cand tail 'Print a stage''s access or execution log events, optionally following new ones'
+            cand trace 'One request''s access log line, execution log lines and integration (Lambda) logs, as one timeline'
+            cand summary 'Figures of a window of a stage''s access logs, or of an access log file: requests, status classes, latency percentiles, routes with most errors, the slowest routes, top callers'
             cand debug 'Full logging on one stage for a while, followed live, then put back exactly as it was (an EventBridge Scheduler schedule puts it back if this process cannot)'
             cand status 'Diagnose the logging chain of a region''s APIs and stages; exit 5 when something is broken'
             cand apply 'Bring every stage a TOML file names to its declared logging settings (one plan)'
@@ -894,6 +954,10 @@ set edit:completion:arg-completer[apigw-logs] = {|@words|
         &'apigw-logs;help;setup'= {
         }
         &'apigw-logs;help;tail'= {
+        }
+        &'apigw-logs;help;trace'= {
+        }
+        &'apigw-logs;help;summary'= {
         }
         &'apigw-logs;help;debug'= {
             cand list 'The debug sessions still open in the region (from their schedules)'

@@ -52,6 +52,8 @@ complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "enable" -d 'T
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "disable" -d 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "setup" -d 'Interactive setup wizard: role, API, stages, execution and access logging; prints the equivalent command'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "tail" -d 'Print a stage\'s access or execution log events, optionally following new ones'
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "trace" -d 'One request\'s access log line, execution log lines and integration (Lambda) logs, as one timeline'
+complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "summary" -d 'Figures of a window of a stage\'s access logs, or of an access log file: requests, status classes, latency percentiles, routes with most errors, the slowest routes, top callers'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "debug" -d 'Full logging on one stage for a while, followed live, then put back exactly as it was (an EventBridge Scheduler schedule puts it back if this process cannot)'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "status" -d 'Diagnose the logging chain of a region\'s APIs and stages; exit 5 when something is broken'
 complete -c apigw-logs -n "__fish_apigw_logs_needs_command" -f -a "apply" -d 'Bring every stage a TOML file names to its declared logging settings (one plan)'
@@ -502,6 +504,62 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -s y -l yes 
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand tail" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -l api -d 'API id or name: REST, HTTP or WebSocket' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -l api-type -d 'The API\'s type, when its name is used by APIs of several types' -r -f -a "rest\t''
+http\t''
+websocket\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -l stage -d 'Stage name' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -l since -d 'How far back the request may be: a duration (30m, 24h, 7d) or a time (RFC 3339)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -l prices -d 'CloudWatch Logs prices (TOML) for cost estimates, instead of the built-in us-east-1 table (other regions, negotiated rates; keys in docs/guide/cost.md)' -r -F
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -l terraform-state -d 'A Terraform state (`terraform show -json > state.json`): plans and status say which stages it manages and what its next apply does to a change' -r -F
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -l utc -d 'Print times in UTC instead of local time'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand trace" -s h -l help -d 'Print help'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l api -d 'API id or name (REST, HTTP or WebSocket): its stage\'s access logs are read, or with --file its format' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l api-type -d 'The API\'s type, when its name is used by APIs of several types (with --format alone: whose presets the name means)' -r -f -a "rest\t''
+http\t''
+websocket\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l stage -d 'Stage name' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l since -d 'The window: from this long ago (30m, 1h, 2d) or this time (RFC 3339) until now' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l file -d 'Read access log lines from this file (\'-\': standard input) instead of CloudWatch Logs: a Firehose delivery, an S3 export' -r -F
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l format -d 'The format the lines were written in: a preset (clf, json, xml, csv), the format, or @FILE (default: the stage\'s)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l profile -d 'AWS profile to use (default: the standard AWS configuration chain)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l region -d 'AWS region (default: AWS_REGION, then the profile\'s region); repeatable for status, apply, enable, disable and stage set' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l endpoint-url -d 'Send AWS calls to this endpoint, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l output -d 'Result format on stdout' -r -f -a "text\t''
+json\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l color -d 'When to use colour (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l timeout -d 'Give up on the whole command after this many seconds [default: 600] (a plan being applied reports what was applied; `tail --follow` runs until Ctrl-C; a `debug` session runs until its --for is up, or until a --timeout given here, then puts the stage back)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l concurrency -d 'How many targets (stages) are read and changed at once' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l quota-scale -d 'Your account\'s control-plane quotas as a multiple of AWS\'s defaults (e.g. 2 after a quota increase, 0.5 to leave half to other tools); calls are paced to stay under them' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l traffic-days -d 'Days of CloudWatch traffic metrics a cost estimate averages (1 to 90)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l prices -d 'CloudWatch Logs prices (TOML) for cost estimates, instead of the built-in us-east-1 table (other regions, negotiated rates; keys in docs/guide/cost.md)' -r -F
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l terraform-state -d 'A Terraform state (`terraform show -json > state.json`): plans and status say which stages it manages and what its next apply does to a change' -r -F
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l call-timeout -d 'Timeout for each AWS call attempt, in seconds (the SDK makes up to 8 attempts)' -r
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l insights-query -d 'Print the CloudWatch Logs Insights queries that compute these figures server-side (for windows too large to download) instead of reading logs'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l dry-run -d 'Print the plan and stop: no write call is made'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -s y -l yes -d 'Answer yes to confirmations (required for confirmed changes when not interactive)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand summary" -s h -l help -d 'Print help'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l api -d 'API id or name: REST, HTTP or WebSocket' -r
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand debug; and not __fish_seen_subcommand_from list end help" -l api-type -d 'The API\'s type, when its name is used by APIs of several types' -r -f -a "rest\t''
 http\t''
@@ -821,20 +879,22 @@ complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s y 
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -l no-input -d 'Never prompt; fail instead, naming the flag that answers the question'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv, -vvv)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "role" -d 'The IAM role API Gateway assumes to write logs'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "account" -d 'The region\'s API Gateway account setting (cloudwatchRoleArn), shared by every API in it'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "stage" -d 'Show or change a stage\'s logging settings (REST, HTTP or WebSocket API)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "enable" -d 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "disable" -d 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "setup" -d 'Interactive setup wizard: role, API, stages, execution and access logging; prints the equivalent command'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "tail" -d 'Print a stage\'s access or execution log events, optionally following new ones'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "debug" -d 'Full logging on one stage for a while, followed live, then put back exactly as it was (an EventBridge Scheduler schedule puts it back if this process cannot)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "status" -d 'Diagnose the logging chain of a region\'s APIs and stages; exit 5 when something is broken'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "apply" -d 'Bring every stage a TOML file names to its declared logging settings (one plan)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "cost" -d 'What the stages\' logging costs a month, from their CloudWatch traffic; with logging flags, what that change would cost (nothing is applied)'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "formats" -d 'Access-log format presets and linter'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail debug status apply cost formats completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail trace summary debug status apply cost formats completions help" -f -a "role" -d 'The IAM role API Gateway assumes to write logs'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail trace summary debug status apply cost formats completions help" -f -a "account" -d 'The region\'s API Gateway account setting (cloudwatchRoleArn), shared by every API in it'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail trace summary debug status apply cost formats completions help" -f -a "stage" -d 'Show or change a stage\'s logging settings (REST, HTTP or WebSocket API)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail trace summary debug status apply cost formats completions help" -f -a "enable" -d 'Turn on logging for a stage: role, account setting, log group and stage, in one go'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail trace summary debug status apply cost formats completions help" -f -a "disable" -d 'Turn off logging for a stage (never deletes roles; log groups only when asked)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail trace summary debug status apply cost formats completions help" -f -a "setup" -d 'Interactive setup wizard: role, API, stages, execution and access logging; prints the equivalent command'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail trace summary debug status apply cost formats completions help" -f -a "tail" -d 'Print a stage\'s access or execution log events, optionally following new ones'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail trace summary debug status apply cost formats completions help" -f -a "trace" -d 'One request\'s access log line, execution log lines and integration (Lambda) logs, as one timeline'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail trace summary debug status apply cost formats completions help" -f -a "summary" -d 'Figures of a window of a stage\'s access logs, or of an access log file: requests, status classes, latency percentiles, routes with most errors, the slowest routes, top callers'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail trace summary debug status apply cost formats completions help" -f -a "debug" -d 'Full logging on one stage for a while, followed live, then put back exactly as it was (an EventBridge Scheduler schedule puts it back if this process cannot)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail trace summary debug status apply cost formats completions help" -f -a "status" -d 'Diagnose the logging chain of a region\'s APIs and stages; exit 5 when something is broken'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail trace summary debug status apply cost formats completions help" -f -a "apply" -d 'Bring every stage a TOML file names to its declared logging settings (one plan)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail trace summary debug status apply cost formats completions help" -f -a "cost" -d 'What the stages\' logging costs a month, from their CloudWatch traffic; with logging flags, what that change would cost (nothing is applied)'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail trace summary debug status apply cost formats completions help" -f -a "formats" -d 'Access-log format presets and linter'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail trace summary debug status apply cost formats completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and not __fish_seen_subcommand_from role account stage enable disable setup tail trace summary debug status apply cost formats completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "create" -d 'Create (or repair) the logging role: trusted by API Gateway, with the managed policy'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "show" -d 'Show the account\'s logging role and its health'
 complete -c apigw-logs -n "__fish_apigw_logs_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "set-role" -d 'Point the account at a logging role (checks the role first)'

@@ -8,8 +8,9 @@
 //! accounts, interrupts, output, files, following logs) and [`wizard`] (the `setup` questions).
 
 pub use apigw_logs_core::{
-    api, arn, audit, choice, controls, cost, delivery, emit, error, escape, finding, format, groups, logging,
-    manifest, owner, patch, plan, redact, regions, request, session, settings, tail, trust,
+    access, api, arn, audit, choice, controls, cost, delivery, emit, error, escape, finding, format, groups,
+    insights, logging, manifest, owner, patch, plan, redact, regions, request, session, settings, summary,
+    tail, trace, trust,
 };
 
 // First: its `print!`/`println!` (in `app::stdout`) replace std's in every module below.

@@ -191,6 +191,32 @@ pub async fn resources(
     Ok(found)
 }
 
+/// Every method's integration URI (`GET /pets/{id}` → URI), read with the resources in one
+/// listing (`embed=methods`).
+pub async fn integrations(
+    client: &aws_sdk_apigateway::Client,
+    api_id: &str,
+) -> anyhow::Result<Vec<crate::trace::Integration>> {
+    let mut found = Vec::new();
+    let mut pages =
+        client.get_resources().rest_api_id(api_id).limit(500).embed("methods").into_paginator().send();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(|e| call_failed(GET_RESOURCES, &format!("restapis/{api_id}"), e))?;
+        for resource in page.items() {
+            let path = resource.path().unwrap_or_default();
+            for (method, details) in resource.resource_methods().into_iter().flatten() {
+                if let Some(uri) = details.method_integration().and_then(|i| i.uri()) {
+                    found.push(crate::trace::Integration {
+                        route: format!("{method} {path}"),
+                        uri: uri.to_string(),
+                    });
+                }
+            }
+        }
+    }
+    Ok(found)
+}
+
 pub async fn update_stage(
     client: &aws_sdk_apigateway::Client,
     api_id: &str,

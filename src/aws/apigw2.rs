@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 const GET_APIS: Call = Call { name: "apigateway:GetApis", permission: "apigateway:GET" };
 const GET_STAGES: Call = Call { name: "apigateway:GetStages", permission: "apigateway:GET" };
 const GET_ROUTES: Call = Call { name: "apigateway:GetRoutes", permission: "apigateway:GET" };
+const GET_INTEGRATIONS: Call = Call { name: "apigateway:GetIntegrations", permission: "apigateway:GET" };
 const UPDATE_STAGE: Call = Call { name: "apigatewayv2:UpdateStage", permission: "apigateway:PATCH" };
 const DELETE_ROUTE_SETTINGS: Call =
     Call { name: "apigatewayv2:DeleteRouteSettings", permission: "apigateway:DELETE" };
@@ -133,6 +134,63 @@ pub async fn routes(client: &aws_sdk_apigatewayv2::Client, api_id: &str) -> anyh
             return Ok(keys);
         }
     }
+}
+
+/// Each route's integration URI (route key → URI): the routes and the integrations they target,
+/// read side by side.
+pub async fn integrations(
+    client: &aws_sdk_apigatewayv2::Client,
+    api_id: &str,
+) -> anyhow::Result<Vec<crate::trace::Integration>> {
+    let routes = async {
+        let mut targets = Vec::new();
+        let mut token = None;
+        loop {
+            let page = client
+                .get_routes()
+                .api_id(api_id)
+                .set_next_token(token)
+                .send()
+                .await
+                .map_err(|e| call_failed(GET_ROUTES, &format!("apis/{api_id}"), e))?;
+            targets.extend(page.items().iter().filter_map(|r| {
+                let target = r.target()?.strip_prefix("integrations/")?;
+                Some((r.route_key()?.to_string(), target.to_string()))
+            }));
+            token = page.next_token().map(str::to_string);
+            if token.is_none() {
+                return anyhow::Ok(targets);
+            }
+        }
+    };
+    let integrations =
+        async {
+            let mut uris = BTreeMap::new();
+            let mut token = None;
+            loop {
+                let page = client
+                    .get_integrations()
+                    .api_id(api_id)
+                    .set_next_token(token)
+                    .send()
+                    .await
+                    .map_err(|e| call_failed(GET_INTEGRATIONS, &format!("apis/{api_id}"), e))?;
+                uris.extend(page.items().iter().filter_map(|i| {
+                    Some((i.integration_id()?.to_string(), i.integration_uri()?.to_string()))
+                }));
+                token = page.next_token().map(str::to_string);
+                if token.is_none() {
+                    return anyhow::Ok(uris);
+                }
+            }
+        };
+    let (routes, uris) = tokio::try_join!(routes, integrations)?;
+    Ok(routes
+        .into_iter()
+        .filter_map(|(route, target)| {
+            Some(crate::trace::Integration { route, uri: uris.get(&target)?.clone() })
+        })
+        .collect())
 }
 
 /// The whole settings object of a route (or the default route), as UpdateStage replaces it.

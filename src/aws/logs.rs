@@ -73,25 +73,59 @@ pub async fn filter_events(
     pattern: Option<&str>,
 ) -> anyhow::Result<Option<Vec<crate::tail::Event>>> {
     let mut events = Vec::new();
+    let window = Window { start_millis, end_millis: None };
+    let found = filter_pages(client, group, window, pattern, |page| {
+        events.extend(page);
+        true
+    })
+    .await?;
+    Ok(found.then_some(events))
+}
+
+/// Milliseconds since the epoch, both ends included (FilterLogEvents' own rule).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Window {
+    pub start_millis: i64,
+    pub end_millis: Option<i64>,
+}
+
+/// The group's events in `window` matching `pattern`, one page at a time (a page holds at most
+/// 10,000 events or 1 MB, and may be empty while more follow): `on_page` returns whether to go
+/// on. `false` when the group does not exist.
+pub async fn filter_pages(
+    client: &aws_sdk_cloudwatchlogs::Client,
+    group: &str,
+    window: Window,
+    pattern: Option<&str>,
+    mut on_page: impl FnMut(Vec<crate::tail::Event>) -> bool,
+) -> anyhow::Result<bool> {
     let request = client
         .filter_log_events()
         .log_group_name(group)
-        .start_time(start_millis)
+        .start_time(window.start_millis)
+        .set_end_time(window.end_millis)
         .set_filter_pattern(pattern.map(String::from));
     let mut pages = request.into_paginator().send();
     while let Some(page) = pages.next().await {
         let page = match page {
             Ok(page) => page,
-            Err(e) if e.code() == Some("ResourceNotFoundException") => return Ok(None),
+            Err(e) if e.code() == Some("ResourceNotFoundException") => return Ok(false),
             Err(e) => return Err(call_failed(FILTER, &format!("log group {group}"), e)),
         };
-        events.extend(page.events().iter().map(|e| crate::tail::Event {
-            id: e.event_id().unwrap_or_default().to_string(),
-            timestamp_millis: e.timestamp().unwrap_or_default(),
-            message: e.message().unwrap_or_default().to_string(),
-        }));
+        let events = page
+            .events()
+            .iter()
+            .map(|e| crate::tail::Event {
+                id: e.event_id().unwrap_or_default().to_string(),
+                timestamp_millis: e.timestamp().unwrap_or_default(),
+                message: e.message().unwrap_or_default().to_string(),
+            })
+            .collect();
+        if !on_page(events) {
+            break;
+        }
     }
-    Ok(Some(events))
+    Ok(true)
 }
 
 /// Creates the group; one created meanwhile by someone else counts as success.

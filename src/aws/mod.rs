@@ -7,6 +7,7 @@ pub mod apigw2;
 pub mod cloudformation;
 pub mod cloudwatch;
 pub mod iam;
+pub mod lambda;
 pub mod logs;
 pub mod orgs;
 pub mod pacing;
@@ -72,6 +73,8 @@ pub struct Clients {
     pub scheduler: aws_sdk_scheduler::Client,
     /// Who owns a stage (read only).
     pub cfn: aws_sdk_cloudformation::Client,
+    /// Lambda integrations' log groups (read only).
+    pub lambda: aws_sdk_lambda::Client,
     /// Region-wide reads, made once and shared (see [`reads`]).
     reads: std::sync::Arc<reads::RegionReads>,
     /// The names of the region's REST APIs, once a command has listed them (cost estimates tell
@@ -119,6 +122,7 @@ impl Clients {
             cw: aws_sdk_cloudwatch::Client::new(config),
             sts: aws_sdk_sts::Client::new(config),
             scheduler: aws_sdk_scheduler::Client::new(config),
+            lambda: aws_sdk_lambda::Client::new(config),
             cfn: aws_sdk_cloudformation::Client::from_conf(
                 aws_sdk_cloudformation::config::Builder::from(config)
                     .retry_config(

@@ -149,6 +149,12 @@ pub enum Command {
     Setup(SetupArgs),
     /// Print a stage's access or execution log events, optionally following new ones
     Tail(TailArgs),
+    /// One request's access log line, execution log lines and integration (Lambda) logs, as one
+    /// timeline
+    Trace(TraceArgs),
+    /// Figures of a window of a stage's access logs, or of an access log file: requests, status
+    /// classes, latency percentiles, routes with most errors, the slowest routes, top callers
+    Summary(SummaryArgs),
     /// Full logging on one stage for a while, followed live, then put back exactly as it was (an
     /// EventBridge Scheduler schedule puts it back if this process cannot)
     Debug(DebugArgs),
@@ -528,6 +534,52 @@ pub struct TailArgs {
     /// Print times in UTC instead of local time
     #[arg(long)]
     pub utc: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct TraceArgs {
+    /// The request's id: $context.requestId (the x-amzn-RequestId response header) or
+    /// $context.extendedRequestId (x-amz-apigw-id)
+    #[arg(value_name = "REQUEST_ID", value_parser = crate::trace::parse_request_id)]
+    pub request_id: String,
+    #[command(flatten)]
+    pub target: StageRef,
+    /// How far back the request may be: a duration (30m, 24h, 7d) or a time (RFC 3339)
+    #[arg(long, value_name = "DURATION|TIME", default_value = "24h", value_parser = crate::tail::parse_since)]
+    pub since: crate::tail::Since,
+    /// Print times in UTC instead of local time
+    #[arg(long)]
+    pub utc: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct SummaryArgs {
+    /// API id or name (REST, HTTP or WebSocket): its stage's access logs are read, or with --file
+    /// its format
+    #[arg(long, value_name = "API", requires = "stage")]
+    pub api: Option<String>,
+    /// The API's type, when its name is used by APIs of several types (with --format alone: whose
+    /// presets the name means)
+    #[arg(long = "api-type", value_parser = choice::<crate::api::ApiKind>(), value_name = "TYPE")]
+    pub api_type: Option<crate::api::ApiKind>,
+    /// Stage name
+    #[arg(long, value_name = "STAGE", requires = "api")]
+    pub stage: Option<String>,
+    /// The window: from this long ago (30m, 1h, 2d) or this time (RFC 3339) until now
+    #[arg(long, value_name = "DURATION|TIME", default_value = "1h", value_parser = crate::tail::parse_since)]
+    pub since: crate::tail::Since,
+    /// Read access log lines from this file ('-': standard input) instead of CloudWatch Logs: a
+    /// Firehose delivery, an S3 export
+    #[arg(long, value_name = "FILE|-", conflicts_with = "since")]
+    pub file: Option<std::path::PathBuf>,
+    /// The format the lines were written in: a preset (clf, json, xml, csv), the format, or @FILE
+    /// (default: the stage's)
+    #[arg(long, value_name = "PRESET|FORMAT|@FILE")]
+    pub format: Option<String>,
+    /// Print the CloudWatch Logs Insights queries that compute these figures server-side (for
+    /// windows too large to download) instead of reading logs
+    #[arg(long, conflicts_with = "file")]
+    pub insights_query: bool,
 }
 
 #[derive(Args, Debug)]

@@ -14,7 +14,9 @@ pub mod role;
 pub mod setup;
 pub mod stage;
 pub mod status;
+pub mod summary;
 pub mod tail;
+pub mod trace;
 
 use crate::app::accounts::run_in_accounts;
 use crate::app::context::Ctx;
@@ -84,6 +86,8 @@ fn prefetch(command: &Command) -> Vec<Read> {
         Command::Disable(_) => vec![Read::Identity, Read::LogGroups, Read::Deliveries, Read::Schedules],
         Command::Stage(StageCommand::Show(_)) => vec![Read::Deliveries],
         Command::Cost(_) => vec![Read::Identity, Read::LogGroups, Read::Deliveries],
+        // Execution log deliveries name more groups to search.
+        Command::Trace(_) => vec![Read::Deliveries],
         _ => Vec::new(),
     }
 }
@@ -130,6 +134,8 @@ async fn run_here(ctx: &Ctx, command: &Command) -> anyhow::Result<()> {
             None => Ok(()),
         },
         Command::Tail(args) => tail::run(ctx, args).await,
+        Command::Trace(args) => trace::run(ctx, args).await,
+        Command::Summary(args) => summary::run(ctx, args).await,
         Command::Debug(args) => debug::run(ctx, args).await,
         Command::Status(args) => status::run(ctx, args).await,
         Command::Apply(args) => apply::run(ctx, args).await,

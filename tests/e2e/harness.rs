@@ -450,3 +450,64 @@ impl Account {
         api.api_id().unwrap().to_string()
     }
 }
+
+impl Account {
+    pub fn lambda(&self) -> aws_sdk_lambda::Client {
+        aws_sdk_lambda::Client::new(&self.config)
+    }
+
+    /// A Lambda function (the emulator stores it without running it); returns its ARN.
+    pub fn create_function(&self, name: &str) -> String {
+        let role = self.create_role(&format!("{name}-role"), LAMBDA_TRUST, false);
+        let code = aws_sdk_lambda::types::FunctionCode::builder()
+            .zip_file(aws_smithy_types::Blob::new(EMPTY_ZIP.to_vec()))
+            .build();
+        let made = self
+            .block_on(
+                self.lambda()
+                    .create_function()
+                    .function_name(name)
+                    .runtime(aws_sdk_lambda::types::Runtime::Python312)
+                    .role(role)
+                    .handler("index.handler")
+                    .code(code)
+                    .send(),
+            )
+            .unwrap();
+        made.function_arn().unwrap().to_string()
+    }
+
+    /// Writes `events` (milliseconds, message) into a stream of `group`, creating the group and
+    /// the stream when they do not exist.
+    pub fn put_events(&self, group: &str, stream: &str, events: &[(i64, String)]) {
+        let logs = self.logs();
+        self.block_on(async {
+            let _ = logs.create_log_group().log_group_name(group).send().await;
+            let _ = logs.create_log_stream().log_group_name(group).log_stream_name(stream).send().await;
+            let batch: Vec<aws_sdk_cloudwatchlogs::types::InputLogEvent> = events
+                .iter()
+                .map(|(t, m)| {
+                    aws_sdk_cloudwatchlogs::types::InputLogEvent::builder()
+                        .timestamp(*t)
+                        .message(m)
+                        .build()
+                        .unwrap()
+                })
+                .collect();
+            logs.put_log_events()
+                .log_group_name(group)
+                .log_stream_name(stream)
+                .set_log_events(Some(batch))
+                .send()
+                .await
+                .unwrap();
+        });
+    }
+}
+
+/// An empty zip archive (its end-of-central-directory record alone).
+const EMPTY_ZIP: [u8; 22] = [0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+pub fn now_millis() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64
+}

@@ -23,5 +23,6 @@ mod setup;
 mod stage;
 mod status;
 mod tail;
+mod trace;
 mod trust;
 mod v2;

@@ -167,6 +167,19 @@ impl Roles {
     }
 }
 
+/// A request's route as routes are named (`GET /pets/{id}`): REST's method and resource path,
+/// HTTP's route key as it is (it starts with its method already), into `out` (cleared first).
+pub fn route_into(out: &mut String, method: Option<&str>, route: &str) {
+    out.clear();
+    if let Some(method) = method.and_then(present)
+        && !route.starts_with(method)
+    {
+        out.push_str(method);
+        out.push(' ');
+    }
+    out.push_str(route);
+}
+
 /// The variable `summary` reads a request's total latency from, for `kind` (WebSocket APIs have
 /// no `$context.responseLatency`: their integration's latency is the nearest figure).
 pub fn latency_variables(kind: Option<ApiKind>) -> &'static [&'static str] {

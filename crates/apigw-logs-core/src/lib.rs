@@ -38,4 +38,5 @@ pub mod session;
 pub mod settings;
 pub mod summary;
 pub mod tail;
+pub mod trace;
 pub mod trust;

@@ -185,14 +185,7 @@ impl Summary {
             self.integration_latency.saturating_record(ms);
         }
         if let Some(route) = value(self.roles.route).and_then(present) {
-            self.route_key.clear();
-            if let Some(method) = value(self.roles.method).and_then(present)
-                && !route.starts_with(method)
-            {
-                self.route_key.push_str(method);
-                self.route_key.push(' ');
-            }
-            self.route_key.push_str(route);
+            crate::access::route_into(&mut self.route_key, value(self.roles.method), route);
             let known = self.routes.contains_key(self.route_key.as_str());
             let entry = if known || self.routes.len() < MAX_ROUTES {
                 self.routes.entry(self.route_key.clone()).or_default()
@@ -219,7 +212,7 @@ impl Summary {
     pub fn figures(&self) -> Figures {
         let parsed = self.lines - self.unparsed;
         let quantiles = |h: &Histogram<u64>| {
-            (h.len() > 0).then(|| Latency {
+            (!h.is_empty()).then(|| Latency {
                 count: h.len(),
                 p50: h.value_at_quantile(0.50),
                 p95: h.value_at_quantile(0.95),
@@ -244,7 +237,7 @@ impl Summary {
         });
         most_errors.truncate(TOP);
         let mut slowest: Vec<RouteLatency> = route_rows()
-            .filter(|(_, r)| r.latency.len() > 0)
+            .filter(|(_, r)| !r.latency.is_empty())
             .map(|(route, r)| RouteLatency {
                 route: route.to_string(),
                 requests: r.requests,
@@ -262,7 +255,8 @@ impl Summary {
             (self.roles.caller.is_none(), "$context.identity.sourceIp"),
         ]
         .into_iter()
-        .filter_map(|(absent, name)| absent.then(|| name.to_string()))
+        .filter(|(absent, _)| *absent)
+        .map(|(_, name)| name.to_string())
         .collect();
         Figures {
             lines: self.lines,
