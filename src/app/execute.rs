@@ -82,6 +82,17 @@ pub struct Target<'a> {
     pub cost: Option<crate::cost::CostReport>,
     /// The same, still to be read (see [`run`]).
     pub estimate: Option<futures::future::BoxFuture<'a, crate::cost::CostReport>>,
+    /// Read while the plan is applied and reported after it (a debug session's summary of its
+    /// own window): it never holds up a write.
+    pub appendix: Option<futures::future::BoxFuture<'a, Option<Appendix>>>,
+}
+
+/// A result read beside the writes: its JSON goes into the result under `key`, its text after
+/// the summary line.
+pub struct Appendix {
+    pub key: &'static str,
+    pub json: Value,
+    pub text: String,
 }
 
 impl<'a> Target<'a> {
@@ -100,6 +111,7 @@ impl<'a> Target<'a> {
             units: Vec::new(),
             cost: None,
             estimate: None,
+            appendix: None,
         }
     }
 
@@ -192,18 +204,31 @@ pub async fn run(ctx: &Ctx, clients: &Clients, plan: &Plan, mut target: Target<'
     ctx.restart_deadline();
 
     interrupt::set_applying(true);
-    let outcome = match estimate {
-        Some(estimate) => {
-            let (outcome, cost) =
-                tokio::join!(apply_plan(ctx, clients, plan, &target, &mut report), estimate);
-            if !ctx.json() {
-                print!("{}", cost.render(false));
+    let appendix = target.appendix.take();
+    let (outcome, cost, appendix) = tokio::join!(
+        apply_plan(ctx, clients, plan, &target, &mut report),
+        async {
+            match estimate {
+                Some(estimate) => Some(estimate.await),
+                None => None,
             }
-            report.cost = Some(cost);
-            outcome
+        },
+        async {
+            match appendix {
+                Some(appendix) => appendix.await,
+                None => None,
+            }
         }
-        None => apply_plan(ctx, clients, plan, &target, &mut report).await,
-    };
+    );
+    if let Some(cost) = cost {
+        if !ctx.json() {
+            print!("{}", cost.render(false));
+        }
+        report.cost = Some(cost);
+    }
+    if let Some(appendix) = &appendix {
+        report.result[appendix.key] = appendix.json.clone();
+    }
     interrupt::set_applying(false);
     let changed = match report.targets.as_slice() {
         [] => usize::from(!report.applied.is_empty()),
@@ -232,6 +257,9 @@ pub async fn run(ctx: &Ctx, clients: &Clients, plan: &Plan, mut target: Target<'
         println!("{GREEN}Applied {} change(s){GREEN:#} to {}.", plan.steps.len(), target.subject);
         if let Some(summary) = &target.summary {
             println!("{summary}");
+        }
+        if let Some(appendix) = &appendix {
+            print!("{}", appendix.text);
         }
     }
     Ok(())

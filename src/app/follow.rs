@@ -1,10 +1,12 @@
 //! Printing a stage's log events from CloudWatch Logs groups, and following new ones: what `tail`
-//! and a debug session's watch share.
+//! and a debug session's watch share; summarising a window of a group (`summary`, a debug
+//! session's end).
 
 use crate::app::context::Ctx;
 use crate::aws::Clients;
 use crate::aws::logs;
 use crate::settings::DEFAULT_RETENTION_DAYS;
+use crate::summary::Summary;
 use crate::tail::{Seen, json_line, text_line};
 use std::time::Duration;
 
@@ -82,4 +84,62 @@ fn missing_group_notice(group: &str, execution: bool, follow: bool) -> String {
     };
     let then = if follow { "; waiting for it" } else { "" };
     format!("log group {group} does not exist yet: {why}{then}")
+}
+
+/// Reads every event of `group` in `window` into `summary`, page by page (memory stays bounded
+/// however long the window); `false` when the group does not exist.
+pub async fn summarise_group(
+    ctx: &Ctx,
+    clients: &Clients,
+    group: &str,
+    window: logs::Window,
+    summary: &mut Summary,
+) -> anyhow::Result<bool> {
+    let progress = Progress::new(ctx);
+    ctx.progress(format_args!("reading {group}"));
+    let exists = logs::filter_pages(&clients.logs, group, window, None, |page| {
+        for event in &page {
+            summary.add(&event.message);
+        }
+        progress.lines(summary.lines().0);
+        true
+    })
+    .await?;
+    progress.done(ctx, summary);
+    Ok(exists)
+}
+
+/// Lines read so far on stderr: a spinner on a terminal, nothing otherwise (a pipe gets the
+/// final count only).
+pub struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    pub fn new(ctx: &Ctx) -> Progress {
+        let show = !ctx.json() && std::io::IsTerminal::is_terminal(&std::io::stderr());
+        let bar = show.then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {msg}").expect("a valid template"),
+            );
+            bar
+        });
+        Progress { bar }
+    }
+
+    pub fn lines(&self, lines: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(format!("{lines} lines read"));
+            bar.tick();
+        }
+    }
+
+    pub fn done(&self, ctx: &Ctx, summary: &Summary) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+        let (lines, unparsed) = summary.lines();
+        ctx.progress(format_args!("read {lines} line(s), {unparsed} not in the format"));
+    }
 }

@@ -5,8 +5,8 @@
 
 use crate::api::{Api, ApiKind};
 use crate::app::context::Ctx;
-use crate::app::execute::{self, Target};
-use crate::app::follow::{Reading, Source, print_events};
+use crate::app::execute::{self, Appendix, Target};
+use crate::app::follow::{Reading, Source, print_events, summarise_group};
 use crate::app::interrupt;
 use crate::arn;
 use crate::aws::{Clients, scheduler};
@@ -398,7 +398,48 @@ async fn finish(
     if !claim(ctx, clients, stream).await? {
         return ended_elsewhere(ctx, clients, record).await;
     }
+    target.appendix = session_summary(ctx, clients, record);
     execute::run(ctx, clients, &Plan { steps }, target).await
+}
+
+/// The summary of the session's own window, from its access log group, read while the stage is
+/// put back (`None` when its access logs are not in a CloudWatch Logs group).
+fn session_summary<'a>(
+    ctx: &'a Ctx,
+    clients: &'a Clients,
+    record: &'a Record,
+) -> Option<futures::future::BoxFuture<'a, Option<Appendix>>> {
+    let access = record.during.access.as_ref()?;
+    let group = arn::log_group_name_of(&access.destination_arn)?;
+    let template = crate::access::Template::new(&access.format).ok()?;
+    Some(Box::pin(async move {
+        let latency = crate::access::latency_variables(Some(record.api.kind));
+        let mut summary = crate::summary::Summary::new(template, latency);
+        let end = Utc::now();
+        let window = crate::aws::logs::Window {
+            start_millis: record.started.timestamp_millis(),
+            end_millis: Some(end.timestamp_millis()),
+        };
+        match summarise_group(ctx, clients, &group, window, &mut summary).await {
+            Ok(_) => {
+                let figures = summary.figures();
+                Some(Appendix {
+                    key: "summary",
+                    json: serde_json::to_value(&figures).ok()?,
+                    text: format!(
+                        "Access logs during the session ({} to {}, {group}):\n{}",
+                        shown(record.started),
+                        shown(end),
+                        figures.text()
+                    ),
+                })
+            }
+            Err(err) => {
+                ctx.warn(format_args!("the session's access logs could not be summarised: {err:#}"));
+                None
+            }
+        }
+    }))
 }
 
 /// Takes the session for this process by deleting its record: of two `debug end`s at once (or a

@@ -4,8 +4,9 @@
 use crate::access::{Template, latency_variables};
 use crate::api::ApiKind;
 use crate::app::context::Ctx;
+use crate::app::follow::{Progress, summarise_group};
 use crate::arn::{self, Destination};
-use crate::aws::logs::{self, Window};
+use crate::aws::logs::Window;
 use crate::cli::{StageRef, SummaryArgs};
 use crate::error;
 use crate::planner::targets::api_and_stage;
@@ -182,18 +183,7 @@ async fn read_group(ctx: &Ctx, group: &str, window: Window, summary: &mut Summar
             )));
         }
     }
-    let progress = Progress::new(ctx);
-    ctx.progress(format_args!("reading {group}"));
-    let exists = logs::filter_pages(&clients.logs, group, window, None, |page| {
-        for event in &page {
-            summary.add(&event.message);
-        }
-        progress.lines(summary.lines().0);
-        true
-    })
-    .await?;
-    progress.done(ctx, summary);
-    if !exists {
+    if !summarise_group(ctx, &clients, group, window, summary).await? {
         ctx.warn(format_args!("log group {group} does not exist: no access line has been written"));
     }
     Ok(())
@@ -292,39 +282,4 @@ fn not_a_log(shown: &str, lines: u64) -> anyhow::Error {
         format!("--file: none of the first {lines} line(s) of '{shown}' is an access log line in the format"),
         "give the format that wrote them with --format (a preset, the format, or @FILE), or --api and --stage",
     )
-}
-
-/// Lines read so far on stderr: a spinner on a terminal, nothing otherwise (a pipe gets the
-/// final count only).
-struct Progress {
-    bar: Option<indicatif::ProgressBar>,
-}
-
-impl Progress {
-    fn new(ctx: &Ctx) -> Progress {
-        let show = !ctx.json() && std::io::IsTerminal::is_terminal(&std::io::stderr());
-        let bar = show.then(|| {
-            let bar = indicatif::ProgressBar::new_spinner();
-            bar.set_style(
-                indicatif::ProgressStyle::with_template("{spinner} {msg}").expect("a valid template"),
-            );
-            bar
-        });
-        Progress { bar }
-    }
-
-    fn lines(&self, lines: u64) {
-        if let Some(bar) = &self.bar {
-            bar.set_message(format!("{lines} lines read"));
-            bar.tick();
-        }
-    }
-
-    fn done(&self, ctx: &Ctx, summary: &Summary) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
-        let (lines, unparsed) = summary.lines();
-        ctx.progress(format_args!("read {lines} line(s), {unparsed} not in the format"));
-    }
 }

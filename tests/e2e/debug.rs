@@ -603,3 +603,38 @@ fn a_start_that_fails_before_changing_the_stage_leaves_no_schedule_or_record() {
         acct.run(&["debug", "--api", "orders", "--stage", "prod", "--detach", "--for", "5m"]);
     assert_eq!(code, 0, "the next session starts: {stderr}");
 }
+
+#[test]
+fn a_session_ends_with_the_summary_of_its_own_window() {
+    let acct = Account::new();
+    let api = rest_fixture(&acct);
+    let group = format!("API-Gateway-Access-Logs_{api}/prod");
+    let line = |id: &str, status: &str| {
+        format!(
+            r#"{{ "requestId":"{id}", "ip": "203.0.113.9", "caller":"-", "user":"-", "requestTime":"06/Dec/2026:10:00:00 +0000", "httpMethod":"GET", "resourcePath":"/pets", "status":"{status}", "protocol":"HTTP/1.1", "responseLength":"2" }}"#
+        )
+    };
+    acct.put_events(&group, "before", &[(now_millis() - 600_000, line("r0", "200"))]);
+    acct.json(&["debug", "--api", "orders", "--stage", "prod", "--detach", "--yes"], 0);
+    let during = now_millis() + 200;
+    acct.put_events(
+        &group,
+        "during",
+        &[(during, line("r1", "200")), (during + 1, line("r2", "500")), (during + 2, line("r3", "503"))],
+    );
+    std::thread::sleep(Duration::from_millis(400));
+    let out = acct.json(&["debug", "end", "--api", "orders", "--stage", "prod"], 0);
+    let summary = &out["result"]["summary"];
+    assert_eq!(summary["requests"], 3, "the session's window only: {out}");
+    assert_eq!(summary["status"]["5xx"], 2);
+    assert_eq!(summary["most_errors"][0]["route"], "GET /pets");
+
+    acct.json(&["debug", "--api", "orders", "--stage", "prod", "--detach", "--yes"], 0);
+    let (code, stdout, stderr) = acct.run(&["debug", "end", "--api", "orders", "--stage", "prod"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Access logs during the session ("), "{stdout}");
+    assert!(
+        stdout.contains("requests: 0 (0 line(s) not in the format)"),
+        "a new session, a new window: {stdout}"
+    );
+}

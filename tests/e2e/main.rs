@@ -22,6 +22,7 @@ mod reliability;
 mod setup;
 mod stage;
 mod status;
+mod summary;
 mod tail;
 mod trace;
 mod trust;
