@@ -9,8 +9,8 @@
 
 pub use apigw_logs_core::{
     access, api, arn, audit, choice, controls, cost, delivery, emit, error, escape, finding, format, groups,
-    insights, logging, manifest, owner, patch, plan, redact, regions, request, session, settings, summary,
-    tail, trace, trust,
+    insights, logging, manifest, owner, patch, plan, redact, regions, request, session, settings, silence,
+    summary, tail, trace, trust,
 };
 
 // First: its `print!`/`println!` (in `app::stdout`) replace std's in every module below.

@@ -170,6 +170,7 @@ fn stage_logging(stage: &aws_sdk_apigateway::types::Stage) -> StageLogging {
             .map(|t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
             .unwrap_or_default(),
         created: stage.created_date().and_then(super::utc),
+        updated: stage.last_updated_date().and_then(super::utc),
     }
 }
 

@@ -105,6 +105,7 @@ fn stage_logging(stage: &v2::Stage, kind: ApiKind) -> StageLogging {
             .map(|t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
             .unwrap_or_default(),
         created: stage.created_date().and_then(super::utc),
+        updated: stage.last_updated_date().and_then(super::utc),
     }
 }
 

@@ -32,10 +32,33 @@ pub async fn sums(
     // Whole days, so each period is one day of data.
     let end_secs = end_secs - end_secs % i64::from(DAY_SECONDS);
     let start_secs = end_secs - i64::from(days) * i64::from(DAY_SECONDS);
+    sums_between(client, metrics, start_secs, end_secs, DAY_SECONDS).await
+}
+
+/// The sum of each metric over the 24 hours before `end` (to the minute): one data point each.
+pub async fn last_day_sums(
+    client: &aws_sdk_cloudwatch::Client,
+    metrics: &[MetricKey],
+    end: std::time::SystemTime,
+) -> anyhow::Result<Sums> {
+    let end_secs = end.duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
+    let end_secs = end_secs - end_secs % 60;
+    sums_between(client, metrics, end_secs - i64::from(DAY_SECONDS), end_secs, DAY_SECONDS).await
+}
+
+/// Sums over `start..end` (seconds) in periods of `period` seconds, 500 metrics a call.
+async fn sums_between(
+    client: &aws_sdk_cloudwatch::Client,
+    metrics: &[MetricKey],
+    start_secs: i64,
+    end_secs: i64,
+    period: i32,
+) -> anyhow::Result<Sums> {
     let mut sums = HashMap::new();
     let mut ignored = 0;
     for chunk in metrics.chunks(QUERIES_PER_CALL) {
-        let queries: Vec<MetricDataQuery> = chunk.iter().enumerate().map(|(i, key)| query(i, key)).collect();
+        let queries: Vec<MetricDataQuery> =
+            chunk.iter().enumerate().map(|(i, key)| query(i, key, period)).collect();
         let mut totals: Vec<Option<f64>> = vec![None; chunk.len()];
         let mut token: Option<String> = None;
         loop {
@@ -79,7 +102,7 @@ pub struct Sums {
     pub ignored: usize,
 }
 
-fn query(index: usize, key: &MetricKey) -> MetricDataQuery {
+fn query(index: usize, key: &MetricKey, period: i32) -> MetricDataQuery {
     let dimensions: Vec<Dimension> = key
         .dimensions
         .iter()
@@ -93,7 +116,7 @@ fn query(index: usize, key: &MetricKey) -> MetricDataQuery {
     MetricDataQuery::builder()
         // Ids must start with a lower-case letter.
         .id(format!("m{index}"))
-        .metric_stat(MetricStat::builder().metric(metric).period(DAY_SECONDS).stat("Sum").build())
+        .metric_stat(MetricStat::builder().metric(metric).period(period).stat("Sum").build())
         .return_data(true)
         .build()
 }

@@ -42,10 +42,19 @@ pub async fn find_log_group(
     while let Some(page) = pages.next().await {
         let page = page.map_err(|e| call_failed(DESCRIBE, &format!("log group {name}"), e))?;
         if let Some(group) = page.log_groups().iter().find(|g| g.log_group_name() == Some(name)) {
-            return Ok(Some(LogGroup { name: name.to_string(), retention_days: group.retention_in_days() }));
+            return Ok(Some(log_group(group)));
         }
     }
     Ok(None)
+}
+
+fn log_group(group: &aws_sdk_cloudwatchlogs::types::LogGroup) -> LogGroup {
+    LogGroup {
+        name: group.log_group_name().unwrap_or_default().to_string(),
+        retention_days: group.retention_in_days(),
+        created: group.creation_time().and_then(chrono::DateTime::from_timestamp_millis),
+        kms_key_id: group.kms_key_id().map(str::to_string),
+    }
 }
 
 /// Every log group whose name starts with `prefix` (one paginated listing).
@@ -57,9 +66,7 @@ pub async fn log_groups_with_prefix(
     let mut pages = client.describe_log_groups().log_group_name_prefix(prefix).into_paginator().send();
     while let Some(page) = pages.next().await {
         let page = page.map_err(|e| call_failed(DESCRIBE, &format!("log groups {prefix}*"), e))?;
-        groups.extend(page.log_groups().iter().filter_map(|g| {
-            Some(LogGroup { name: g.log_group_name()?.to_string(), retention_days: g.retention_in_days() })
-        }));
+        groups.extend(page.log_groups().iter().filter_map(|g| g.log_group_name().map(|_| log_group(g))));
     }
     Ok(groups)
 }
@@ -173,6 +180,28 @@ pub async fn has_log_streams(client: &aws_sdk_cloudwatchlogs::Client, name: &str
         .await
         .map_err(|e| call_failed(DESCRIBE_STREAMS, &format!("log group {name}"), e))?;
     Ok(!out.log_streams().is_empty())
+}
+
+/// When the group's most recently written stream last received an event (CloudWatch updates this
+/// eventually, within about an hour of ingestion), or `None` for a group with no events.
+pub async fn last_event_time(
+    client: &aws_sdk_cloudwatchlogs::Client,
+    name: &str,
+) -> anyhow::Result<Option<chrono::DateTime<chrono::Utc>>> {
+    let out = client
+        .describe_log_streams()
+        .log_group_name(name)
+        .order_by(aws_sdk_cloudwatchlogs::types::OrderBy::LastEventTime)
+        .descending(true)
+        .limit(1)
+        .send()
+        .await
+        .map_err(|e| call_failed(DESCRIBE_STREAMS, &format!("log group {name}"), e))?;
+    Ok(out
+        .log_streams()
+        .first()
+        .and_then(|s| s.last_event_timestamp())
+        .and_then(chrono::DateTime::from_timestamp_millis))
 }
 
 pub async fn delete_log_group(client: &aws_sdk_cloudwatchlogs::Client, name: &str) -> anyhow::Result<()> {

@@ -6,7 +6,9 @@ pub mod apigw;
 pub mod apigw2;
 pub mod cloudformation;
 pub mod cloudwatch;
+pub mod firehose;
 pub mod iam;
+pub mod kms;
 pub mod lambda;
 pub mod logs;
 pub mod orgs;
@@ -75,6 +77,9 @@ pub struct Clients {
     pub cfn: aws_sdk_cloudformation::Client,
     /// Lambda integrations' log groups (read only).
     pub lambda: aws_sdk_lambda::Client,
+    /// Why a destination is silent: key policies and delivery streams (read only).
+    pub kms: aws_sdk_kms::Client,
+    pub firehose: aws_sdk_firehose::Client,
     /// Region-wide reads, made once and shared (see [`reads`]).
     reads: std::sync::Arc<reads::RegionReads>,
     /// The names of the region's REST APIs, once a command has listed them (cost estimates tell
@@ -123,6 +128,8 @@ impl Clients {
             sts: aws_sdk_sts::Client::new(config),
             scheduler: aws_sdk_scheduler::Client::new(config),
             lambda: aws_sdk_lambda::Client::new(config),
+            kms: aws_sdk_kms::Client::new(config),
+            firehose: aws_sdk_firehose::Client::new(config),
             cfn: aws_sdk_cloudformation::Client::from_conf(
                 aws_sdk_cloudformation::config::Builder::from(config)
                     .retry_config(

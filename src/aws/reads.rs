@@ -137,6 +137,19 @@ impl Clients {
         Ok(listed.get(name).cloned())
     }
 
+    /// The names of the region's log groups with API Gateway's default prefixes (empty when
+    /// they cannot be listed: the steps that need a group look it up again).
+    pub async fn default_log_group_names(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        for prefix in DEFAULT_GROUP_PREFIXES {
+            let _ = self.find_log_group(prefix).await;
+        }
+        for listed in &self.reads.default_groups {
+            names.extend(listed.get().into_iter().flat_map(|groups| groups.keys().cloned()));
+        }
+        names
+    }
+
     /// The region's delivery sources, destinations and deliveries, as the run started.
     pub async fn delivery_index(&self) -> anyhow::Result<&Index> {
         self.reads.deliveries.get_or_try_init(|| logs::delivery_index(&self.logs)).await

@@ -5,6 +5,7 @@ use crate::api::{Api, ApiKind};
 use crate::app::context::{Ctx, GREEN, RED, YELLOW};
 use crate::app::execute::{self, Target};
 use crate::audit::{self, Leftover, SessionState, StageFacts};
+use crate::aws::cloudwatch::Sums;
 use crate::aws::sts::Identity;
 use crate::aws::{Clients, logs};
 use crate::cli::{ApisRef, ColorWhen, StatusArgs};
@@ -141,6 +142,7 @@ async fn audit_region(
     };
     // APIs are read concurrently (--concurrency), in order; log groups with default names come
     // from one listing for the whole region.
+    let guess_from = apis.clone();
     let any_rest = apis.iter().any(|a| a.kind == ApiKind::Rest);
     let all_http = !apis.is_empty() && apis.iter().all(|a| a.kind == ApiKind::Http);
     let audits = async {
@@ -155,7 +157,9 @@ async fn audit_region(
             .try_collect::<Vec<ApiStatus>>()
             .await
     };
-    let ((role_arn, health), statuses) = tokio::try_join!(health, audits)?;
+    // The silent-chain metrics, guessed from what is known before the stages are read.
+    let guessed = async { anyhow::Ok(guessed_sums(clients, &guess_from, &args.stages).await) };
+    let ((role_arn, health), statuses, guessed) = tokio::try_join!(health, audits, guessed)?;
     // HTTP APIs deliver their logs without the account role.
     let findings = match all_http {
         true => vec![audit::role_not_needed()],
@@ -165,9 +169,17 @@ async fn audit_region(
     let mut statuses = statuses;
     let pairs: Vec<(Api, StageLogging)> =
         statuses.iter().flat_map(|a| a.stages.iter().map(|s| (a.api.clone(), s.logging.clone()))).collect();
-    let mut owners = crate::planner::owner::owners(ctx, clients, &pairs).await.into_iter();
+    // Owners and silent chains side by side: neither needs the other.
+    let (owners, silent) = tokio::join!(
+        crate::planner::owner::owners(ctx, clients, &pairs),
+        silent_chains(ctx, clients, &account, &statuses, guessed)
+    );
+    let mut owners = owners.into_iter();
     for stage in statuses.iter_mut().flat_map(|a| a.stages.iter_mut()) {
         stage.owner = owners.next().flatten();
+    }
+    for ((api, stage), finding) in silent {
+        statuses[api].stages[stage].findings.push(finding);
     }
     price_data_trace(ctx, clients, &mut statuses).await;
     let stages_seen: usize = statuses.iter().map(|a| a.stages.len()).sum();
@@ -184,6 +196,242 @@ async fn audit_region(
         audit::count_controls(&results)
     });
     Ok((identity.clone(), RegionStatus { region: clients.region.clone(), account, apis: statuses, controls }))
+}
+
+/// Where a stage's logs go, by name.
+enum Named {
+    Group(String),
+    /// The delivery stream's ARN and name.
+    Stream(String, String),
+}
+
+/// Where a stage's logs go, watched for silence.
+enum Watched {
+    Group(crate::groups::LogGroup),
+    /// The delivery stream's ARN and name.
+    Stream(String, String),
+}
+
+/// REST traffic is counted by API name: a name two REST APIs share cannot be attributed.
+fn shares_its_name(clients: &Clients, api: &Api) -> bool {
+    api.kind == ApiKind::Rest
+        && clients
+            .rest_api_names
+            .get()
+            .is_some_and(|names| names.iter().filter(|n| **n == api.name).count() > 1)
+}
+
+/// The silent-chain metrics guessed before the stages are read, so that reading them does not
+/// wait for the stages: each API's stages named by `--stage` or by the default log groups of
+/// the region's listing (already under way), their traffic and those groups' intake. A wrong
+/// guess costs a few unused queries; a missed one is read after the stages. `None` when nothing
+/// could be guessed or the read failed (it is then made, and reported, after the stages).
+async fn guessed_sums(clients: &Clients, apis: &[Api], stages: &[String]) -> Option<Sums> {
+    let listed = clients.default_log_group_names().await;
+    let mut keys = Vec::new();
+    for api in apis.iter().filter(|api| !shares_its_name(clients, api)) {
+        let mut names: Vec<&str> = stages.iter().map(String::as_str).collect();
+        names.extend(listed.iter().filter_map(|group| crate::groups::default_group_stage(api, group)));
+        names.sort_unstable();
+        names.dedup();
+        for stage in names {
+            keys.extend(crate::planner::cost::traffic_metrics(api, stage).0);
+            keys.push(crate::planner::cost::incoming_bytes(&default_log_group(api, stage)));
+            keys.push(crate::planner::cost::incoming_bytes(&execution_log_group(api, stage)));
+        }
+    }
+    if keys.is_empty() {
+        return None;
+    }
+    crate::aws::cloudwatch::last_day_sums(&clients.cw, &keys, std::time::SystemTime::now()).await.ok()
+}
+
+/// Stages with logging on and traffic in the last 24 hours whose destination took in nothing in
+/// that time. The metrics come from `guessed` (read beside the stages), and those it lacks from
+/// one more GetMetricData; then, for each silent destination, its newest stream (an event in the
+/// window clears it) and the causes, checked side by side. Returns each finding with the indexes
+/// of its API and stage. Advisory: metrics that cannot be read leave a warning, not a finding.
+async fn silent_chains(
+    ctx: &Ctx,
+    clients: &Clients,
+    account: &AccountStatus,
+    statuses: &[ApiStatus],
+    guessed: Option<Sums>,
+) -> Vec<((usize, usize), Finding)> {
+    use crate::silence::{self, Logs};
+    // Each stage's destinations, by name (groups are looked up with the metrics).
+    let mut named = Vec::new();
+    for (a, api_status) in statuses.iter().enumerate() {
+        if shares_its_name(clients, &api_status.api) {
+            continue;
+        }
+        for (s, stage) in api_status.stages.iter().enumerate() {
+            let logging = &stage.logging;
+            let access =
+                logging.access.as_ref().and_then(|a| crate::arn::parse_destination(&a.destination_arn).ok());
+            match access {
+                Some((crate::arn::Destination::LogGroup { name }, _)) => {
+                    named.push(((a, s), Logs::Access, Named::Group(name)));
+                }
+                Some((crate::arn::Destination::Firehose { arn }, _)) => {
+                    let name = arn.rsplit_once("deliverystream/").map_or(arn.clone(), |(_, n)| n.to_string());
+                    named.push(((a, s), Logs::Access, Named::Stream(arn, name)));
+                }
+                None => {}
+            }
+            // At INFO every request writes execution lines; at ERROR silence can be health.
+            if api_status.api.kind != ApiKind::Http
+                && logging.stage_wide().level == crate::settings::Level::Info
+            {
+                let name = execution_log_group(&api_status.api, &logging.stage_name);
+                named.push(((a, s), Logs::Execution, Named::Group(name)));
+            }
+        }
+    }
+    if named.is_empty() {
+        return Vec::new();
+    }
+    let intake = |destination: &Named| match destination {
+        Named::Group(name) => crate::planner::cost::incoming_bytes(name),
+        Named::Stream(_, name) => crate::aws::cloudwatch::MetricKey {
+            namespace: "AWS/Firehose",
+            name: "IncomingRecords",
+            dimensions: vec![("DeliveryStreamName", name.clone())],
+        },
+    };
+    let mut keys = Vec::new();
+    for ((a, s), _, destination) in &named {
+        keys.extend(
+            crate::planner::cost::traffic_metrics(&statuses[*a].api, &statuses[*a].stages[*s].stage).0,
+        );
+        keys.push(intake(destination));
+    }
+    let mut sums = guessed.unwrap_or_default();
+    keys.retain(|key| !sums.totals.contains_key(key));
+    keys.sort_by(|x, y| format!("{x:?}").cmp(&format!("{y:?}")));
+    keys.dedup();
+    // The missing metrics and the groups (custom names are one call each) side by side.
+    let missing = async {
+        match keys.is_empty() {
+            true => Ok(None),
+            false => crate::aws::cloudwatch::last_day_sums(&clients.cw, &keys, std::time::SystemTime::now())
+                .await
+                .map(Some),
+        }
+    };
+    let groups = futures::future::join_all(named.iter().map(|(_, _, destination)| async move {
+        match destination {
+            Named::Group(name) => clients.find_log_group(name).await.ok().flatten().map(Watched::Group),
+            Named::Stream(arn, name) => Some(Watched::Stream(arn.clone(), name.clone())),
+        }
+    }));
+    let (missing, groups) = tokio::join!(missing, groups);
+    match missing {
+        Ok(read) => sums.totals.extend(read.into_iter().flat_map(|read| read.totals)),
+        Err(err) => {
+            ctx.warn(format_args!(
+                "silent logging chains not checked: the traffic metrics could not be read ({err:#})"
+            ));
+            return Vec::new();
+        }
+    }
+    // A group that does not exist is `status`'s own finding already.
+    let watched: Vec<_> = named
+        .into_iter()
+        .zip(groups)
+        .filter_map(|((at, logs, named), group)| group.map(|group| (at, logs, named, group)))
+        .collect();
+    let now = std::time::SystemTime::now();
+    let day_ago = chrono::DateTime::<chrono::Utc>::from(now) - chrono::Duration::hours(24);
+    let sum = |key: &crate::aws::cloudwatch::MetricKey| sums.totals.get(key).copied().flatten();
+    let role_name = account
+        .role_arn
+        .as_deref()
+        .and_then(|arn| arn.rsplit('/').next())
+        .unwrap_or(crate::trust::DEFAULT_ROLE_NAME)
+        .to_string();
+    let role_healthy = !account.findings.iter().any(|f| f.severity == Severity::Error);
+    let checks = watched.into_iter().filter_map(|((a, s), logs, named, destination)| {
+        let api = &statuses[a].api;
+        let stage = &statuses[a].stages[s].logging;
+        let requests: f64 =
+            crate::planner::cost::traffic_metrics(api, &stage.stage_name).0.iter().filter_map(sum).sum();
+        let received = sum(&intake(&named)).unwrap_or(0.0);
+        (requests > 0.0 && received <= 0.0).then_some(((a, s), logs, destination, requests))
+    });
+    let checks = checks.map(|((a, s), logs, destination, requests)| {
+        let (role_name, region) = (&role_name, clients.region.as_str());
+        async move {
+            let api = &statuses[a].api;
+            let stage = &statuses[a].stages[s].logging;
+            let at = crate::finding::At { region, stage: Some((&api.id, &stage.stage_name)) };
+            let mut causes = Vec::new();
+            // HTTP APIs deliver access logs without the account role.
+            if api.kind != ApiKind::Http {
+                causes.push(silence::role_cause(account.role_arn.as_deref(), role_healthy, role_name, &at));
+            }
+            let destination_label = match &destination {
+                Watched::Group(group) => {
+                    // The metric can lag or be missing; a stream written in the window is evidence
+                    // enough. Read beside the key policy, so it costs no extra round trip.
+                    let key_policy = async {
+                        match &group.kms_key_id {
+                            Some(key) => Some(
+                                crate::aws::kms::key_policy(&clients.kms, key)
+                                    .await
+                                    .map_err(|e| format!("{e:#}")),
+                            ),
+                            None => None,
+                        }
+                    };
+                    let (last_event, policy) = tokio::join!(
+                        crate::aws::logs::last_event_time(&clients.logs, &group.name),
+                        key_policy
+                    );
+                    if last_event.ok().flatten().is_some_and(|t| t > day_ago) {
+                        return None;
+                    }
+                    if let (Some(key), Some(policy)) = (&group.kms_key_id, policy) {
+                        causes.push(silence::key_cause(key, policy, region));
+                    }
+                    if logs == Logs::Access
+                        && let Some(access) = &stage.access
+                    {
+                        let off = crate::request::CommandLine::apigw_logs(&["stage", "set"])
+                            .arg("--region", region)
+                            .arg("--api", &api.id)
+                            .arg("--stage", &stage.stage_name)
+                            .flag("--no-access-log");
+                        let on = crate::request::CommandLine::apigw_logs(&["stage", "set"])
+                            .arg("--region", region)
+                            .arg("--api", &api.id)
+                            .arg("--stage", &stage.stage_name)
+                            .arg("--access-log-destination", &access.destination_arn)
+                            .arg("--access-log-format", &access.format);
+                        let reset =
+                            crate::request::CommandLine::words(&[&off.to_string(), "&&", &on.to_string()]);
+                        causes.extend(silence::recreated_cause(
+                            &group.name,
+                            group.created,
+                            stage.updated,
+                            &reset,
+                        ));
+                    }
+                    group.name.clone()
+                }
+                Watched::Stream(arn, name) => {
+                    let status = crate::aws::firehose::stream_status(&clients.firehose, name)
+                        .await
+                        .map_err(|e| format!("{e:#}"));
+                    causes.push(silence::stream_cause(arn, status));
+                    arn.clone()
+                }
+            };
+            let silence = silence::Silence { logs, destination: destination_label, requests, causes };
+            Some(((a, s), silence.finding()))
+        }
+    });
+    futures::future::join_all(checks).await.into_iter().flatten().collect()
 }
 
 /// Says what data trace costs a month on the stages that have it on and traffic to log: the

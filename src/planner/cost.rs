@@ -69,7 +69,7 @@ fn rest_metric_name(api_name: &str) -> String {
 }
 
 /// The metrics that count a stage's requests and failures.
-fn traffic_metrics(api: &Api, stage: &str) -> (Vec<MetricKey>, Vec<MetricKey>) {
+pub fn traffic_metrics(api: &Api, stage: &str) -> (Vec<MetricKey>, Vec<MetricKey>) {
     let key = |name: &'static str, dimensions: Vec<(&'static str, String)>| MetricKey {
         namespace: "AWS/ApiGateway",
         name,
@@ -91,7 +91,7 @@ fn traffic_metrics(api: &Api, stage: &str) -> (Vec<MetricKey>, Vec<MetricKey>) {
     }
 }
 
-fn incoming_bytes(group: &str) -> MetricKey {
+pub fn incoming_bytes(group: &str) -> MetricKey {
     MetricKey {
         namespace: "AWS/Logs",
         name: "IncomingBytes",

@@ -211,6 +211,14 @@ fn status_prices_data_trace_and_disable_prices_turning_logging_off() {
     let api = acct.create_api("orders", "prod", &[]);
     acct.json(&["enable", "--api", "orders", "--stage", "prod", "--data-trace", "on", "--yes"], 0);
     seed(&acct, "AWS/ApiGateway", "Count", &[("ApiName", "orders"), ("Stage", "prod")], 100_000.0);
+    // Both groups received events lately: the traffic (within 24 hours before noon UTC) does not
+    // make the chain silent.
+    let access =
+        acct.stage(&api, "prod").access_log_settings().unwrap().destination_arn().unwrap().to_string();
+    let access = access.split_once(":log-group:").unwrap().1.to_string();
+    for group in [access, format!("API-Gateway-Execution-Logs_{api}/prod")] {
+        acct.put_events(&group, "s", &[(now_millis(), "seen".to_string())]);
+    }
 
     let doc = acct.json(&["status", "--api", "orders"], 0);
     let findings = doc["regions"][0]["apis"][0]["stages"][0]["findings"].as_array().unwrap();

@@ -479,7 +479,7 @@ impl Account {
 
     /// Writes `events` (milliseconds, message) into a stream of `group`, creating the group and
     /// the stream when they do not exist.
-    pub fn put_events(&self, group: &str, stream: &str, events: &[(i64, String)]) {
+    pub fn put_events(&self, group: &str, stream: &str, events: &[(i64, impl AsRef<str>)]) {
         let logs = self.logs();
         self.block_on(async {
             let _ = logs.create_log_group().log_group_name(group).send().await;
@@ -489,7 +489,7 @@ impl Account {
                 .map(|(t, m)| {
                     aws_sdk_cloudwatchlogs::types::InputLogEvent::builder()
                         .timestamp(*t)
-                        .message(m)
+                        .message(m.as_ref())
                         .build()
                         .unwrap()
                 })

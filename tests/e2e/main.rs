@@ -20,6 +20,7 @@ mod owner;
 mod quotas;
 mod reliability;
 mod setup;
+mod silent;
 mod stage;
 mod status;
 mod summary;

@@ -2,31 +2,8 @@
 //! back in time order, across streams, with --since, --filter and --follow.
 
 use crate::harness::*;
-use aws_sdk_cloudwatchlogs::types::InputLogEvent;
 use std::io::{BufRead, BufReader};
 use std::time::{Duration, Instant};
-
-fn now_millis() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64
-}
-
-fn put(acct: &Account, group: &str, stream: &str, events: &[(i64, &str)]) {
-    let logs = acct.logs();
-    acct.block_on(async {
-        let _ = logs.create_log_stream().log_group_name(group).log_stream_name(stream).send().await;
-        let batch: Vec<InputLogEvent> = events
-            .iter()
-            .map(|(t, m)| InputLogEvent::builder().timestamp(*t).message(*m).build().unwrap())
-            .collect();
-        logs.put_log_events()
-            .log_group_name(group)
-            .log_stream_name(stream)
-            .set_log_events(Some(batch))
-            .send()
-            .await
-    })
-    .unwrap();
-}
 
 fn access_line(id: &str, method: &str, status: &str) -> String {
     format!(r#"{{ "requestId":"{id}", "httpMethod":"{method}", "status":"{status}" }}"#)
@@ -47,9 +24,13 @@ fn tail_prints_both_log_kinds_in_order_with_since_and_filter() {
         access_line("r0", "GET", "200"),
     );
     // Two streams, interleaved in time; one event two hours old.
-    put(&acct, &access, "stream-b", &[(now - 7_200_000, &old), (now - 60_000, &r1), (now - 20_000, &r3)]);
-    put(&acct, &access, "stream-a", &[(now - 40_000, &r2)]);
-    put(&acct, &execution, "exec", &[(now - 30_000, "(r2) Method completed with status: 503")]);
+    acct.put_events(
+        &access,
+        "stream-b",
+        &[(now - 7_200_000, &old), (now - 60_000, &r1), (now - 20_000, &r3)],
+    );
+    acct.put_events(&access, "stream-a", &[(now - 40_000, &r2)]);
+    acct.put_events(&execution, "exec", &[(now - 30_000, "(r2) Method completed with status: 503")]);
 
     let stage = ["tail", "--api", "orders", "--stage", "prod"];
     let run = |extra: &[&str]| {
@@ -94,7 +75,7 @@ fn tail_explains_a_missing_group_and_follow_picks_up_new_events_until_interrupte
     assert_eq!((code, stdout.as_str()), (0, ""), "{stderr}");
     assert!(stderr.contains("does not exist yet: API Gateway creates it on the first request"), "{stderr}");
 
-    put(&acct, &access, "s", &[(now_millis() - 5_000, &access_line("before", "GET", "200"))]);
+    acct.put_events(&access, "s", &[(now_millis() - 5_000, &access_line("before", "GET", "200"))]);
     let mut child = acct
         .process_at(
             double_url(),
@@ -114,7 +95,7 @@ fn tail_explains_a_missing_group_and_follow_picks_up_new_events_until_interrupte
     });
     let next = || lines.recv_timeout(Duration::from_secs(20)).expect("a line within 20 s");
     assert!(next().contains("\"before\""));
-    put(&acct, &access, "s", &[(now_millis(), &access_line("during", "GET", "200"))]);
+    acct.put_events(&access, "s", &[(now_millis(), &access_line("during", "GET", "200"))]);
     assert!(next().contains("\"during\""), "--follow prints events written while it runs");
 
     std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
@@ -137,7 +118,7 @@ fn tail_follow_into_a_closed_pipe_stops_with_exit_0() {
     let api = acct.create_api("orders", "prod", &[]);
     acct.json(&["enable", "--api", "orders", "--stage", "prod"], 0);
     let access = format!("API-Gateway-Access-Logs_{api}/prod");
-    put(&acct, &access, "s", &[(now_millis() - 1_000, &access_line("r1", "GET", "200"))]);
+    acct.put_events(&access, "s", &[(now_millis() - 1_000, &access_line("r1", "GET", "200"))]);
     let mut child = acct
         .process_at(double_url(), &["tail", "--api", "orders", "--stage", "prod", "--follow"])
         .stdin(std::process::Stdio::null())

@@ -15,6 +15,27 @@ fn invocation_uri(function_arn: &str) -> String {
     format!("arn:aws:apigateway:{REGION}:lambda:path/2015-03-31/functions/{function_arn}/invocations")
 }
 
+/// Puts a Lambda proxy integration on `GET path` of a REST API.
+fn lambda_proxy(acct: &Account, api: &str, path: &str, function_arn: &str) {
+    acct.block_on(async {
+        let client = acct.apigw();
+        let resources = client.get_resources().rest_api_id(api).send().await.unwrap();
+        let resource =
+            resources.items().iter().find(|r| r.path() == Some(path)).unwrap().id().unwrap().to_string();
+        client
+            .put_integration()
+            .rest_api_id(api)
+            .resource_id(resource)
+            .http_method("GET")
+            .r#type(aws_sdk_apigateway::types::IntegrationType::AwsProxy)
+            .integration_http_method("POST")
+            .uri(invocation_uri(function_arn))
+            .send()
+            .await
+            .unwrap();
+    });
+}
+
 /// One request's seeded lines: (ms, message) for the access, execution and Lambda groups.
 struct Request {
     id: String,
@@ -97,23 +118,7 @@ fn rest_lambda_proxy_trace_is_one_requests_lines_in_order() {
     let acct = Account::new();
     let api = acct.create_api("orders", "prod", &[("/pets", "GET")]);
     let function = acct.create_function("orders-fn");
-    acct.block_on(async {
-        let client = acct.apigw();
-        let resources = client.get_resources().rest_api_id(&api).send().await.unwrap();
-        let pets =
-            resources.items().iter().find(|r| r.path() == Some("/pets")).unwrap().id().unwrap().to_string();
-        client
-            .put_integration()
-            .rest_api_id(&api)
-            .resource_id(pets)
-            .http_method("GET")
-            .r#type(aws_sdk_apigateway::types::IntegrationType::AwsProxy)
-            .integration_http_method("POST")
-            .uri(invocation_uri(&function))
-            .send()
-            .await
-            .unwrap();
-    });
+    lambda_proxy(&acct, &api, "/pets", &function);
     acct.json(&["enable", "--api", "orders", "--stage", "prod", "--access-log-format", FULL, "--yes"], 0);
     let start = now_millis() - 120_000;
     let route = r#""httpMethod":"GET", "resourcePath":"/pets""#;
@@ -231,23 +236,7 @@ fn a_format_without_the_integration_id_gets_a_hint_that_adds_it() {
     let acct = Account::new();
     let api = acct.create_api("shop", "prod", &[("/cart", "GET")]);
     let function = acct.create_function("shop-fn");
-    acct.block_on(async {
-        let client = acct.apigw();
-        let resources = client.get_resources().rest_api_id(&api).send().await.unwrap();
-        let cart =
-            resources.items().iter().find(|r| r.path() == Some("/cart")).unwrap().id().unwrap().to_string();
-        client
-            .put_integration()
-            .rest_api_id(&api)
-            .resource_id(cart)
-            .http_method("GET")
-            .r#type(aws_sdk_apigateway::types::IntegrationType::AwsProxy)
-            .integration_http_method("POST")
-            .uri(invocation_uri(&function))
-            .send()
-            .await
-            .unwrap();
-    });
+    lambda_proxy(&acct, &api, "/cart", &function);
     // The json preset: no $context.integration.requestId, no latency.
     acct.json(&["enable", "--api", "shop", "--stage", "prod", "--yes"], 0);
     let id = "99999999-1111-4222-8333-444444444444";

@@ -709,8 +709,12 @@ mod tests {
             account: "123456789012",
             api,
             stage,
-            access_group: Some(LogGroup { name: "g".into(), retention_days: Some(30) }),
-            execution_group: Some(LogGroup { name: "e".into(), retention_days: Some(90) }),
+            access_group: Some(LogGroup { name: "g".into(), retention_days: Some(30), ..Default::default() }),
+            execution_group: Some(LogGroup {
+                name: "e".into(),
+                retention_days: Some(90),
+                ..Default::default()
+            }),
             default_access_group: None,
             leftover_execution_group: None,
             stale_routes: vec![],
@@ -734,7 +738,11 @@ mod tests {
             tags: Default::default(),
         };
         let leftover = |holds_events| Leftover {
-            group: LogGroup { name: "API-Gateway-Execution-Logs_w1/prod".into(), retention_days: Some(30) },
+            group: LogGroup {
+                name: "API-Gateway-Execution-Logs_w1/prod".into(),
+                retention_days: Some(30),
+                ..Default::default()
+            },
             holds_events,
         };
         let mut f = facts(&stage, &api);
@@ -773,7 +781,7 @@ mod tests {
         );
         stage.access.as_mut().unwrap().format = "$context.status".into();
         let mut f = facts(&stage, &api);
-        f.access_group = Some(LogGroup { name: "g".into(), retention_days: None });
+        f.access_group = Some(LogGroup { name: "g".into(), retention_days: None, ..Default::default() });
         f.execution_group = None;
         let findings = stage_findings(&f);
         assert_eq!(codes(&findings, Severity::Error), ["execution-logging-off", "access-log-format"]);
@@ -920,7 +928,8 @@ mod tests {
             MethodLogging { level: Level::Off, data_trace: false, metrics: false },
         );
         let mut facts = facts(&stage, &api);
-        facts.execution_group = Some(LogGroup { name: "e".into(), retention_days: None });
+        facts.execution_group =
+            Some(LogGroup { name: "e".into(), retention_days: None, ..Default::default() });
         let results = control_results(&facts, 365);
         let result = |control: &str, resource: &str| {
             results.iter().find(|r| r.control == control && r.resource == resource).map(|r| r.passed)
@@ -955,7 +964,8 @@ mod tests {
         let mut facts = facts(&stage, &api);
         assert!(!stage_findings(&facts).iter().any(|f| f.code == "log-retention-below-minimum"));
         facts.min_retention_days = Some(365);
-        facts.execution_group = Some(LogGroup { name: "e".into(), retention_days: None });
+        facts.execution_group =
+            Some(LogGroup { name: "e".into(), retention_days: None, ..Default::default() });
         let findings = stage_findings(&facts);
         let below: Vec<&Finding> =
             findings.iter().filter(|f| f.code == "log-retention-below-minimum").collect();

@@ -36,6 +36,7 @@ pub mod regions;
 pub mod request;
 pub mod session;
 pub mod settings;
+pub mod silence;
 pub mod summary;
 pub mod tail;
 pub mod trace;

@@ -64,6 +64,8 @@ pub struct StageLogging {
     pub tags: BTreeMap<String, String>,
     /// When the stage was created, as read: tells a stage from one of the same name made later.
     pub created: Option<chrono::DateTime<chrono::Utc>>,
+    /// When the stage was last changed, as read (a log group made after it was made for it later).
+    pub updated: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl StageLogging {
