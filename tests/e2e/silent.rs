@@ -142,3 +142,26 @@ fn a_missing_firehose_stream_and_a_recreated_group_are_the_likely_causes() {
     let status = acct.json(&["status", "--api", "web"], 0);
     assert!(findings(&status, "access-logs-silent").is_empty(), "{status}");
 }
+
+#[test]
+fn websocket_connections_into_silent_groups_are_errors_for_both_logs() {
+    let acct = Account::new();
+    let ws = acct.create_v2_api("chat", aws_sdk_apigatewayv2::types::ProtocolType::Websocket);
+    acct.block_on(acct.apigw2().create_stage().api_id(&ws).stage_name("prod").send()).unwrap();
+    acct.json(&["enable", "--api", "chat", "--stage", "prod", "--yes"], 0);
+    recent(&acct, "AWS/ApiGateway", "ConnectCount", &[("ApiId", &ws), ("Stage", "prod")], 12.0);
+    recent(&acct, "AWS/ApiGateway", "MessageCount", &[("ApiId", &ws), ("Stage", "prod")], 30.0);
+    let status = acct.json(&["status", "--api", "chat"], 5);
+    for code in ["access-logs-silent", "execution-logs-silent"] {
+        let silent = findings(&status, code);
+        assert_eq!(silent.len(), 1, "{code}: {status}");
+        let message = silent[0]["message"].as_str().unwrap();
+        assert!(message.contains("served 42 request(s)"), "connections and messages: {message}");
+        assert!(message.contains("account role: arn:aws:iam::"), "WebSocket writes through it: {message}");
+    }
+    let execution = &findings(&status, "execution-logs-silent")[0];
+    assert!(
+        execution["message"].as_str().unwrap().contains(&format!("/aws/apigateway/{ws}/prod")),
+        "{execution}"
+    );
+}

@@ -3,6 +3,7 @@
 //! Insights queries; bad input.
 
 use crate::harness::*;
+use apigw_logs::api::ApiKind;
 use std::collections::BTreeMap;
 
 /// A custom format with both latencies, in a key order of its own.
@@ -24,7 +25,19 @@ fn values(i: usize) -> BTreeMap<&'static str, String> {
     v.insert("$context.responseLength", (i % 900).to_string());
     v.insert("$context.responseLatency", ((i * 7919) % 1_700).to_string());
     v.insert("$context.integrationLatency", ((i * 104_729) % 1_500).to_string());
+    // HTTP names a request by its route key; WebSocket by its event type and route key.
+    v.insert("$context.routeKey", format!("{} {}", v["$context.httpMethod"], v["$context.resourcePath"]));
+    v.insert("$context.eventType", ["MESSAGE", "CONNECT"][i % 2].into());
+    v.insert("$context.connectionId", format!("c{}", i % 5));
     v
+}
+
+/// The route `summary` names a request by, for each API type's presets.
+fn route(kind: ApiKind, v: &BTreeMap<&'static str, String>) -> String {
+    match kind {
+        ApiKind::Websocket => format!("{} {}", v["$context.eventType"], v["$context.routeKey"]),
+        _ => format!("{} {}", v["$context.httpMethod"], v["$context.resourcePath"]),
+    }
 }
 
 /// The line API Gateway writes for `values` in `format`: each variable replaced by its value.
@@ -55,7 +68,7 @@ struct Expected {
     integration: Vec<u64>,
 }
 
-fn expected(n: usize) -> Expected {
+fn expected(n: usize, kind: ApiKind) -> Expected {
     let mut e = Expected {
         requests: n as u64,
         classes: [0; 4],
@@ -70,8 +83,7 @@ fn expected(n: usize) -> Expected {
         let status: u64 = v["$context.status"].parse().unwrap();
         e.classes[(status / 100 - 2) as usize] += 1;
         *callers.entry(v["$context.identity.sourceIp"].clone()).or_default() += 1;
-        let route = format!("{} {}", v["$context.httpMethod"], v["$context.resourcePath"]);
-        let entry = e.errors.entry(route).or_default();
+        let entry = e.errors.entry(route(kind, &v)).or_default();
         entry.0 += u64::from(status / 100 == 4);
         entry.1 += u64::from(status / 100 == 5);
         e.latency.push(v["$context.responseLatency"].parse().unwrap());
@@ -101,7 +113,8 @@ fn check(figures: &serde_json::Value, e: &Expected, with_routes: bool, with_late
     assert_eq!(callers, e.callers, "{label}");
     if with_routes {
         for row in figures["most_errors"].as_array().unwrap() {
-            let (client, server) = e.errors[row["route"].as_str().unwrap()];
+            let route = row["route"].as_str().unwrap();
+            let (client, server) = *e.errors.get(route).unwrap_or_else(|| panic!("{label}: {route}"));
             assert_eq!(
                 (row["4xx"].as_u64().unwrap(), row["5xx"].as_u64().unwrap()),
                 (client, server),
@@ -121,7 +134,8 @@ fn check(figures: &serde_json::Value, e: &Expected, with_routes: bool, with_late
         }
     } else {
         assert!(figures["latency_ms"].is_null(), "{label}");
-        assert!(figures["missing"].to_string().contains("$context.responseLatency"), "{label}");
+        let variable = figures["latency_variable"].as_str().unwrap();
+        assert!(figures["missing"].to_string().contains(variable), "{label}");
     }
 }
 
@@ -129,19 +143,26 @@ fn check(figures: &serde_json::Value, e: &Expected, with_routes: bool, with_late
 fn file_figures_equal_an_independent_count_in_every_preset_and_a_custom_format() {
     let acct = Account::new();
     let n = 2_000;
-    let e = expected(n);
-    let rest = apigw_logs::api::ApiKind::Rest;
-    let mut formats: Vec<(&str, String)> =
-        rest.presets().iter().map(|p| (p.name, p.format.to_string())).collect();
-    formats.push(("custom", CUSTOM.to_string()));
-    for (name, format) in &formats {
-        let text: String = (0..n).map(|i| render(format, &values(i)) + "\n").collect();
-        let file = temp_file(&acct, &format!("{name}.log"), text.as_bytes());
-        let given = if *name == "custom" { format.as_str() } else { name };
-        let report = acct.json(&["summary", "--file", &file, "--format", given], 0);
-        assert_eq!(report["format"], format.as_str());
-        check(&report["figures"], &e, true, *name == "custom", name);
+    for kind in [ApiKind::Rest, ApiKind::Http, ApiKind::Websocket] {
+        let e = expected(n, kind);
+        let mut formats: Vec<(&str, String)> =
+            kind.presets().iter().map(|p| (p.name, p.format.to_string())).collect();
+        if kind == ApiKind::Rest {
+            formats.push(("custom", CUSTOM.to_string()));
+        }
+        for (name, format) in &formats {
+            let label = format!("{kind:?} {name}");
+            let text: String = (0..n).map(|i| render(format, &values(i)) + "\n").collect();
+            let file = temp_file(&acct, &format!("{kind:?}-{name}.log"), text.as_bytes());
+            let given = if *name == "custom" { format.as_str() } else { name };
+            let api_type = format!("{kind:?}").to_lowercase();
+            let report =
+                acct.json(&["summary", "--file", &file, "--format", given, "--api-type", &api_type], 0);
+            assert_eq!(report["format"], format.as_str(), "{label}");
+            check(&report["figures"], &e, true, *name == "custom", &label);
+        }
     }
+    let e = expected(n, ApiKind::Rest);
     // Lines exported from CloudWatch Logs to S3 carry the event's time first.
     let exported: String =
         (0..n).map(|i| format!("2026-12-06T10:00:00.000Z {}\n", render(CUSTOM, &values(i)))).collect();
@@ -172,7 +193,7 @@ fn a_stage_window_from_its_log_group_and_its_insights_queries() {
         &[(now - 7_200_000, render(CUSTOM, &values(0)))],
     );
     let report = acct.json(&["summary", "--api", "metrics", "--stage", "prod"], 0);
-    check(&report["figures"], &expected(n), true, true, "log group");
+    check(&report["figures"], &expected(n, ApiKind::Rest), true, true, "log group");
     assert_eq!(report["source"]["log_group"]["name"], format!("API-Gateway-Access-Logs_{api}/prod"));
 
     let (code, text, stderr) =

@@ -23,8 +23,35 @@ pub struct Template {
     variables: Vec<String>,
     /// The literal after each variable (the last one's runs to the end of the line).
     literals: Vec<String>,
+    /// Whether each variable's values never hold a space: a split that gives one a space is
+    /// wrong (HTTP's CLF preset writes `GET GET /pets HTTP/1.1`: the route key has the space).
+    spaceless: Vec<bool>,
     json: bool,
 }
+
+/// Variables whose values never contain a space (ids, numbers, methods, protocols, addresses).
+const SPACELESS: &[&str] = &[
+    "$context.requestId",
+    "$context.extendedRequestId",
+    "$context.status",
+    "$context.protocol",
+    "$context.httpMethod",
+    "$context.responseLength",
+    "$context.responseLatency",
+    "$context.integrationLatency",
+    "$context.integration.latency",
+    "$context.integration.status",
+    "$context.integrationStatus",
+    "$context.integration.requestId",
+    "$context.awsEndpointRequestId",
+    "$context.requestTimeEpoch",
+    "$context.identity.sourceIp",
+    "$context.connectionId",
+    "$context.eventType",
+    "$context.apiId",
+    "$context.stage",
+    "$context.domainName",
+];
 
 impl Template {
     /// Compiles `format` (one trailing newline, which API Gateway allows, is ignored).
@@ -43,6 +70,7 @@ impl Template {
             head: format[..first.start].to_string(),
             variables: vars.iter().map(|v| v.text.to_string()).collect(),
             literals,
+            spaceless: vars.iter().map(|v| SPACELESS.contains(&v.text)).collect(),
             json: format.trim_start().starts_with('{'),
         })
     }
@@ -93,8 +121,9 @@ impl Template {
         budget: &mut u32,
     ) -> bool {
         let literal = self.literals[index].as_str();
+        let fits = |value: &str| !(self.spaceless[index] && value.contains(' '));
         if index + 1 == self.literals.len() {
-            let Some(value) = rest.strip_suffix(literal) else { return false };
+            let Some(value) = rest.strip_suffix(literal).filter(|v| fits(v)) else { return false };
             values.push(value);
             return true;
         }
@@ -106,6 +135,10 @@ impl Template {
         let mut from = 0;
         while let Some(found) = rest[from..].find(literal) {
             let end = from + found;
+            // Later splits only make the value longer: a space in it stays.
+            if !fits(&rest[..end]) {
+                return false;
+            }
             values.push(&rest[..end]);
             if self.read_from(&rest[end + literal.len()..], index + 1, values, budget) {
                 return true;
@@ -218,6 +251,21 @@ mod tests {
     fn read<'a>(template: &Template, line: &'a str) -> Option<Vec<&'a str>> {
         let mut values = Vec::new();
         template.read(line, &mut values).then_some(values)
+    }
+
+    #[test]
+    fn a_route_key_with_its_space_is_read_whole_in_the_http_clf_preset() {
+        let template = Template::new(ApiKind::Http.preset("clf").unwrap().format).unwrap();
+        let line =
+            r#"198.51.100.7 - - [06/Dec/2026:10:00:00 +0000] "GET GET /pets/{id} HTTP/1.1" 200 12 abc="#;
+        let values = read(&template, line).unwrap();
+        let at = |name: &str| values[template.position(&[name]).unwrap()];
+        assert_eq!(at("$context.routeKey"), "GET /pets/{id}");
+        assert_eq!(at("$context.protocol"), "HTTP/1.1");
+        assert_eq!(at("$context.requestTime"), "06/Dec/2026:10:00:00 +0000", "a time keeps its space");
+        // A spaceless variable never takes a space: the line is not this format's.
+        let status_with_space = r#"198.51.100.7 - - [t] "GET /x HTTP/1.1" 2 00 12 abc="#;
+        assert!(read(&template, status_with_space).is_none());
     }
 
     #[test]
