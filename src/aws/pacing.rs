@@ -40,6 +40,12 @@ const CLOUDFORMATION: Quota = Quota { per_second: 5.0, burst: 5.0 };
 /// EventBridge Scheduler: 10/s for CreateScheduleGroup, the lowest default of the calls the tool
 /// makes (schedules themselves: 250/s and more; scheduler-quotas page).
 const SCHEDULER: Quota = Quota { per_second: 10.0, burst: 10.0 };
+/// The one-off reads of `trace` (GetFunctionConfiguration) and of `status`'s silent-chain causes
+/// (GetKeyPolicy, DescribeDeliveryStream): conservative assumptions (unconfirmed; Firehose
+/// documents 5 TPS for most of its control-plane calls), since a fleet may check many at once.
+const LAMBDA: Quota = Quota { per_second: 10.0, burst: 10.0 };
+const KMS: Quota = Quota { per_second: 5.0, burst: 5.0 };
+const FIREHOSE: Quota = Quota { per_second: 5.0, burst: 5.0 };
 
 /// The client keeps this share of each quota, so that jitter between our clock and AWS's
 /// bucket does not turn into throttling.
@@ -67,6 +73,9 @@ pub fn bucket(service: &str, method: &str, path: &str, action: Option<&str>) -> 
         "monitoring" => Some(("cloudwatch:GetMetricData".into(), CLOUDWATCH)),
         "cloudformation" => Some(("cloudformation:*".into(), CLOUDFORMATION)),
         "scheduler" => Some(("scheduler:*".into(), SCHEDULER)),
+        "lambda" => Some(("lambda:*".into(), LAMBDA)),
+        "kms" => Some(("kms:*".into(), KMS)),
+        "firehose" => Some(("firehose:*".into(), FIREHOSE)),
         _ => None,
     }
 }

@@ -351,87 +351,103 @@ async fn silent_chains(
         .unwrap_or(crate::trust::DEFAULT_ROLE_NAME)
         .to_string();
     let role_healthy = !account.findings.iter().any(|f| f.severity == Severity::Error);
-    let checks = watched.into_iter().filter_map(|((a, s), logs, named, destination)| {
-        let api = &statuses[a].api;
-        let stage = &statuses[a].stages[s].logging;
-        let requests: f64 =
-            crate::planner::cost::traffic_metrics(api, &stage.stage_name).0.iter().filter_map(sum).sum();
-        let received = sum(&intake(&named)).unwrap_or(0.0);
-        (requests > 0.0 && received <= 0.0).then_some(((a, s), logs, destination, requests))
-    });
-    let checks = checks.map(|((a, s), logs, destination, requests)| {
-        let (role_name, region) = (&role_name, clients.region.as_str());
-        async move {
+    let silent: Vec<_> = watched
+        .into_iter()
+        .filter_map(|((a, s), logs, named, destination)| {
             let api = &statuses[a].api;
             let stage = &statuses[a].stages[s].logging;
-            let at = crate::finding::At { region, stage: Some((&api.id, &stage.stage_name)) };
-            let mut causes = Vec::new();
-            // HTTP APIs deliver access logs without the account role.
-            if api.kind != ApiKind::Http {
-                causes.push(silence::role_cause(account.role_arn.as_deref(), role_healthy, role_name, &at));
-            }
-            let destination_label = match &destination {
-                Watched::Group(group) => {
-                    // The metric can lag or be missing; a stream written in the window is evidence
-                    // enough. Read beside the key policy, so it costs no extra round trip.
-                    let key_policy = async {
-                        match &group.kms_key_id {
-                            Some(key) => Some(
-                                crate::aws::kms::key_policy(&clients.kms, key)
-                                    .await
-                                    .map_err(|e| format!("{e:#}")),
-                            ),
-                            None => None,
-                        }
-                    };
-                    let (last_event, policy) = tokio::join!(
-                        crate::aws::logs::last_event_time(&clients.logs, &group.name),
-                        key_policy
-                    );
-                    if last_event.ok().flatten().is_some_and(|t| t > day_ago) {
-                        return None;
-                    }
-                    if let (Some(key), Some(policy)) = (&group.kms_key_id, policy) {
-                        causes.push(silence::key_cause(key, policy, region));
-                    }
-                    if logs == Logs::Access
-                        && let Some(access) = &stage.access
-                    {
-                        let off = crate::request::CommandLine::apigw_logs(&["stage", "set"])
-                            .arg("--region", region)
-                            .arg("--api", &api.id)
-                            .arg("--stage", &stage.stage_name)
-                            .flag("--no-access-log");
-                        let on = crate::request::CommandLine::apigw_logs(&["stage", "set"])
-                            .arg("--region", region)
-                            .arg("--api", &api.id)
-                            .arg("--stage", &stage.stage_name)
-                            .arg("--access-log-destination", &access.destination_arn)
-                            .arg("--access-log-format", &access.format);
-                        let reset =
-                            crate::request::CommandLine::words(&[&off.to_string(), "&&", &on.to_string()]);
-                        causes.extend(silence::recreated_cause(
-                            &group.name,
-                            group.created,
-                            stage.updated,
-                            &reset,
-                        ));
-                    }
-                    group.name.clone()
-                }
-                Watched::Stream(arn, name) => {
-                    let status = crate::aws::firehose::stream_status(&clients.firehose, name)
-                        .await
-                        .map_err(|e| format!("{e:#}"));
-                    causes.push(silence::stream_cause(arn, status));
-                    arn.clone()
-                }
-            };
-            let silence = silence::Silence { logs, destination: destination_label, requests, causes };
-            Some(((a, s), silence.finding()))
+            let requests: f64 =
+                crate::planner::cost::traffic_metrics(api, &stage.stage_name).0.iter().filter_map(sum).sum();
+            let received = sum(&intake(&named)).unwrap_or(0.0);
+            (requests > 0.0 && received <= 0.0).then_some(((a, s), logs, destination, requests))
+        })
+        .collect();
+    // What the causes need, each read once (groups often share a key) and all side by side: each
+    // silent group's newest stream (the metric can lag or be missing; a stream written in the
+    // window is evidence enough), the keys' policies, the streams' status.
+    let mut keys: Vec<&str> = Vec::new();
+    let mut streams: Vec<&str> = Vec::new();
+    for (_, _, destination, _) in &silent {
+        match destination {
+            Watched::Group(group) => keys.extend(group.kms_key_id.as_deref()),
+            Watched::Stream(_, name) => streams.push(name),
         }
-    });
-    futures::future::join_all(checks).await.into_iter().flatten().collect()
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    streams.sort_unstable();
+    streams.dedup();
+    let err = |e: anyhow::Error| format!("{e:#}");
+    let (last_events, policies, stream_states) = tokio::join!(
+        futures::future::join_all(silent.iter().map(|(_, _, destination, _)| async move {
+            match destination {
+                Watched::Group(group) => {
+                    crate::aws::logs::last_event_time(&clients.logs, &group.name).await.ok().flatten()
+                }
+                Watched::Stream(..) => None,
+            }
+        })),
+        futures::future::join_all(
+            keys.iter()
+                .map(|key| async move { crate::aws::kms::key_policy(&clients.kms, key).await.map_err(err) })
+        ),
+        futures::future::join_all(streams.iter().map(|name| async move {
+            crate::aws::firehose::stream_status(&clients.firehose, name).await.map_err(err)
+        })),
+    );
+    let policy_of = |key: &str| policies[keys.binary_search(&key).expect("every key was read")].clone();
+    let state_of =
+        |name: &str| stream_states[streams.binary_search(&name).expect("every stream was read")].clone();
+    let region = clients.region.as_str();
+    let mut findings = Vec::new();
+    for (((a, s), logs, destination, requests), last_event) in silent.iter().zip(last_events) {
+        if last_event.is_some_and(|t| t > day_ago) {
+            continue;
+        }
+        let api = &statuses[*a].api;
+        let stage = &statuses[*a].stages[*s].logging;
+        let at = crate::finding::At { region, stage: Some((&api.id, &stage.stage_name)) };
+        let mut causes = Vec::new();
+        // HTTP APIs deliver access logs without the account role.
+        if api.kind != ApiKind::Http {
+            causes.push(silence::role_cause(account.role_arn.as_deref(), role_healthy, &role_name, &at));
+        }
+        let destination = match destination {
+            Watched::Group(group) => {
+                if let Some(key) = &group.kms_key_id {
+                    causes.push(silence::key_cause(key, policy_of(key), region));
+                }
+                if let (Logs::Access, Some(access)) = (logs, &stage.access) {
+                    let set = || {
+                        crate::request::CommandLine::apigw_logs(&["stage", "set"])
+                            .arg("--region", region)
+                            .arg("--api", &api.id)
+                            .arg("--stage", &stage.stage_name)
+                    };
+                    let off = set().flag("--no-access-log");
+                    let on = set()
+                        .arg("--access-log-destination", &access.destination_arn)
+                        .arg("--access-log-format", &access.format);
+                    let reset =
+                        crate::request::CommandLine::words(&[&off.to_string(), "&&", &on.to_string()]);
+                    causes.extend(silence::recreated_cause(
+                        &group.name,
+                        group.created,
+                        stage.updated,
+                        &reset,
+                    ));
+                }
+                group.name.clone()
+            }
+            Watched::Stream(arn, name) => {
+                causes.push(silence::stream_cause(arn, state_of(name)));
+                arn.clone()
+            }
+        };
+        let silence = silence::Silence { logs: *logs, destination, requests: *requests, causes };
+        findings.push(((*a, *s), silence.finding()));
+    }
+    findings
 }
 
 /// Says what data trace costs a month on the stages that have it on and traffic to log: the
