@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end demo without an AWS account: starts a local emulator, creates a REST API with a
-# deployed stage, runs `apigw-logs enable` and `apigw-logs stage show`, then stops the emulator.
+# deployed stage, runs `apigw-logs enable`, `stage show` and `status`, then traces one request and
+# summarises the stage's last hour from log lines written as API Gateway would, and stops the
+# emulator.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/setup-emulator.sh
@@ -24,7 +26,7 @@ for _ in $(seq 100); do
 done
 
 echo "demo: emulator on $AWS_ENDPOINT_URL; creating REST API 'orders' with stage 'prod'" >&2
-.venv/bin/python scripts/fixture_orders.py >/dev/null
+API_ID="$(.venv/bin/python scripts/fixture_orders.py)"
 
 run() { echo; echo "\$ apigw-logs $*"; "$BIN" "$@"; }
 run enable --api orders --stage prod
@@ -32,3 +34,10 @@ run enable --api orders --stage prod
 run stage show --api orders --stage prod
 run account show
 run status --api orders --controls
+
+# The emulator serves no requests: write what API Gateway would have logged for some, then read
+# them back the way a user would.
+echo >&2; echo "demo: writing 60 requests' access and execution lines (the emulator logs none itself)" >&2
+FAILED="$(.venv/bin/python scripts/demo_requests.py "$API_ID" prod)"
+run trace "$FAILED" --api orders --stage prod
+run summary --api orders --stage prod --since 1h
