@@ -19,18 +19,39 @@ const DELETE_ROUTE_SETTINGS: Call =
 const DELETE_ACCESS_LOG_SETTINGS: Call =
     Call { name: "apigatewayv2:DeleteAccessLogSettings", permission: "apigateway:DELETE" };
 
-/// The region's HTTP and WebSocket APIs, every page.
-pub async fn apis(client: &aws_sdk_apigatewayv2::Client) -> anyhow::Result<Vec<Api>> {
-    let mut apis = Vec::new();
+/// Every item of a v2 listing (these APIs have no SDK paginators): `page(token)` reads one page
+/// and gives its items and the next page's token.
+async fn every_page<T, Fut>(mut page: impl FnMut(Option<String>) -> Fut) -> anyhow::Result<Vec<T>>
+where
+    Fut: std::future::Future<Output = anyhow::Result<(Option<Vec<T>>, Option<String>)>>,
+{
+    let mut all = Vec::new();
     let mut token = None;
     loop {
+        let (items, next) = page(token).await?;
+        all.extend(items.unwrap_or_default());
+        match next {
+            Some(next) => token = Some(next),
+            None => return Ok(all),
+        }
+    }
+}
+
+/// The region's HTTP and WebSocket APIs, every page.
+pub async fn apis(client: &aws_sdk_apigatewayv2::Client) -> anyhow::Result<Vec<Api>> {
+    let apis = every_page(|token| async move {
         let page = client
             .get_apis()
             .set_next_token(token)
             .send()
             .await
             .map_err(|e| call_failed(GET_APIS, "apis", e))?;
-        apis.extend(page.items().iter().filter_map(|api| {
+        Ok((page.items, page.next_token))
+    })
+    .await?;
+    Ok(apis
+        .iter()
+        .filter_map(|api| {
             let kind = match api.protocol_type()? {
                 ProtocolType::Http => ApiKind::Http,
                 ProtocolType::Websocket => ApiKind::Websocket,
@@ -46,20 +67,14 @@ pub async fn apis(client: &aws_sdk_apigatewayv2::Client) -> anyhow::Result<Vec<A
                     .map(|t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
                     .unwrap_or_default(),
             })
-        }));
-        token = page.next_token().map(str::to_string);
-        if token.is_none() {
-            return Ok(apis);
-        }
-    }
+        })
+        .collect())
 }
 
 /// Every stage of the API, with its logging settings: the default route settings under `*/*`,
 /// route overrides under their route keys.
 pub async fn stages(client: &aws_sdk_apigatewayv2::Client, api: &Api) -> anyhow::Result<Vec<StageLogging>> {
-    let mut stages = Vec::new();
-    let mut token = None;
-    loop {
+    let stages = every_page(|token| async move {
         let page = client
             .get_stages()
             .api_id(&api.id)
@@ -67,12 +82,10 @@ pub async fn stages(client: &aws_sdk_apigatewayv2::Client, api: &Api) -> anyhow:
             .send()
             .await
             .map_err(|e| call_failed(GET_STAGES, &format!("apis/{}", api.id), e))?;
-        stages.extend(page.items().iter().map(|stage| stage_logging(stage, api.kind)));
-        token = page.next_token().map(str::to_string);
-        if token.is_none() {
-            return Ok(stages);
-        }
-    }
+        Ok((page.items, page.next_token))
+    })
+    .await?;
+    Ok(stages.iter().map(|stage| stage_logging(stage, api.kind)).collect())
 }
 
 fn stage_logging(stage: &v2::Stage, kind: ApiKind) -> StageLogging {
@@ -117,11 +130,9 @@ fn route_logging(settings: &v2::RouteSettings) -> MethodLogging {
     }
 }
 
-/// The API's route keys (`$connect`, `GET /pets`).
-pub async fn routes(client: &aws_sdk_apigatewayv2::Client, api_id: &str) -> anyhow::Result<Vec<String>> {
-    let mut keys = Vec::new();
-    let mut token = None;
-    loop {
+/// The API's routes, every page.
+async fn all_routes(client: &aws_sdk_apigatewayv2::Client, api_id: &str) -> anyhow::Result<Vec<v2::Route>> {
+    every_page(|token| async move {
         let page = client
             .get_routes()
             .api_id(api_id)
@@ -129,12 +140,15 @@ pub async fn routes(client: &aws_sdk_apigatewayv2::Client, api_id: &str) -> anyh
             .send()
             .await
             .map_err(|e| call_failed(GET_ROUTES, &format!("apis/{api_id}"), e))?;
-        keys.extend(page.items().iter().filter_map(|r| r.route_key().map(str::to_string)));
-        token = page.next_token().map(str::to_string);
-        if token.is_none() {
-            return Ok(keys);
-        }
-    }
+        Ok((page.items, page.next_token))
+    })
+    .await
+}
+
+/// The API's route keys (`$connect`, `GET /pets`).
+pub async fn routes(client: &aws_sdk_apigatewayv2::Client, api_id: &str) -> anyhow::Result<Vec<String>> {
+    let routes = all_routes(client, api_id).await?;
+    Ok(routes.iter().filter_map(|r| r.route_key().map(str::to_string)).collect())
 }
 
 /// Each route's integration URI (route key → URI): the routes and the integrations they target,
@@ -143,53 +157,27 @@ pub async fn integrations(
     client: &aws_sdk_apigatewayv2::Client,
     api_id: &str,
 ) -> anyhow::Result<Vec<crate::trace::Integration>> {
-    let routes = async {
-        let mut targets = Vec::new();
-        let mut token = None;
-        loop {
-            let page = client
-                .get_routes()
-                .api_id(api_id)
-                .set_next_token(token)
-                .send()
-                .await
-                .map_err(|e| call_failed(GET_ROUTES, &format!("apis/{api_id}"), e))?;
-            targets.extend(page.items().iter().filter_map(|r| {
-                let target = r.target()?.strip_prefix("integrations/")?;
-                Some((r.route_key()?.to_string(), target.to_string()))
-            }));
-            token = page.next_token().map(str::to_string);
-            if token.is_none() {
-                return anyhow::Ok(targets);
-            }
-        }
-    };
-    let integrations =
-        async {
-            let mut uris = BTreeMap::new();
-            let mut token = None;
-            loop {
-                let page = client
-                    .get_integrations()
-                    .api_id(api_id)
-                    .set_next_token(token)
-                    .send()
-                    .await
-                    .map_err(|e| call_failed(GET_INTEGRATIONS, &format!("apis/{api_id}"), e))?;
-                uris.extend(page.items().iter().filter_map(|i| {
-                    Some((i.integration_id()?.to_string(), i.integration_uri()?.to_string()))
-                }));
-                token = page.next_token().map(str::to_string);
-                if token.is_none() {
-                    return anyhow::Ok(uris);
-                }
-            }
-        };
-    let (routes, uris) = tokio::try_join!(routes, integrations)?;
+    let integrations = every_page(|token| async move {
+        let page = client
+            .get_integrations()
+            .api_id(api_id)
+            .set_next_token(token)
+            .send()
+            .await
+            .map_err(|e| call_failed(GET_INTEGRATIONS, &format!("apis/{api_id}"), e))?;
+        Ok((page.items, page.next_token))
+    });
+    let (routes, integrations) = tokio::try_join!(all_routes(client, api_id), integrations)?;
+    let uris: BTreeMap<&str, &str> =
+        integrations.iter().filter_map(|i| Some((i.integration_id()?, i.integration_uri()?))).collect();
     Ok(routes
-        .into_iter()
-        .filter_map(|(route, target)| {
-            Some(crate::trace::Integration { route, uri: uris.get(&target)?.clone() })
+        .iter()
+        .filter_map(|r| {
+            let target = r.target()?.strip_prefix("integrations/")?;
+            Some(crate::trace::Integration {
+                route: r.route_key()?.to_string(),
+                uri: uris.get(target)?.to_string(),
+            })
         })
         .collect())
 }
