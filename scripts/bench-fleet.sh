@@ -5,6 +5,7 @@
 #   scripts/bench-fleet.sh [N ...]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/apigw-logs/target}"  # as scripts/test.sh: one warm build
 scripts/setup-emulator.sh
 if [ ! -x .venv/bin/aws ]; then
   echo "bench-fleet: installing the AWS CLI into .venv (once)" >&2
@@ -19,4 +20,4 @@ for _ in $(seq 100); do (echo > "/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
 export AWS_ENDPOINT_URL="http://127.0.0.1:$PORT" AWS_EC2_METADATA_DISABLED=true \
   AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null NO_COLOR=1
 unset AWS_PROFILE
-.venv/bin/python scripts/bench_fleet.py "${CARGO_TARGET_DIR:-$PWD/target}/release/apigw-logs" "$@"
+.venv/bin/python scripts/bench_fleet.py "$CARGO_TARGET_DIR/release/apigw-logs" "$@"

@@ -6,9 +6,10 @@
 #   scripts/bench-latency.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/apigw-logs/target}"  # as scripts/test.sh: one warm build
 scripts/setup-emulator.sh
 cargo build --release --locked --quiet --bin apigw-logs --example aws_double
-target="${CARGO_TARGET_DIR:-$PWD/target}/release"
+target="$CARGO_TARGET_DIR/release"
 free_port() { .venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 MOTO_PORT="$(free_port)"
 MOTO_IAM_LOAD_MANAGED_POLICIES=true .venv/bin/moto_server -H 127.0.0.1 -p "$MOTO_PORT" >/dev/null 2>&1 &

@@ -5,5 +5,6 @@
 #   scripts/bench-summary.sh [LINES]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/apigw-logs/target}"  # as scripts/test.sh: one warm build
 cargo build --release --locked --quiet --bin apigw-logs
-python3 scripts/bench_summary.py "${CARGO_TARGET_DIR:-$PWD/target}/release/apigw-logs" "$@"
+python3 scripts/bench_summary.py "$CARGO_TARGET_DIR/release/apigw-logs" "$@"

@@ -7,9 +7,10 @@
 # Prints figures and ratios; asserts nothing (performance is measured here, not in tests).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/apigw-logs/target}"  # as scripts/test.sh: one warm build
 scripts/setup-emulator.sh
 cargo build --quiet --locked
-BIN="${CARGO_TARGET_DIR:-$PWD/target}/debug/apigw-logs"
+BIN="$CARGO_TARGET_DIR/debug/apigw-logs"
 RUNS="${RUNS:-5}"
 
 free_port() { .venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }

@@ -5,10 +5,11 @@
 # emulator.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/apigw-logs/target}"  # as scripts/test.sh: one warm build
 scripts/setup-emulator.sh
 echo "demo: building apigw-logs" >&2
 cargo build --quiet --locked
-BIN="${CARGO_TARGET_DIR:-$PWD/target}/debug/apigw-logs"
+BIN="$CARGO_TARGET_DIR/debug/apigw-logs"
 
 PORT="$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 MOTO_IAM_LOAD_MANAGED_POLICIES=true .venv/bin/moto_server -H 127.0.0.1 -p "$PORT" >/dev/null 2>&1 &

@@ -6,7 +6,7 @@
 # Prints one PASS/FAIL line per check and ends with 'N passed, M failed'; exits 1 on any failure.
 #
 # It builds nothing when the binary is there: APIGW_LOGS_BIN, else
-# ${CARGO_TARGET_DIR:-target}/debug/apigw-logs; only when that is missing does it run
+# $CARGO_TARGET_DIR (default ~/.cache/apigw-logs/target)/debug/apigw-logs; only when that is missing does it run
 # `cargo build --locked`.
 #
 # LocalStack is a compatibility target, not a stricter one: it embeds moto (as moto-ext) and checks
@@ -80,7 +80,8 @@ else
 fi
 
 # --- the binary under test ------------------------------------------------------------------
-BIN="${APIGW_LOGS_BIN:-${CARGO_TARGET_DIR:-$ROOT/target}/debug/apigw-logs}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/apigw-logs/target}"  # as scripts/test.sh
+BIN="${APIGW_LOGS_BIN:-$CARGO_TARGET_DIR/debug/apigw-logs}"
 if [ ! -x "$BIN" ]; then
   [ -n "${APIGW_LOGS_BIN:-}" ] && die "APIGW_LOGS_BIN=$APIGW_LOGS_BIN is not an executable"
   log "no $BIN: building it"

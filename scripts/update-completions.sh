@@ -3,9 +3,10 @@
 # (a test fails when they drift).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/apigw-logs/target}"  # as scripts/test.sh: one warm build
 cargo build --quiet
 mkdir -p completions
-bin="${CARGO_TARGET_DIR:-target}/debug/apigw-logs"
+bin="$CARGO_TARGET_DIR/debug/apigw-logs"
 "$bin" completions bash > completions/apigw-logs.bash
 "$bin" completions zsh > completions/_apigw-logs
 "$bin" completions fish > completions/apigw-logs.fish
