@@ -212,15 +212,6 @@ enum Watched {
     Stream(String, String),
 }
 
-/// REST traffic is counted by API name: a name two REST APIs share cannot be attributed.
-fn shares_its_name(clients: &Clients, api: &Api) -> bool {
-    api.kind == ApiKind::Rest
-        && clients
-            .rest_api_names
-            .get()
-            .is_some_and(|names| names.iter().filter(|n| **n == api.name).count() > 1)
-}
-
 /// The silent-chain metrics guessed before the stages are read, so that reading them does not
 /// wait for the stages: each API's stages named by `--stage` or by the default log groups of
 /// the region's listing (already under way), their traffic and those groups' intake. A wrong
@@ -229,7 +220,7 @@ fn shares_its_name(clients: &Clients, api: &Api) -> bool {
 async fn guessed_sums(clients: &Clients, apis: &[Api], stages: &[String]) -> Option<Sums> {
     let listed = clients.default_log_group_names().await;
     let mut keys = Vec::new();
-    for api in apis.iter().filter(|api| !shares_its_name(clients, api)) {
+    for api in apis.iter().filter(|api| !crate::planner::cost::shares_rest_metrics(clients, api)) {
         let mut names: Vec<&str> = stages.iter().map(String::as_str).collect();
         names.extend(listed.iter().filter_map(|group| crate::groups::default_group_stage(api, group)));
         names.sort_unstable();
@@ -262,7 +253,7 @@ async fn silent_chains(
     // Each stage's destinations, by name (groups are looked up with the metrics).
     let mut named = Vec::new();
     for (a, api_status) in statuses.iter().enumerate() {
-        if shares_its_name(clients, &api_status.api) {
+        if crate::planner::cost::shares_rest_metrics(clients, &api_status.api) {
             continue;
         }
         for (s, stage) in api_status.stages.iter().enumerate() {

@@ -68,6 +68,17 @@ fn rest_metric_name(api_name: &str) -> String {
     api_name.chars().filter(char::is_ascii).collect()
 }
 
+/// Whether another REST API of the region counts into `api`'s metrics (its name, as metrics key
+/// it, is another's too): its traffic then cannot be told apart.
+pub fn shares_rest_metrics(clients: &Clients, api: &Api) -> bool {
+    let name = rest_metric_name(&api.name);
+    api.kind == ApiKind::Rest
+        && clients
+            .rest_api_names
+            .get()
+            .is_some_and(|names| names.iter().filter(|n| rest_metric_name(n) == name).count() > 1)
+}
+
 /// The metrics that count a stage's requests and failures.
 pub fn traffic_metrics(api: &Api, stage: &str) -> (Vec<MetricKey>, Vec<MetricKey>) {
     let key = |name: &'static str, dimensions: Vec<(&'static str, String)>| MetricKey {
