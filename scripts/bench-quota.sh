@@ -11,7 +11,7 @@ scripts/setup-emulator.sh
 cargo build --release --locked --quiet --bin apigw-logs --example aws_double
 free_port() { .venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 MOTO_PORT="$(free_port)"
-MOTO_IAM_LOAD_MANAGED_POLICIES=true .venv/bin/moto_server -H 127.0.0.1 -p "$MOTO_PORT" >/dev/null 2>&1 &
+.venv/bin/python scripts/emulator.py "$MOTO_PORT" >/dev/null 2>&1 &
 MOTO_PID=$!
 trap 'kill $MOTO_PID ${DOUBLE_PID:-} 2>/dev/null || true' EXIT
 for _ in $(seq 100); do (echo > "/dev/tcp/127.0.0.1/$MOTO_PORT") 2>/dev/null && break; sleep 0.1; done

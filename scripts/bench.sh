@@ -15,7 +15,7 @@ RUNS="${RUNS:-5}"
 
 free_port() { .venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 PORT="$(free_port)"
-MOTO_IAM_LOAD_MANAGED_POLICIES=true .venv/bin/moto_server -H 127.0.0.1 -p "$PORT" >/dev/null 2>&1 &
+.venv/bin/python scripts/emulator.py "$PORT" >/dev/null 2>&1 &
 MOTO_PID=$!
 # A loopback "metadata service" that accepts connections and never answers.
 SILENT_PORT="$(free_port)"

@@ -46,21 +46,20 @@ pub fn emulator_url() -> &'static str {
 }
 
 fn start_emulator() -> Emulator {
-    let server = std::env::var_os("MOTO_SERVER")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join(".venv/bin/moto_server"));
+    let venv = repo_root().join(".venv");
     assert!(
-        server.exists(),
-        "the AWS emulator (moto server) is not installed at {}.\nInstall it with: {SETUP}\n(or run the whole suite with scripts/test.sh, which installs it)",
-        server.display()
+        venv.join("bin/moto_server").exists(),
+        "the AWS emulator (moto server) is not installed in {}.\nInstall it with: {SETUP}\n(or run the whole suite with scripts/test.sh, which installs it)",
+        venv.display()
     );
     let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     // The wrapper shell kills moto when our end of its stdin closes, i.e. when this test
     // process exits however it exits, so no server outlives the test run.
     let guard = std::process::Command::new("bash")
-        .args(["-c", r#"MOTO_IAM_LOAD_MANAGED_POLICIES=true "$0" -H 127.0.0.1 -p "$1" >/dev/null 2>&1 & pid=$!; read -r _; kill $pid"#])
-        .arg(&server)
+        .args(["-c", r#""$0" scripts/emulator.py "$1" >/dev/null 2>&1 & pid=$!; read -r _; kill $pid"#])
+        .arg(venv.join("bin/python"))
         .arg(port.to_string())
+        .current_dir(repo_root())
         .stdin(Stdio::piped())
         .spawn()
         .expect("start moto server");
