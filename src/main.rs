@@ -12,20 +12,28 @@ fn main() -> ExitCode {
         .enable_all()
         .build()
         .expect("tokio runtime");
-    // Backstop for `--timeout` outside plan application (which enforces it itself, to report).
-    // `tail --follow` runs until Ctrl-C by design.
-    let limit = Duration::from_secs(cli.global.timeout()) + Duration::from_secs(2);
+    // `--timeout` bounds the whole command. `tail --follow` runs until Ctrl-C by design.
+    let timeout = Duration::from_secs(cli.global.timeout());
     let unbounded = cli.command.runs_until_interrupted();
+    let backstop = async {
+        tokio::time::sleep(timeout).await;
+        // Plan application bounds each step by the deadline itself, to report what was applied:
+        // it gets the time to. Anything else stops at the deadline.
+        if interrupt::applying() {
+            tokio::time::sleep(Duration::from_secs(2)).await;
+        }
+    };
     let run = async {
         interrupt::install();
         if unbounded {
             return commands::run(cli).await;
         }
-        match tokio::time::timeout(limit, commands::run(cli)).await {
-            Ok(result) => result,
-            Err(_) => Err(anyhow::anyhow!(
+        tokio::select! {
+            biased;
+            result = commands::run(cli) => result,
+            () = backstop => Err(anyhow::anyhow!(
                 "gave up after {}s (--timeout); {}",
-                limit.as_secs() - 2,
+                timeout.as_secs(),
                 interrupt::changed_so_far()
             )),
         }

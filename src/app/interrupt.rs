@@ -35,7 +35,7 @@ pub fn install() {
                     std::eprint!("\x1b[?25h");
                 }
             }
-            if !APPLYING.load(Ordering::SeqCst) {
+            if !applying() {
                 eprintln!("interrupted; {}", changed_so_far());
                 std::process::exit(crate::error::Exit::Cancelled.code().into());
             }
@@ -56,6 +56,11 @@ pub fn set_applying(applying: bool) {
         APPLY_STARTED.store(true, Ordering::SeqCst);
     }
     APPLYING.store(applying, Ordering::SeqCst);
+}
+
+/// Whether a plan is being applied right now.
+pub fn applying() -> bool {
+    APPLYING.load(Ordering::SeqCst)
 }
 
 /// Whether a plan has begun to be applied in this run (so something may have changed).
