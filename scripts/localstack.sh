@@ -2,7 +2,9 @@
 # Compatibility run against LocalStack community (localstack-core, host mode: no Docker, no auth
 # token). Installs LocalStack into a git-ignored .venv-localstack/, starts it on a free loopback
 # port, creates a REST API 'orders' with a stage 'prod', runs the tool's main job (enable, enable
-# again, stage show, status) and reads the result back with boto3, independently of the tool.
+# again, stage show, status) and reads the result back with boto3, independently of the tool; then
+# traces a request and summarises a window of log lines written in the stage's format, and runs
+# debug sessions.
 # Prints one PASS/FAIL line per check and ends with 'N passed, M failed'; exits 1 on any failure.
 #
 # It builds nothing when the binary is there: APIGW_LOGS_BIN, else
@@ -267,6 +269,18 @@ except ValueError as e:
     check(False, "status output is JSON", str(e))
 PY
 )
+
+# --- reading what logging produced: trace one request, summarise a window -------------------
+# LocalStack serves no request into the stage's groups either, so the demo's traffic is written
+# there (60 requests over the last 30 minutes, each access line in the stage's own format).
+FAILED_ID="$("$VENV/bin/python" "$ROOT/scripts/demo_requests.py" "$API_ID" prod)"
+tool "trace a failed request --output json" 0 trace "$FAILED_ID" --api orders --stage prod --api-type rest --output json
+if grep -q "\"$FAILED_ID\"" "$OUT" && grep -q '"source": *"access"' "$OUT"; then pass "trace finds the request's access line"
+else fail "trace does not show the request's access line"; fi
+tool "summary --since 1h --output json" 0 summary --api orders --stage prod --api-type rest --since 1h --output json
+if requests="$("$VENV/bin/python" -c 'import json,sys; print(json.load(open(sys.argv[1]))["figures"]["requests"])' "$OUT" 2>&1)" \
+  && [ "$requests" = 60 ]; then pass "summary counts the 60 requests written"
+else fail "summary counts $requests requests, not the 60 written"; fi
 
 # Without --api-type the tool also lists HTTP/WebSocket APIs (GetApis), which LocalStack community
 # answers with 501. The expected (fixed) behaviour: warn that v2 is unavailable and go on.
