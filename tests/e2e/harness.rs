@@ -65,7 +65,10 @@ fn start_emulator() -> Emulator {
         .expect("start moto server");
     let deadline = Instant::now() + Duration::from_secs(30);
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "moto server did not start on port {port} within 30 s");
+        assert!(
+            Instant::now() < deadline,
+            "moto server did not start on port {port} within 30 s: `.venv/bin/python scripts/emulator.py {port}` shows why; {SETUP} installs the pinned version"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     Emulator { url: format!("http://127.0.0.1:{port}"), _guard: guard }
