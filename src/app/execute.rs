@@ -578,7 +578,10 @@ async fn with_trust_conditions(clients: &Clients, role_arn: &str, err: anyhow::E
     let refused = err
         .downcast_ref::<crate::error::AwsCallError>()
         .is_some_and(|e| apigw::is_propagation_message(&e.detail));
-    let Some(name) = role_arn.rsplit('/').next().filter(|_| refused) else { return err };
+    if !refused {
+        return err;
+    }
+    let name = crate::arn::role_name(role_arn);
     let Ok(Some(role)) = iam::get_role(&clients.iam, name).await else { return err };
     let conditions = crate::trust::trust_conditions(&role.trust_policy);
     if conditions.is_empty() {

@@ -12,7 +12,7 @@ pub const QUERIES_PER_CALL: usize = 500;
 const DAY_SECONDS: i32 = 86_400;
 
 /// One metric to sum: namespace, name and dimensions.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct MetricKey {
     pub namespace: &'static str,
     pub name: &'static str,

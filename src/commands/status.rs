@@ -264,8 +264,9 @@ async fn silent_chains(
                 Some((crate::arn::Destination::LogGroup { name }, _)) => {
                     named.push(((a, s), Logs::Access, Named::Group(name)));
                 }
-                Some((crate::arn::Destination::Firehose { arn }, _)) => {
-                    let name = arn.rsplit_once("deliverystream/").map_or(arn.clone(), |(_, n)| n.to_string());
+                Some((crate::arn::Destination::Firehose { arn }, parsed)) => {
+                    // The parser checked that the resource is deliverystream/NAME.
+                    let name = parsed.resource.trim_start_matches("deliverystream/").to_string();
                     named.push(((a, s), Logs::Access, Named::Stream(arn, name)));
                 }
                 None => {}
@@ -299,7 +300,7 @@ async fn silent_chains(
     }
     let mut sums = guessed.unwrap_or_default();
     keys.retain(|key| !sums.totals.contains_key(key));
-    keys.sort_by(|x, y| format!("{x:?}").cmp(&format!("{y:?}")));
+    keys.sort();
     keys.dedup();
     // The missing metrics and the groups (custom names are one call each) side by side.
     let missing = async {
@@ -338,7 +339,7 @@ async fn silent_chains(
     let role_name = account
         .role_arn
         .as_deref()
-        .and_then(|arn| arn.rsplit('/').next())
+        .map(crate::arn::role_name)
         .unwrap_or(crate::trust::DEFAULT_ROLE_NAME)
         .to_string();
     let role_healthy = !account.findings.iter().any(|f| f.severity == Severity::Error);

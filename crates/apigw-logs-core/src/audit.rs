@@ -41,7 +41,7 @@ pub fn account_findings(region: &str, role: Option<&RoleHealth>) -> Vec<Finding>
             .remedied(setup(), &at),
         ];
     };
-    let name = role.arn.rsplit('/').next().unwrap_or(&role.arn);
+    let name = arn::role_name(&role.arn);
     let mut findings = vec![ok("account-role-set", format!("account role {}", role.arn))];
     if !role.exists {
         findings.push(
